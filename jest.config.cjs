@@ -1,0 +1,9 @@
+// Jest runs TypeScript through a tiny esbuild transform; tests live under test/ and mirror src/, sidebar/ and tools/.
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': '<rootDir>/tools/build/jest-esbuild-transform.cjs' },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  testTimeout: 120000,
+};

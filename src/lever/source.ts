@@ -1,0 +1,53 @@
+// Contract between the Lever client and the import engine: a resumable stream of records for one list query.
+// The engine keeps the FetchState in its checkpoint between executions; the client owns what is inside it.
+
+import type { ImportObject } from '../shared/types';
+
+/** Query parameters as Lever takes them; arrays repeat the key (`tag=a&tag=b`). */
+export type LeverQueryParams = Record<string, string | number | boolean | Array<string | number>>;
+
+export interface ListQuery {
+  object: ImportObject;
+  /** Every filter except created_at_*; those come from createdFrom/createdTo so the client can split the range. */
+  params: LeverQueryParams;
+  /** Inclusive epoch-ms bounds of createdAt; absent means unbounded. */
+  createdFrom?: number;
+  createdTo?: number;
+}
+
+/**
+ * JSON-serialisable and small (the engine stores it in DocumentProperties, 9 KB per value):
+ * opaque to the engine. Bound to the query it was started for.
+ */
+export interface FetchState {
+  version: number;
+  /** Fingerprint of the ListQuery; the engine restarts cleanly when it no longer matches. */
+  fingerprint: string;
+  [detail: string]: unknown;
+}
+
+export interface FetchProgress {
+  state: FetchState;
+  done: boolean;
+  /** Counters for this call only. */
+  requests: number;
+  pages: number;
+  records: number;
+}
+
+export interface RecordSource {
+  start(query: ListQuery): FetchState;
+  /**
+   * Fetches pages until `deadline` (epoch ms) or the end, handing each page's records to `sink` as they arrive.
+   * Records may arrive in any order and, after Lever rejects a stale offset token, a window may be re-read from
+   * its start: the engine de-duplicates by `id` and sorts. Throws AppError on errors that retries cannot fix.
+   */
+  next(state: FetchState, deadline: number, sink: (records: LeverRecord[]) => void): FetchProgress;
+}
+
+/** A raw Lever record (opportunity or requisition) as the API returns it. */
+export interface LeverRecord {
+  id: string;
+  createdAt: number;
+  [field: string]: unknown;
+}

@@ -1,0 +1,69 @@
+// Apps Script entry points, and nothing else: every exported function becomes a top-level global in dist/Code.js.
+
+import { serverApi } from './rpc';
+import { refreshAllFromMenu } from './rpc-menu';
+import { runScheduledDispatch } from './schedule/dispatcher';
+import type { ColumnInfo, ImportDefinitionInput, ImportObject, LeverEnvironment, ScheduleSpec } from './shared/types';
+import { buildAddonMenu, openSidebar } from './ui/menu';
+
+export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  buildAddonMenu();
+}
+
+export function onInstall(_e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  buildAddonMenu();
+}
+
+export function showSidebar(): void {
+  openSidebar();
+}
+
+export function refreshAllImports(): void {
+  refreshAllFromMenu();
+}
+
+/** The one time-driven trigger per user per document calls this. */
+export function onScheduledRun(e?: GoogleAppsScript.Events.TimeDriven): void {
+  runScheduledDispatch(e);
+}
+
+// Sidebar calls (google.script.run): one line each, typed by ServerApi in src/shared/rpc.ts.
+export function getSidebarState() {
+  return serverApi.getSidebarState();
+}
+export function saveApiKey(key: string, environment: LeverEnvironment) {
+  return serverApi.saveApiKey(key, environment);
+}
+export function checkApiKey() {
+  return serverApi.checkApiKey();
+}
+export function removeApiKey() {
+  return serverApi.removeApiKey();
+}
+export function listColumns(object: ImportObject): ColumnInfo[] {
+  return serverApi.listColumns(object);
+}
+export function saveImport(input: ImportDefinitionInput) {
+  return serverApi.saveImport(input);
+}
+export function duplicateImport(importId: string) {
+  return serverApi.duplicateImport(importId);
+}
+export function deleteImport(importId: string) {
+  return serverApi.deleteImport(importId);
+}
+export function previewImport(input: ImportDefinitionInput) {
+  return serverApi.previewImport(input);
+}
+export function runImport(importId: string) {
+  return serverApi.runImport(importId);
+}
+export function continueImport(importId: string) {
+  return serverApi.continueImport(importId);
+}
+export function getRunProgress(importId: string) {
+  return serverApi.getRunProgress(importId);
+}
+export function setSchedule(importId: string, spec: ScheduleSpec) {
+  return serverApi.setSchedule(importId, spec);
+}

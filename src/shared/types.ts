@@ -1,0 +1,164 @@
+// Types shared by the server bundle and the sidebar: import definitions, run records, key status, schedules.
+// Everything here crosses google.script.run, so only JSON-safe shapes (no Date, no functions, no undefined in arrays).
+
+export type LeverEnvironment = 'production' | 'sandbox' | 'eu';
+
+/** The Lever endpoints this add-on reads. */
+export type LeverEndpoint =
+  | 'opportunities'
+  | 'requisitions'
+  | 'stages'
+  | 'users'
+  | 'archive_reasons'
+  | 'postings'
+  | 'requisition_fields';
+
+export const LEVER_ENDPOINTS: readonly LeverEndpoint[] = [
+  'opportunities',
+  'requisitions',
+  'stages',
+  'users',
+  'archive_reasons',
+  'postings',
+  'requisition_fields',
+];
+
+export type ImportObject = 'opportunities' | 'requisitions';
+
+/** exclude → filter=false, include → filter left out, only → filter=true (Lever's tri-state). */
+export type TriState = 'exclude' | 'include' | 'only';
+
+export type RequisitionStatus = 'open' | 'onHold' | 'closed' | 'draft';
+
+export type WriteMode = 'replace' | 'updateById' | 'appendSnapshot';
+
+export interface ImportFilters {
+  /** Inclusive, `yyyy-MM-dd` in the spreadsheet's time zone (start of that day). */
+  createdAfter?: string;
+  /** Inclusive, `yyyy-MM-dd` in the spreadsheet's time zone (end of that day). */
+  createdBefore?: string;
+  /** Opportunities only. Default 'exclude'. */
+  archived: TriState;
+  /** Opportunities only. Default 'exclude'. */
+  snoozed: TriState;
+  /** exclude → Lever's default (non-confidential); include → confidentiality=all; only → confidential. */
+  confidential: TriState;
+  /** Requisitions only; empty or absent means every status. */
+  requisitionStatus?: RequisitionStatus[];
+  /** Opportunities only. */
+  stageIds?: string[];
+  postingIds?: string[];
+  tags?: string[];
+}
+
+export interface ScheduleSpec {
+  kind: 'off' | 'hourly' | 'daily' | 'weekly';
+  /** For 'hourly': 1, 2, 4, 6, 8 or 12. */
+  everyHours?: number;
+  /** For 'daily' and 'weekly': 0-23 in the spreadsheet's time zone. */
+  hour?: number;
+  /** For 'weekly': 'MONDAY' … 'SUNDAY'. */
+  weekDay?: string;
+}
+
+export interface ImportDefinition {
+  id: string;
+  name: string;
+  object: ImportObject;
+  environment: LeverEnvironment;
+  filters: ImportFilters;
+  /** Column keys in display order; the Lever ID column is always included. */
+  columns: string[];
+  sheetName: string;
+  /** The target sheet's stable id (survives renames), once the add-on has written to it. */
+  sheetId?: number;
+  writeMode: WriteMode;
+  /** updateById only: what to do with rows whose ID vanished from Lever. */
+  vanished?: 'remove' | 'flag';
+  trackChanges?: boolean;
+  schedule?: ScheduleSpec;
+  /** Email of the user whose trigger runs the schedule ('' when Google hides it). */
+  scheduleOwner?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What the sidebar sends to create or edit an import (ids and timestamps are the server's). */
+export type ImportDefinitionInput = Omit<
+  ImportDefinition,
+  'id' | 'createdAt' | 'updatedAt' | 'sheetId' | 'scheduleOwner'
+> & {
+  id?: string;
+};
+
+export type RunTrigger = 'sidebar' | 'menu' | 'schedule';
+
+export type RunStatus = 'running' | 'continuing' | 'succeeded' | 'failed';
+
+export interface RunRecord {
+  runId: string;
+  importId: string;
+  trigger: RunTrigger;
+  /** ISO instants (Dates cannot cross google.script.run). */
+  startedAt: string;
+  endedAt?: string;
+  status: RunStatus;
+  rowsFetched: number;
+  rowsWritten?: number;
+  pages: number;
+  requests: number;
+  executions: number;
+  /** Sum of execution time across executions, ms. */
+  durationMs: number;
+  errorCode?: string;
+  /** A sentence a finance user can act on; never contains the API key. */
+  message?: string;
+  user?: string;
+}
+
+export interface ColumnInfo {
+  key: string;
+  label: string;
+  type: 'text' | 'number' | 'date' | 'boolean' | 'link';
+  inDefault: boolean;
+}
+
+export interface KeyStatus {
+  saved: boolean;
+  environment?: LeverEnvironment;
+  /** Last four characters of the saved key; the key itself never reaches the sidebar. */
+  last4?: string;
+  checkedAt?: string;
+  permissions?: Record<LeverEndpoint, boolean>;
+  /** true/false once checked; 'unknown' when no confidential record exists to probe. */
+  confidentialAccess?: boolean | 'unknown';
+  message?: string;
+}
+
+export interface ImportStatus {
+  definition: ImportDefinition;
+  lastRun?: RunRecord;
+  lastSuccess?: RunRecord;
+  /** ISO instant of the next scheduled run, if scheduled. */
+  nextRunAt?: string;
+  /** True when the schedule's owner is the current user (only they can change it). */
+  ownedByMe?: boolean;
+  warning?: string;
+}
+
+export interface SidebarState {
+  userEmail: string;
+  spreadsheetTimeZone: string;
+  key: KeyStatus;
+  imports: ImportStatus[];
+  sheetNames: string[];
+}
+
+export interface PreviewResult {
+  /** Matching records counted (exact when `exact`, else a lower bound). */
+  count: number;
+  exact: boolean;
+  headers: string[];
+  /** First rows as display strings. */
+  rows: string[][];
+}
