@@ -51,3 +51,27 @@ export interface LeverRecord {
   createdAt: number;
   [field: string]: unknown;
 }
+
+/** ID → display name tables, each fetched once per run (users include deactivated ones). */
+export interface LookupTables {
+  stages: Record<string, string>;
+  users: Record<string, string>;
+  archiveReasons: Record<string, string>;
+  postings: Record<string, string>;
+  requisitionFields: Record<string, { text: string; type: string }>;
+}
+
+export type LookupName = keyof LookupTables;
+
+/**
+ * What the engine needs from Lever, built for the running user from their saved key
+ * (src/lever/factory.ts: `leverForUser(): LeverAccess`, throws AppError NO_KEY when none is saved).
+ */
+export interface LeverAccess {
+  environment: string;
+  source: RecordSource;
+  /** Fetches only the tables asked for; one pass over each endpoint. */
+  lookups(needed: readonly LookupName[]): LookupTables;
+  /** The first page of a query (for previews): records plus whether more exist. */
+  firstPage(query: ListQuery, limit: number): { records: LeverRecord[]; hasMore: boolean };
+}
