@@ -1,5 +1,5 @@
 // Builds dist/: the server bundle (webpack + esbuild-loader + gas-webpack-plugin), the inlined sidebar, and the manifest.
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import esbuild from 'esbuild';
@@ -8,6 +8,8 @@ import webpack from 'webpack';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = join(root, 'dist');
+// Everything is built into a scratch folder and renamed into dist/, so a test never reads a half-written file.
+const scratch = join(dist, `.build-${process.pid}`);
 
 function buildServer() {
   const config = {
@@ -19,7 +21,7 @@ function buildServer() {
     target: ['web', 'es2020'],
     resolve: { extensions: ['.ts', '.js'] },
     output: {
-      path: dist,
+      path: scratch,
       filename: 'Code.js',
       // Without a library, webpack drops __webpack_exports__ and the bundle throws at load.
       library: { type: 'var', name: 'LeverForSheets' },
@@ -56,11 +58,16 @@ async function buildSidebar() {
   // Function replacers: no `$&` surprises from minified code.
   const html = template.replace('/*INLINE_CSS*/', () => css).replace('/*INLINE_JS*/', () => js);
   if (html.includes('<?')) throw new Error('Sidebar.html must not contain "<?": HtmlService templates would parse it.');
-  writeFileSync(join(dist, 'Sidebar.html'), html);
+  writeFileSync(join(scratch, 'Sidebar.html'), html);
 }
 
-mkdirSync(dist, { recursive: true });
-await buildServer();
-await buildSidebar();
-copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
+mkdirSync(scratch, { recursive: true });
+try {
+  await buildServer();
+  await buildSidebar();
+  copyFileSync(join(root, 'appsscript.json'), join(scratch, 'appsscript.json'));
+  for (const file of ['Code.js', 'Sidebar.html', 'appsscript.json']) renameSync(join(scratch, file), join(dist, file));
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
 console.log('built dist/Code.js, dist/Sidebar.html, dist/appsscript.json');

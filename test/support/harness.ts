@@ -1,0 +1,73 @@
+// Test harness: the built bundle in the Apps Script emulator, wired to a seeded Lever simulator.
+import { GasEmulator } from '../../tools/gas-emulator';
+import { type LeverDataset, LeverSimulator, type SimKey, generateDataset } from '../../tools/lever-sim';
+
+export const USER = 'ana@example.com';
+export const OTHER_USER = 'ben@example.com';
+export const FULL_KEY = 'sim-full-access-key-0001';
+export const NO_CONFIDENTIAL_KEY = 'sim-no-confidential-key-0002';
+export const OPPS_ONLY_KEY = 'sim-opportunities-only-key-0003';
+export const START = Date.UTC(2026, 0, 5, 14, 0, 0);
+
+export interface Harness {
+  emu: GasEmulator;
+  sim: LeverSimulator;
+  dataset: LeverDataset;
+  ssId: string;
+  /** Runs a sidebar call as `user` in the spreadsheet and returns its value; throws with the server's message on failure. */
+  call<T = unknown>(fn: string, args?: unknown[], user?: string): T;
+}
+
+export interface HarnessOptions {
+  seed?: number;
+  opportunities?: number;
+  requisitions?: number;
+  timeZone?: string;
+  keys?: SimKey[];
+  latencyMs?: number;
+  rateLimit?: { perSecond: number; burst: number } | false;
+  retryAfter?: boolean;
+}
+
+export function defaultKeys(): SimKey[] {
+  return [
+    { key: FULL_KEY, environment: 'production', permissions: 'all', confidential: true },
+    { key: NO_CONFIDENTIAL_KEY, environment: 'production', permissions: 'all', confidential: false },
+    { key: OPPS_ONLY_KEY, environment: 'production', permissions: ['opportunities', 'stages'], confidential: false },
+  ];
+}
+
+export function createHarness(options: HarnessOptions = {}): Harness {
+  const dataset = generateDataset({
+    seed: options.seed ?? 42,
+    opportunities: options.opportunities ?? 500,
+    requisitions: options.requisitions ?? 120,
+    now: START,
+  });
+  let emu: GasEmulator | undefined;
+  const sim = new LeverSimulator({
+    dataset,
+    keys: options.keys ?? defaultKeys(),
+    now: () => (emu ? emu.clock.now() : START),
+    rateLimit: options.rateLimit ?? { perSecond: 10, burst: 20 },
+    retryAfter: options.retryAfter ?? false,
+  });
+  emu = new GasEmulator({
+    start: START,
+    fetch: (req) => sim.handle(req),
+    costs: { urlFetchMs: options.latencyMs ?? 250 },
+  });
+  const ssId = emu.createSpreadsheet({ name: 'Headcount plan', timeZone: options.timeZone ?? 'America/New_York', owner: USER, editors: [OTHER_USER] });
+  const harness: Harness = {
+    emu,
+    sim,
+    dataset,
+    ssId,
+    call<T>(fn: string, args: unknown[] = [], user = USER): T {
+      const result = harness.emu.callFromSidebar(fn, args, { user, spreadsheetId: ssId });
+      if (!result.ok) throw new Error(`${fn} failed: ${result.error?.message ?? 'unknown'}${result.timedOut ? ' (timed out)' : ''}`);
+      return result.value as T;
+    },
+  };
+  return harness;
+}
