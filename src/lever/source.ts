@@ -63,6 +63,11 @@ export interface LookupTables {
 
 export type LookupName = keyof LookupTables;
 
+/** The tables plus one sentence per table the key may not read (that table is left empty: IDs show instead). */
+export interface LookupResult extends LookupTables {
+  notes?: string[];
+}
+
 /**
  * What the engine needs from Lever, built for the running user from their saved key
  * (src/lever/factory.ts: `leverForUser(): LeverAccess`, throws AppError NO_KEY when none is saved).
@@ -71,7 +76,7 @@ export interface LeverAccess {
   environment: string;
   source: RecordSource;
   /** Fetches only the tables asked for; one pass over each endpoint. */
-  lookups(needed: readonly LookupName[]): LookupTables;
+  lookups(needed: readonly LookupName[]): LookupResult;
   /** The first page of a query (for previews): records plus whether more exist. */
   firstPage(query: ListQuery, limit: number): { records: LeverRecord[]; hasMore: boolean };
 }

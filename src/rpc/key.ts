@@ -1,12 +1,107 @@
-// Sidebar calls about the Lever API key. PLACEHOLDER until the Lever client work lands.
+// Sidebar calls about the Lever API key: check it against Lever, then save, re-check or remove it.
+import { AppError, toAppError } from '../errors';
+import { appsScriptClock, executionBudget } from '../gas/clock';
+import { appsScriptBase64 } from '../gas/http';
+import { userStore } from '../gas/properties';
+import { isLeverEnvironment, LEVER_ENVIRONMENTS } from '../lever/endpoints';
+import { clientFor, noKeyError } from '../lever/factory';
+import { probeKey } from '../lever/probe';
+import {
+  credentialFor,
+  type KeyCheck,
+  type LeverCredential,
+  loadCredential,
+  loadKeyStatus,
+  removeKey,
+  saveKey,
+  updateKeyCheck,
+} from '../settings/key-store';
 import type { ServerApi } from '../shared/rpc';
+import type { KeyStatus, LeverEnvironment } from '../shared/types';
 
-function notReady(): never {
-  throw new Error('Connecting to Lever is not built yet.');
+/** Lever keys are a few dozen characters; anything far longer is a paste gone wrong. */
+const MAX_KEY_LENGTH = 200;
+
+function badInput(message: string): AppError {
+  return new AppError('BAD_INPUT', message);
+}
+
+export function validateKeyInput(key: unknown, environment: unknown): { key: string; environment: LeverEnvironment } {
+  if (typeof key !== 'string' || key.trim() === '') throw badInput('Paste your Lever API key first: the box is empty.');
+  const trimmed = key.trim();
+  if (trimmed.length > MAX_KEY_LENGTH) {
+    throw badInput('That is too long to be a Lever API key. Copy just the key from Lever and paste it again.');
+  }
+  if (!/^[!-~]+$/.test(trimmed)) {
+    throw badInput(
+      'A Lever API key has no spaces, line breaks or accented characters. Copy just the key and paste it again.',
+    );
+  }
+  if (!isLeverEnvironment(environment)) {
+    throw badInput(`Choose where your Lever account lives: ${LEVER_ENVIRONMENTS.join(', ')}.`);
+  }
+  return { key: trimmed, environment };
+}
+
+function probe(credential: LeverCredential): KeyCheck {
+  return probeKey(clientFor(credential), executionBudget().deadline, () => appsScriptClock.now());
+}
+
+/** A sentence for the sidebar about what the key cannot do (empty when it can do everything). */
+export function describeCheck(check: KeyCheck): string {
+  const missing = Object.entries(check.permissions)
+    .filter(([, canRead]) => !canRead)
+    .map(([endpoint]) => endpoint.replace(/_/g, ' '));
+  const parts: string[] = [];
+  if (missing.length > 0) parts.push(`This key cannot read ${missing.join(', ')}.`);
+  if (check.confidentialAccess === false) parts.push('It cannot read confidential records.');
+  return parts.join(' ');
+}
+
+function statusWithMessage(check: KeyCheck): KeyStatus {
+  const status = loadKeyStatus(userStore());
+  const message = describeCheck(check);
+  return message ? { ...status, message } : status;
+}
+
+/** Any failure as an AppError the sidebar may show: the key scrubbed from it, whatever threw it. */
+function scrubbed(error: unknown, credential: LeverCredential): AppError {
+  const appError = toAppError(error);
+  return new AppError(appError.code, credential.redact(appError.message));
+}
+
+function saveApiKey(rawKey: string, rawEnvironment: LeverEnvironment): KeyStatus {
+  const { key, environment } = validateKeyInput(rawKey, rawEnvironment);
+  const credential = credentialFor(key, environment, appsScriptBase64);
+  try {
+    // Lever must accept the key before it is stored: a wrong key is never saved.
+    const check = probe(credential);
+    saveKey(userStore(), key, environment, check);
+    return statusWithMessage(check);
+  } catch (error) {
+    throw scrubbed(error, credential);
+  }
+}
+
+function checkApiKey(): KeyStatus {
+  const saved = loadCredential(userStore(), appsScriptBase64);
+  if (!saved) throw noKeyError();
+  try {
+    const check = probe(saved.credential);
+    updateKeyCheck(userStore(), check);
+    return statusWithMessage(check);
+  } catch (error) {
+    throw scrubbed(error, saved.credential);
+  }
+}
+
+function removeApiKey(): KeyStatus {
+  removeKey(userStore());
+  return loadKeyStatus(userStore());
 }
 
 export const keyRpc: Pick<ServerApi, 'saveApiKey' | 'checkApiKey' | 'removeApiKey'> = {
-  saveApiKey: notReady,
-  checkApiKey: notReady,
-  removeApiKey: notReady,
+  saveApiKey,
+  checkApiKey,
+  removeApiKey,
 };

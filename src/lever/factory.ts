@@ -1,0 +1,42 @@
+// Builds Lever access for the running user from the key in their UserProperties (the only entry point for it).
+import { AppError } from '../errors';
+import { appsScriptClock, executionBudget } from '../gas/clock';
+import { appsScriptBase64, appsScriptHttp } from '../gas/http';
+import { userStore } from '../gas/properties';
+import { type LeverCredential, loadCredential } from '../settings/key-store';
+import { createLeverAccess } from './access';
+import { LeverClient } from './client';
+import type { LeverAccess } from './source';
+
+export interface LeverFactoryOptions {
+  /** Windows paged at once (1: sequential paging, for comparison). */
+  maxParallel?: number;
+}
+
+export function noKeyError(): AppError {
+  return new AppError('NO_KEY', 'Connect Lever first: paste your API key in the sidebar.');
+}
+
+/** A client over UrlFetchApp and the execution's clock; retries are logged to the executions log. */
+export function clientFor(credential: LeverCredential, readable?: Partial<Record<string, boolean>>): LeverClient {
+  return new LeverClient({
+    http: appsScriptHttp,
+    clock: appsScriptClock,
+    credential,
+    readable,
+    log: (line) => console.log(line),
+  });
+}
+
+/** Throws NO_KEY when the running user has not connected Lever. */
+export function leverForUser(options: LeverFactoryOptions = {}): LeverAccess {
+  const saved = loadCredential(userStore(), appsScriptBase64);
+  if (!saved) throw noKeyError();
+  return createLeverAccess({
+    client: clientFor(saved.credential, saved.check.permissions),
+    clock: appsScriptClock,
+    confidentialAccess: saved.check.confidentialAccess === true,
+    deadline: () => executionBudget().deadline,
+    maxParallel: options.maxParallel,
+  });
+}

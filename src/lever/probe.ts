@@ -1,0 +1,59 @@
+// Checks what an API key may read: one page of one record from every endpoint, all in a single fetchAll.
+import { AppError } from '../errors';
+import type { ConfidentialAccess, KeyCheck } from '../settings/key-store';
+import { LEVER_ENDPOINTS, type LeverEndpoint } from '../shared/types';
+import type { LeverClient, PageOutcome, PageRequest } from './client';
+
+/** Objects whose confidential records the probe asks for, in order of preference. */
+const CONFIDENTIAL_PROBES: readonly LeverEndpoint[] = ['requisitions', 'opportunities'];
+
+function probeRequests(): PageRequest[] {
+  const plain = LEVER_ENDPOINTS.map((endpoint) => ({ path: `/${endpoint}`, params: { limit: 1 } }));
+  const confidential = CONFIDENTIAL_PROBES.map((endpoint) => ({
+    path: `/${endpoint}`,
+    params: { confidentiality: 'confidential', limit: 1 },
+  }));
+  return [...plain, ...confidential];
+}
+
+/** Readable (a page), not readable (403), or an error worth showing: the key is then not saved. */
+function readable(outcome: PageOutcome): boolean {
+  if (outcome.kind === 'page') return true;
+  if (outcome.kind === 'deferred') {
+    throw new AppError('TIME_BUDGET', 'Lever took too long to answer. Try connecting again in a minute.');
+  }
+  if (outcome.status === 403) return false;
+  throw outcome.error;
+}
+
+/**
+ * A 403 on the confidential request means no access, but only for an object the key can read at all; when it
+ * can read neither, there is nothing to tell by.
+ */
+function confidentialAccessOf(
+  permissions: Record<LeverEndpoint, boolean>,
+  outcomes: readonly PageOutcome[],
+): ConfidentialAccess {
+  const index = CONFIDENTIAL_PROBES.findIndex((endpoint) => permissions[endpoint]);
+  if (index < 0) return 'unknown';
+  const outcome = outcomes[index];
+  if (outcome.kind === 'page') return true;
+  return outcome.kind === 'failed' && outcome.status === 403 ? false : 'unknown';
+}
+
+/** Throws LEVER_AUTH when Lever rejects the key outright, so a wrong key is never saved. */
+export function probeKey(client: LeverClient, deadline: number, now: () => number): KeyCheck {
+  const outcomes = client.getPages(probeRequests(), deadline);
+  const rejected = outcomes.find((outcome) => outcome.kind === 'failed' && outcome.status === 401);
+  if (rejected?.kind === 'failed') throw rejected.error;
+  const permissions = {} as Record<LeverEndpoint, boolean>;
+  LEVER_ENDPOINTS.forEach((endpoint, index) => {
+    permissions[endpoint] = readable(outcomes[index]);
+  });
+  const confidentialOutcomes = outcomes.slice(LEVER_ENDPOINTS.length);
+  return {
+    checkedAt: new Date(now()).toISOString(),
+    permissions,
+    confidentialAccess: confidentialAccessOf(permissions, confidentialOutcomes),
+  };
+}

@@ -1,0 +1,68 @@
+// Client-side token bucket matching Lever's per-key limit (10 requests/s, bursts to 20), so 429s stay rare.
+import type { Clock } from '../gas/clock';
+
+export interface RateLimit {
+  perSecond: number;
+  burst: number;
+}
+
+export const LEVER_RATE_LIMIT: RateLimit = { perSecond: 10, burst: 20 };
+
+export class TokenBucket {
+  private tokens: number;
+  private updatedAt: number;
+
+  /**
+   * `initialTokens` defaults to half the burst: an execution does not know how much of Lever's bucket the
+   * previous execution (or another tool using the key) left, so it does not assume a full one.
+   */
+  constructor(
+    private readonly clock: Clock,
+    private readonly limit: RateLimit = LEVER_RATE_LIMIT,
+    initialTokens: number = limit.burst / 2,
+  ) {
+    this.tokens = Math.min(initialTokens, limit.burst);
+    this.updatedAt = clock.now();
+  }
+
+  get capacity(): number {
+    return this.limit.burst;
+  }
+
+  /** Milliseconds until `count` tokens are available (0 when they are now). */
+  waitFor(count: number): number {
+    this.refill();
+    const missing = count - this.tokens;
+    return missing <= 0 ? 0 : Math.ceil((missing / this.limit.perSecond) * 1000);
+  }
+
+  /**
+   * Takes `count` tokens for requests sent together (fetchAll), sleeping until they are available.
+   * Returns false, taking nothing, when that sleep would end after `deadline`.
+   */
+  acquire(count: number, deadline: number): boolean {
+    if (count > this.limit.burst)
+      throw new Error(`A batch of ${count} requests exceeds the burst of ${this.limit.burst}.`);
+    const wait = this.waitFor(count);
+    if (wait > 0) {
+      if (this.clock.now() + wait > deadline) return false;
+      this.clock.sleep(wait);
+      this.refill();
+    }
+    this.tokens = Math.max(0, this.tokens - count);
+    return true;
+  }
+
+  /** After a 429: Lever's bucket is empty, so this one is too. */
+  drain(): void {
+    this.refill();
+    this.tokens = 0;
+  }
+
+  private refill(): void {
+    const now = this.clock.now();
+    const elapsed = Math.max(0, now - this.updatedAt);
+    this.tokens = Math.min(this.limit.burst, this.tokens + (elapsed / 1000) * this.limit.perSecond);
+    this.updatedAt = now;
+  }
+}

@@ -1,0 +1,180 @@
+// RecordSource that pages several createdAt windows at once (one fetchAll per round), splitting dense ones.
+import { AppError } from '../errors';
+import type { Clock } from '../gas/clock';
+import type { LeverClient, PageOutcome, PageRequest } from './client';
+import { isInvalidOffsetToken } from './error-mapping';
+import { fingerprintQuery } from './fingerprint';
+import { offsetParam } from './query';
+import type { FetchProgress, FetchState, LeverRecord, ListQuery, RecordSource } from './source';
+import {
+  applyPage,
+  estimateRemaining,
+  type FetchWindow,
+  initialWindow,
+  isDescending,
+  planSplits,
+  restartWindow,
+  type SplitCandidate,
+  windowParams,
+} from './windows';
+
+export const FETCH_STATE_VERSION = 1;
+const MAX_RESTARTS = 2;
+/** Generous sizes in the state's JSON: a window holding an offset token, and a token alone. */
+const WINDOW_BYTES = 260;
+const TOKEN_BYTES = 160;
+
+export interface WindowedSourceOptions {
+  /** Windows paged at once; 1 is plain sequential paging. At most the rate limiter's burst. */
+  maxParallel?: number;
+  /** Records per page (Lever's maximum is 100). */
+  pageSize?: number;
+  /** Ceiling for the JSON size of the state; no window is split beyond it. */
+  maxStateBytes?: number;
+}
+
+export interface WindowedFetchState extends FetchState {
+  query: ListQuery;
+  windows: FetchWindow[];
+  /** False once Lever has been seen to break newest-first order: windows then read their queries to the end. */
+  ordered: boolean;
+  totals: { requests: number; pages: number; records: number };
+}
+
+type Counters = { pages: number; records: number };
+
+/** created_at_* belong in createdFrom/createdTo (the source splits that range); fold any stray ones in. */
+export function normalizeQuery(query: ListQuery): ListQuery {
+  const { created_at_start, created_at_end, ...params } = query.params;
+  const bound = (value: unknown) => (value === undefined || value === '' ? undefined : Number(value));
+  return {
+    object: query.object,
+    params,
+    createdFrom: query.createdFrom ?? bound(created_at_start),
+    createdTo: query.createdTo ?? bound(created_at_end),
+  };
+}
+
+function isWindowedState(state: FetchState): state is WindowedFetchState {
+  const candidate = state as Partial<WindowedFetchState>;
+  return state.version === FETCH_STATE_VERSION && Array.isArray(candidate.windows) && !!candidate.query;
+}
+
+export class WindowedRecordSource implements RecordSource {
+  private readonly maxParallel: number;
+  private readonly pageSize: number;
+  private readonly maxStateBytes: number;
+
+  constructor(
+    private readonly client: LeverClient,
+    private readonly clock: Clock,
+    options: WindowedSourceOptions = {},
+  ) {
+    this.maxParallel = Math.max(1, Math.min(options.maxParallel ?? 8, client.maxBatch));
+    this.pageSize = options.pageSize ?? 100;
+    this.maxStateBytes = options.maxStateBytes ?? 3500;
+  }
+
+  start(query: ListQuery): FetchState {
+    const normalized = normalizeQuery(query);
+    const state: WindowedFetchState = {
+      version: FETCH_STATE_VERSION,
+      fingerprint: fingerprintQuery(normalized),
+      query: normalized,
+      windows: [initialWindow(normalized.createdFrom, normalized.createdTo)],
+      ordered: true,
+      totals: { requests: 0, pages: 0, records: 0 },
+    };
+    return state;
+  }
+
+  next(saved: FetchState, deadline: number, sink: (records: LeverRecord[]) => void): FetchProgress {
+    if (!isWindowedState(saved)) {
+      throw new AppError('INTERNAL', 'The saved progress of this import is unreadable. Run the import again.');
+    }
+    const state = JSON.parse(JSON.stringify(saved)) as WindowedFetchState;
+    const counters: Counters = { pages: 0, records: 0 };
+    const sentBefore = this.client.requestsSent;
+    while (state.windows.length > 0 && this.clock.now() < deadline) {
+      if (!this.round(state, deadline, sink, counters)) break;
+    }
+    const requests = this.client.requestsSent - sentBefore;
+    state.totals.requests += requests;
+    state.totals.pages += counters.pages;
+    state.totals.records += counters.records;
+    return { state, done: state.windows.length === 0, requests, ...counters };
+  }
+
+  /** One page for every window in a single fetchAll. False when a window had to wait past the deadline. */
+  private round(state: WindowedFetchState, deadline: number, sink: (r: LeverRecord[]) => void, counters: Counters) {
+    const outcomes = this.client.getPages(
+      state.windows.map((window) => this.requestFor(state.query, window)),
+      deadline,
+    );
+    const kept: FetchWindow[] = [];
+    const candidates: SplitCandidate[] = [];
+    let complete = true;
+    state.windows.forEach((window, index) => {
+      const outcome = outcomes[index];
+      if (outcome.kind === 'deferred') complete = false;
+      else if (outcome.kind === 'failed') this.recover(state, window, outcome);
+      else if (this.takePage(state, window, outcome.page, sink, counters, candidates)) return;
+      kept.push(window);
+    });
+    state.windows = kept;
+    if (complete && state.ordered)
+      state.windows.push(...planSplits(candidates, this.freeSlots(state), this.pageSize * 2));
+    return complete;
+  }
+
+  /** Hands the page's records to the sink; true when the window is finished. */
+  private takePage(
+    state: WindowedFetchState,
+    window: FetchWindow,
+    page: Extract<PageOutcome, { kind: 'page' }>['page'],
+    sink: (records: LeverRecord[]) => void,
+    counters: Counters,
+    candidates: SplitCandidate[],
+  ): boolean {
+    const data = page.data as LeverRecord[];
+    if (state.ordered && !isDescending(window, data)) state.ordered = false;
+    const result = applyPage(window, { data, hasNext: page.hasNext, next: page.next }, state.ordered);
+    counters.pages += 1;
+    counters.records += result.records.length;
+    if (result.records.length > 0) sink(result.records);
+    if (!result.done) candidates.push({ window, remaining: estimateRemaining(window, data) });
+    return result.done;
+  }
+
+  /** A stale offset token restarts the window (a few times at most); every other failure ends the fetch. */
+  private recover(state: WindowedFetchState, window: FetchWindow, outcome: Extract<PageOutcome, { kind: 'failed' }>) {
+    if (!isInvalidOffsetToken(outcome.status, outcome.leverMessage)) throw outcome.error;
+    if ((window.restarts ?? 0) >= MAX_RESTARTS) {
+      throw new AppError(
+        'LEVER_UNAVAILABLE',
+        `Lever kept losing its place in the list of ${state.query.object} (it rejected its own page position). ` +
+          'Run the import again in a few minutes.',
+      );
+    }
+    restartWindow(window, state.ordered);
+  }
+
+  private requestFor(query: ListQuery, window: FetchWindow): PageRequest {
+    return {
+      path: `/${query.object}`,
+      params: {
+        ...query.params,
+        ...windowParams(window),
+        limit: this.pageSize,
+        offset: window.next === undefined ? undefined : offsetParam(window.next),
+      },
+    };
+  }
+
+  /** New windows allowed now: parallelism left, within the state's size budget once every window has a token. */
+  private freeSlots(state: WindowedFetchState): number {
+    const tokensToCome = state.windows.filter((window) => window.next === undefined).length * TOKEN_BYTES;
+    const bySize = Math.floor((this.maxStateBytes - JSON.stringify(state).length - tokensToCome) / WINDOW_BYTES);
+    return Math.max(0, Math.min(this.maxParallel - state.windows.length, bySize));
+  }
+}

@@ -1,0 +1,144 @@
+// createdAt windows for parallel paging (pure): Lever pages one query sequentially, so ranges run side by side.
+//
+// Lever lists records newest first. A window pages its query from the top of its range down; once it has read
+// down to `seen`, everything left lies in [floor, seen]. Splitting hands the lower half of that to a new window
+// and raises the old window's `floor`, so the old window stops (and drops records) once it passes the cut.
+// Its query, which Lever's offset token is bound to, never changes. Windows never overlap.
+
+export interface FetchWindow {
+  /** created_at_start of this window's query (inclusive, ms); null when unbounded. */
+  lo: number | null;
+  /** created_at_end of this window's query (inclusive, ms); null when unbounded. */
+  hi: number | null;
+  /** Records created before this belong to another window. */
+  floor: number;
+  /** Lever's offset token for the next page; absent before the first page. */
+  next?: string;
+  /** Smallest createdAt read so far. */
+  seen?: number;
+  /** Times Lever rejected this window's offset token and the window started over. */
+  restarts?: number;
+}
+
+export interface DatedRecord {
+  createdAt?: unknown;
+}
+
+/** The earliest instant an unbounded query covers. */
+export const EARLIEST = 0;
+
+export function initialWindow(createdFrom?: number, createdTo?: number): FetchWindow {
+  return { lo: createdFrom ?? null, hi: createdTo ?? null, floor: createdFrom ?? EARLIEST };
+}
+
+export function windowParams(window: FetchWindow): { created_at_start?: number; created_at_end?: number } {
+  const params: { created_at_start?: number; created_at_end?: number } = {};
+  if (window.lo !== null) params.created_at_start = window.lo;
+  if (window.hi !== null) params.created_at_end = window.hi;
+  return params;
+}
+
+function createdAtOf(record: DatedRecord): number | undefined {
+  return typeof record.createdAt === 'number' && Number.isFinite(record.createdAt) ? record.createdAt : undefined;
+}
+
+/** True when the page continues the window newest-first: non-increasing, and not above what was already read. */
+export function isDescending(window: FetchWindow, records: readonly DatedRecord[]): boolean {
+  let previous = window.seen ?? Number.POSITIVE_INFINITY;
+  for (const record of records) {
+    const createdAt = createdAtOf(record);
+    if (createdAt === undefined) continue;
+    if (createdAt > previous) return false;
+    previous = createdAt;
+  }
+  return true;
+}
+
+export interface PageResult<T> {
+  /** The page's records that belong to this window. */
+  records: T[];
+  done: boolean;
+}
+
+/**
+ * Advances the window past one page. `ordered` says whether Lever has kept newest-first order so far; without
+ * it the window cannot stop early at its floor and reads its query to the end.
+ */
+export function applyPage<T extends DatedRecord>(
+  window: FetchWindow,
+  page: { data: readonly T[]; hasNext: boolean; next?: string },
+  ordered: boolean,
+): PageResult<T> {
+  const records = page.data.filter((record) => (createdAtOf(record) ?? window.floor) >= window.floor);
+  let lowest: number | undefined;
+  for (const record of page.data) {
+    const createdAt = createdAtOf(record);
+    if (createdAt !== undefined) lowest = lowest === undefined ? createdAt : Math.min(lowest, createdAt);
+  }
+  if (lowest !== undefined) window.seen = window.seen === undefined ? lowest : Math.min(window.seen, lowest);
+  window.next = page.next;
+  const passedFloor = ordered && lowest !== undefined && lowest < window.floor;
+  return { records, done: !page.hasNext || passedFloor };
+}
+
+/**
+ * After Lever rejects the window's offset token: start again without one. In order, only [floor, seen] is left
+ * to read (the records at `seen` itself come again; the engine de-duplicates); otherwise from the top.
+ */
+export function restartWindow(window: FetchWindow, ordered: boolean): void {
+  window.restarts = (window.restarts ?? 0) + 1;
+  window.next = undefined;
+  if (ordered && window.seen !== undefined) {
+    window.lo = window.lo === null && window.floor === EARLIEST ? null : window.floor;
+    window.hi = window.seen;
+  }
+}
+
+/** Records left in [floor, seen], extrapolated from the density of the page just read. */
+export function estimateRemaining(window: FetchWindow, page: readonly DatedRecord[]): number {
+  const dates = page.map(createdAtOf).filter((createdAt): createdAt is number => createdAt !== undefined);
+  if (dates.length === 0 || window.seen === undefined || window.next === undefined) return 0;
+  const spread = Math.max(1, Math.max(...dates) - Math.min(...dates));
+  return (dates.length * Math.max(0, window.seen - window.floor)) / spread;
+}
+
+/** Gives the lower half of the window's unread range to a new window; null when the range cannot be halved. */
+export function splitWindow(window: FetchWindow): FetchWindow | null {
+  if (window.seen === undefined || window.seen - window.floor < 1) return null;
+  const cut = window.floor + Math.ceil((window.seen - window.floor) / 2);
+  const lower: FetchWindow = {
+    lo: window.lo === null && window.floor === EARLIEST ? null : window.floor,
+    hi: cut - 1,
+    floor: window.floor,
+  };
+  window.floor = cut;
+  return lower;
+}
+
+export interface SplitCandidate {
+  window: FetchWindow;
+  /** Estimated records left to read in the window. */
+  remaining: number;
+}
+
+/**
+ * Splits the densest windows until `freeSlots` new windows exist or nothing is worth splitting (a window with
+ * fewer than `minRecords` left finishes sooner than a new window would start). Returns the new windows.
+ */
+export function planSplits(candidates: SplitCandidate[], freeSlots: number, minRecords: number): FetchWindow[] {
+  const created: FetchWindow[] = [];
+  const pool = candidates.map((candidate) => ({ ...candidate }));
+  while (created.length < freeSlots) {
+    pool.sort((a, b) => b.remaining - a.remaining);
+    const densest = pool[0];
+    if (!densest || densest.remaining < minRecords) break;
+    const lower = splitWindow(densest.window);
+    if (!lower) {
+      densest.remaining = 0;
+      continue;
+    }
+    created.push(lower);
+    densest.remaining /= 2;
+  }
+  return created;
+}

@@ -1,0 +1,56 @@
+// LeverAccess as the engine sees it: the windowed source, lookups and the first page for previews.
+import { createLeverAccess } from '../../../src/lever/access';
+import { LeverClient } from '../../../src/lever/client';
+import { FakeClock, FakeHttp, fakeLever, json, makeRecords, scripted, testCredential } from './fakes';
+
+const NEWEST = Date.UTC(2026, 0, 5);
+const RECORDS = makeRecords(250, NEWEST, 3);
+
+function access(handler: FakeHttp['handler'], deadline = Number.POSITIVE_INFINITY) {
+  const clock = new FakeClock(NEWEST);
+  const http = new FakeHttp(handler, clock, 250);
+  const client = new LeverClient({ http, clock, credential: testCredential() });
+  return { http, lever: createLeverAccess({ client, clock, confidentialAccess: false, deadline: () => deadline }) };
+}
+
+describe('firstPage', () => {
+  it('returns the newest records of the query and whether more exist', () => {
+    const { http, lever } = access(fakeLever(RECORDS));
+    const { records, hasMore } = lever.firstPage({ object: 'opportunities', params: {}, createdFrom: 0 }, 20);
+    expect(records).toHaveLength(20);
+    expect(hasMore).toBe(true);
+    const newest = [...RECORDS].sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1)).slice(0, 20);
+    expect(records.map((r) => r.id)).toEqual(newest.map((r) => r.id));
+    expect(http.requests[0].url).toContain('created_at_start=0');
+    expect(http.requests[0].url).toContain('limit=20');
+  });
+
+  it('caps the page size at 100 and says when nothing more exists', () => {
+    const { http, lever } = access(fakeLever(RECORDS.slice(0, 30)));
+    const { records, hasMore } = lever.firstPage({ object: 'opportunities', params: {} }, 500);
+    expect(http.requests[0].url).toContain('limit=100');
+    expect(records).toHaveLength(30);
+    expect(hasMore).toBe(false);
+  });
+
+  it('throws the mapped error', () => {
+    const { lever } = access(scripted(json(400, { message: 'Invalid value for tag' })));
+    expect(() => lever.firstPage({ object: 'opportunities', params: { tag: ['x'] } }, 10)).toThrow(
+      expect.objectContaining({ code: 'LEVER_BAD_REQUEST', message: expect.stringContaining('"Tag" filter') }),
+    );
+  });
+});
+
+describe('createLeverAccess', () => {
+  it('exposes the environment and a working source', () => {
+    const { lever } = access(fakeLever(RECORDS));
+    expect(lever.environment).toBe('production');
+    const state = lever.source.start({ object: 'opportunities', params: {} });
+    let count = 0;
+    const progress = lever.source.next(state, NEWEST + 60_000, (records) => {
+      count += records.length;
+    });
+    expect(progress.done).toBe(true);
+    expect(count).toBe(RECORDS.length);
+  });
+});

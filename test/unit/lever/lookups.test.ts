@@ -1,0 +1,102 @@
+// Lookup tables: the right endpoints and parameters, paging, and a table the key may not read.
+import type { HttpRequest } from '../../../src/gas/http';
+import { LeverClient } from '../../../src/lever/client';
+import { fetchLookups } from '../../../src/lever/lookups';
+import { TokenBucket } from '../../../src/lever/rate-limiter';
+import { FakeClock, FakeHttp, json, testCredential } from './fakes';
+
+const FAR = Number.POSITIVE_INFINITY;
+
+const tables: Record<string, Array<Record<string, unknown>>> = {
+  '/v1/stages': [
+    { id: 'lead-new', text: 'New lead' },
+    { id: 'offer', text: 'Offer' },
+  ],
+  '/v1/users': [
+    { id: 'u1', name: 'Dana Kim', email: 'dana@example.com' },
+    { id: 'u2', name: '', email: 'gone@example.com', deactivatedAt: 1 },
+  ],
+  '/v1/archive_reasons': [{ id: 'r1', text: 'Hired' }],
+  '/v1/postings': [
+    { id: 'p1', text: 'Engineer' },
+    { id: 'p2', text: 'Secret role', confidentiality: 'confidential' },
+  ],
+  '/v1/requisition_fields': [{ id: 'cost_center', text: 'Cost center', type: 'object' }],
+};
+
+/** Lists with one record per page, so every table takes several pages. */
+function leverWithTables(forbidden: string[] = []) {
+  return (request: HttpRequest) => {
+    const url = new URL(request.url);
+    if (forbidden.includes(url.pathname)) return json(403, { message: 'Not authorized' });
+    let rows = tables[url.pathname] ?? [];
+    if (url.pathname === '/v1/postings' && url.searchParams.get('confidentiality') !== 'all') {
+      rows = rows.filter((row) => row.confidentiality !== 'confidential');
+    }
+    const position = Number(url.searchParams.get('offset') ?? 0);
+    const hasNext = position + 1 < rows.length;
+    return json(200, {
+      data: rows.slice(position, position + 1),
+      hasNext,
+      next: hasNext ? String(position + 1) : undefined,
+    });
+  };
+}
+
+function setup(forbidden: string[] = []) {
+  const clock = new FakeClock(0);
+  const http = new FakeHttp(leverWithTables(forbidden), clock, 250);
+  const client = new LeverClient({ http, clock, credential: testCredential(), limiter: new TokenBucket(clock) });
+  return { http, client };
+}
+
+const ALL = ['stages', 'users', 'archiveReasons', 'postings', 'requisitionFields'] as const;
+
+describe('fetchLookups', () => {
+  it('builds every table asked for, paging each endpoint in parallel', () => {
+    const { http, client } = setup();
+    const result = fetchLookups(client, ALL, { confidentialAccess: true, deadline: FAR });
+    expect(result.stages).toEqual({ 'lead-new': 'New lead', offer: 'Offer' });
+    expect(result.users).toEqual({ u1: 'Dana Kim', u2: 'gone@example.com' });
+    expect(result.archiveReasons).toEqual({ r1: 'Hired' });
+    expect(result.postings).toEqual({ p1: 'Engineer', p2: 'Secret role' });
+    expect(result.requisitionFields).toEqual({ cost_center: { text: 'Cost center', type: 'object' } });
+    expect(result.notes).toEqual([]);
+    expect(http.batches[0]).toBe(5);
+  });
+
+  it('asks for deactivated users, and confidential postings only with confidential access', () => {
+    const { http, client } = setup();
+    const result = fetchLookups(client, ['users', 'postings'], { confidentialAccess: false, deadline: FAR });
+    const urls = http.requests.map((request) => request.url);
+    expect(urls.filter((url) => url.includes('/users')).every((url) => url.includes('includeDeactivated=true'))).toBe(
+      true,
+    );
+    expect(urls.some((url) => url.includes('confidentiality'))).toBe(false);
+    expect(result.postings).toEqual({ p1: 'Engineer' });
+  });
+
+  it('fetches only the tables asked for', () => {
+    const { http, client } = setup();
+    const result = fetchLookups(client, ['stages'], { confidentialAccess: true, deadline: FAR });
+    expect(http.requests.every((request) => request.url.includes('/stages'))).toBe(true);
+    expect(result.users).toEqual({});
+  });
+
+  it('leaves a table the key may not read empty, with a note, and fills the others', () => {
+    const { client } = setup(['/v1/archive_reasons']);
+    const result = fetchLookups(client, ALL, { confidentialAccess: true, deadline: FAR });
+    expect(result.archiveReasons).toEqual({});
+    expect(result.notes).toEqual(['This key cannot read archive reasons, so archive reason columns show Lever IDs.']);
+    expect(Object.keys(result.stages)).toHaveLength(2);
+  });
+
+  it('fails on a key Lever rejects', () => {
+    const clock = new FakeClock(0);
+    const http = new FakeHttp(() => json(401, {}), clock);
+    const client = new LeverClient({ http, clock, credential: testCredential() });
+    expect(() => fetchLookups(client, ['stages'], { confidentialAccess: false, deadline: FAR })).toThrow(
+      expect.objectContaining({ code: 'LEVER_AUTH' }),
+    );
+  });
+});

@@ -1,0 +1,145 @@
+// Window planning (pure): bounds, pages moving a window down, splitting the densest, restarts.
+import {
+  applyPage,
+  estimateRemaining,
+  type FetchWindow,
+  initialWindow,
+  isDescending,
+  planSplits,
+  restartWindow,
+  splitWindow,
+  windowParams,
+} from '../../../src/lever/windows';
+
+const records = (...dates: number[]) => dates.map((createdAt, i) => ({ id: `r${i}`, createdAt }));
+
+describe('initialWindow and windowParams', () => {
+  it('sends only the bounds the query has', () => {
+    expect(windowParams(initialWindow())).toEqual({});
+    expect(windowParams(initialWindow(10, 20))).toEqual({ created_at_start: 10, created_at_end: 20 });
+    expect(windowParams(initialWindow(undefined, 20))).toEqual({ created_at_end: 20 });
+  });
+
+  it('covers from the earliest instant when unbounded below', () => {
+    expect(initialWindow().floor).toBe(0);
+    expect(initialWindow(5).floor).toBe(5);
+  });
+});
+
+describe('applyPage', () => {
+  it('keeps going while Lever has more, remembering the lowest date and the token', () => {
+    const window = initialWindow(0, 1000);
+    const result = applyPage(window, { data: records(900, 800, 700), hasNext: true, next: 't1' }, true);
+    expect(result).toEqual({ records: records(900, 800, 700), done: false });
+    expect(window).toMatchObject({ seen: 700, next: 't1' });
+  });
+
+  it('is done when Lever has no more', () => {
+    const window = initialWindow();
+    expect(applyPage(window, { data: records(5), hasNext: false }, true).done).toBe(true);
+  });
+
+  it('drops records below the floor and stops there once in order', () => {
+    const window: FetchWindow = { lo: 0, hi: 1000, floor: 500, seen: 800, next: 't' };
+    const result = applyPage(window, { data: records(700, 600, 500, 400), hasNext: true, next: 't2' }, true);
+    expect(result.records.map((r) => r.createdAt)).toEqual([700, 600, 500]);
+    expect(result.done).toBe(true);
+  });
+
+  it('reads to the end (still dropping below the floor) when the order cannot be trusted', () => {
+    const window: FetchWindow = { lo: 0, hi: 1000, floor: 500, seen: 800, next: 't' };
+    const result = applyPage(window, { data: records(400, 700), hasNext: true, next: 't2' }, false);
+    expect(result.records.map((r) => r.createdAt)).toEqual([700]);
+    expect(result.done).toBe(false);
+  });
+});
+
+describe('isDescending', () => {
+  it('accepts newest-first pages that continue below what was read', () => {
+    expect(isDescending({ lo: null, hi: null, floor: 0 }, records(9, 9, 5, 1))).toBe(true);
+    expect(isDescending({ lo: null, hi: null, floor: 0, seen: 5 }, records(5, 4))).toBe(true);
+  });
+
+  it('rejects a page that goes up, or starts above the window position', () => {
+    expect(isDescending({ lo: null, hi: null, floor: 0 }, records(1, 2))).toBe(false);
+    expect(isDescending({ lo: null, hi: null, floor: 0, seen: 5 }, records(6))).toBe(false);
+  });
+});
+
+describe('splitWindow', () => {
+  it('hands the lower half of the unread range to a new window and raises the floor', () => {
+    const window: FetchWindow = { lo: null, hi: 1000, floor: 0, seen: 800, next: 't' };
+    const lower = splitWindow(window);
+    expect(lower).toEqual({ lo: null, hi: 399, floor: 0 });
+    expect(window).toMatchObject({ lo: null, hi: 1000, floor: 400, next: 't' });
+  });
+
+  it('keeps an explicit lower bound in the new window', () => {
+    const window: FetchWindow = { lo: 100, hi: null, floor: 100, seen: 301, next: 't' };
+    expect(splitWindow(window)).toEqual({ lo: 100, hi: 200, floor: 100 });
+    expect(window.floor).toBe(201);
+  });
+
+  it('cannot split a range of one millisecond or a window never read', () => {
+    expect(splitWindow({ lo: 5, hi: 9, floor: 5, seen: 5, next: 't' })).toBeNull();
+    expect(splitWindow({ lo: 5, hi: 9, floor: 5 })).toBeNull();
+  });
+});
+
+describe('estimateRemaining', () => {
+  it('extrapolates the page density over the unread range', () => {
+    const window: FetchWindow = { lo: 0, hi: null, floor: 0, seen: 900, next: 't' };
+    // 100 records over 100 ms, 900 ms left: about 900 records.
+    const page = Array.from({ length: 100 }, (_, i) => ({ createdAt: 1000 - i }));
+    expect(Math.round(estimateRemaining(window, page))).toBe(909);
+  });
+
+  it('is zero for a finished window', () => {
+    expect(estimateRemaining({ lo: 0, hi: null, floor: 0, seen: 900 }, records(1000, 900))).toBe(0);
+  });
+});
+
+describe('planSplits', () => {
+  it('splits the densest windows into the free slots', () => {
+    const dense: FetchWindow = { lo: 0, hi: null, floor: 0, seen: 1000, next: 'a' };
+    const sparse: FetchWindow = { lo: 0, hi: null, floor: 0, seen: 1000, next: 'b' };
+    const created = planSplits(
+      [
+        { window: sparse, remaining: 300 },
+        { window: dense, remaining: 5000 },
+      ],
+      3,
+      200,
+    );
+    expect(created).toHaveLength(3);
+    // dense: 5000 → 2500 → 1250 → 625 each split; sparse never got the largest estimate.
+    expect(dense.floor).toBe(875);
+    expect(sparse.floor).toBe(0);
+    const ranges = created.map((w) => [w.floor, w.hi]);
+    expect(ranges).toEqual([
+      [0, 499],
+      [500, 749],
+      [750, 874],
+    ]);
+  });
+
+  it('does not split windows with little left', () => {
+    const window: FetchWindow = { lo: 0, hi: null, floor: 0, seen: 1000, next: 'a' };
+    expect(planSplits([{ window, remaining: 150 }], 5, 200)).toEqual([]);
+    expect(window.floor).toBe(0);
+  });
+});
+
+describe('restartWindow', () => {
+  it('re-queries only the unread range when Lever kept its order', () => {
+    const window: FetchWindow = { lo: 0, hi: 1000, floor: 400, seen: 800, next: 't' };
+    restartWindow(window, true);
+    expect(window).toEqual({ lo: 400, hi: 800, floor: 400, seen: 800, next: undefined, restarts: 1 });
+  });
+
+  it('starts the whole query over otherwise', () => {
+    const window: FetchWindow = { lo: null, hi: 1000, floor: 0, seen: 800, next: 't', restarts: 1 };
+    restartWindow(window, false);
+    expect(window).toMatchObject({ lo: null, hi: 1000, next: undefined, restarts: 2 });
+  });
+});
