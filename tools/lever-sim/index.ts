@@ -1,0 +1,8 @@
+// Public surface of the Lever Data API v1 simulator: the in-process handler, the loopback server and the generator.
+// Decisions the reference leaves open are documented in README.md next to this file.
+
+export { INVALID_OFFSET_MESSAGE, SimHttpError, SimNetworkError } from './errors';
+export { type GenerateOptions, generateDataset } from './generate';
+export { type SimServer, type SimServerOptions, startSimServer } from './server';
+export { DEFAULT_HOSTS, LeverSimulator, type LeverSimulatorOptions } from './simulator';
+export * from './types';

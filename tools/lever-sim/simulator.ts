@@ -1,0 +1,185 @@
+// LeverSimulator: an in-process Lever Data API v1 (auth, rate limit, faults, lists, lookups) over a mutable dataset.
+
+import { KeyRing, requirePermission } from './auth';
+import { type DatasetWatch, watchDataset } from './dataset-watch';
+import { JSON_HEADERS, rateLimited, SimHttpError, SimNetworkError, serverFailure } from './errors';
+import { FaultQueue } from './faults';
+import { IdMaps } from './id-maps';
+import { ListIndexes, type ListPlan, planList } from './list-plans';
+import { readAll, readPage, StaleIndexError } from './pagination';
+import { QueryParams } from './params';
+import { type RateLimitOptions, TokenBuckets } from './rate-limit';
+import { getOne, route } from './routes';
+import type {
+  LeverDataset,
+  SimEndpoint,
+  SimEnvironment,
+  SimFault,
+  SimKey,
+  SimRequest,
+  SimRequestLogEntry,
+  SimResponse,
+} from './types';
+
+export interface LeverSimulatorOptions {
+  dataset: LeverDataset;
+  keys: SimKey[];
+  now: () => number;
+  /** Token bucket per key on the `now()` clock; default 10/s with bursts of 20; false disables it. */
+  rateLimit?: RateLimitOptions | false;
+  /** Send `Retry-After` on 429 (Lever does not document one). Default false. */
+  retryAfter?: boolean;
+  hosts?: Record<string, SimEnvironment>;
+}
+
+export const DEFAULT_HOSTS: Readonly<Record<string, SimEnvironment>> = {
+  'api.lever.co': 'production',
+  'api.sandbox.lever.co': 'sandbox',
+  'api.eu.lever.co': 'eu',
+};
+
+export class LeverSimulator {
+  readonly dataset: LeverDataset;
+  readonly requests: SimRequestLogEntry[] = [];
+  private readonly watch: DatasetWatch;
+  private readonly maps: IdMaps;
+  private readonly indexes = new ListIndexes();
+  private readonly keys: KeyRing;
+  private readonly buckets: TokenBuckets | null;
+  private readonly faults = new FaultQueue();
+  private readonly hosts: Record<string, SimEnvironment>;
+  private readonly retryAfter: boolean;
+  private readonly now: () => number;
+
+  constructor(options: LeverSimulatorOptions) {
+    this.dataset = options.dataset;
+    this.watch = watchDataset(options.dataset);
+    this.maps = new IdMaps(this.watch);
+    this.keys = new KeyRing(options.keys);
+    const rateLimit = options.rateLimit ?? { perSecond: 10, burst: 20 };
+    this.buckets = rateLimit === false ? null : new TokenBuckets(rateLimit);
+    this.retryAfter = options.retryAfter ?? false;
+    this.hosts = options.hosts ?? { ...DEFAULT_HOSTS };
+    this.now = options.now;
+  }
+
+  /** Answers one HTTP request; throws SimNetworkError for an unknown host or an injected network fault. */
+  handle(request: SimRequest): SimResponse {
+    const now = this.now();
+    const method = (request.method || 'GET').toUpperCase();
+    const { url, environment } = this.resolve(request.url);
+    const params = QueryParams.fromSearch(url.searchParams);
+    const entry: SimRequestLogEntry = { at: now, method, path: url.pathname, query: params.toRecord(), status: 0 };
+    this.requests.push(entry);
+    const fault = this.faults.take(url.pathname);
+    if (fault && 'network' in fault) throw new SimNetworkError(`Address unavailable: ${url.origin}${url.pathname}`);
+    const response = fault
+      ? serverFailure(fault.status, this.retryAfter)
+      : this.respond({ method, path: url.pathname, params, headers: request.headers ?? {}, environment, now }, entry);
+    entry.status = response.status;
+    return response;
+  }
+
+  injectFaults(fault: SimFault): void {
+    this.faults.add(fault);
+  }
+
+  revokeKey(key: string): void {
+    this.keys.revoke(key);
+  }
+
+  addKey(key: SimKey): void {
+    this.keys.add(key);
+  }
+
+  resetRateLimit(): void {
+    this.buckets?.reset();
+  }
+
+  /** Ground truth: the ids a list query returns across all pages, in API order (the same filters as handle). */
+  query(endpoint: 'opportunities' | 'requisitions', params: Record<string, string | string[]>, key?: string): string[] {
+    const simKey = key === undefined ? undefined : this.keys.find(key);
+    if (key !== undefined && !simKey) throw new Error('query(): unknown simulator key');
+    if (simKey) requirePermission(simKey, endpoint);
+    const query = QueryParams.fromRecord(params);
+    const access = { canSeeConfidential: simKey?.confidential ?? true, now: this.now() };
+    const records = this.withFreshIndex(endpoint, query, access, (plan) => readAll(plan.source, plan.accept));
+    return (records as Array<{ id: string }>).map((record) => record.id);
+  }
+
+  private resolve(rawUrl: string): { url: URL; environment: SimEnvironment } {
+    let url: URL;
+    try {
+      url = new URL(rawUrl);
+    } catch {
+      throw new SimNetworkError(`Invalid URL: ${rawUrl}`);
+    }
+    const environment = this.hosts[url.host] ?? this.hosts[url.hostname];
+    if (url.protocol !== 'https:' || !environment) throw new SimNetworkError(`DNS error: ${url.origin}`);
+    return { url, environment };
+  }
+
+  private respond(request: RoutedRequest, entry: SimRequestLogEntry): SimResponse {
+    try {
+      const key = this.keys.authenticate(request.headers, request.environment);
+      entry.key = key.key;
+      this.takeToken(key.key, request.now);
+      if (request.method !== 'GET') {
+        throw new SimHttpError(405, 'MethodNotAllowed', `${request.method} is not supported on ${request.path}`);
+      }
+      const target = route(request.method, request.path);
+      requirePermission(key, target.endpoint);
+      const body =
+        target.kind === 'list'
+          ? this.listPage(target.endpoint, request.params, key.confidential, request.now)
+          : { data: getOne(target.endpoint, target.id, request.params, this.maps, key.confidential) };
+      return { status: 200, headers: { ...JSON_HEADERS }, body: JSON.stringify(body) };
+    } catch (error) {
+      if (error instanceof SimHttpError) return error.toResponse();
+      throw error;
+    }
+  }
+
+  private takeToken(key: string, now: number): void {
+    if (!this.buckets || this.buckets.take(key, now)) return;
+    throw rateLimited(this.retryAfter ? this.buckets.secondsUntilToken(key, now) : null);
+  }
+
+  private listPage(endpoint: SimEndpoint, params: QueryParams, canSeeConfidential: boolean, now: number) {
+    return this.withFreshIndex(endpoint, params, { canSeeConfidential, now }, (plan) => {
+      const page = readPage(plan.source, params, endpoint, plan.accept);
+      const body: { data: unknown[]; hasNext: boolean; next?: string } = {
+        data: page.data.map(plan.present),
+        hasNext: page.hasNext,
+      };
+      if (page.next !== undefined) body.next = page.next;
+      return body;
+    });
+  }
+
+  /** Runs `read` over the endpoint's plan, rebuilding the indexes once if a createdAt was edited in place. */
+  private withFreshIndex<R>(
+    endpoint: SimEndpoint,
+    params: QueryParams,
+    access: { canSeeConfidential: boolean; now: number },
+    read: (plan: ListPlan<unknown>) => R,
+  ): R {
+    const context = { watch: this.watch, maps: this.maps, ...access };
+    try {
+      return read(planList(endpoint, params, context, this.indexes));
+    } catch (error) {
+      if (!(error instanceof StaleIndexError)) throw error;
+      this.watch.bump();
+      return read(planList(endpoint, params, context, this.indexes));
+    }
+  }
+}
+
+interface RoutedRequest {
+  method: string;
+  path: string;
+  params: QueryParams;
+  headers: Record<string, string>;
+  environment: SimEnvironment;
+  now: number;
+}
