@@ -1,8 +1,7 @@
-// Sidebar calls about schedules. PLACEHOLDER until the scheduling work lands.
+// Sidebar calls about schedules.
+import { setImportSchedule } from '../schedule/service';
 import type { ServerApi } from '../shared/rpc';
 
 export const scheduleRpc: Pick<ServerApi, 'setSchedule'> = {
-  setSchedule: () => {
-    throw new Error('Schedules are not built yet.');
-  },
+  setSchedule: (importId, spec) => setImportSchedule(importId, spec),
 };

@@ -1,5 +1,62 @@
-// The time-driven trigger's handler: runs whichever of this user's imports are due.
-// PLACEHOLDER until the scheduling work lands.
-export function runScheduledDispatch(_e?: GoogleAppsScript.Events.TimeDriven): void {
-  // Nothing is scheduled yet.
+// The time-driven trigger's handler: finds its spreadsheet (active, or by stored id) and dispatches that user's imports.
+import { executionBudget } from '../gas/clock';
+import { appsScriptMail } from '../gas/mail';
+import { documentStore, type KeyValueStore, userStore } from '../gas/properties';
+import { deleteProjectTrigger, openTriggerSpreadsheet, runningUserEmail, spreadsheetTriggers } from '../gas/triggers';
+import { runImportSlice } from '../import/runner';
+import { dispatch } from './dispatch';
+import { spreadsheetIdForTrigger, storedSpreadsheetId } from './state-store';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+function documentStoreOrNull(): KeyValueStore | null {
+  try {
+    return documentStore();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Which spreadsheet fired: the active one if Google provides it; else the user's own record of which spreadsheet
+ * this trigger (by `e.triggerUid`) was created in; else the id kept in the document's properties. A clock
+ * trigger's getTriggerSourceId() is not a document, so it cannot tell.
+ */
+function resolveSpreadsheet(
+  e: GoogleAppsScript.Events.TimeDriven | undefined,
+  user: KeyValueStore,
+): Spreadsheet | null {
+  return openTriggerSpreadsheet(() => [
+    e?.triggerUid ? spreadsheetIdForTrigger(user, e.triggerUid) : null,
+    storedSpreadsheetId(documentStoreOrNull()),
+  ]);
+}
+
+export function runScheduledDispatch(e?: GoogleAppsScript.Events.TimeDriven): void {
+  const budget = executionBudget();
+  const user = userStore();
+  const spreadsheet = resolveSpreadsheet(e, user);
+  if (!spreadsheet) {
+    // Nothing records where this trigger belongs, so it can never do anything: stop it firing every hour.
+    if (e?.triggerUid) deleteProjectTrigger(e.triggerUid);
+    return;
+  }
+  dispatch({
+    user: runningUserEmail(),
+    spreadsheet: {
+      id: spreadsheet.getId(),
+      name: spreadsheet.getName(),
+      url: spreadsheet.getUrl(),
+      timeZone: spreadsheet.getSpreadsheetTimeZone(),
+      log: spreadsheet,
+    },
+    documentStore: documentStore(),
+    userStore: user,
+    triggers: spreadsheetTriggers(spreadsheet),
+    mail: appsScriptMail,
+    runSlice: (importId, continueOnly) => runImportSlice(spreadsheet, importId, 'schedule', { continueOnly }),
+    now: () => Date.now(),
+    executionStartedAt: budget.startedAt,
+    deadline: budget.deadline,
+  });
 }

@@ -1,0 +1,149 @@
+// One firing of a user's dispatcher trigger: keep the slot healthy, continue running imports, start due ones.
+import type { KeyValueStore } from '../gas/properties';
+import type { TriggerPort } from '../gas/triggers';
+import { listDefinitions } from '../settings/imports-store';
+import { latestRun } from '../settings/runs-store';
+import type { ImportDefinition, RunRecord } from '../shared/types';
+import { checkDue } from './due';
+import { appendToRunLog, type LogEntry } from './run-log';
+import { mayStartWork, quotaSkipMessage, recordRuntime, runtimeUsedMs } from './runtime';
+import { reconcileTrigger, type SlotOutcome } from './scheduler';
+import { executeSlice, type SliceDeps, type SliceOutcome } from './slice';
+import { isScheduled } from './spec';
+import {
+  deleteImportState,
+  importIdsWithState,
+  patchImportState,
+  readImportState,
+  rememberSpreadsheetId,
+} from './state-store';
+import { sameUser } from './status';
+
+/** Starting an import with less than this left of the execution's budget would only produce a stub run. */
+const MIN_TIME_TO_START_MS = 60_000;
+
+export interface DispatchDeps extends SliceDeps {
+  userStore: KeyValueStore;
+  triggers: TriggerPort;
+  executionStartedAt: number;
+  /** Epoch ms after which the engine starts no new work in this execution. */
+  deadline: number;
+}
+
+export interface DispatchReport {
+  /** What became of the trigger slot; null when Google refused a needed trigger. */
+  slot: SlotOutcome | null;
+  /** Import ids worked on in this firing, in order, with what came of it. */
+  worked: { importId: string; outcome: SliceOutcome }[];
+  log: LogEntry[];
+}
+
+interface WorkItem {
+  definition: ImportDefinition;
+  /** Set for a new run: the slot it handles. Unset for continuing a run that is already going. */
+  slot?: number;
+}
+
+function ownedSchedules(deps: DispatchDeps): ImportDefinition[] {
+  return listDefinitions(deps.documentStore).filter(
+    (definition) => isScheduled(definition.schedule) && sameUser(definition.scheduleOwner, deps.user),
+  );
+}
+
+function isUnfinished(run: RunRecord | null): boolean {
+  return run?.status === 'continuing' || run?.status === 'running';
+}
+
+/** Runs already under way come first, so a long import finishes before anything new starts. */
+function planWork(deps: DispatchDeps, mine: ImportDefinition[]): WorkItem[] {
+  const continuing: WorkItem[] = [];
+  const due: WorkItem[] = [];
+  const now = deps.now();
+  for (const definition of mine) {
+    if (isUnfinished(latestRun(deps.documentStore, definition.id))) {
+      continuing.push({ definition });
+      continue;
+    }
+    const state = readImportState(deps.documentStore, definition.id);
+    const check = checkDue(definition.schedule!, deps.spreadsheet.timeZone, state.lastSlot, now);
+    if (check.due) due.push({ definition, slot: check.slot });
+  }
+  due.sort((a, b) => (a.slot ?? 0) - (b.slot ?? 0));
+  return [...continuing, ...due];
+}
+
+/** Notes why a due import waits (once per reason, so the log does not repeat it every hour). */
+function skipForQuota(deps: DispatchDeps, item: WorkItem, usedMs: number, log: LogEntry[]): void {
+  const message = quotaSkipMessage(usedMs);
+  const state = readImportState(deps.documentStore, item.definition.id);
+  patchImportState(deps.documentStore, item.definition.id, { note: message, noteReason: 'quota' });
+  if (state.noteReason === 'quota') return;
+  log.push({
+    at: deps.now(),
+    importName: item.definition.name,
+    trigger: 'schedule',
+    outcome: 'skipped',
+    message,
+    user: deps.user,
+  });
+}
+
+function workThrough(deps: DispatchDeps, items: WorkItem[], report: DispatchReport): void {
+  const usedBefore = runtimeUsedMs(deps.userStore, deps.now());
+  for (const item of items) {
+    const usedMs = usedBefore + (deps.now() - deps.executionStartedAt);
+    if (!mayStartWork(usedMs)) {
+      skipForQuota(deps, item, usedMs, report.log);
+      continue;
+    }
+    if (deps.now() > deps.deadline - MIN_TIME_TO_START_MS) return;
+    const outcome = executeSlice(deps, item.definition, item.slot, report.log);
+    report.worked.push({ importId: item.definition.id, outcome });
+    // A run that continues has used this execution's time; the rest waits for the next firing.
+    if (outcome === 'continuing') return;
+  }
+}
+
+function forgetDeletedImports(deps: DispatchDeps): void {
+  const known = new Set(listDefinitions(deps.documentStore).map((d) => d.id));
+  for (const id of importIdsWithState(deps.documentStore)) {
+    if (!known.has(id)) deleteImportState(deps.documentStore, id);
+  }
+}
+
+/**
+ * Deletes duplicates and stale triggers, or this one when the user no longer owns a schedule here. A refused
+ * create() must not stop the due imports (a trigger did fire); the owner sees the problem when the sidebar opens.
+ */
+function keepSlotHealthy(deps: DispatchDeps, wanted: boolean): SlotOutcome | null {
+  try {
+    return reconcileTrigger(
+      { triggers: deps.triggers, userStore: deps.userStore, spreadsheetId: deps.spreadsheet.id, now: deps.now() },
+      wanted,
+    );
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A long import continues through this same hourly trigger at its next firing instead of swapping in a one-off
+ * continuation trigger: with one time-based trigger allowed per user per document, a swap means delete-then-create,
+ * and an execution killed between the two would leave the user with no trigger at all. Here the slot is never empty.
+ */
+export function dispatch(deps: DispatchDeps): DispatchReport {
+  const mine = ownedSchedules(deps);
+  const slot = keepSlotHealthy(deps, mine.length > 0);
+  const report: DispatchReport = { slot, worked: [], log: [] };
+  try {
+    forgetDeletedImports(deps);
+    if (mine.length === 0) return report;
+    rememberSpreadsheetId(deps.documentStore, deps.spreadsheet.id);
+    workThrough(deps, planWork(deps, mine), report);
+  } finally {
+    appendToRunLog(deps.spreadsheet.log, report.log);
+    const now = deps.now();
+    recordRuntime(deps.userStore, now - deps.executionStartedAt, deps.executionStartedAt, now);
+  }
+  return report;
+}

@@ -1,0 +1,63 @@
+// Self-healing on sidebar open: the viewer's trigger slot matches their schedules, and the status context is gathered.
+import { toAppError } from '../errors';
+import type { KeyValueStore } from '../gas/properties';
+import type { TriggerPort } from '../gas/triggers';
+import { listDefinitions } from '../settings/imports-store';
+import { runtimeUsedMs } from './runtime';
+import { reconcileTrigger } from './scheduler';
+import { isScheduled } from './spec';
+import { type ImportScheduleState, readImportState, readSettings, rememberSpreadsheetId } from './state-store';
+import { type ScheduleContext, sameUser } from './status';
+
+export interface HealthDeps {
+  documentStore: KeyValueStore;
+  userStore: KeyValueStore;
+  triggers: TriggerPort;
+  user: string;
+  spreadsheetId: string;
+  timeZone: string;
+  now: number;
+}
+
+export const TRIGGER_RECREATED_WARNING =
+  "Your schedule's trigger had gone missing and was set up again just now. Runs due while it was missing happen at the next hourly check.";
+
+export interface ScheduleHealth extends ScheduleContext {
+  failureEmails: boolean;
+}
+
+function checkSlot(deps: HealthDeps, ownsSchedules: boolean): string | undefined {
+  try {
+    const slot = reconcileTrigger(
+      { triggers: deps.triggers, userStore: deps.userStore, spreadsheetId: deps.spreadsheetId, now: deps.now },
+      ownsSchedules,
+    );
+    if (ownsSchedules) rememberSpreadsheetId(deps.documentStore, deps.spreadsheetId);
+    // setSchedule creates the trigger, so one created here means it had been lost.
+    return slot.created ? TRIGGER_RECREATED_WARNING : undefined;
+  } catch (error) {
+    // Opening the sidebar must never fail because of a trigger; the warning tells the owner instead.
+    return toAppError(error).message;
+  }
+}
+
+/**
+ * Recreates the viewer's missing dispatcher trigger when they own schedules, removes it when they own none, and
+ * returns what describeSchedule needs. Only the viewer's own triggers are visible to them, so each user heals theirs.
+ */
+export function checkScheduleHealth(deps: HealthDeps): ScheduleHealth {
+  const definitions = listDefinitions(deps.documentStore);
+  const ownsSchedules = definitions.some((d) => isScheduled(d.schedule) && sameUser(d.scheduleOwner, deps.user));
+  const triggerWarning = checkSlot(deps, ownsSchedules);
+  const states: Record<string, ImportScheduleState> = {};
+  for (const definition of definitions) {
+    if (isScheduled(definition.schedule)) states[definition.id] = readImportState(deps.documentStore, definition.id);
+  }
+  return {
+    timeZone: deps.timeZone,
+    states,
+    runtimeUsedMs: runtimeUsedMs(deps.userStore, deps.now),
+    ...(triggerWarning ? { triggerWarning } : {}),
+    failureEmails: readSettings(deps.documentStore).failureEmails,
+  };
+}

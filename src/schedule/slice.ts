@@ -1,0 +1,138 @@
+// One scheduled import slice: claim the slot, call the engine, and turn the outcome into log lines and emails.
+import { toAppError } from '../errors';
+import type { MailPort } from '../gas/mail';
+import type { KeyValueStore } from '../gas/properties';
+import { saveRun } from '../settings/runs-store';
+import type { ImportDefinition, RunRecord } from '../shared/types';
+import { BUSY_SKIP_MESSAGE, scheduledFailureText } from './messages';
+import { notifyFailure } from './notify';
+import type { LogEntry, LogSpreadsheet } from './run-log';
+import { type ImportScheduleState, patchImportState, readImportState } from './state-store';
+
+export interface SliceDeps {
+  user: string;
+  spreadsheet: { id: string; name: string; url: string; timeZone: string; log: LogSpreadsheet };
+  documentStore: KeyValueStore;
+  mail: MailPort;
+  /**
+   * The engine: one execution's worth of work on an import, under the document lock (throws AppError BUSY when
+   * another run holds it). `continueOnly` resumes the run in progress and never starts a new one.
+   */
+  runSlice(importId: string, continueOnly: boolean): RunRecord;
+  now(): number;
+}
+
+export type SliceOutcome = 'succeeded' | 'failed' | 'skipped' | 'continuing';
+
+/** A run record for an engine call that threw instead of returning one (so the failure is still recorded). */
+function thrownRun(deps: SliceDeps, importId: string, error: unknown, startedAt: number): RunRecord {
+  const appError = toAppError(error);
+  const now = deps.now();
+  return {
+    runId: `sched-${now.toString(36)}`,
+    importId,
+    trigger: 'schedule',
+    startedAt: new Date(startedAt).toISOString(),
+    endedAt: new Date(now).toISOString(),
+    status: 'failed',
+    rowsFetched: 0,
+    pages: 0,
+    requests: 0,
+    executions: 1,
+    durationMs: now - startedAt,
+    errorCode: appError.code,
+    message: appError.message,
+    user: deps.user,
+  };
+}
+
+function callEngine(deps: SliceDeps, importId: string, continueOnly: boolean): RunRecord {
+  const startedAt = deps.now();
+  try {
+    return deps.runSlice(importId, continueOnly);
+  } catch (error) {
+    const run = thrownRun(deps, importId, error, startedAt);
+    if (run.errorCode !== 'BUSY') saveRun(deps.documentStore, run);
+    return run;
+  }
+}
+
+function entryFor(deps: SliceDeps, definition: ImportDefinition, run: RunRecord): LogEntry {
+  const failed = run.status === 'failed';
+  return {
+    at: deps.now(),
+    importName: definition.name,
+    // A run the dispatcher finished may have been started from the sidebar.
+    trigger: run.trigger,
+    outcome: failed ? 'failed' : 'succeeded',
+    rows: run.rowsWritten ?? run.rowsFetched,
+    durationMs: run.durationMs,
+    message: failed ? scheduledFailureText(run, definition.scheduleOwner ?? deps.user) : run.message,
+    user: deps.user,
+  };
+}
+
+/** The import could not run because another one holds the document lock: the slot is handed back for next time. */
+function skipBusy(
+  deps: SliceDeps,
+  definition: ImportDefinition,
+  before: ImportScheduleState,
+  restoreSlot: boolean,
+  log: LogEntry[],
+): void {
+  patchImportState(deps.documentStore, definition.id, {
+    ...(restoreSlot ? { lastSlot: before.lastSlot } : {}),
+    note: BUSY_SKIP_MESSAGE,
+    noteReason: 'busy',
+  });
+  if (before.noteReason === 'busy') return;
+  log.push({
+    at: deps.now(),
+    importName: definition.name,
+    trigger: 'schedule',
+    outcome: 'skipped',
+    message: BUSY_SKIP_MESSAGE,
+    user: deps.user,
+  });
+}
+
+/**
+ * Works on one import for this execution. A new run (`slot` given) claims its slot before the engine starts, so a
+ * killed execution never runs the slot twice; the engine's checkpoint lets the next firing continue it instead.
+ */
+export function executeSlice(
+  deps: SliceDeps,
+  definition: ImportDefinition,
+  slot: number | undefined,
+  log: LogEntry[],
+): SliceOutcome {
+  const before = readImportState(deps.documentStore, definition.id);
+  if (slot !== undefined) {
+    patchImportState(deps.documentStore, definition.id, { lastSlot: slot, note: undefined, noteReason: undefined });
+  }
+  const run = callEngine(deps, definition.id, slot === undefined);
+  if (run.errorCode === 'BUSY') {
+    skipBusy(deps, definition, before, slot !== undefined, log);
+    return 'skipped';
+  }
+  patchImportState(deps.documentStore, definition.id, { note: undefined, noteReason: undefined });
+  if (run.status === 'continuing' || run.status === 'running') return 'continuing';
+  log.push(entryFor(deps, definition, run));
+  if (run.status === 'failed') {
+    notifyFailure(
+      { mail: deps.mail, documentStore: deps.documentStore, now: deps.now(), ...spreadsheetFacts(deps) },
+      definition,
+      run,
+    );
+    return 'failed';
+  }
+  return 'succeeded';
+}
+
+function spreadsheetFacts(deps: SliceDeps) {
+  return {
+    timeZone: deps.spreadsheet.timeZone,
+    spreadsheetName: deps.spreadsheet.name,
+    spreadsheetUrl: deps.spreadsheet.url,
+  };
+}

@@ -1,0 +1,74 @@
+// Schedule specs as the sidebar sends them: validation to a clean copy, and a short description for messages.
+import { AppError } from '../errors';
+import type { ScheduleSpec } from '../shared/types';
+
+/** Add-on clock triggers fire at most hourly, so these divisors of a day are the only intervals offered. */
+export const ALLOWED_INTERVAL_HOURS: readonly number[] = [1, 2, 4, 6, 8, 12];
+
+export const WEEK_DAYS: readonly string[] = [
+  'SUNDAY',
+  'MONDAY',
+  'TUESDAY',
+  'WEDNESDAY',
+  'THURSDAY',
+  'FRIDAY',
+  'SATURDAY',
+];
+
+function isHour(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 23;
+}
+
+function badInput(message: string): AppError {
+  return new AppError('BAD_INPUT', message);
+}
+
+/** A validated copy holding only the fields its kind uses; throws BAD_INPUT with a sentence for the sidebar. */
+export function validateScheduleSpec(spec: unknown): ScheduleSpec {
+  if (typeof spec !== 'object' || spec === null) throw badInput('Choose how often the import should run.');
+  const { kind, everyHours, hour, weekDay } = spec as Partial<ScheduleSpec>;
+  switch (kind) {
+    case 'off':
+      return { kind: 'off' };
+    case 'hourly':
+      if (typeof everyHours !== 'number' || !ALLOWED_INTERVAL_HOURS.includes(everyHours)) {
+        throw badInput(`Choose an interval of ${ALLOWED_INTERVAL_HOURS.join(', ')} hours.`);
+      }
+      return { kind, everyHours };
+    case 'daily':
+      if (!isHour(hour)) throw badInput('Choose an hour between 0 and 23.');
+      return { kind, hour };
+    case 'weekly': {
+      if (!isHour(hour)) throw badInput('Choose an hour between 0 and 23.');
+      const day = typeof weekDay === 'string' ? weekDay.toUpperCase() : '';
+      if (!WEEK_DAYS.includes(day)) throw badInput('Choose a day of the week.');
+      return { kind, hour, weekDay: day };
+    }
+    default:
+      throw badInput('Choose off, every few hours, daily or weekly.');
+  }
+}
+
+export function isScheduled(spec: ScheduleSpec | undefined): spec is ScheduleSpec {
+  return spec !== undefined && spec.kind !== 'off';
+}
+
+function hourLabel(hour: number | undefined): string {
+  return `${String(hour ?? 0).padStart(2, '0')}:00`;
+}
+
+/** "every 4 hours", "daily at 07:00", "every Monday at 07:00" (times in the spreadsheet's zone). */
+export function describeSpec(spec: ScheduleSpec): string {
+  switch (spec.kind) {
+    case 'hourly':
+      return spec.everyHours === 1 ? 'every hour' : `every ${spec.everyHours} hours`;
+    case 'daily':
+      return `daily at ${hourLabel(spec.hour)}`;
+    case 'weekly': {
+      const day = (spec.weekDay ?? '').toLowerCase();
+      return `every ${day.charAt(0).toUpperCase()}${day.slice(1)} at ${hourLabel(spec.hour)}`;
+    }
+    default:
+      return 'off';
+  }
+}

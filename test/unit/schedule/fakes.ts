@@ -1,0 +1,169 @@
+// Hand-written fakes of the schedule's ports: triggers with Google's add-on rules, mail, a log spreadsheet, stores.
+import type { MailPort } from '../../../src/gas/mail';
+import { type KeyValueStore, memoryStore, writeJson } from '../../../src/gas/properties';
+import type { TriggerInfo, TriggerPort } from '../../../src/gas/triggers';
+import type { LogRange, LogSheet, LogSpreadsheet } from '../../../src/schedule/run-log';
+import type { ImportDefinition, RunRecord, ScheduleSpec } from '../../../src/shared/types';
+
+export const TOO_MANY_IN_DOCUMENT =
+  'This add-on has created too many time-based triggers in this document for this Google user account.';
+
+/** One user's triggers in one document, refusing a second clock trigger as Google does for add-ons. */
+export class FakeTriggers implements TriggerPort {
+  triggers: TriggerInfo[] = [];
+  created = 0;
+  private nextId = 1;
+  /** When set, the next create() throws this message instead. */
+  failNextCreate?: string;
+  /** Largest number of clock triggers ever held at once. */
+  maxClockHeld = 0;
+
+  list(): TriggerInfo[] {
+    return this.triggers.map((t) => ({ ...t }));
+  }
+
+  createHourly(handler: string): string {
+    if (this.failNextCreate) {
+      const message = this.failNextCreate;
+      this.failNextCreate = undefined;
+      throw Object.assign(new Error(message), { name: 'Exception' });
+    }
+    if (this.triggers.some((t) => t.clock)) throw Object.assign(new Error(TOO_MANY_IN_DOCUMENT), { name: 'Exception' });
+    return this.add(handler, true);
+  }
+
+  /** A trigger made outside the code under test (a one-off from an old version, another add-on handler, …). */
+  add(handler: string, clock: boolean): string {
+    const uid = `uid-${this.nextId++}`;
+    this.triggers.push({ uid, handler, clock });
+    this.created++;
+    this.maxClockHeld = Math.max(this.maxClockHeld, this.triggers.filter((t) => t.clock).length);
+    return uid;
+  }
+
+  delete(uid: string): boolean {
+    const before = this.triggers.length;
+    this.triggers = this.triggers.filter((t) => t.uid !== uid);
+    return this.triggers.length < before;
+  }
+
+  clockUids(): string[] {
+    return this.triggers.filter((t) => t.clock).map((t) => t.uid);
+  }
+}
+
+export class FakeMail implements MailPort {
+  sent: { to: string; subject: string; body: string }[] = [];
+  quota = 100;
+  failWith?: string;
+  remainingDailyQuota(): number {
+    return this.quota;
+  }
+  send(to: string, subject: string, body: string): void {
+    if (this.failWith) throw new Error(this.failWith);
+    this.sent.push({ to, subject, body });
+    this.quota--;
+  }
+}
+
+/** A grid-backed sheet that counts its calls, enough for the run log. */
+export class FakeSheet implements LogSheet {
+  cells: unknown[][] = [];
+  writes = 0;
+  reads = 0;
+  getLastRow(): number {
+    for (let r = this.cells.length - 1; r >= 0; r--) {
+      if (this.cells[r]?.some((c) => c !== '' && c !== undefined)) return r + 1;
+    }
+    return 0;
+  }
+  getRange(row: number, column: number, numRows: number, numColumns: number): LogRange {
+    const at = (r: number, c: number) => this.cells[row - 1 + r]?.[column - 1 + c] ?? '';
+    return {
+      getValues: () => {
+        this.reads++;
+        return Array.from({ length: numRows }, (_, r) => Array.from({ length: numColumns }, (_, c) => at(r, c)));
+      },
+      setValues: (values: unknown[][]) => {
+        if (values.length !== numRows || values.some((v) => v.length !== numColumns)) throw new Error('dimensions');
+        this.writes++;
+        values.forEach((rowValues, r) => {
+          this.cells[row - 1 + r] ??= [];
+          rowValues.forEach((v, c) => {
+            this.cells[row - 1 + r][column - 1 + c] = v;
+          });
+        });
+      },
+      clearContent: () => {
+        for (let r = 0; r < numRows; r++) {
+          for (let c = 0; c < numColumns; c++)
+            if (this.cells[row - 1 + r]) this.cells[row - 1 + r][column - 1 + c] = '';
+        }
+      },
+    };
+  }
+}
+
+export class FakeLogSpreadsheet implements LogSpreadsheet {
+  sheets = new Map<string, FakeSheet>();
+  getSheetByName(name: string): FakeSheet | null {
+    return this.sheets.get(name) ?? null;
+  }
+  insertSheet(name: string): FakeSheet {
+    const sheet = new FakeSheet();
+    this.sheets.set(name, sheet);
+    return sheet;
+  }
+  getNumSheets(): number {
+    return this.sheets.size + 1;
+  }
+}
+
+export function definition(id: string, overrides: Partial<ImportDefinition> = {}): ImportDefinition {
+  return {
+    id,
+    name: `Import ${id}`,
+    object: 'requisitions',
+    environment: 'production',
+    filters: { archived: 'exclude', snoozed: 'exclude', confidential: 'exclude' },
+    columns: ['id'],
+    sheetName: `Sheet ${id}`,
+    writeMode: 'replace',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function scheduled(id: string, schedule: ScheduleSpec, owner: string, extra: Partial<ImportDefinition> = {}) {
+  return definition(id, { schedule, scheduleOwner: owner, ...extra });
+}
+
+/** A document store holding these definitions the way imports-store keeps them. */
+export function documentWith(definitions: ImportDefinition[]): KeyValueStore {
+  const store = memoryStore();
+  for (const d of definitions) writeJson(store, `import.${d.id}`, d);
+  writeJson(
+    store,
+    'imports.index',
+    definitions.map((d) => d.id),
+  );
+  return store;
+}
+
+export function runRecord(importId: string, overrides: Partial<RunRecord> = {}): RunRecord {
+  return {
+    runId: `run-${importId}`,
+    importId,
+    trigger: 'schedule',
+    startedAt: '2026-01-06T12:10:00.000Z',
+    status: 'succeeded',
+    rowsFetched: 10,
+    rowsWritten: 10,
+    pages: 1,
+    requests: 2,
+    executions: 1,
+    durationMs: 4_000,
+    ...overrides,
+  };
+}

@@ -1,0 +1,61 @@
+// Self-healing on sidebar open: the viewer's trigger is recreated or removed, and problems become warnings.
+import { memoryStore } from '../../../src/gas/properties';
+import { checkScheduleHealth, type HealthDeps, TRIGGER_RECREATED_WARNING } from '../../../src/schedule/health';
+import { reconcileTrigger } from '../../../src/schedule/scheduler';
+import { writeImportState } from '../../../src/schedule/state-store';
+import { documentWith, FakeTriggers, scheduled } from './fakes';
+
+const ANA = 'ana@example.com';
+const DAILY_7 = { kind: 'daily', hour: 7 } as const;
+
+function setup(defs = [scheduled('a', DAILY_7, ANA)], user = ANA) {
+  const triggers = new FakeTriggers();
+  const deps: HealthDeps = {
+    documentStore: documentWith(defs),
+    userStore: memoryStore(),
+    triggers,
+    user,
+    spreadsheetId: 'ss-1',
+    timeZone: 'America/New_York',
+    now: Date.UTC(2026, 0, 6, 15),
+  };
+  return { deps, triggers };
+}
+
+describe('checkScheduleHealth', () => {
+  it("recreates the owner's missing trigger and warns about it", () => {
+    const { deps, triggers } = setup();
+    const first = reconcileTrigger(deps, true);
+    triggers.delete(first.uid!);
+    const health = checkScheduleHealth(deps);
+    expect(triggers.clockUids()).toHaveLength(1);
+    expect(health.triggerWarning).toBe(TRIGGER_RECREATED_WARNING);
+    expect(checkScheduleHealth(deps).triggerWarning).toBeUndefined();
+  });
+
+  it('removes a trigger that serves nothing for this viewer', () => {
+    const { deps, triggers } = setup([scheduled('a', DAILY_7, 'ben@example.com')]);
+    triggers.add('onScheduledRun', true);
+    checkScheduleHealth(deps);
+    expect(triggers.triggers).toEqual([]);
+  });
+
+  it('turns a trigger failure into a warning instead of failing the sidebar', () => {
+    const { deps, triggers } = setup();
+    triggers.failNextCreate =
+      'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
+    expect(checkScheduleHealth(deps).triggerWarning).toMatch(/limit of 20 triggers/);
+  });
+
+  it('gathers the zone, per-import state, runtime and the email setting', () => {
+    const { deps } = setup();
+    writeImportState(deps.documentStore, 'a', { lastSlot: 5 });
+    const health = checkScheduleHealth(deps);
+    expect(health).toMatchObject({
+      timeZone: 'America/New_York',
+      states: { a: { lastSlot: 5 } },
+      runtimeUsedMs: 0,
+      failureEmails: true,
+    });
+  });
+});
