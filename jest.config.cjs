@@ -1,4 +1,5 @@
 // Jest runs TypeScript through a tiny esbuild transform; tests live under test/ and mirror src/, sidebar/ and tools/.
+process.env.TZ = 'Etc/UTC'; // the emulator's Date local-time methods follow the host zone; keep it the manifest's
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],

@@ -32,6 +32,11 @@ export interface ServiceContext {
   /** A Date in the execution's realm (so `instanceof Date` works inside the bundle). */
   makeDate(ms: number): Date;
   now(): number;
+  /**
+   * Deep-copies plain data (arrays, plain objects, Dates) into the execution's realm, so `instanceof Array` and
+   * `instanceof Object` hold in the bundle. Optional: stand-in contexts in unit tests may omit it.
+   */
+  toRealm?<T>(value: T): T;
   recordUi(event: Omit<UiEvent, 'at' | 'user' | 'spreadsheetId'>): void;
 }
 
@@ -44,3 +49,9 @@ export function unsupported(ctx: ServiceContext, name: string): never {
 export function isDate(value: unknown): value is Date {
   return Object.prototype.toString.call(value) === '[object Date]';
 }
+
+/**
+ * Optional tag for Spreadsheet objects handed to the bundle: other services (ScriptApp.getUserTriggers(ss))
+ * read the id through it without making a metered getId() call.
+ */
+export const SPREADSHEET_ID: unique symbol = Symbol.for('gas-emulator.spreadsheetId');

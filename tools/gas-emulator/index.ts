@@ -1,0 +1,157 @@
+// The Apps Script emulator's public API: runs the built bundle in fresh executions on a virtual clock.
+import type { UiEvent } from './context';
+import { type CoreOptions, EmulatorCore } from './core';
+import { DEFAULT_USER, type ExecutionResult, type RunContext, type SentMail, type TriggerInfo } from './options';
+import type { ExecutionSpec } from './runtime/execution';
+import { runExecution } from './runtime/runner';
+import { checkSidebarArgs, copyArgs, returnedToSidebar } from './runtime/sidebar-bridge';
+import { defaultSpreadsheetModel, type SpreadsheetInspector } from './spreadsheet-model';
+import { AuthModeEnum } from './triggers/enums';
+import { advanceTo, triggerRuntimeUsed } from './triggers/firing';
+import { triggerInfo } from './triggers/store';
+
+export type { AuthMode, UiEvent } from './context';
+export type { CoreOptions as GasEmulatorOptions } from './core';
+export type { EmulatorOptions, ExecutionResult, FetchRequest, FetchResponse, SentMail, TriggerInfo } from './options';
+export { DEFAULT_USER } from './options';
+export type { SpreadsheetInspector } from './spreadsheet-model';
+export type { SpreadsheetModel } from './spreadsheet-port';
+
+const SIMPLE_TRIGGERS = new Set(['onOpen', 'onEdit', 'onSelectionChange']);
+const NO_ACCESS = 'You do not have access to the requested document.';
+
+export class GasEmulator {
+  private readonly core: EmulatorCore;
+
+  constructor(options: CoreOptions = {}) {
+    // The store reads the clock only later (inspector typing), once the core exists.
+    const model = options.spreadsheetModel ?? defaultSpreadsheetModel(() => this.core.clock.now());
+    this.core = new EmulatorCore(options, model);
+  }
+
+  get clock(): { now(): number; advance(ms: number): void; set(ms: number): void } {
+    return this.core.clock;
+  }
+  get mail(): SentMail[] {
+    return this.core.mail;
+  }
+  get logs(): string[] {
+    return this.core.logs;
+  }
+  get stats(): Record<string, number> {
+    return this.core.stats;
+  }
+
+  createSpreadsheet(
+    opts: { id?: string; name?: string; timeZone?: string; owner?: string; editors?: string[] } = {},
+  ): string {
+    return this.core.spreadsheets.store.create({ ...opts, owner: opts.owner ?? DEFAULT_USER });
+  }
+
+  spreadsheet(id: string): SpreadsheetInspector {
+    this.assertSpreadsheet(id);
+    return this.core.spreadsheets.store.inspector(id) as SpreadsheetInspector;
+  }
+
+  /** Runs a top-level function as `user` (menu item, script editor, simple trigger when authMode is NONE/LIMITED). */
+  run(fn: string, args?: unknown[], ctx: RunContext = {}): ExecutionResult {
+    const authMode = ctx.authMode ?? 'FULL';
+    const simpleTrigger = SIMPLE_TRIGGERS.has(fn) && authMode !== 'FULL';
+    const defaultArgs = ['onOpen', 'onInstall'].includes(fn) ? [{ authMode: AuthModeEnum[authMode] }] : [];
+    return this.execute(
+      { fn, args: args ?? defaultArgs, authMode, simpleTrigger },
+      ctx.user ?? DEFAULT_USER,
+      ctx.spreadsheetId ?? null,
+    );
+  }
+
+  /** Like google.script.run: JSON copies both ways, Date/function arguments refused, private functions not found. */
+  callFromSidebar(fn: string, args: unknown[], ctx: { user: string; spreadsheetId: string }): ExecutionResult {
+    const refused = checkSidebarArgs(args);
+    if (refused !== null) return this.clientFailure(refused);
+    const result = this.execute(
+      { fn, args: copyArgs(args), authMode: 'FULL', simpleTrigger: false },
+      ctx.user,
+      ctx.spreadsheetId,
+    );
+    return result.ok ? { ...result, value: returnedToSidebar(result.value) } : result;
+  }
+
+  /** Moves the clock to `to`, firing every due trigger in time order as its owner. */
+  advanceTo(to: number, opts: { activeSpreadsheet?: boolean } = {}): ExecutionResult[] {
+    return advanceTo(this.core, to, opts.activeSpreadsheet ?? false);
+  }
+
+  triggers(filter: { user?: string; spreadsheetId?: string } = {}): TriggerInfo[] {
+    return this.core.triggers
+      .all()
+      .filter(
+        (t) =>
+          (filter.user === undefined || t.owner === filter.user) &&
+          (filter.spreadsheetId === undefined || t.documentId === filter.spreadsheetId),
+      )
+      .map(triggerInfo);
+  }
+
+  userProperties(email: string): Record<string, string> {
+    return Object.fromEntries(this.core.properties.userStore(email));
+  }
+  documentProperties(spreadsheetId: string): Record<string, string> {
+    return Object.fromEntries(this.core.properties.documentStore(spreadsheetId));
+  }
+  scriptProperties(): Record<string, string> {
+    return Object.fromEntries(this.core.properties.script);
+  }
+
+  ui(spreadsheetId?: string): UiEvent[] {
+    return this.core.uiEvents.filter((event) => spreadsheetId === undefined || event.spreadsheetId === spreadsheetId);
+  }
+
+  triggerRuntimeToday(user: string): number {
+    return triggerRuntimeUsed(this.core, user);
+  }
+
+  /** The user revokes the add-on: ScriptApp.getAuthorizationInfo reports REQUIRED and every scoped call fails. */
+  revokeAuthorization(user: string): void {
+    this.core.setRevoked(user, true);
+  }
+  grantAuthorization(user: string): void {
+    this.core.setRevoked(user, false);
+  }
+
+  private execute(
+    call: Pick<ExecutionSpec, 'fn' | 'args' | 'authMode' | 'simpleTrigger'>,
+    user: string,
+    spreadsheetId: string | null,
+  ): ExecutionResult {
+    if (spreadsheetId !== null) this.assertSpreadsheet(spreadsheetId);
+    const limits = this.core.limits;
+    const spec: ExecutionSpec = {
+      ...call,
+      user,
+      activeSpreadsheetId: spreadsheetId,
+      documentId: spreadsheetId,
+      limitMs: call.simpleTrigger ? limits.simpleTriggerLimitMs : limits.executionLimitMs,
+    };
+    const denied = spreadsheetId !== null && !this.core.spreadsheets.store.canAccess(spreadsheetId, user);
+    return runExecution(this.core, spec, denied ? NO_ACCESS : undefined);
+  }
+
+  private clientFailure(message: string): ExecutionResult {
+    const now = this.core.clock.now();
+    return {
+      ok: false,
+      error: { name: 'Error', message },
+      timedOut: false,
+      startedAt: now,
+      endedAt: now,
+      elapsedMs: 0,
+      calls: {},
+      logs: [],
+    };
+  }
+
+  private assertSpreadsheet(id: string): void {
+    if (!this.core.spreadsheets.store.has(id)) throw new Error(`GasEmulator: no spreadsheet with id ${id}`);
+  }
+}
