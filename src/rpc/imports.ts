@@ -1,18 +1,139 @@
-// Sidebar calls about imports and runs. PLACEHOLDER until the import engine work lands.
+// Sidebar calls about imports and runs: definitions, columns, preview, running and progress.
+import { AppError, isAppError, toAppError } from '../errors';
+import { withDocumentLock } from '../gas/lock';
+import { documentStore, userStore } from '../gas/properties';
+import { activeSpreadsheet, currentUserEmail, formatInZone, workbookPort, zoneOffsetFor } from '../gas/spreadsheet';
+import { deleteCheckpoint, loadCheckpoint } from '../import/checkpoint';
+import { listColumnInfo } from '../import/columns';
+import { normaliseDefinition } from '../import/definition';
+import { previewDefinition } from '../import/preview';
+import { runImportSlice } from '../import/runner';
+import { buildSidebarState, uniqueCopyName } from '../import/sidebar-state';
+import { leverForUser } from '../lever/factory';
+import { ensureScheduleTrigger } from '../schedule/service';
+import { deleteImportState } from '../schedule/state-store';
+import { describeSchedule } from '../schedule/status';
+import { deleteDefinition, listDefinitions, requireDefinition, saveImportInput } from '../settings/imports-store';
+import { loadKeyStatus } from '../settings/key-store';
+import { deleteRuns, latestRun } from '../settings/runs-store';
 import type { ServerApi } from '../shared/rpc';
+import type { ImportDefinitionInput, ImportObject, SidebarState } from '../shared/types';
+import { deleteStaging } from '../sheet/staging';
 
-function notReady(): never {
-  throw new Error('Imports are not built yet.');
+type ImportCalls = Omit<ServerApi, 'saveApiKey' | 'checkApiKey' | 'removeApiKey' | 'setSchedule'>;
+
+/** Errors reach the sidebar as one clear sentence (google.script.run passes only the message on). */
+function guarded<A extends unknown[], R>(call: (...args: A) => R): (...args: A) => R {
+  return (...args: A) => {
+    try {
+      return call(...args);
+    } catch (error) {
+      if (isAppError(error)) throw error;
+      const appError = toAppError(error);
+      throw new AppError(appError.code, `Something went wrong: ${appError.message}`);
+    }
+  };
 }
 
-export const importRpc: Omit<ServerApi, 'saveApiKey' | 'checkApiKey' | 'removeApiKey' | 'setSchedule'> = {
-  getSidebarState: notReady,
-  listColumns: notReady,
-  saveImport: notReady,
-  duplicateImport: notReady,
-  deleteImport: notReady,
-  previewImport: notReady,
-  runImport: notReady,
-  continueImport: notReady,
-  getRunProgress: notReady,
+function bestEffort(action: () => void): void {
+  try {
+    action();
+  } catch {
+    // A self-healing step must not stop the sidebar from opening.
+  }
+}
+
+function sidebarState(): SidebarState {
+  const spreadsheet = activeSpreadsheet();
+  bestEffort(() => ensureScheduleTrigger());
+  return buildSidebarState({
+    store: documentStore(),
+    user: currentUserEmail(),
+    now: Date.now(),
+    timeZone: spreadsheet.getSpreadsheetTimeZone(),
+    key: loadKeyStatus(userStore()),
+    sheetNames: workbookPort(spreadsheet).sheetNames(),
+    describeSchedule,
+  });
+}
+
+function columnsFor(object: ImportObject) {
+  if (object !== 'opportunities' && object !== 'requisitions') {
+    throw new AppError('BAD_INPUT', 'Choose Opportunities or Requisitions.');
+  }
+  if (object === 'opportunities') return listColumnInfo(object);
+  let fields = {};
+  // Custom field columns need Lever; without a key (or access) the fixed columns still make a usable list.
+  bestEffort(() => {
+    fields = leverForUser().lookups(['requisitionFields']).requisitionFields;
+  });
+  return listColumnInfo(object, fields);
+}
+
+function duplicate(importId: string) {
+  const store = documentStore();
+  const original = requireDefinition(store, importId);
+  const taken = new Set([
+    ...workbookPort(activeSpreadsheet()).sheetNames(),
+    ...listDefinitions(store).map((d) => d.sheetName),
+  ]);
+  const {
+    id: _id,
+    sheetId: _sheet,
+    schedule: _schedule,
+    scheduleOwner: _owner,
+    createdAt: _c,
+    updatedAt: _u,
+    ...copy
+  } = original;
+  return saveImportInput(
+    store,
+    { ...copy, name: `Copy of ${original.name}`.slice(0, 100), sheetName: uniqueCopyName(original.sheetName, taken) },
+    new Date(),
+  );
+}
+
+/** Removes the import and everything the add-on keeps for it; the user's target sheet stays. */
+function remove(importId: string): void {
+  const spreadsheet = activeSpreadsheet();
+  withDocumentLock(() => {
+    const store = documentStore();
+    const checkpoint = loadCheckpoint(store, importId);
+    deleteStaging(workbookPort(spreadsheet), importId, checkpoint?.stagingSheetId);
+    deleteCheckpoint(store, importId);
+    deleteRuns(store, importId);
+    deleteImportState(store, importId);
+    deleteDefinition(store, importId);
+  });
+  bestEffort(() => ensureScheduleTrigger());
+}
+
+function preview(input: ImportDefinitionInput) {
+  const spreadsheet = activeSpreadsheet();
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const existing = input?.id ? requireDefinition(documentStore(), input.id) : null;
+  const sheetName = typeof input?.sheetName === 'string' && input.sheetName.trim() ? input.sheetName : 'Preview';
+  const definition = normaliseDefinition(
+    { ...input, sheetName },
+    { existing, others: [], now: new Date().toISOString(), newId: () => 'preview' },
+  );
+  return previewDefinition(definition, {
+    lever: leverForUser(),
+    offsetAt: zoneOffsetFor(timeZone),
+    formatDate: (date) => formatInZone(date, timeZone, 'yyyy-MM-dd'),
+  });
+}
+
+export const importRpc: ImportCalls = {
+  getSidebarState: guarded(sidebarState),
+  listColumns: guarded(columnsFor),
+  saveImport: guarded((input: ImportDefinitionInput) => saveImportInput(documentStore(), input, new Date())),
+  duplicateImport: guarded(duplicate),
+  deleteImport: guarded(remove),
+  previewImport: guarded(preview),
+  runImport: guarded((importId: string) => runImportSlice(activeSpreadsheet(), importId, 'sidebar')),
+  continueImport: guarded((importId: string) =>
+    runImportSlice(activeSpreadsheet(), importId, 'sidebar', { continueOnly: true }),
+  ),
+  getRunProgress: guarded((importId: string) => latestRun(documentStore(), importId)),
 };

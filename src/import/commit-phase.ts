@@ -1,0 +1,80 @@
+// The commit: the complete staged result, de-duplicated, sorted and named, written to the target in one execution.
+import { loadBlockLayout, saveBlockLayout, updateDefinition } from '../settings/imports-store';
+import { deleteStaging, readStaged } from '../sheet/staging';
+import { resolveTarget } from '../sheet/target';
+import { type WriteSummary, writeResult } from '../sheet/writer';
+import { deleteCheckpoint } from './checkpoint';
+import { lookupsNeeded } from './columns';
+import { dedupeAndSort, emptyLookups, headerLabels, renderRow } from './rows';
+import type { EngineDeps, Slice } from './slice';
+
+/**
+ * A commit cut off by Google's kill would leave a half-written sheet, so it only starts when a generous estimate
+ * fits: a fixed part (Lever lookups, sheet lookups, formats) plus a per-cell part. The lookups' real cost is known
+ * once they are back, so the write itself is checked again, without the fixed part for Lever.
+ */
+const COMMIT_FIXED_MS = 20_000;
+const WRITE_FIXED_MS = 5_000;
+const COMMIT_PER_CELL_MS = 0.05;
+const KILL_SAFETY_MS = 15_000;
+
+export function estimateCommitMs(cells: number, fixedMs = COMMIT_FIXED_MS): number {
+  return fixedMs + cells * COMMIT_PER_CELL_MS;
+}
+
+export function commitFitsNow(deps: EngineDeps, cells: number, fixedMs = COMMIT_FIXED_MS): boolean {
+  return deps.now() + estimateCommitMs(cells, fixedMs) <= deps.hardLimitAt - KILL_SAFETY_MS;
+}
+
+/** The commit starts with Lever lookups, so like any new work it does not start after the work deadline. */
+export function mayStartCommit(deps: EngineDeps, cells: number): boolean {
+  return deps.now() < deps.budget.deadline && commitFitsNow(deps, cells);
+}
+
+export function stagedCells(slice: Slice): number {
+  return slice.checkpoint.rowsStaged * slice.plan.stagingHeader.length;
+}
+
+function renderResult(slice: Slice) {
+  const { plan } = slice;
+  const staged = readStaged(slice.staging, slice.checkpoint.rowsStaged, plan.stagingHeader.length);
+  const rows = dedupeAndSort(staged);
+  const needed = lookupsNeeded(plan.specs);
+  const lookups = needed.length > 0 ? slice.lever.lookups(needed) : { ...emptyLookups(), notes: [] };
+  const block = {
+    header: headerLabels(plan.specs, lookups),
+    rows: rows.map((row) => renderRow(row, plan.specs, lookups)),
+    types: plan.specs.map((spec) => spec.type),
+  };
+  return { block, notes: lookups.notes ?? [] };
+}
+
+export interface CommitSummary extends WriteSummary {
+  /** Lookup tables the key could not read (their IDs are shown instead of names). */
+  notes: string[];
+}
+
+/**
+ * Writes the result, records where it went, and removes the staging sheet and the checkpoint. Returns null, having
+ * written nothing, when the lookups left too little time for the write (the next execution commits).
+ */
+export function commitRun(slice: Slice): CommitSummary | null {
+  const { deps, definition } = slice;
+  const { block, notes } = renderResult(slice);
+  if (!commitFitsNow(deps, block.rows.length * block.header.length, WRITE_FIXED_MS)) return null;
+  const target = resolveTarget(deps.workbook, definition);
+  const layout = loadBlockLayout(deps.store, definition.id);
+  const summary = writeResult(target, block, {
+    mode: definition.writeMode,
+    vanished: definition.vanished ?? 'flag',
+    snapshotAt: new Date(slice.checkpoint.startedAtMs),
+    previousWidth: layout && layout.sheetId === target.sheetId ? layout.width : undefined,
+    totalCells: () => deps.workbook.totalCells(),
+  });
+  deleteCheckpoint(deps.store, definition.id);
+  saveBlockLayout(deps.store, definition.id, { sheetId: target.sheetId, width: summary.width });
+  const sheetName = target.name();
+  updateDefinition(deps.store, definition.id, (current) => ({ ...current, sheetId: target.sheetId, sheetName }));
+  deleteStaging(deps.workbook, definition.id, slice.staging.sheetId);
+  return { ...summary, notes };
+}

@@ -1,0 +1,184 @@
+// The import engine: one execution's worth of a run (start or resume, fetch to the deadline, commit when complete).
+import { AppError, toAppError } from '../errors';
+import type { SheetPort } from '../gas/spreadsheet';
+import type { LeverAccess } from '../lever/source';
+import { requireDefinition } from '../settings/imports-store';
+import { latestRun, saveRun } from '../settings/runs-store';
+import type { ImportDefinition, RunRecord, RunStatus, RunTrigger } from '../shared/types';
+import { createStaging, deleteStaging, openStaging } from '../sheet/staging';
+import { checkTargetExists } from '../sheet/target';
+import {
+  type Checkpoint,
+  deleteCheckpoint,
+  loadCheckpoint,
+  newCheckpoint,
+  type RunOutcome,
+  restartedCheckpoint,
+  runRecordFrom,
+  saveCheckpoint,
+} from './checkpoint';
+import { commitRun, mayStartCommit, stagedCells } from './commit-phase';
+import { fetchUntilDeadline } from './fetch-phase';
+import { type ImportPlan, planImport } from './plan';
+import type { EngineDeps, RunState, Slice } from './slice';
+
+/** A run left unfinished for longer than this starts over: its staged rows would mix old and new data. */
+export const MAX_RUN_AGE_MS = 24 * 3_600_000;
+
+export interface SliceOptions {
+  /** Only continue a run in progress; never start a new one (the sidebar's continueImport). */
+  continueOnly?: boolean;
+}
+
+function saveOutcome(slice: RunState, outcome: Omit<RunOutcome, 'sliceMs'>): RunRecord {
+  const record = runRecordFrom(slice.checkpoint, { ...outcome, sliceMs: slice.deps.now() - slice.startedAt });
+  saveRun(slice.deps.store, record);
+  return record;
+}
+
+function checkEnvironment(definition: ImportDefinition, environment: string): void {
+  if (!environment || environment === definition.environment) return;
+  throw new AppError(
+    'BAD_INPUT',
+    `The import "${definition.name}" reads from Lever ${definition.environment}, but your saved key is for ` +
+      `${environment}. Connect a ${definition.environment} key or edit the import.`,
+  );
+}
+
+function resumable(checkpoint: Checkpoint, plan: ImportPlan, now: number): boolean {
+  const started = checkpoint.fetchState !== null || checkpoint.fetchDone;
+  return started && checkpoint.fingerprint === plan.fingerprint && now - checkpoint.startedAtMs < MAX_RUN_AGE_MS;
+}
+
+/** Reopens the run's staging sheet, or starts the run (over) on a fresh one with a new Lever cursor. */
+function prepareStaging(state: RunState, lever: LeverAccess): SheetPort {
+  const { deps, definition, plan } = state;
+  const existing = resumable(state.checkpoint, plan, deps.now())
+    ? openStaging(deps.workbook, definition.id, state.checkpoint.stagingSheetId, plan.stagingHeader)
+    : null;
+  if (existing) return existing;
+  const staging = createStaging(deps.workbook, definition.id, plan.stagingHeader);
+  const fetchState = lever.source.start(plan.query);
+  state.checkpoint = restartedCheckpoint(state.checkpoint, plan.fingerprint, fetchState, staging.sheetId);
+  saveCheckpoint(deps.store, state.checkpoint);
+  return staging;
+}
+
+function work(state: RunState): RunRecord {
+  const lever = state.deps.lever();
+  checkEnvironment(state.definition, lever.environment);
+  checkTargetExists(state.deps.workbook, state.definition);
+  const staging = prepareStaging(state, lever);
+  const slice: Slice = Object.assign(state, { lever, staging });
+  fetchUntilDeadline(slice, () => saveOutcome(slice, { status: 'running' }));
+  const summary =
+    slice.checkpoint.fetchDone && mayStartCommit(slice.deps, stagedCells(slice)) ? commitRun(slice) : null;
+  if (summary) {
+    return saveOutcome(slice, {
+      status: 'succeeded',
+      endedAt: slice.deps.now(),
+      rowsWritten: summary.rowsWritten,
+      message: summary.notes.join(' ') || undefined,
+    });
+  }
+  return pause(slice, 'continuing');
+}
+
+/** Saves the checkpoint with this execution's time added, and the run record with `status`. */
+function pause(slice: RunState, status: RunStatus): RunRecord {
+  const record = saveOutcome(slice, { status });
+  slice.checkpoint = { ...slice.checkpoint, durationMs: record.durationMs };
+  saveCheckpoint(slice.deps.store, slice.checkpoint);
+  return record;
+}
+
+function bestEffort(action: () => void): void {
+  try {
+    action();
+  } catch {
+    // Cleanup must not hide the error being reported.
+  }
+}
+
+/** A failed run leaves the target as it was: the staging sheet and checkpoint go, the record says why. */
+function fail(slice: RunState, error: unknown): RunRecord {
+  const appError = toAppError(error);
+  if (appError.code === 'TIME_BUDGET') {
+    // Out of time, not broken: keep the checkpoint so the next execution resumes. When Google is killing this
+    // execution, even saving fails, and the error goes on.
+    try {
+      return pause(slice, 'continuing');
+    } catch {
+      throw error;
+    }
+  }
+  const { deps, definition } = slice;
+  bestEffort(() => deleteStaging(deps.workbook, definition.id, slice.checkpoint.stagingSheetId));
+  bestEffort(() => deleteCheckpoint(deps.store, definition.id));
+  return saveOutcome(slice, {
+    status: 'failed',
+    endedAt: deps.now(),
+    errorCode: appError.code,
+    message: appError.message,
+  });
+}
+
+function openRun(
+  deps: EngineDeps,
+  definition: ImportDefinition,
+  trigger: RunTrigger,
+  existing: Checkpoint | null,
+): RunState {
+  const startedAt = deps.now();
+  const plan = planImport(definition, deps.offsetAt);
+  const checkpoint = existing
+    ? { ...existing, executions: existing.executions + 1 }
+    : newCheckpoint({
+        runId: deps.newRunId(),
+        importId: definition.id,
+        trigger,
+        user: deps.user,
+        now: startedAt,
+        fingerprint: plan.fingerprint,
+      });
+  return { deps, definition, plan, checkpoint, startedAt };
+}
+
+/** With no checkpoint, a record still 'running' belongs to an execution that died after its last save. */
+function closeStaleRun(deps: EngineDeps, importId: string): RunRecord {
+  const last = latestRun(deps.store, importId);
+  if (!last) throw new AppError('BAD_INPUT', 'This import is not running. Start it with "Run now".');
+  if (last.status !== 'running' && last.status !== 'continuing') return last;
+  const closed: RunRecord = {
+    ...last,
+    status: 'failed',
+    endedAt: new Date(deps.now()).toISOString(),
+    errorCode: 'INTERNAL',
+    message: 'This run was interrupted before it finished. Run the import again.',
+  };
+  saveRun(deps.store, closed);
+  return closed;
+}
+
+/**
+ * One execution's worth of an import run: starts a run (or joins the one in progress), fetches until the time
+ * budget, stages, commits when complete. Returns the run record: 'continuing', 'succeeded' or 'failed'.
+ * The caller holds the document lock.
+ */
+export function runSlice(
+  deps: EngineDeps,
+  importId: string,
+  trigger: RunTrigger,
+  options: SliceOptions = {},
+): RunRecord {
+  const definition = requireDefinition(deps.store, importId);
+  const existing = loadCheckpoint(deps.store, importId);
+  if (!existing && options.continueOnly) return closeStaleRun(deps, importId);
+  const state = openRun(deps, definition, trigger, existing);
+  saveOutcome(state, { status: 'running' });
+  try {
+    return work(state);
+  } catch (error) {
+    return fail(state, error);
+  }
+}

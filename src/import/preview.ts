@@ -1,0 +1,44 @@
+// Preview: the first matching records as the sheet would show them, without writing anything.
+import type { LeverAccess } from '../lever/source';
+import type { ImportDefinition, PreviewResult } from '../shared/types';
+import { isDate } from '../sheet/cells';
+import { lookupsNeeded } from './columns';
+import type { ZoneOffsetAt } from './local-days';
+import { planImport } from './plan';
+import { dedupeAndSort, emptyLookups, headerLabels, renderRow, stageRecord } from './rows';
+
+export const PREVIEW_ROWS = 10;
+
+export interface PreviewDeps {
+  lever: LeverAccess;
+  offsetAt: ZoneOffsetAt;
+  /** Formats a date as the sheet shows it (in the spreadsheet's zone). */
+  formatDate: (date: Date) => string;
+}
+
+/** A cell as display text: dates in the sheet's zone, booleans as Sheets shows them. */
+export function displayValue(value: unknown, formatDate: (date: Date) => string): string {
+  if (value === null || value === undefined) return '';
+  if (isDate(value)) return formatDate(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return String(value);
+}
+
+export function previewDefinition(
+  definition: ImportDefinition,
+  deps: PreviewDeps,
+  limit = PREVIEW_ROWS,
+): PreviewResult {
+  const plan = planImport(definition, deps.offsetAt);
+  const page = deps.lever.firstPage(plan.query, limit);
+  const context = { environment: definition.environment };
+  const staged = dedupeAndSort(page.records.map((record) => stageRecord(record, plan.specs, context)));
+  const needed = lookupsNeeded(plan.specs);
+  const lookups = needed.length > 0 && staged.length > 0 ? deps.lever.lookups(needed) : emptyLookups();
+  return {
+    count: staged.length,
+    exact: !page.hasMore,
+    headers: headerLabels(plan.specs, lookups),
+    rows: staged.map((row) => renderRow(row, plan.specs, lookups).map((value) => displayValue(value, deps.formatDate))),
+  };
+}

@@ -1,0 +1,44 @@
+// The engine wired to Apps Script: one execution's worth of an import run, under the document lock.
+import { EXECUTION_LIMIT_MS, executionBudget } from '../gas/clock';
+import { withDocumentLock } from '../gas/lock';
+import { documentStore } from '../gas/properties';
+import { currentUserEmail, workbookPort, zoneOffsetFor } from '../gas/spreadsheet';
+import { leverForUser } from '../lever/factory';
+import type { RunRecord, RunTrigger } from '../shared/types';
+import { runSlice, type SliceOptions } from './engine';
+import type { EngineDeps } from './slice';
+
+function newRunId(): string {
+  return `run-${Date.now().toString(36)}-${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
+}
+
+/** Real ports for the spreadsheet given (a clock trigger has no active one, so it is always passed in). */
+export function engineDeps(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): EngineDeps {
+  const workbook = workbookPort(spreadsheet);
+  const budget = executionBudget();
+  return {
+    workbook,
+    store: documentStore(),
+    lever: () => leverForUser(),
+    now: () => Date.now(),
+    budget,
+    hardLimitAt: budget.startedAt + EXECUTION_LIMIT_MS,
+    user: currentUserEmail(),
+    offsetAt: zoneOffsetFor(workbook.timeZone()),
+    newRunId,
+  };
+}
+
+/**
+ * One execution's worth of work on an import: takes the document lock (AppError BUSY when another run holds it),
+ * starts a run or resumes the one in progress, fetches until the time budget, commits when complete.
+ * Returns the run record with status 'continuing', 'succeeded' or 'failed'.
+ */
+export function runImportSlice(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  importId: string,
+  trigger: RunTrigger,
+  options: SliceOptions = {},
+): RunRecord {
+  return withDocumentLock(() => runSlice(engineDeps(spreadsheet), importId, trigger, options));
+}

@@ -1,0 +1,56 @@
+// What the sidebar shows on open, and the names a duplicate gets (pure over the stores it is given).
+import type { KeyValueStore } from '../gas/properties';
+import { listDefinitions } from '../settings/imports-store';
+import { lastSuccessfulRun, latestRun } from '../settings/runs-store';
+import type { ImportDefinition, ImportStatus, KeyStatus, SidebarState } from '../shared/types';
+import { isStagingSheetName } from '../sheet/staging';
+
+export type ScheduleDescriber = (
+  definition: ImportDefinition,
+  now: number,
+  user: string,
+) => { nextRunAt?: string; ownedByMe: boolean; warning?: string };
+
+export interface SidebarFacts {
+  store: KeyValueStore;
+  user: string;
+  now: number;
+  timeZone: string;
+  key: KeyStatus;
+  sheetNames: string[];
+  describeSchedule: ScheduleDescriber;
+}
+
+function importStatus(facts: SidebarFacts, definition: ImportDefinition): ImportStatus {
+  const status: ImportStatus = { definition };
+  const lastRun = latestRun(facts.store, definition.id);
+  const lastSuccess = lastSuccessfulRun(facts.store, definition.id);
+  if (lastRun) status.lastRun = lastRun;
+  if (lastSuccess) status.lastSuccess = lastSuccess;
+  const schedule = facts.describeSchedule(definition, facts.now, facts.user);
+  status.ownedByMe = schedule.ownedByMe;
+  if (schedule.nextRunAt) status.nextRunAt = schedule.nextRunAt;
+  if (schedule.warning) status.warning = schedule.warning;
+  return status;
+}
+
+export function buildSidebarState(facts: SidebarFacts): SidebarState {
+  return {
+    userEmail: facts.user,
+    spreadsheetTimeZone: facts.timeZone,
+    key: facts.key,
+    imports: listDefinitions(facts.store).map((definition) => importStatus(facts, definition)),
+    sheetNames: facts.sheetNames.filter((name) => !isStagingSheetName(name)),
+  };
+}
+
+const MAX_SHEET_NAME = 100;
+
+/** "Name (copy)", then "Name (copy 2)", … : a sheet name no sheet and no other import uses. */
+export function uniqueCopyName(base: string, taken: ReadonlySet<string>): string {
+  for (let attempt = 1; ; attempt++) {
+    const suffix = attempt === 1 ? ' (copy)' : ` (copy ${attempt})`;
+    const candidate = base.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
+    if (!taken.has(candidate)) return candidate;
+  }
+}

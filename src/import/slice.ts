@@ -1,0 +1,40 @@
+// What one execution of an import works with: its ports (injected, so the engine runs on plain fakes in unit tests).
+import type { Budget } from '../gas/clock';
+import type { KeyValueStore } from '../gas/properties';
+import type { SheetPort, WorkbookPort } from '../gas/spreadsheet';
+import type { LeverAccess } from '../lever/source';
+import type { ImportDefinition } from '../shared/types';
+import type { Checkpoint } from './checkpoint';
+import type { ZoneOffsetAt } from './local-days';
+import type { ImportPlan } from './plan';
+
+export interface EngineDeps {
+  workbook: WorkbookPort;
+  /** The document's properties: definitions, checkpoints, run records. */
+  store: KeyValueStore;
+  /** Called once per execution; throws NO_KEY when the running user has not connected Lever. */
+  lever: () => LeverAccess;
+  now: () => number;
+  /** Fetching stops at `budget.deadline`; `hardLimitAt` is when Google kills the execution. */
+  budget: Budget;
+  hardLimitAt: number;
+  user: string;
+  offsetAt: ZoneOffsetAt;
+  newRunId: () => string;
+}
+
+/** The run being worked on in this execution; `checkpoint` is replaced as work is saved. */
+export interface RunState {
+  deps: EngineDeps;
+  definition: ImportDefinition;
+  plan: ImportPlan;
+  checkpoint: Checkpoint;
+  /** When this execution started working on the run. */
+  startedAt: number;
+}
+
+/** A run with Lever connected and its staging sheet open. */
+export interface Slice extends RunState {
+  lever: LeverAccess;
+  staging: SheetPort;
+}

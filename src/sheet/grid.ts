@@ -1,0 +1,109 @@
+// Grid helpers shared by the staging sheet and the writer: growing within Google's limits, chunked writes, formats.
+import type { SheetPort } from '../gas/spreadsheet';
+import type { ColumnInfo } from '../shared/types';
+import { type CellValue, checkCellBudget } from './cells';
+
+/** Rows per setValues call: a handful of calls per import, each well under Sheets' request size limits. */
+export const WRITE_CHUNK_ROWS = 10_000;
+export const DATE_FORMAT = 'yyyy-mm-dd';
+export const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm';
+export const PLAIN_FORMAT = 'General';
+
+/** The last row whose cell in `column` has content (0 when none), whatever other columns hold. */
+export function lastFilledRow(sheet: SheetPort, column: number): number {
+  const last = Math.min(sheet.lastRow(), sheet.maxRows());
+  if (last === 0 || column > sheet.maxColumns()) return 0;
+  const values = sheet.read(1, column, last, 1);
+  for (let row = values.length; row >= 1; row--) {
+    if (values[row - 1][0] !== '' && values[row - 1][0] !== null) return row;
+  }
+  return 0;
+}
+
+/** Grows the grid to at least `rows` rows, checking the spreadsheet's cell limit first. */
+export function ensureRows(sheet: SheetPort, rows: number, totalCells: () => number): void {
+  const missing = rows - sheet.maxRows();
+  if (missing <= 0) return;
+  checkCellBudget(totalCells(), missing * sheet.maxColumns());
+  sheet.insertRowsAfter(sheet.maxRows(), missing);
+}
+
+export function ensureColumns(sheet: SheetPort, columns: number, totalCells: () => number): void {
+  const missing = columns - sheet.maxColumns();
+  if (missing <= 0) return;
+  checkCellBudget(totalCells(), missing * sheet.maxRows());
+  sheet.insertColumnsAfter(sheet.maxColumns(), missing);
+}
+
+/** Writes rows from `startRow` in a few large setValues calls (never one per row). */
+export function writeRows(sheet: SheetPort, startRow: number, rows: CellValue[][], chunkRows = WRITE_CHUNK_ROWS): void {
+  for (let offset = 0; offset < rows.length; offset += chunkRows) {
+    sheet.write(startRow + offset, 1, rows.slice(offset, offset + chunkRows));
+  }
+}
+
+export function formatFor(type: ColumnInfo['type']): string {
+  return type === 'date' ? DATE_FORMAT : PLAIN_FORMAT;
+}
+
+/** Sets each column's number format over `count` rows, one call per run of equal formats. */
+export function applyColumnFormats(
+  sheet: SheetPort,
+  firstRow: number,
+  count: number,
+  formats: readonly string[],
+): void {
+  if (count <= 0) return;
+  let start = 0;
+  for (let column = 1; column <= formats.length; column++) {
+    if (column < formats.length && formats[column] === formats[start]) continue;
+    sheet.setNumberFormat(firstRow, start + 1, count, column - start, formats[start]);
+    start = column;
+  }
+}
+
+/** A bold, frozen header row. */
+export function styleHeader(sheet: SheetPort, width: number): void {
+  sheet.setBold(1, 1, 1, width);
+  if (sheet.frozenRows() < 1) sheet.freezeRows(1);
+}
+
+/** Columns inserted so a user's content right of the old block moves right instead of being overwritten. */
+function columnsToInsert(sheet: SheetPort, previousWidth: number | undefined, width: number): number {
+  if (previousWidth === undefined || width <= previousWidth) return 0;
+  return sheet.lastColumn() > previousWidth ? width - previousWidth : 0;
+}
+
+/**
+ * Checks, before anything is written, that growing the sheet to hold `rows` × `width` (plus any columns moved
+ * right) stays within Google's cell limit, so a result that is too big leaves the sheet exactly as it was.
+ */
+export function checkPlannedGrowth(
+  sheet: SheetPort,
+  rows: number,
+  width: number,
+  previousWidth: number | undefined,
+  totalCells: () => number,
+): void {
+  const [maxRows, maxColumns] = [sheet.maxRows(), sheet.maxColumns()];
+  const columnsAfter = Math.max(maxColumns + columnsToInsert(sheet, previousWidth, width), width);
+  const added = Math.max(maxRows, rows) * columnsAfter - maxRows * maxColumns;
+  checkCellBudget(totalCells(), added);
+}
+
+/**
+ * Makes room for a block of `width` columns whose previous width was `previousWidth`: when the user has content to
+ * the right, columns are inserted so it moves right with its formulas instead of being overwritten.
+ */
+export function prepareWidth(
+  sheet: SheetPort,
+  previousWidth: number | undefined,
+  width: number,
+  totalCells: () => number,
+): void {
+  if (previousWidth !== undefined && width > previousWidth && sheet.lastColumn() > previousWidth) {
+    checkCellBudget(totalCells(), (width - previousWidth) * sheet.maxRows());
+    sheet.insertColumnsAfter(previousWidth, width - previousWidth);
+  }
+  ensureColumns(sheet, width, totalCells);
+}

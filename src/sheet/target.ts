@@ -1,0 +1,29 @@
+// Finds an import's target sheet: by its stable id first (renames keep working), then by name, else creates it.
+import { AppError } from '../errors';
+import type { SheetPort, WorkbookPort } from '../gas/spreadsheet';
+import type { ImportDefinition } from '../shared/types';
+import { checkCellBudget } from './cells';
+
+export function findTarget(workbook: WorkbookPort, definition: ImportDefinition): SheetPort | null {
+  const byId = definition.sheetId !== undefined ? workbook.sheetById(definition.sheetId) : null;
+  return byId ?? workbook.sheetByName(definition.sheetName);
+}
+
+/** Throws SHEET_MISSING when a sheet the add-on already wrote to was deleted (a new one would hide the loss). */
+export function checkTargetExists(workbook: WorkbookPort, definition: ImportDefinition): void {
+  if (definition.sheetId === undefined || findTarget(workbook, definition)) return;
+  throw new AppError(
+    'SHEET_MISSING',
+    `The sheet "${definition.sheetName}" that the import "${definition.name}" writes to was deleted. ` +
+      'Choose a sheet in the import’s settings, then run it again.',
+  );
+}
+
+/** The sheet to write to, creating it on the first run. */
+export function resolveTarget(workbook: WorkbookPort, definition: ImportDefinition): SheetPort {
+  checkTargetExists(workbook, definition);
+  const found = findTarget(workbook, definition);
+  if (found) return found;
+  checkCellBudget(workbook.totalCells(), 1000 * 26);
+  return workbook.insertSheet(definition.sheetName);
+}

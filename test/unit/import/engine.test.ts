@@ -1,0 +1,278 @@
+// The engine over plain fakes: resumable runs give the exact result; failures and interruptions never touch the target.
+import { AppError } from '../../../src/errors';
+import { memoryStore } from '../../../src/gas/properties';
+import { loadCheckpoint } from '../../../src/import/checkpoint';
+import { runSlice } from '../../../src/import/engine';
+import { FLUSH_ROWS } from '../../../src/import/fetch-phase';
+import type { EngineDeps } from '../../../src/import/slice';
+import type { LeverAccess, LeverRecord } from '../../../src/lever/source';
+import { loadDefinition, saveImportInput, updateDefinition } from '../../../src/settings/imports-store';
+import { latestRun, loadRuns } from '../../../src/settings/runs-store';
+import type { ImportDefinition, RunRecord } from '../../../src/shared/types';
+import { FakeWorkbook } from '../sheet/fake-workbook';
+import { authError, FakeClock, FakeSource, type FakeSourceOptions, fakeAccess } from './fake-lever';
+import { opportunity } from './fixtures';
+import { offsetIn } from './zone-offsets';
+
+const START = Date.UTC(2026, 0, 5, 14);
+
+/** Records in a scrambled order with shared createdAt values, so sorting and ties are exercised. */
+function records(count: number): LeverRecord[] {
+  const list = Array.from({ length: count }, (_, i) =>
+    opportunity(`opp-${String(i).padStart(5, '0')}`, START - Math.floor(i / 3) * 60_000, {
+      name: i === 7 ? '=1+1' : `N${i}`,
+    }),
+  );
+  return list.map((_, i) => list[(i * 7919) % count]);
+}
+
+interface World {
+  clock: FakeClock;
+  workbook: FakeWorkbook;
+  store: ReturnType<typeof memoryStore>;
+  definition: ImportDefinition;
+  lever: LeverAccess | (() => never);
+}
+
+function world(options: { writeMode?: ImportDefinition['writeMode'] } = {}): World {
+  const store = memoryStore();
+  const definition = saveImportInput(
+    store,
+    {
+      name: 'Pipeline',
+      object: 'opportunities',
+      environment: 'production',
+      filters: { archived: 'include', snoozed: 'include', confidential: 'exclude' },
+      columns: ['name', 'createdAt', 'stage'],
+      sheetName: 'Opportunities',
+      writeMode: options.writeMode ?? 'replace',
+    },
+    new Date(START),
+  );
+  return {
+    clock: new FakeClock(START),
+    workbook: new FakeWorkbook(),
+    store,
+    definition,
+    lever: () => {
+      throw new AppError('NO_KEY', 'Connect Lever first.');
+    },
+  };
+}
+
+function deps(w: World): EngineDeps {
+  const startedAt = w.clock.now();
+  let runs = 0;
+  return {
+    workbook: w.workbook,
+    store: w.store,
+    lever: () => (typeof w.lever === 'function' ? w.lever() : w.lever),
+    now: w.clock.now,
+    budget: { startedAt, deadline: startedAt + 270_000 },
+    hardLimitAt: startedAt + 360_000,
+    user: 'ana@example.com',
+    offsetAt: offsetIn('America/New_York'),
+    newRunId: () => `run-${startedAt}-${runs++}`,
+  };
+}
+
+/** Executions until the run ends, each a fresh budget, like the sidebar calling continueImport. */
+function runToEnd(w: World, maxExecutions = 20): RunRecord[] {
+  const records: RunRecord[] = [runSlice(deps(w), w.definition.id, 'sidebar')];
+  while (records[records.length - 1].status === 'continuing' && records.length < maxExecutions) {
+    w.clock.advance(1_000);
+    records.push(runSlice(deps(w), w.definition.id, 'sidebar', { continueOnly: true }));
+  }
+  return records;
+}
+
+function withSource(w: World, list: LeverRecord[], options: FakeSourceOptions = {}): FakeSource {
+  const source = new FakeSource(list, w.clock, options);
+  w.lever = fakeAccess(source);
+  return source;
+}
+
+function targetIds(w: World): unknown[] {
+  return w.workbook.sheet('Opportunities').column(1, 2);
+}
+
+function expectedIds(list: LeverRecord[]): string[] {
+  return [...new Map(list.map((r) => [r.id, r])).values()]
+    .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1))
+    .map((r) => r.id);
+}
+
+describe('runSlice', () => {
+  it('imports a small result in one execution: sorted, named, safe, staging removed', () => {
+    const w = world();
+    const list = records(250);
+    withSource(w, list);
+    const [record] = runToEnd(w);
+    expect(record).toMatchObject({ status: 'succeeded', rowsFetched: 250, rowsWritten: 250, pages: 3, executions: 1 });
+    const sheet = w.workbook.sheet('Opportunities');
+    expect(sheet.values()[0]).toEqual(['Lever ID', 'Name', 'Created', 'Stage']);
+    expect(targetIds(w)).toEqual(expectedIds(list));
+    expect(sheet.column(4, 2).every((stage) => stage === 'New lead')).toBe(true);
+    expect(sheet.formulas()).toEqual([]);
+    expect(w.workbook.sheetNames()).toEqual(['Sheet1', 'Opportunities']);
+    expect(loadCheckpoint(w.store, w.definition.id)).toBeNull();
+    expect(loadDefinition(w.store, w.definition.id)?.sheetId).toBe(sheet.sheetId);
+  });
+
+  it('continues a large run over executions and leaves the target untouched until the commit', () => {
+    const w = world();
+    withSource(w, records(300));
+    runToEnd(w);
+    const before = w.workbook.sheet('Opportunities').values();
+    const list = records(12_000);
+    withSource(w, list, { msPerPage: 3_000 });
+    const first = runSlice(deps(w), w.definition.id, 'sidebar');
+    expect(first.status).toBe('continuing');
+    expect(first.rowsFetched).toBeGreaterThan(0);
+    expect(w.workbook.sheet('Opportunities').values()).toEqual(before);
+    expect(w.workbook.sheet(`_lever_staging_${w.definition.id}`).hidden).toBe(true);
+    const rest = runToEnd({ ...w, lever: w.lever });
+    const last = rest[rest.length - 1];
+    expect(last).toMatchObject({ status: 'succeeded', rowsWritten: 12_000 });
+    expect(last.executions).toBeGreaterThan(1);
+    expect(targetIds(w)).toEqual(expectedIds(list));
+  });
+
+  it('gives the same sheet for any arrival order and with repeated pages', () => {
+    const list = records(900);
+    const a = world();
+    withSource(a, list);
+    runToEnd(a);
+    const b = world();
+    withSource(b, [...list].reverse(), { repeatEvery: 2, pageSize: 70 });
+    runToEnd(b);
+    expect(b.workbook.sheet('Opportunities').values()).toEqual(a.workbook.sheet('Opportunities').values());
+  });
+
+  it('ignores rows staged after the last checkpoint when an execution dies, and finishes exact', () => {
+    const w = world();
+    const list = records(3 * FLUSH_ROWS);
+    const kill = Object.assign(new Error('Exceeded maximum execution time'), { name: 'Exception' });
+    const source = withSource(w, list, { failAt: { page: FLUSH_ROWS / 100 + 10, error: kill } });
+    const first = runSlice(deps(w), w.definition.id, 'sidebar');
+    expect(first.status).toBe('continuing');
+    expect(loadCheckpoint(w.store, w.definition.id)?.rowsStaged).toBe(0);
+    // Meanwhile Lever lost the records staged after the checkpoint: they must not come back from the staging sheet.
+    source.served = -1_000_000;
+    source.records = list.slice(FLUSH_ROWS + 1_000);
+    const rest = runToEnd(w);
+    expect(rest[rest.length - 1].status).toBe('succeeded');
+    expect(targetIds(w)).toEqual(expectedIds(source.records));
+  });
+
+  it('records a failure, removes the staging, and leaves the previous data exactly as it was', () => {
+    const w = world();
+    withSource(w, records(300));
+    runToEnd(w);
+    const before = w.workbook.sheet('Opportunities').values();
+    withSource(w, records(5_000), { failAt: { page: 20, error: authError() }, msPerPage: 10 });
+    const [failed] = runToEnd(w);
+    expect(failed).toMatchObject({ status: 'failed', errorCode: 'LEVER_AUTH' });
+    expect(failed.message).toMatch(/rejected the API key/);
+    expect(w.workbook.sheet('Opportunities').values()).toEqual(before);
+    expect(w.workbook.sheetNames()).toEqual(['Sheet1', 'Opportunities']);
+    expect(loadCheckpoint(w.store, w.definition.id)).toBeNull();
+    expect(loadRuns(w.store, w.definition.id).map((r) => r.status)).toEqual(['failed', 'succeeded']);
+  });
+
+  it('fails clearly without a key, and when the sheet it wrote to was deleted', () => {
+    const w = world();
+    expect(runToEnd(w)[0]).toMatchObject({ status: 'failed', errorCode: 'NO_KEY' });
+    withSource(w, records(10));
+    runToEnd(w);
+    w.workbook.deleteSheet(w.workbook.sheet('Opportunities'));
+    w.definition = loadDefinition(w.store, w.definition.id)!;
+    const [missing] = runToEnd(w);
+    expect(missing).toMatchObject({ status: 'failed', errorCode: 'SHEET_MISSING' });
+    expect(w.workbook.sheetNames()).toEqual(['Sheet1']);
+  });
+
+  it('finds its sheet by id after a rename and records the new name', () => {
+    const w = world();
+    withSource(w, records(10));
+    runToEnd(w);
+    w.workbook.sheet('Opportunities').title = 'Pipeline data';
+    expect(runToEnd(w)[0].status).toBe('succeeded');
+    expect(loadDefinition(w.store, w.definition.id)?.sheetName).toBe('Pipeline data');
+    expect(w.workbook.sheetNames()).toEqual(['Sheet1', 'Pipeline data']);
+  });
+
+  it('restarts cleanly when the definition changes between executions', () => {
+    const w = world();
+    const list = records(12_000);
+    const source = withSource(w, list, { msPerPage: 3_000 });
+    expect(runSlice(deps(w), w.definition.id, 'sidebar').status).toBe('continuing');
+    updateDefinition(w.store, w.definition.id, (d) => ({ ...d, columns: ['id', 'name'] }));
+    const rest = runToEnd(w);
+    expect(rest[rest.length - 1].status).toBe('succeeded');
+    expect(source.starts).toHaveLength(2);
+    expect(w.workbook.sheet('Opportunities').values()[0]).toEqual(['Lever ID', 'Name']);
+    expect(targetIds(w)).toEqual(expectedIds(list));
+  });
+
+  it('waits for a fresh execution when the commit might not fit in the time left', () => {
+    const w = world();
+    // Four slow pages: the last one ends 340 s into the execution, too late for a 20 s commit.
+    withSource(w, records(400), { msPerPage: 85_000 });
+    const first = runSlice(deps(w), w.definition.id, 'sidebar');
+    expect(first.status).toBe('continuing');
+    expect(loadCheckpoint(w.store, w.definition.id)?.fetchDone).toBe(true);
+    expect(w.workbook.sheetByName('Opportunities')).toBeNull();
+    w.clock.advance(1_000);
+    const second = runSlice(deps(w), w.definition.id, 'sidebar', { continueOnly: true });
+    expect(second).toMatchObject({ status: 'succeeded', rowsWritten: 400, executions: 2 });
+  });
+
+  it('writes nothing when slow lookups leave too little time, and commits in the next execution', () => {
+    const w = world();
+    const source = withSource(w, records(500));
+    const access = fakeAccess(source);
+    const lookups = access.lookups.bind(access);
+    access.lookups = (needed) => {
+      if (access.lookupCalls.length === 0) w.clock.advance(340_000);
+      return lookups(needed);
+    };
+    w.lever = access;
+    const first = runSlice(deps(w), w.definition.id, 'sidebar');
+    expect(first.status).toBe('continuing');
+    expect(w.workbook.sheetByName('Opportunities')).toBeNull();
+    w.clock.advance(1_000);
+    expect(runSlice(deps(w), w.definition.id, 'sidebar', { continueOnly: true })).toMatchObject({
+      status: 'succeeded',
+      rowsWritten: 500,
+    });
+    expect(access.lookupCalls).toHaveLength(2);
+  });
+
+  it('saves progress while it runs, fetches each lookup once per run, and reports on continueImport after the end', () => {
+    const w = world();
+    const source = withSource(w, records(3_000), { msPerPage: 1_000 });
+    const progress: number[] = [];
+    const original = source.next.bind(source);
+    source.next = (state, deadline, sink) => {
+      progress.push(latestRun(w.store, w.definition.id)?.rowsFetched ?? -1);
+      return original(state, deadline, sink);
+    };
+    const records_ = runToEnd(w);
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress[progress.length - 1]).toBeGreaterThan(0);
+    expect((w.lever as ReturnType<typeof fakeAccess>).lookupCalls).toEqual([['stages']]);
+    const after = runSlice(deps(w), w.definition.id, 'sidebar', { continueOnly: true });
+    expect(after).toEqual(records_[records_.length - 1]);
+  });
+
+  it('closes a run whose execution died after its checkpoint was removed', () => {
+    const w = world();
+    withSource(w, records(10));
+    const record = runToEnd(w)[0];
+    w.store.set(`runs.${w.definition.id}`, JSON.stringify([{ ...record, status: 'running' }]));
+    const closed = runSlice(deps(w), w.definition.id, 'sidebar', { continueOnly: true });
+    expect(closed).toMatchObject({ status: 'failed', message: expect.stringMatching(/interrupted/) });
+  });
+});

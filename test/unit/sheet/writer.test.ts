@@ -1,0 +1,199 @@
+// The writer's three modes on an in-memory sheet: user columns and rows survive, writes are batched and safe.
+
+import { DATE_FORMAT } from '../../../src/sheet/grid';
+import { planUpdate, REMOVED_LABEL, rowRunsBottomUp } from '../../../src/sheet/update-by-id';
+import { type ResultBlock, SNAPSHOT_LABEL, type WriteOptions, writeResult } from '../../../src/sheet/writer';
+import { type FakeSheet, FakeWorkbook } from './fake-workbook';
+
+function block(ids: string[], extra: (id: string) => unknown[] = (id) => [`Name ${id}`, 3]): ResultBlock {
+  return {
+    header: ['Lever ID', 'Name', 'Headcount'],
+    rows: ids.map((id) => [id, ...extra(id)]),
+    types: ['text', 'text', 'number'],
+  };
+}
+
+function options(workbook: FakeWorkbook, overrides: Partial<WriteOptions> = {}): WriteOptions {
+  return {
+    mode: 'replace',
+    vanished: 'remove',
+    snapshotAt: new Date(Date.UTC(2026, 0, 5, 12)),
+    totalCells: () => workbook.totalCells(),
+    ...overrides,
+  };
+}
+
+function setup(): { workbook: FakeWorkbook; sheet: FakeSheet } {
+  const workbook = new FakeWorkbook();
+  return { workbook, sheet: workbook.sheet('Sheet1') };
+}
+
+/** The user's own column right of the block: a note per row, keyed by the ID they typed it next to. */
+function typeNotes(sheet: FakeSheet, column: number): void {
+  for (let row = 2; row <= sheet.lastRow(); row++) sheet.write(row, column, [[`note for ${sheet.cell(row, 1)}`]]);
+}
+
+function notesById(sheet: FakeSheet, column: number): Map<string, unknown> {
+  const notes = new Map<string, unknown>();
+  for (let row = 2; row <= sheet.lastRow(); row++)
+    if (sheet.cell(row, 1) !== '') notes.set(String(sheet.cell(row, 1)), sheet.cell(row, column));
+  return notes;
+}
+
+describe('replace', () => {
+  it('writes a bold, frozen header and the rows, with adversarial text stored as text', () => {
+    const { workbook, sheet } = setup();
+    const result = block(['a', 'b'], (id) => [id === 'a' ? '=IMPORTXML("x")' : '001', id === 'a' ? 'unlimited' : 2]);
+    const summary = writeResult(sheet, result, options(workbook));
+    expect(summary).toMatchObject({ rowsWritten: 2, width: 3 });
+    expect(sheet.values()).toEqual([
+      ['Lever ID', 'Name', 'Headcount'],
+      ['a', '=IMPORTXML("x")', 'unlimited'],
+      ['b', '001', 2],
+    ]);
+    expect(sheet.formulas()).toEqual([]);
+    expect(sheet.frozen).toBe(1);
+    expect(sheet.bold.has('1:3')).toBe(true);
+  });
+
+  it('clears leftover rows in its own columns only, never deleting rows or touching user columns', () => {
+    const { workbook, sheet } = setup();
+    writeResult(sheet, block(['a', 'b', 'c', 'd']), options(workbook));
+    typeNotes(sheet, 5);
+    const maxRows = sheet.maxRows();
+    writeResult(sheet, block(['x', 'y']), options(workbook, { previousWidth: 3 }));
+    expect(sheet.column(1)).toEqual(['Lever ID', 'x', 'y', '', '']);
+    expect(sheet.column(5, 2)).toEqual(['note for a', 'note for b', 'note for c', 'note for d']);
+    expect(sheet.maxRows()).toBe(maxRows);
+    expect(sheet.calls.deleteRows).toBeUndefined();
+  });
+
+  it('moves user columns right when the block gets wider, and clears its old columns when it gets narrower', () => {
+    const { workbook, sheet } = setup();
+    writeResult(sheet, block(['a']), options(workbook));
+    sheet.write(1, 4, [['My column']]);
+    const wider: ResultBlock = {
+      header: ['Lever ID', 'Name', 'Headcount', 'Team'],
+      rows: [['a', 'A', 1, 'T']],
+      types: ['text', 'text', 'number', 'text'],
+    };
+    writeResult(sheet, wider, options(workbook, { previousWidth: 3 }));
+    expect(sheet.cell(1, 5)).toBe('My column');
+    expect(sheet.cell(1, 4)).toBe('Team');
+    writeResult(sheet, block(['a']), options(workbook, { previousWidth: 4 }));
+    expect(sheet.column(4)).toEqual(['', '']);
+    expect(sheet.cell(1, 5)).toBe('My column');
+  });
+
+  it('formats date columns as dates and writes 25,000 rows in a handful of calls', () => {
+    const { workbook, sheet } = setup();
+    const ids = Array.from({ length: 25_000 }, (_, i) => `id${i}`);
+    const dated: ResultBlock = {
+      header: ['Lever ID', 'Created'],
+      rows: ids.map((id, i) => [id, new Date(i * 1000)]),
+      types: ['text', 'date'],
+    };
+    writeResult(sheet, dated, options(workbook));
+    expect(sheet.calls.write).toBeLessThanOrEqual(4);
+    expect(sheet.formats.get('2:2')).toBe(DATE_FORMAT);
+    expect(sheet.lastRow()).toBe(25_001);
+    expect(sheet.cell(25_001, 2)).toEqual(new Date(24_999_000));
+  });
+
+  it.each(['replace', 'updateById', 'appendSnapshot'] as const)(
+    'in %s mode, refuses a result past the cell limit before changing anything',
+    (mode) => {
+      const { workbook, sheet } = setup();
+      writeResult(sheet, block(['a']), options(workbook, { mode }));
+      sheet.write(1, 6, [['My column']]);
+      const before = { values: sheet.values(), rows: sheet.maxRows(), columns: sheet.maxColumns() };
+      const ids = Array.from({ length: 300_000 }, (_, i) => `id${i}`);
+      const wider: ResultBlock = {
+        ...block(ids, () => ['n', 1, 't']),
+        header: ['Lever ID', 'Name', 'Headcount', 'Team'],
+        types: ['text', 'text', 'number', 'text'],
+      };
+      expect(() =>
+        writeResult(sheet, wider, options(workbook, { mode, previousWidth: 4, totalCells: () => 9_000_000 })),
+      ).toThrow(/10,000,000/);
+      expect({ values: sheet.values(), rows: sheet.maxRows(), columns: sheet.maxColumns() }).toEqual(before);
+    },
+  );
+});
+
+describe('updateById', () => {
+  it('keeps a user column with its ID while records are added and removed', () => {
+    const { workbook, sheet } = setup();
+    const update = options(workbook, { mode: 'updateById', vanished: 'remove' });
+    writeResult(sheet, block(['a', 'b', 'c', 'd', 'e']), update);
+    typeNotes(sheet, 5);
+    const summary = writeResult(sheet, block(['new1', 'a', 'c', 'e', 'new2']), { ...update, previousWidth: 3 });
+    expect(summary).toMatchObject({ added: 2, removed: 2 });
+    expect(sheet.column(1, 2)).toEqual(['a', 'c', 'e', 'new1', 'new2']);
+    const notes = notesById(sheet, 5);
+    for (const id of ['a', 'c', 'e']) expect(notes.get(id)).toBe(`note for ${id}`);
+    expect(notes.get('new1')).toBe('');
+    expect(sheet.calls.deleteRows).toBe(2);
+  });
+
+  it('updates values in place and flags vanished rows instead of removing them when asked', () => {
+    const { workbook, sheet } = setup();
+    const update = options(workbook, { mode: 'updateById', vanished: 'flag' });
+    writeResult(sheet, block(['a', 'b']), update);
+    writeResult(
+      sheet,
+      block(['a'], () => ['Renamed', 7]),
+      { ...update, previousWidth: 4 },
+    );
+    expect(sheet.values()).toEqual([
+      ['Lever ID', 'Name', 'Headcount', REMOVED_LABEL],
+      ['a', 'Renamed', 7, false],
+      ['b', 'Name b', 3, true],
+    ]);
+    writeResult(sheet, block(['a', 'b']), { ...update, previousWidth: 4 });
+    expect(sheet.column(4, 2)).toEqual([false, false]);
+  });
+
+  it('can remove every data row without Google refusing to delete all rows', () => {
+    const { workbook, sheet } = setup();
+    sheet.maxR = 3;
+    const update = options(workbook, { mode: 'updateById', vanished: 'remove' });
+    writeResult(sheet, block(['a', 'b']), update);
+    writeResult(sheet, block([]), { ...update, previousWidth: 3 });
+    expect(sheet.values()).toEqual([['Lever ID', 'Name', 'Headcount']]);
+  });
+});
+
+describe('appendSnapshot', () => {
+  it('appends each run below the last with its snapshot time first', () => {
+    const { workbook, sheet } = setup();
+    const first = new Date(Date.UTC(2026, 0, 5));
+    const second = new Date(Date.UTC(2026, 0, 6));
+    writeResult(sheet, block(['a', 'b']), options(workbook, { mode: 'appendSnapshot', snapshotAt: first }));
+    writeResult(
+      sheet,
+      block(['a']),
+      options(workbook, { mode: 'appendSnapshot', snapshotAt: second, previousWidth: 4 }),
+    );
+    expect(sheet.cell(1, 1)).toBe(SNAPSHOT_LABEL);
+    expect(sheet.column(1, 2)).toEqual([first, first, second]);
+    expect(sheet.column(2, 2)).toEqual(['a', 'b', 'a']);
+  });
+});
+
+describe('pure helpers', () => {
+  it('plans updates: matched rows, vanished rows, blank rows, appended IDs', () => {
+    expect(planUpdate(['a', '', 'b', 'c'], ['c', 'd', 'a'])).toEqual({
+      existing: [2, 'blank', 'vanished', 0],
+      appended: [1],
+    });
+  });
+
+  it('groups rows to delete into contiguous runs, bottom-up', () => {
+    expect(rowRunsBottomUp([2, 3, 4, 7, 9, 10])).toEqual([
+      { start: 9, count: 2 },
+      { start: 7, count: 1 },
+      { start: 2, count: 3 },
+    ]);
+  });
+});
