@@ -1,0 +1,154 @@
+// One benchmark scenario in its own process (so peak memory is its own): the add-on and the baseline, same cost model.
+import { GasEmulator } from '../gas-emulator';
+import { LeverSimulator, generateDataset } from '../lever-sim';
+import { SEQUENTIAL_PAGINATOR_SOURCE } from './sequential-paginator';
+
+export interface ScenarioSpec {
+  name: string;
+  object: 'opportunities' | 'requisitions';
+  records: number;
+  latencyMs: number;
+  /** Also measure the plain sequential paginator (opportunities only). */
+  baseline: boolean;
+}
+
+export interface ScenarioResult {
+  name: string;
+  records: number;
+  rowsWritten: number;
+  latencyMs: number;
+  virtualSeconds: number;
+  recordsPerSecond: number;
+  shareOfCeiling: number;
+  baselineRecordsPerSecond?: number;
+  speedupVsSequential?: number;
+  executions: number;
+  urlFetchCalls: number;
+  urlFetchRequests: number;
+  sheetsCalls: number;
+  sheetsCallsPer1000Rows: number;
+  status: string;
+  peakRssMb: number;
+  wallSeconds: number;
+  /** Every service call the add-on made, by name: where the Sheets and UrlFetch counts come from. */
+  callBreakdown: Record<string, number>;
+}
+
+const USER = 'bench@example.com';
+const KEY = 'bench-key-0000000000000001';
+const START = Date.UTC(2026, 0, 5, 14);
+const CEILING_RECORDS_PER_SECOND = 1000;
+
+function setUp(spec: ScenarioSpec, bundleSource?: string) {
+  const dataset = generateDataset({
+    seed: 11,
+    opportunities: spec.object === 'opportunities' ? spec.records : 10,
+    requisitions: spec.object === 'requisitions' ? spec.records : 10,
+    now: START,
+  });
+  let emu: GasEmulator | undefined;
+  const sim = new LeverSimulator({
+    dataset,
+    keys: [{ key: KEY, environment: 'production', permissions: 'all', confidential: true }],
+    now: () => (emu ? emu.clock.now() : START),
+  });
+  emu = new GasEmulator({
+    start: START,
+    fetch: (req) => sim.handle(req),
+    costs: { urlFetchMs: spec.latencyMs },
+    ...(bundleSource ? { bundleSource } : {}),
+  });
+  const ssId = emu.createSpreadsheet({ name: 'Bench', timeZone: 'Etc/UTC', owner: USER });
+  return { emu, sim, ssId };
+}
+
+function sumStats(stats: Record<string, number>, prefix: string): number {
+  return Object.entries(stats)
+    .filter(([name]) => name.startsWith(prefix))
+    .reduce((total, [, count]) => total + count, 0);
+}
+
+function call(emu: GasEmulator, ssId: string, fn: string, args: unknown[]) {
+  const result = emu.callFromSidebar(fn, args, { user: USER, spreadsheetId: ssId });
+  if (!result.ok) throw new Error(`${fn}: ${result.error?.message}`);
+  return result.value as Record<string, unknown>;
+}
+
+function runAddOn(spec: ScenarioSpec) {
+  const { emu, sim, ssId } = setUp(spec);
+  call(emu, ssId, 'saveApiKey', [KEY, 'production']);
+  const definition = call(emu, ssId, 'saveImport', [
+    {
+      name: spec.name,
+      object: spec.object,
+      environment: 'production',
+      filters: { archived: 'exclude', snoozed: 'exclude', confidential: 'include' },
+      columns: [],
+      sheetName: spec.object === 'opportunities' ? 'Opportunities' : 'Requisitions',
+      writeMode: 'replace',
+    },
+  ]);
+  const before = { stats: { ...emu.stats }, at: emu.clock.now(), requests: sim.requests.length };
+  let record = call(emu, ssId, 'runImport', [definition.id]);
+  let executions = 1;
+  while (record.status === 'continuing' && executions < 200) {
+    record = call(emu, ssId, 'continueImport', [definition.id]);
+    executions += 1;
+  }
+  const stats = Object.fromEntries(Object.entries(emu.stats).map(([k, v]) => [k, v - (before.stats[k] ?? 0)]));
+  return {
+    record,
+    executions,
+    virtualMs: emu.clock.now() - before.at,
+    urlFetchCalls: sumStats(stats, 'UrlFetchApp.'),
+    urlFetchRequests: sim.requests.length - before.requests,
+    sheetsCalls: sumStats(stats, 'SpreadsheetApp.'),
+    callBreakdown: Object.fromEntries(Object.entries(stats).filter(([, count]) => count > 0)),
+  };
+}
+
+function runBaseline(spec: ScenarioSpec): number {
+  const { emu, ssId } = setUp(spec, SEQUENTIAL_PAGINATOR_SOURCE);
+  const started = emu.clock.now();
+  emu.run('importSequentially', ['https://api.lever.co/v1', KEY, 'Baseline'], { user: USER, spreadsheetId: ssId });
+  const rows = emu.spreadsheet(ssId).sheet('Baseline').lastRow();
+  return rows / ((emu.clock.now() - started) / 1000);
+}
+
+export function runScenario(spec: ScenarioSpec): ScenarioResult {
+  const wallStart = Date.now();
+  const addOn = runAddOn(spec);
+  const seconds = addOn.virtualMs / 1000;
+  const rows = Number(addOn.record.rowsWritten ?? addOn.record.rowsFetched ?? 0);
+  const recordsPerSecond = rows / seconds;
+  const baseline = spec.baseline ? runBaseline(spec) : undefined;
+  return {
+    name: spec.name,
+    records: spec.records,
+    rowsWritten: rows,
+    latencyMs: spec.latencyMs,
+    virtualSeconds: round(seconds),
+    recordsPerSecond: round(recordsPerSecond),
+    shareOfCeiling: round(recordsPerSecond / CEILING_RECORDS_PER_SECOND),
+    baselineRecordsPerSecond: baseline === undefined ? undefined : round(baseline),
+    speedupVsSequential: baseline ? round(recordsPerSecond / baseline) : undefined,
+    executions: addOn.executions,
+    urlFetchCalls: addOn.urlFetchCalls,
+    urlFetchRequests: addOn.urlFetchRequests,
+    sheetsCalls: addOn.sheetsCalls,
+    sheetsCallsPer1000Rows: round((addOn.sheetsCalls / Math.max(rows, 1)) * 1000),
+    status: String(addOn.record.status),
+    peakRssMb: round(process.resourceUsage().maxRSS / 1024),
+    wallSeconds: round((Date.now() - wallStart) / 1000),
+    callBreakdown: addOn.callBreakdown,
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+if (require.main === module) {
+  const spec = JSON.parse(process.argv[2]) as ScenarioSpec;
+  process.stdout.write(`${JSON.stringify(runScenario(spec))}\n`);
+}
