@@ -1,0 +1,139 @@
+// Labelled form controls and buttons in the add-on look; every control gets a real <label> or <legend>.
+import { h, uid } from './dom';
+
+export interface Option<V extends string = string> {
+  value: V;
+  label: string;
+}
+
+type ButtonKind = 'action' | 'secondary' | 'danger' | 'link' | 'icon';
+
+/** A button; `action` is the blue Google add-on primary button. */
+export function button(
+  text: string,
+  onClick: (event: Event) => void,
+  options: { kind?: ButtonKind; label?: string; type?: 'button' | 'submit' } = {},
+): HTMLButtonElement {
+  return h(
+    'button',
+    { type: options.type ?? 'button', className: options.kind ?? 'secondary', 'aria-label': options.label, onClick },
+    text,
+  );
+}
+
+function hint(text: string | undefined, id: string): HTMLElement | null {
+  return text ? h('p', { className: 'hint', id }, text) : null;
+}
+
+/** A text-like input with its label above and an optional hint wired through aria-describedby. */
+export function textField(options: {
+  label: string;
+  value?: string;
+  type?: string;
+  hint?: string;
+  autocomplete?: string;
+  required?: boolean;
+}): { wrap: HTMLElement; input: HTMLInputElement } {
+  const id = uid('field');
+  const hintId = `${id}-hint`;
+  const input = h('input', {
+    id,
+    type: options.type ?? 'text',
+    value: options.value ?? '',
+    autocomplete: options.autocomplete ?? 'off',
+    'aria-describedby': options.hint ? hintId : undefined,
+    required: options.required,
+  });
+  const wrap = h(
+    'div',
+    { className: 'field' },
+    h('label', { for: id }, options.label),
+    input,
+    hint(options.hint, hintId),
+  );
+  return { wrap, input };
+}
+
+/** A labelled <select>. */
+export function selectField<V extends string>(options: {
+  label: string;
+  options: readonly Option<V>[];
+  value?: V;
+  hint?: string;
+  inline?: boolean;
+}): { wrap: HTMLElement; select: HTMLSelectElement } {
+  const id = uid('select');
+  const hintId = `${id}-hint`;
+  const select = h(
+    'select',
+    { id, 'aria-describedby': options.hint ? hintId : undefined },
+    ...options.options.map((opt) =>
+      h('option', { value: opt.value, selected: opt.value === options.value }, opt.label),
+    ),
+  );
+  const wrap = h(
+    'div',
+    { className: options.inline ? 'field inline' : 'field' },
+    h('label', { for: id }, options.label),
+    select,
+    hint(options.hint, hintId),
+  );
+  return { wrap, select };
+}
+
+/** A checkbox with its label to the right. */
+export function checkbox(options: { label: string; checked?: boolean; disabled?: boolean; hint?: string }): {
+  wrap: HTMLElement;
+  input: HTMLInputElement;
+} {
+  const id = uid('check');
+  const hintId = `${id}-hint`;
+  const input = h('input', {
+    id,
+    type: 'checkbox',
+    checked: options.checked,
+    disabled: options.disabled,
+    'aria-describedby': options.hint ? hintId : undefined,
+  });
+  const wrap = h(
+    'div',
+    { className: 'check' },
+    input,
+    h('label', { for: id }, options.label),
+    hint(options.hint, hintId),
+  );
+  return { wrap, input };
+}
+
+/** A fieldset of radio buttons; `value()` reads the checked one. */
+export function radioGroup<V extends string>(options: {
+  legend: string;
+  options: readonly Option<V>[];
+  value: V;
+  onChange?: (value: V) => void;
+}): { fieldset: HTMLFieldSetElement; value: () => V; inputs: HTMLInputElement[] } {
+  const name = uid('radio');
+  const inputs: HTMLInputElement[] = [];
+  const rows = options.options.map((opt) => {
+    const id = uid('radio-opt');
+    const input = h('input', {
+      id,
+      type: 'radio',
+      name,
+      value: opt.value,
+      checked: opt.value === options.value,
+      onChange: () => options.onChange?.(opt.value),
+    });
+    inputs.push(input);
+    return h('div', { className: 'check' }, input, h('label', { for: id }, opt.label));
+  });
+  const fieldset = h('fieldset', null, h('legend', null, options.legend), ...rows);
+  const value = () => (inputs.find((input) => input.checked)?.value ?? options.value) as V;
+  return { fieldset, value, inputs };
+}
+
+/** A titled section with its own heading level, labelled by that heading. */
+export function section(title: string, level: 'h2' | 'h3', ...children: (Node | null)[]): HTMLElement {
+  const id = uid('section');
+  return h('section', { 'aria-labelledby': id }, h(level, { id }, title), ...children);
+}

@@ -1,0 +1,65 @@
+// The builder's column picker: every column, the default set ticked, order changed with up and down buttons.
+import type { ColumnInfo } from '../../src/shared/types';
+import { button, section } from '../controls';
+import { h, replaceChildren, uid } from '../dom';
+import { columnChoices, type Draft, moveColumn, selectedColumns } from './builder-model';
+
+/** The columns section; it edits `draft.columns` in place and keeps keyboard focus on the moved column. */
+export function columnsSection(draft: Draft, columns: readonly ColumnInfo[]): HTMLElement {
+  const list = h('ol', { className: 'columns', 'aria-label': 'Columns, in sheet order' });
+  const count = h('p', { className: 'hint', 'aria-live': 'polite' });
+  const draw = (focus?: { index: number; direction: 'up' | 'down' }) => {
+    replaceChildren(list, ...draft.columns.map((_, index) => columnRow(draft, index, draw)));
+    count.textContent = `${selectedColumns(draft.columns).length} of ${draft.columns.length} columns ticked.`;
+    if (focus) focusMoveButton(list, focus.index, focus.direction);
+  };
+  const reset = button('Default columns', () => {
+    draft.columns = columnChoices(columns);
+    draw();
+  });
+  draw();
+  return section(
+    'Columns',
+    'h2',
+    h('p', { className: 'hint' }, 'Ticked columns are written in this order. The Lever ID column is always included.'),
+    count,
+    h('div', { className: 'columns-box' }, list),
+    h('div', { className: 'actions' }, reset),
+  );
+}
+
+type Redraw = (focus?: { index: number; direction: 'up' | 'down' }) => void;
+
+function columnRow(draft: Draft, index: number, redraw: Redraw): HTMLElement {
+  const choice = draft.columns[index];
+  const id = uid('column');
+  const box = h('input', { id, type: 'checkbox', checked: choice.checked, disabled: choice.locked });
+  box.addEventListener('change', () => {
+    draft.columns[index] = { ...choice, checked: box.checked };
+    redraw();
+    document.getElementById(id)?.focus();
+  });
+  const move = (delta: -1 | 1) => {
+    draft.columns = moveColumn(draft.columns, index, delta);
+    redraw({ index: index + delta, direction: delta < 0 ? 'up' : 'down' });
+  };
+  const up = button('↑', () => move(-1), { label: `Move ${choice.label} up`, kind: 'icon' });
+  const down = button('↓', () => move(1), { label: `Move ${choice.label} down`, kind: 'icon' });
+  up.disabled = index === 0;
+  down.disabled = index === draft.columns.length - 1;
+  return h(
+    'li',
+    { className: choice.checked ? 'checked' : '' },
+    h('span', { className: 'check' }, box, h('label', { for: id }, choice.label)),
+    h('span', { className: 'move' }, up, down),
+  );
+}
+
+/** After a move the row is rebuilt; focus follows the column, or the other arrow once it reaches an end. */
+function focusMoveButton(list: HTMLElement, index: number, direction: 'up' | 'down'): void {
+  const row = list.children[index];
+  if (!row) return;
+  const [up, down] = Array.from(row.querySelectorAll<HTMLButtonElement>('.move button'));
+  const preferred = direction === 'up' ? up : down;
+  (preferred && !preferred.disabled ? preferred : direction === 'up' ? down : up)?.focus();
+}

@@ -1,0 +1,95 @@
+// The builder's filters: created-date range, archived/snoozed, requisition status and confidential records.
+import type { KeyStatus, RequisitionStatus, TriState } from '../../src/shared/types';
+import { checkbox, type Option, section, selectField, textField } from '../controls';
+import { h, uid } from '../dom';
+import { type Draft, REQUISITION_STATUSES } from './builder-model';
+
+const STATUS_LABELS: Record<RequisitionStatus, string> = {
+  open: 'Open',
+  onHold: 'On hold',
+  closed: 'Closed',
+  draft: 'Draft',
+};
+
+function triStateOptions(onlyLabel: string): Option<TriState>[] {
+  return [
+    { value: 'exclude', label: 'Leave out' },
+    { value: 'include', label: 'Include' },
+    { value: 'only', label: onlyLabel },
+  ];
+}
+
+function dateField(
+  label: string,
+  value: string | undefined,
+  hintId: string,
+  set: (value: string) => void,
+): HTMLElement {
+  const field = textField({ label, type: 'date', value: value ?? '' });
+  field.input.setAttribute('aria-describedby', hintId);
+  field.input.addEventListener('change', () => set(field.input.value));
+  return field.wrap;
+}
+
+function triStateField(label: string, value: TriState, onlyLabel: string, set: (value: TriState) => void): HTMLElement {
+  const field = selectField({ label, options: triStateOptions(onlyLabel), value });
+  field.select.addEventListener('change', () => set(field.select.value as TriState));
+  return field.wrap;
+}
+
+function statusFieldset(draft: Draft): HTMLElement {
+  const chosen = new Set(draft.filters.requisitionStatus ?? REQUISITION_STATUSES);
+  const boxes = REQUISITION_STATUSES.map((status) => {
+    const box = checkbox({ label: STATUS_LABELS[status], checked: chosen.has(status) });
+    box.input.addEventListener('change', () => {
+      if (box.input.checked) chosen.add(status);
+      else chosen.delete(status);
+      draft.filters.requisitionStatus = REQUISITION_STATUSES.filter((s) => chosen.has(s));
+    });
+    return box.wrap;
+  });
+  return h('fieldset', null, h('legend', null, 'Requisition status'), ...boxes);
+}
+
+function confidentialField(draft: Draft, key: KeyStatus): HTMLElement {
+  if (key.confidentialAccess === false) {
+    draft.filters.confidential = 'exclude';
+    return h('p', { className: 'hint' }, 'Your key cannot read confidential records, so they are left out.');
+  }
+  return triStateField('Confidential records', draft.filters.confidential, 'Only confidential', (value) => {
+    draft.filters.confidential = value;
+  });
+}
+
+/** The filters section for the draft's object; it edits `draft.filters` in place. */
+export function filtersSection(draft: Draft, key: KeyStatus, timeZone: string): HTMLElement {
+  const f = draft.filters;
+  const hintId = uid('dates');
+  const parts: HTMLElement[] = [
+    dateField('Created on or after', f.createdAfter, hintId, (value) => {
+      f.createdAfter = value || undefined;
+    }),
+    dateField('Created on or before', f.createdBefore, hintId, (value) => {
+      f.createdBefore = value || undefined;
+    }),
+    h(
+      'p',
+      { className: 'hint', id: hintId },
+      `Both dates are optional and count in the spreadsheet's time zone (${timeZone}).`,
+    ),
+  ];
+  if (draft.object === 'opportunities') {
+    parts.push(
+      triStateField('Archived opportunities', f.archived, 'Only archived', (value) => {
+        f.archived = value;
+      }),
+      triStateField('Snoozed opportunities', f.snoozed, 'Only snoozed', (value) => {
+        f.snoozed = value;
+      }),
+    );
+  } else {
+    parts.push(statusFieldset(draft));
+  }
+  parts.push(confidentialField(draft, key));
+  return section('Filters', 'h2', ...parts);
+}

@@ -1,0 +1,181 @@
+// Import builder: object, filters, columns, target sheet and write mode; preview, save, or save and run.
+import type { ColumnInfo, ImportObject } from '../../src/shared/types';
+import type { App, RenderedView, Route } from '../app';
+import { button, radioGroup, section, textField } from '../controls';
+import { h, replaceChildren, withBusyButton } from '../dom';
+import { errorMessage } from '../server';
+import { columnsSection } from './builder-columns';
+import { filtersSection } from './builder-filters';
+import { type Draft, draftFromDefinition, newDraft, OBJECT_NAMES, toInput, validateDraft } from './builder-model';
+import { targetSection } from './builder-target';
+import { previewSection } from './preview';
+
+interface BuilderContext {
+  app: App;
+  draft: Draft;
+  columnsByObject: Map<ImportObject, ColumnInfo[]>;
+  body: HTMLElement;
+  preview: HTMLElement;
+}
+
+export function renderBuilder(app: App, route: Route): RenderedView {
+  const importId = route.name === 'builder' ? route.importId : undefined;
+  const editing = app.state.imports.find((status) => status.definition.id === importId)?.definition;
+  const body = h('div', { 'aria-busy': 'true' }, h('p', null, 'Loading columns…'));
+  const el = h('div', { className: 'view' }, h('h1', null, editing ? `Edit "${editing.name}"` : 'New import'), body);
+  const object = editing?.object ?? 'opportunities';
+  app.server
+    .listColumns(object)
+    .then((columns) => {
+      const draft = editing ? draftFromDefinition(editing, app.state, columns) : newDraft(app.state, object, columns);
+      const ctx: BuilderContext = {
+        app,
+        draft,
+        columnsByObject: new Map([[object, columns]]),
+        body,
+        preview: h('div'),
+      };
+      drawForm(ctx);
+    })
+    .catch((error) => {
+      replaceChildren(body, h('p', null, 'The columns could not be loaded.'), backButton(app));
+      app.notices.error(errorMessage(error));
+    });
+  return { el };
+}
+
+function backButton(app: App): HTMLButtonElement {
+  return button('Back to imports', () => app.go({ name: 'imports' }));
+}
+
+function drawForm(ctx: BuilderContext): void {
+  const { app, draft } = ctx;
+  const columns = ctx.columnsByObject.get(draft.object) ?? [];
+  const name = textField({ label: 'Import name', value: draft.name });
+  name.input.addEventListener('input', () => followName(ctx, name.input.value));
+  replaceChildren(
+    ctx.body,
+    section('What to import', 'h2', name.wrap, objectChoice(ctx), permissionWarning(ctx)),
+    filtersSection(draft, app.state.key, app.state.spreadsheetTimeZone),
+    columnsSection(draft, columns),
+    targetSection(draft, app.state),
+    formActions(ctx),
+    ctx.preview,
+  );
+  ctx.body.removeAttribute('aria-busy');
+}
+
+/** A new sheet named after the import keeps following the name until the user names the sheet themselves. */
+function followName(ctx: BuilderContext, name: string): void {
+  const { draft } = ctx;
+  const following = !draft.base && draft.newSheetName === draft.name;
+  draft.name = name;
+  if (!following) return;
+  draft.newSheetName = name;
+  const field = ctx.body.querySelector<HTMLInputElement>('input[data-role="new-sheet-name"]');
+  if (!field) return;
+  field.value = name;
+  // As if typed: the target section re-checks whether that sheet exists and was made by someone else.
+  field.dispatchEvent(new Event('input'));
+}
+
+function objectChoice(ctx: BuilderContext): HTMLElement {
+  const group = radioGroup<ImportObject>({
+    legend: 'Lever records',
+    options: [
+      { value: 'opportunities', label: 'Opportunities (candidates in the pipeline)' },
+      { value: 'requisitions', label: 'Requisitions (approved headcount)' },
+    ],
+    value: ctx.draft.object,
+    onChange: (object) => void switchObject(ctx, object),
+  });
+  return group.fieldset;
+}
+
+/** A new object means other filters and columns; an untouched default name follows the object. */
+async function switchObject(ctx: BuilderContext, object: ImportObject): Promise<void> {
+  const { app, draft } = ctx;
+  try {
+    let columns = ctx.columnsByObject.get(object);
+    if (!columns) {
+      columns = await app.server.listColumns(object);
+      ctx.columnsByObject.set(object, columns);
+    }
+    const fresh = newDraft(app.state, object, columns);
+    const previousDefault = newDraft(app.state, draft.object, []).name;
+    if (!draft.base && draft.name === previousDefault) {
+      if (draft.newSheetName === draft.name) draft.newSheetName = fresh.name;
+      draft.name = fresh.name;
+    }
+    Object.assign(draft, { object, filters: fresh.filters, columns: fresh.columns });
+    replaceChildren(ctx.preview);
+    drawForm(ctx);
+    ctx.body.querySelector<HTMLInputElement>(`input[type="radio"][value="${object}"]`)?.focus();
+  } catch (error) {
+    app.notices.error(errorMessage(error));
+  }
+}
+
+function permissionWarning(ctx: BuilderContext): HTMLElement | null {
+  if (ctx.app.state.key.permissions?.[ctx.draft.object] !== false) return null;
+  const object = OBJECT_NAMES[ctx.draft.object];
+  return h(
+    'p',
+    { className: 'warning' },
+    `Your Lever key cannot read ${object.toLowerCase()}. Replace it with a key that has Read access to ${object}.`,
+  );
+}
+
+function formActions(ctx: BuilderContext): HTMLElement {
+  const saveAndRun = button('Save and run', () => void save(ctx, saveAndRun, true), { kind: 'action' });
+  const save_ = button('Save', () => void save(ctx, save_, false));
+  const preview = button('Preview', () => void runPreview(ctx, preview));
+  return h(
+    'div',
+    { className: 'actions' },
+    saveAndRun,
+    save_,
+    preview,
+    button('Cancel', () => ctx.app.go({ name: 'imports' }), { kind: 'link' }),
+  );
+}
+
+function environment(ctx: BuilderContext) {
+  return ctx.app.state.key.environment ?? ctx.draft.base?.environment ?? 'production';
+}
+
+async function runPreview(ctx: BuilderContext, trigger: HTMLButtonElement): Promise<void> {
+  // A preview writes nothing, so it does not need the go-ahead for a foreign sheet.
+  const problem = validateDraft({ ...ctx.draft, foreignSheetConfirmed: true }, ctx.app.state);
+  if (problem) return ctx.app.notices.error(problem);
+  try {
+    const input = toInput(ctx.draft, environment(ctx));
+    const result = await withBusyButton(trigger, 'Counting…', () => ctx.app.server.previewImport(input));
+    const box = previewSection(result);
+    replaceChildren(ctx.preview, box);
+    box.scrollIntoView({ block: 'nearest' });
+    ctx.app.notices.info(`Preview ready. ${box.querySelector('.count')?.textContent ?? ''}`);
+  } catch (error) {
+    ctx.app.notices.error(errorMessage(error));
+  }
+}
+
+async function save(ctx: BuilderContext, trigger: HTMLButtonElement, andRun: boolean): Promise<void> {
+  const { app } = ctx;
+  const problem = validateDraft(ctx.draft, app.state);
+  if (problem) return app.notices.error(problem);
+  try {
+    const saved = await withBusyButton(trigger, 'Saving…', () =>
+      app.server.saveImport(toInput(ctx.draft, environment(ctx))),
+    );
+    await app.reload();
+    if (andRun) {
+      app.startRun(saved.id);
+      app.go({ name: 'run', importId: saved.id });
+    } else {
+      app.go({ name: 'imports' }, `Saved "${saved.name}".`);
+    }
+  } catch (error) {
+    app.notices.error(errorMessage(error));
+  }
+}

@@ -1,0 +1,50 @@
+// The in-sidebar guide to creating a Lever API key with the least access this add-on needs.
+import { LEVER_ENDPOINTS } from '../../src/shared/types';
+import { h } from '../dom';
+import { ENDPOINT_LABELS } from '../format';
+
+/** A collapsed <details> guide; open by default when no key is saved yet. */
+export function keyGuide(open: boolean): HTMLElement {
+  return h(
+    'details',
+    { className: 'guide', open },
+    h('summary', null, 'How to create a key with the least access'),
+    steps(),
+  );
+}
+
+function steps(): HTMLElement {
+  return h(
+    'ol',
+    null,
+    h(
+      'li',
+      null,
+      'In Lever, a Super Admin opens ',
+      h('strong', null, 'Settings → Integrations and API → API Credentials'),
+      '.',
+    ),
+    h('li', null, 'Generate a new key and name it, for example "Google Sheets".'),
+    h(
+      'li',
+      null,
+      'Give it ',
+      h('strong', null, 'Read'),
+      ' access to exactly these endpoints, and nothing else:',
+      h(
+        'ul',
+        { className: 'endpoints' },
+        ...LEVER_ENDPOINTS.map((endpoint) => h('li', null, ENDPOINT_LABELS[endpoint])),
+      ),
+      "Lever's own guides say to select everything, with read and write. This add-on never writes to Lever, so it needs no write access.",
+    ),
+    h(
+      'li',
+      null,
+      'Decide now about ',
+      h('strong', null, 'Allow access to confidential data'),
+      ': Lever lets you set it only when the key is created. Leave it off unless you need confidential requisitions and opportunities.',
+    ),
+    h('li', null, 'Copy the key and paste it here. Lever keys are secrets: do not paste them into the sheet or email.'),
+  );
+}

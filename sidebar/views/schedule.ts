@@ -1,0 +1,132 @@
+// Schedule editor: off, every N hours, daily at, weekly on … at; read-only for collaborators who do not own it.
+import type { ImportStatus, ScheduleSpec } from '../../src/shared/types';
+import type { App, RenderedView, Route } from '../app';
+import { button, type Option, radioGroup, selectField } from '../controls';
+import { h, withBusyButton } from '../dom';
+import { describeSchedule, formatHour, formatInstant, WEEK_DAYS } from '../format';
+import { errorMessage } from '../server';
+
+const EVERY_HOURS = [1, 2, 4, 6, 8, 12];
+const HOURS: Option[] = Array.from({ length: 24 }, (_, hour) => ({ value: String(hour), label: formatHour(hour) }));
+const DAYS: Option[] = WEEK_DAYS.map((day) => ({ value: day, label: day.charAt(0) + day.slice(1).toLowerCase() }));
+
+export function renderSchedule(app: App, route: Route): RenderedView {
+  const importId = route.name === 'schedule' ? route.importId : '';
+  const status = app.state.imports.find((s) => s.definition.id === importId);
+  if (!status) {
+    return {
+      el: h(
+        'div',
+        { className: 'view' },
+        h('h1', null, 'Schedule'),
+        h('p', null, 'This import no longer exists.'),
+        back(app),
+      ),
+    };
+  }
+  const spec = status.definition.schedule;
+  const ownedByOther = !!spec && spec.kind !== 'off' && status.ownedByMe === false;
+  const el = h(
+    'div',
+    { className: 'view' },
+    h('h1', null, `Schedule "${status.definition.name}"`),
+    ...(ownedByOther ? readOnly(app, status) : editor(app, status)),
+  );
+  return { el };
+}
+
+function back(app: App): HTMLButtonElement {
+  return button('Back to imports', () => app.go({ name: 'imports' }));
+}
+
+function nextRunLine(app: App, status: ImportStatus): HTMLElement | null {
+  if (!status.nextRunAt) return null;
+  return h('p', null, `Next run: ${formatInstant(status.nextRunAt, app.state.spreadsheetTimeZone)}.`);
+}
+
+function readOnly(app: App, status: ImportStatus): HTMLElement[] {
+  const owner = status.definition.scheduleOwner || 'another editor';
+  return [
+    h('p', null, h('strong', null, describeSchedule(status.definition.schedule)), `, set up by ${owner}.`),
+    ...[nextRunLine(app, status)].filter((node): node is HTMLElement => node !== null),
+    h(
+      'p',
+      { className: 'info-box' },
+      `Only ${owner} can change or stop this schedule: it runs with their Lever key and their Google account. Ask them to change it, or use Run now to refresh the sheet yourself.`,
+    ),
+    h('div', { className: 'actions' }, back(app)),
+  ];
+}
+
+/** The kind radios and the fields each kind uses (only those of the chosen kind are shown). */
+function scheduleFields(current: ScheduleSpec): { nodes: HTMLElement[]; read: () => ScheduleSpec } {
+  const every = selectField({
+    label: 'Every',
+    options: EVERY_HOURS.map((n) => ({ value: String(n), label: n === 1 ? '1 hour' : `${n} hours` })),
+    value: String(current.everyHours ?? 4),
+  });
+  const day = selectField({ label: 'On', options: DAYS, value: current.weekDay ?? 'MONDAY' });
+  const hour = selectField({ label: 'At', options: HOURS, value: String(current.hour ?? 7) });
+  const sync = (kind: ScheduleSpec['kind']) => {
+    every.wrap.hidden = kind !== 'hourly';
+    day.wrap.hidden = kind !== 'weekly';
+    hour.wrap.hidden = kind !== 'daily' && kind !== 'weekly';
+  };
+  const kind = radioGroup<ScheduleSpec['kind']>({
+    legend: 'Refresh this import',
+    options: [
+      { value: 'off', label: 'Only when I click Run now' },
+      { value: 'hourly', label: 'Every few hours' },
+      { value: 'daily', label: 'Every day' },
+      { value: 'weekly', label: 'Every week' },
+    ],
+    value: current.kind,
+    onChange: sync,
+  });
+  sync(current.kind);
+  return {
+    nodes: [kind.fieldset, every.wrap, day.wrap, hour.wrap],
+    read: () => specFrom(kind.value(), every.select.value, day.select.value, hour.select.value),
+  };
+}
+
+function editor(app: App, status: ImportStatus): HTMLElement[] {
+  const current: ScheduleSpec = status.definition.schedule ?? { kind: 'off' };
+  const fields = scheduleFields(current);
+  const save = button('Save schedule', () => void saveSchedule(app, status, fields.read(), save), { kind: 'action' });
+  const cancel = button('Cancel', () => app.go({ name: 'imports' }), { kind: 'link' });
+  return [
+    h(
+      'p',
+      null,
+      `Now: ${describeSchedule(current)}${current.kind !== 'off' && status.ownedByMe ? ', run by you' : ''}.`,
+    ),
+    ...[nextRunLine(app, status)].filter((node): node is HTMLElement => node !== null),
+    ...fields.nodes,
+    h('p', { className: 'hint' }, `Times are in the spreadsheet's time zone (${app.state.spreadsheetTimeZone}).`),
+    h(
+      'p',
+      { className: 'hint' },
+      'Scheduled runs use your Lever key and your Google account, even when the spreadsheet is closed. You will be shown as the schedule owner.',
+    ),
+    h('div', { className: 'actions' }, save, cancel),
+  ];
+}
+
+/** The spec for the chosen kind, carrying only the fields that kind uses. */
+export function specFrom(kind: ScheduleSpec['kind'], everyHours: string, weekDay: string, hour: string): ScheduleSpec {
+  if (kind === 'hourly') return { kind, everyHours: Number(everyHours) };
+  if (kind === 'daily') return { kind, hour: Number(hour) };
+  if (kind === 'weekly') return { kind, weekDay, hour: Number(hour) };
+  return { kind: 'off' };
+}
+
+async function saveSchedule(app: App, status: ImportStatus, spec: ScheduleSpec, trigger: HTMLButtonElement) {
+  try {
+    await withBusyButton(trigger, 'Saving…', () => app.server.setSchedule(status.definition.id, spec));
+    await app.reload();
+    app.go({ name: 'imports' }, `Schedule for "${status.definition.name}": ${describeSchedule(spec)}.`);
+  } catch (error) {
+    app.notices.error(errorMessage(error));
+  }
+}
