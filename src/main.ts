@@ -67,3 +67,9 @@ export function getRunProgress(importId: string) {
 export function setSchedule(importId: string, spec: ScheduleSpec) {
   return serverApi.setSchedule(importId, spec);
 }
+export function takeOverSchedule(importId: string) {
+  return serverApi.takeOverSchedule(importId);
+}
+export function setFailureEmails(enabled: boolean) {
+  return serverApi.setFailureEmails(enabled);
+}

@@ -89,6 +89,7 @@ export interface RunOutcome {
   rowsWritten?: number;
   errorCode?: string;
   message?: string;
+  changeSummary?: string;
 }
 
 /** The run record for the sidebar, schedules and run log, derived from the checkpoint so the two never disagree. */
@@ -110,5 +111,6 @@ export function runRecordFrom(checkpoint: Checkpoint, outcome: RunOutcome): RunR
   if (outcome.rowsWritten !== undefined) record.rowsWritten = outcome.rowsWritten;
   if (outcome.errorCode) record.errorCode = outcome.errorCode;
   if (outcome.message) record.message = outcome.message;
+  if (outcome.changeSummary) record.changeSummary = outcome.changeSummary;
   return record;
 }

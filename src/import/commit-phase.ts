@@ -1,4 +1,6 @@
 // The commit: the complete staged result, de-duplicated, sorted and named, written to the target in one execution.
+import { changeSummaryAfterCommit } from '../changes/record';
+import { trackedFromStaged } from '../changes/tracked';
 import { loadBlockLayout, saveBlockLayout, updateDefinition } from '../settings/imports-store';
 import { deleteStaging, readStaged } from '../sheet/staging';
 import { resolveTarget } from '../sheet/target';
@@ -39,19 +41,24 @@ function renderResult(slice: Slice) {
   const { plan } = slice;
   const staged = readStaged(slice.staging, slice.checkpoint.rowsStaged, plan.stagingHeader.length);
   const rows = dedupeAndSort(staged);
-  const needed = lookupsNeeded(plan.specs);
+  const needed = lookupsNeeded(plan.stagedSpecs);
   const lookups = needed.length > 0 ? slice.lever.lookups(needed) : { ...emptyLookups(), notes: [] };
   const block = {
     header: headerLabels(plan.specs, lookups),
     rows: rows.map((row) => renderRow(row, plan.specs, lookups)),
     types: plan.specs.map((spec) => spec.type),
   };
-  return { block, notes: lookups.notes ?? [] };
+  const tracked = slice.definition.trackChanges
+    ? trackedFromStaged(slice.definition.object, plan.stagedSpecs, rows, lookups)
+    : null;
+  return { block, notes: lookups.notes ?? [], tracked };
 }
 
 export interface CommitSummary extends WriteSummary {
   /** Lookup tables the key could not read (their IDs are shown instead of names). */
   notes: string[];
+  /** With trackChanges: the one-line summary of what changed since the last refresh. */
+  changeSummary?: string;
 }
 
 /**
@@ -60,8 +67,10 @@ export interface CommitSummary extends WriteSummary {
  */
 export function commitRun(slice: Slice): CommitSummary | null {
   const { deps, definition } = slice;
-  const { block, notes } = renderResult(slice);
-  if (!commitFitsNow(deps, block.rows.length * block.header.length, WRITE_FIXED_MS)) return null;
+  const { block, notes, tracked } = renderResult(slice);
+  // Change tracking reads its snapshot, rewrites it and appends to the changes sheet in the same execution.
+  const trackedCells = tracked ? tracked.records.length * (tracked.fields.length + 2) * 3 : 0;
+  if (!commitFitsNow(deps, block.rows.length * block.header.length + trackedCells, WRITE_FIXED_MS)) return null;
   const target = resolveTarget(deps.workbook, definition);
   const layout = loadBlockLayout(deps.store, definition.id);
   const summary = writeResult(target, block, {
@@ -76,5 +85,7 @@ export function commitRun(slice: Slice): CommitSummary | null {
   const sheetName = target.name();
   updateDefinition(deps.store, definition.id, (current) => ({ ...current, sheetId: target.sheetId, sheetName }));
   deleteStaging(deps.workbook, definition.id, slice.staging.sheetId);
-  return { ...summary, notes };
+  if (!tracked) return { ...summary, notes };
+  const changeSummary = changeSummaryAfterCommit(deps.workbook, definition, tracked, new Date(deps.now()));
+  return { ...summary, notes, changeSummary };
 }

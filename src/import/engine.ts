@@ -1,4 +1,5 @@
 // The import engine: one execution's worth of a run (start or resume, fetch to the deadline, commit when complete).
+import { assertConfidentialAllowed } from '../confidential/guard';
 import { AppError, toAppError } from '../errors';
 import type { SheetPort } from '../gas/spreadsheet';
 import type { LeverAccess } from '../lever/source';
@@ -7,6 +8,7 @@ import { latestRun, saveRun } from '../settings/runs-store';
 import type { ImportDefinition, RunRecord, RunStatus, RunTrigger } from '../shared/types';
 import { createStaging, deleteStaging, openStaging } from '../sheet/staging';
 import { checkTargetExists } from '../sheet/target';
+import { trackWorkbook } from '../sheet/tracked-workbook';
 import {
   type Checkpoint,
   deleteCheckpoint,
@@ -67,6 +69,8 @@ function prepareStaging(state: RunState, lever: LeverAccess): SheetPort {
 function work(state: RunState): RunRecord {
   const lever = state.deps.lever();
   checkEnvironment(state.definition, lever.environment);
+  const key = state.deps.keyStatus?.();
+  if (key) assertConfidentialAllowed(state.definition.filters, key, state.definition.object);
   checkTargetExists(state.deps.workbook, state.definition);
   const staging = prepareStaging(state, lever);
   const slice: Slice = Object.assign(state, { lever, staging });
@@ -79,6 +83,7 @@ function work(state: RunState): RunRecord {
       endedAt: slice.deps.now(),
       rowsWritten: summary.rowsWritten,
       message: summary.notes.join(' ') || undefined,
+      changeSummary: summary.changeSummary,
     });
   }
   return pause(slice, 'continuing');
@@ -174,7 +179,8 @@ export function runSlice(
   const definition = requireDefinition(deps.store, importId);
   const existing = loadCheckpoint(deps.store, importId);
   if (!existing && options.continueOnly) return closeStaleRun(deps, importId);
-  const state = openRun(deps, definition, trigger, existing);
+  // Grid sizes are asked once per execution and then kept up to date here, not asked before every write.
+  const state = openRun({ ...deps, workbook: trackWorkbook(deps.workbook) }, definition, trigger, existing);
   saveOutcome(state, { status: 'running' });
   try {
     return work(state);

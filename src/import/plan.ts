@@ -1,4 +1,5 @@
 // What a definition means for one run: the column specs, the Lever query, and the fingerprint binding a checkpoint to them.
+import { trackingSpecs } from '../changes/tracked';
 import type { ListQuery } from '../lever/source';
 import type { ImportDefinition } from '../shared/types';
 import type { ColumnSpec } from './column-values';
@@ -12,6 +13,8 @@ export const STAGING_KEY_HEADER = ['Lever ID (key)', 'Created (sort key)'];
 
 export interface ImportPlan {
   specs: ColumnSpec[];
+  /** The columns staged: `specs`, then those change tracking reads that the import does not show. */
+  stagedSpecs: ColumnSpec[];
   query: ListQuery;
   /** Changes whenever the staged rows would differ: object, environment, query or columns. */
   fingerprint: string;
@@ -25,9 +28,11 @@ export function planImport(definition: ImportDefinition, offsetAt: ZoneOffsetAt)
     { object: definition.object, filters: definition.filters, expandApplications: needsExpandedApplications(specs) },
     offsetAt,
   );
-  const keys = specs.map((spec) => spec.key);
+  const stagedSpecs = [...specs, ...trackingSpecs(definition, specs)];
+  const keys = stagedSpecs.map((spec) => spec.key);
   return {
     specs,
+    stagedSpecs,
     query,
     fingerprint: fingerprint({ object: definition.object, environment: definition.environment, query, keys }),
     stagingHeader: [...STAGING_KEY_HEADER, ...keys],

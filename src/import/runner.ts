@@ -1,9 +1,10 @@
 // The engine wired to Apps Script: one execution's worth of an import run, under the document lock.
 import { EXECUTION_LIMIT_MS, executionBudget } from '../gas/clock';
 import { withDocumentLock } from '../gas/lock';
-import { documentStore } from '../gas/properties';
+import { documentStore, userStore } from '../gas/properties';
 import { currentUserEmail, workbookPort, zoneOffsetFor } from '../gas/spreadsheet';
 import { leverForUser } from '../lever/factory';
+import { loadKeyStatus } from '../settings/key-store';
 import type { RunRecord, RunTrigger } from '../shared/types';
 import { runSlice, type SliceOptions } from './engine';
 import type { EngineDeps } from './slice';
@@ -26,6 +27,7 @@ export function engineDeps(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet
     user: currentUserEmail(),
     offsetAt: zoneOffsetFor(workbook.timeZone()),
     newRunId,
+    keyStatus: () => loadKeyStatus(userStore()),
   };
 }
 

@@ -1,4 +1,6 @@
 // What the sidebar shows on open, and the names a duplicate gets (pure over the stores it is given).
+import { isSnapshotSheetName } from '../changes/sheets';
+import { confidentialNotice } from '../confidential/guard';
 import type { KeyValueStore } from '../gas/properties';
 import { listDefinitions } from '../settings/imports-store';
 import { lastSuccessfulRun, latestRun } from '../settings/runs-store';
@@ -31,6 +33,7 @@ function importStatus(facts: SidebarFacts, definition: ImportDefinition): Import
   status.ownedByMe = schedule.ownedByMe;
   if (schedule.nextRunAt) status.nextRunAt = schedule.nextRunAt;
   if (schedule.warning) status.warning = schedule.warning;
+  status.confidential = confidentialNotice(definition.filters, facts.key, definition.object);
   return status;
 }
 
@@ -40,7 +43,7 @@ export function buildSidebarState(facts: SidebarFacts): SidebarState {
     spreadsheetTimeZone: facts.timeZone,
     key: facts.key,
     imports: listDefinitions(facts.store).map((definition) => importStatus(facts, definition)),
-    sheetNames: facts.sheetNames.filter((name) => !isStagingSheetName(name)),
+    sheetNames: facts.sheetNames.filter((name) => !isStagingSheetName(name) && !isSnapshotSheetName(name)),
   };
 }
 

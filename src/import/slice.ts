@@ -3,7 +3,7 @@ import type { Budget } from '../gas/clock';
 import type { KeyValueStore } from '../gas/properties';
 import type { SheetPort, WorkbookPort } from '../gas/spreadsheet';
 import type { LeverAccess } from '../lever/source';
-import type { ImportDefinition } from '../shared/types';
+import type { ImportDefinition, KeyStatus } from '../shared/types';
 import type { Checkpoint } from './checkpoint';
 import type { ZoneOffsetAt } from './local-days';
 import type { ImportPlan } from './plan';
@@ -21,6 +21,8 @@ export interface EngineDeps {
   user: string;
   offsetAt: ZoneOffsetAt;
   newRunId: () => string;
+  /** The running user's key check (for the confidential guard); absent in tests that do not need it. */
+  keyStatus?: () => KeyStatus;
 }
 
 /** The run being worked on in this execution; `checkpoint` is replaced as work is saved. */

@@ -41,8 +41,15 @@ export interface RecordSource {
    * Fetches pages until `deadline` (epoch ms) or the end, handing each page's records to `sink` as they arrive.
    * Records may arrive in any order and, after Lever rejects a stale offset token, a window may be re-read from
    * its start: the engine de-duplicates by `id` and sorts. Throws AppError on errors that retries cannot fix.
+   * `enough`, when given, is asked between batches of requests: once it says true, `next` returns early with its
+   * state (so the caller can write what it holds and save a checkpoint that matches it).
    */
-  next(state: FetchState, deadline: number, sink: (records: LeverRecord[]) => void): FetchProgress;
+  next(
+    state: FetchState,
+    deadline: number,
+    sink: (records: LeverRecord[]) => void,
+    enough?: () => boolean,
+  ): FetchProgress;
 }
 
 /** A raw Lever record (opportunity or requisition) as the API returns it. */

@@ -88,14 +88,19 @@ export class WindowedRecordSource implements RecordSource {
     return state;
   }
 
-  next(saved: FetchState, deadline: number, sink: (records: LeverRecord[]) => void): FetchProgress {
+  next(
+    saved: FetchState,
+    deadline: number,
+    sink: (records: LeverRecord[]) => void,
+    enough: () => boolean = () => false,
+  ): FetchProgress {
     if (!isWindowedState(saved)) {
       throw new AppError('INTERNAL', 'The saved progress of this import is unreadable. Run the import again.');
     }
     const state = JSON.parse(JSON.stringify(saved)) as WindowedFetchState;
     const counters: Counters = { pages: 0, records: 0 };
     const sentBefore = this.client.requestsSent;
-    while (state.windows.length > 0 && this.clock.now() < deadline) {
+    while (state.windows.length > 0 && this.clock.now() < deadline && !enough()) {
       if (!this.round(state, deadline, sink, counters)) break;
     }
     const requests = this.client.requestsSent - sentBefore;

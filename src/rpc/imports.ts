@@ -1,4 +1,6 @@
 // Sidebar calls about imports and runs: definitions, columns, preview, running and progress.
+import { deleteSnapshot } from '../changes/sheets';
+import { withConfidentialNotice } from '../confidential/guard';
 import { AppError, isAppError, toAppError } from '../errors';
 import { withDocumentLock } from '../gas/lock';
 import { documentStore, userStore } from '../gas/properties';
@@ -20,7 +22,10 @@ import type { ServerApi } from '../shared/rpc';
 import type { ImportDefinitionInput, ImportObject, SidebarState } from '../shared/types';
 import { deleteStaging } from '../sheet/staging';
 
-type ImportCalls = Omit<ServerApi, 'saveApiKey' | 'checkApiKey' | 'removeApiKey' | 'setSchedule'>;
+type ImportCalls = Omit<
+  ServerApi,
+  'saveApiKey' | 'checkApiKey' | 'removeApiKey' | 'setSchedule' | 'takeOverSchedule' | 'setFailureEmails'
+>;
 
 /** Errors reach the sidebar as one clear sentence (google.script.run passes only the message on). */
 function guarded<A extends unknown[], R>(call: (...args: A) => R): (...args: A) => R {
@@ -51,7 +56,7 @@ function sidebarState(): SidebarState {
     user: currentUserEmail(),
     now: Date.now(),
     timeZone: spreadsheet.getSpreadsheetTimeZone(),
-    key: loadKeyStatus(userStore()),
+    key: withConfidentialNotice(loadKeyStatus(userStore())),
     sheetNames: workbookPort(spreadsheet).sheetNames(),
     describeSchedule,
   });
@@ -100,6 +105,7 @@ function remove(importId: string): void {
     const store = documentStore();
     const checkpoint = loadCheckpoint(store, importId);
     deleteStaging(workbookPort(spreadsheet), importId, checkpoint?.stagingSheetId);
+    deleteSnapshot(workbookPort(spreadsheet), importId);
     deleteCheckpoint(store, importId);
     deleteRuns(store, importId);
     deleteImportState(store, importId);

@@ -1,4 +1,5 @@
 // Sidebar calls about the Lever API key: check it against Lever, then save, re-check or remove it.
+import { withConfidentialNotice } from '../confidential/guard';
 import { AppError, toAppError } from '../errors';
 import { appsScriptClock, executionBudget } from '../gas/clock';
 import { appsScriptBase64 } from '../gas/http';
@@ -59,7 +60,7 @@ export function describeCheck(check: KeyCheck): string {
 }
 
 function statusWithMessage(check: KeyCheck): KeyStatus {
-  const status = loadKeyStatus(userStore());
+  const status = withConfidentialNotice(loadKeyStatus(userStore()));
   const message = describeCheck(check);
   return message ? { ...status, message } : status;
 }

@@ -1,7 +1,7 @@
 // One firing of a user's dispatcher trigger: keep the slot healthy, continue running imports, start due ones.
 import type { KeyValueStore } from '../gas/properties';
 import type { TriggerPort } from '../gas/triggers';
-import { listDefinitions } from '../settings/imports-store';
+import { listDefinitions, loadDefinition } from '../settings/imports-store';
 import { latestRun } from '../settings/runs-store';
 import type { ImportDefinition, RunRecord } from '../shared/types';
 import { checkDue } from './due';
@@ -28,6 +28,8 @@ export interface DispatchDeps extends SliceDeps {
   executionStartedAt: number;
   /** Epoch ms after which the engine starts no new work in this execution. */
   deadline: number;
+  /** Rewrites the status sheet from the stored definitions and runs; must never throw. */
+  refreshStatus?(): void;
 }
 
 export interface DispatchReport {
@@ -44,10 +46,17 @@ interface WorkItem {
   slot?: number;
 }
 
+function ownedByRunningUser(deps: DispatchDeps, definition: ImportDefinition | null): boolean {
+  return definition !== null && isScheduled(definition.schedule) && sameUser(definition.scheduleOwner, deps.user);
+}
+
 function ownedSchedules(deps: DispatchDeps): ImportDefinition[] {
-  return listDefinitions(deps.documentStore).filter(
-    (definition) => isScheduled(definition.schedule) && sameUser(definition.scheduleOwner, deps.user),
-  );
+  return listDefinitions(deps.documentStore).filter((definition) => ownedByRunningUser(deps, definition));
+}
+
+/** Read again before each import: another editor may have taken it over while earlier imports ran. */
+function stillOwned(deps: DispatchDeps, item: WorkItem): boolean {
+  return ownedByRunningUser(deps, loadDefinition(deps.documentStore, item.definition.id));
 }
 
 function isUnfinished(run: RunRecord | null): boolean {
@@ -97,6 +106,7 @@ function workThrough(deps: DispatchDeps, items: WorkItem[], report: DispatchRepo
       continue;
     }
     if (deps.now() > deps.deadline - MIN_TIME_TO_START_MS) return;
+    if (!stillOwned(deps, item)) continue;
     const outcome = executeSlice(deps, item.definition, item.slot, report.log);
     report.worked.push({ importId: item.definition.id, outcome });
     // A run that continues has used this execution's time; the rest waits for the next firing.
@@ -142,6 +152,8 @@ export function dispatch(deps: DispatchDeps): DispatchReport {
     workThrough(deps, planWork(deps, mine), report);
   } finally {
     appendToRunLog(deps.spreadsheet.log, report.log);
+    // Each firing also moves "next run" and may make a schedule stale, so the status sheet follows every one.
+    if (mine.length > 0) deps.refreshStatus?.();
     const now = deps.now();
     recordRuntime(deps.userStore, now - deps.executionStartedAt, deps.executionStartedAt, now);
   }

@@ -3,6 +3,7 @@ import { executionBudget } from '../gas/clock';
 import { appsScriptMail } from '../gas/mail';
 import { documentStore, type KeyValueStore, userStore } from '../gas/properties';
 import { deleteProjectTrigger, openTriggerSpreadsheet, runningUserEmail, spreadsheetTriggers } from '../gas/triggers';
+import { refreshStatusSheet } from '../health/status-sheet';
 import { runImportSlice } from '../import/runner';
 import { dispatch } from './dispatch';
 import { spreadsheetIdForTrigger, storedSpreadsheetId } from './state-store';
@@ -55,6 +56,7 @@ export function runScheduledDispatch(e?: GoogleAppsScript.Events.TimeDriven): vo
     triggers: spreadsheetTriggers(spreadsheet),
     mail: appsScriptMail,
     runSlice: (importId, continueOnly) => runImportSlice(spreadsheet, importId, 'schedule', { continueOnly }),
+    refreshStatus: () => refreshStatusSheet(spreadsheet),
     now: () => Date.now(),
     executionStartedAt: budget.startedAt,
     deadline: budget.deadline,

@@ -3,10 +3,11 @@ import { toAppError } from '../errors';
 import type { KeyValueStore } from '../gas/properties';
 import type { TriggerPort } from '../gas/triggers';
 import { listDefinitions } from '../settings/imports-store';
+import { gatherScheduleFacts } from './context';
 import { runtimeUsedMs } from './runtime';
 import { reconcileTrigger } from './scheduler';
 import { isScheduled } from './spec';
-import { type ImportScheduleState, readImportState, readSettings, rememberSpreadsheetId } from './state-store';
+import { readSettings, rememberSpreadsheetId } from './state-store';
 import { type ScheduleContext, sameUser } from './status';
 
 export interface HealthDeps {
@@ -49,13 +50,9 @@ export function checkScheduleHealth(deps: HealthDeps): ScheduleHealth {
   const definitions = listDefinitions(deps.documentStore);
   const ownsSchedules = definitions.some((d) => isScheduled(d.schedule) && sameUser(d.scheduleOwner, deps.user));
   const triggerWarning = checkSlot(deps, ownsSchedules);
-  const states: Record<string, ImportScheduleState> = {};
-  for (const definition of definitions) {
-    if (isScheduled(definition.schedule)) states[definition.id] = readImportState(deps.documentStore, definition.id);
-  }
   return {
     timeZone: deps.timeZone,
-    states,
+    ...gatherScheduleFacts(deps.documentStore, definitions),
     runtimeUsedMs: runtimeUsedMs(deps.userStore, deps.now),
     ...(triggerWarning ? { triggerWarning } : {}),
     failureEmails: readSettings(deps.documentStore).failureEmails,

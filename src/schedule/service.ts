@@ -1,15 +1,19 @@
-// Schedule operations for sidebar calls, wired to Apps Script: set a schedule, self-heal on open, failure emails.
+// Schedule operations for sidebar calls, wired to Apps Script: set or take over a schedule, self-heal, failure emails.
+import { AppError } from '../errors';
 import { documentStore, userStore } from '../gas/properties';
 import { activeSpreadsheet } from '../gas/spreadsheet';
 import { runningUserEmail, spreadsheetTriggers } from '../gas/triggers';
+import { refreshStatusSheet } from '../health/status-sheet';
 import type { ImportDefinition, ScheduleSpec } from '../shared/types';
 import { checkScheduleHealth, type ScheduleHealth } from './health';
 import { changeSchedule } from './set-schedule';
-import { writeSettings } from './state-store';
+import { readSettings, writeSettings } from './state-store';
 import { useScheduleContext } from './status';
+import { takeOverSchedule } from './take-over';
 
-function sidebarDeps() {
-  const spreadsheet = activeSpreadsheet();
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+function sidebarDeps(spreadsheet: Spreadsheet = activeSpreadsheet()) {
   return {
     documentStore: documentStore(),
     userStore: userStore(),
@@ -21,9 +25,22 @@ function sidebarDeps() {
   };
 }
 
+/** Runs a schedule change, then redraws the status sheet (its Schedule and Next run columns just changed). */
+function changeThenRefresh(change: (deps: ReturnType<typeof sidebarDeps>) => ImportDefinition): ImportDefinition {
+  const spreadsheet = activeSpreadsheet();
+  const updated = change(sidebarDeps(spreadsheet));
+  refreshStatusSheet(spreadsheet);
+  return updated;
+}
+
 /** Sidebar call: stores the schedule (owner only) and keeps the user's single trigger in step. */
 export function setImportSchedule(importId: string, spec: ScheduleSpec): ImportDefinition {
-  return changeSchedule(sidebarDeps(), importId, spec);
+  return changeThenRefresh((deps) => changeSchedule(deps, importId, spec));
+}
+
+/** Sidebar call: the calling editor becomes the schedule's owner, with their own trigger and key. */
+export function takeOverImportSchedule(importId: string): ImportDefinition {
+  return changeThenRefresh((deps) => takeOverSchedule(deps, importId));
 }
 
 /**
@@ -37,7 +54,14 @@ export function ensureScheduleTrigger(): ScheduleHealth {
   return health;
 }
 
-/** Turns the failure email to schedule owners on or off for this spreadsheet (on by default). */
-export function setFailureEmails(enabled: boolean): void {
-  writeSettings(documentStore(), { failureEmails: enabled === true });
+/** Whether scheduled failures are emailed to their owners in this spreadsheet (SidebarState.failureEmails). */
+export function failureEmailsEnabled(): boolean {
+  return readSettings(documentStore()).failureEmails;
+}
+
+/** Turns the failure email to schedule owners on or off for this spreadsheet (on by default); returns the setting. */
+export function setFailureEmails(enabled: boolean): boolean {
+  if (typeof enabled !== 'boolean') throw new AppError('BAD_INPUT', 'Choose whether failure emails are on or off.');
+  writeSettings(documentStore(), { failureEmails: enabled });
+  return failureEmailsEnabled();
 }

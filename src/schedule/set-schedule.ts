@@ -28,7 +28,7 @@ export function assertMayChangeSchedule(definition: ImportDefinition, user: stri
   throw new AppError(
     'NOT_OWNER',
     `This schedule runs with ${owner}'s Lever key; only ${owner} can change it or turn it off. ` +
-      'Ask them to turn it off if it should run with your key instead.',
+      'To run it with your own key instead, take the schedule over.',
   );
 }
 
@@ -84,7 +84,11 @@ export function changeSchedule(deps: ScheduleChangeDeps, importId: string, rawSp
   const unchanged = sameSpec(current.schedule, spec) && sameUser(current.scheduleOwner, deps.user);
   const updated = storeSchedule(deps, importId, spec);
   // A new or changed schedule starts with its next slot, not with one that passed before it was set.
-  if (!unchanged)
-    writeImportState(deps.documentStore, importId, { lastSlot: latestSlotAtOrBefore(spec, deps.timeZone, deps.now) });
+  if (!unchanged) {
+    writeImportState(deps.documentStore, importId, {
+      lastSlot: latestSlotAtOrBefore(spec, deps.timeZone, deps.now),
+      since: deps.now,
+    });
+  }
   return updated;
 }

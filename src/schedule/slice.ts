@@ -107,6 +107,8 @@ export function executeSlice(
   log: LogEntry[],
 ): SliceOutcome {
   const before = readImportState(deps.documentStore, definition.id);
+  // Read again just before claiming: another trigger (a previous owner's, before a take-over) may have run it since.
+  if (slot !== undefined && before.lastSlot !== undefined && before.lastSlot >= slot) return 'skipped';
   if (slot !== undefined) {
     patchImportState(deps.documentStore, definition.id, { lastSlot: slot, note: undefined, noteReason: undefined });
   }
@@ -115,7 +117,8 @@ export function executeSlice(
     skipBusy(deps, definition, before, slot !== undefined, log);
     return 'skipped';
   }
-  patchImportState(deps.documentStore, definition.id, { note: undefined, noteReason: undefined });
+  const succeeded = run.status === 'succeeded' ? { lastSuccessAt: deps.now() } : {};
+  patchImportState(deps.documentStore, definition.id, { note: undefined, noteReason: undefined, ...succeeded });
   if (run.status === 'continuing' || run.status === 'running') return 'continuing';
   log.push(entryFor(deps, definition, run));
   if (run.status === 'failed') {

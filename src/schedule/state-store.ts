@@ -11,6 +11,10 @@ export interface ImportScheduleState {
   note?: string;
   /** What the note is about, so the same wait is logged once rather than every hour. */
   noteReason?: 'busy' | 'quota';
+  /** Epoch ms the schedule was set, changed or taken over: staleness is counted from here at the earliest. */
+  since?: number;
+  /** Epoch ms of the last scheduled run that succeeded (run records keep only the last few runs). */
+  lastSuccessAt?: number;
 }
 
 export interface ScheduleSettings {

@@ -3,6 +3,7 @@ import type { ImportDefinition } from '../shared/types';
 import { checkDue } from './due';
 import { runtimeWarning } from './runtime';
 import { isScheduled } from './spec';
+import { staleSince, staleWarning } from './stale';
 import type { ImportScheduleState } from './state-store';
 
 /** Facts describeSchedule needs beyond the definition, gathered once per execution by ensureScheduleTrigger(). */
@@ -15,6 +16,8 @@ export interface ScheduleContext {
   runtimeUsedMs: number;
   /** About the viewer's own dispatcher trigger (recreated, or could not be created). */
   triggerWarning?: string;
+  /** Per import id: end of the newest successful run in the run records (epoch ms), for the stale warning. */
+  lastSuccessAt?: Record<string, number>;
 }
 
 export interface ScheduleDescription {
@@ -37,6 +40,39 @@ export function sameUser(a: string | undefined, b: string | undefined): boolean 
   return (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
 }
 
+/** The stale warning for one import, worded for the owner or for everyone else. */
+function staleText(
+  def: ImportDefinition,
+  state: ImportScheduleState,
+  context: ScheduleContext,
+  now: number,
+  ownedByMe: boolean,
+) {
+  if (!isScheduled(def.schedule)) return undefined;
+  const facts = {
+    lastSuccessAt: context.lastSuccessAt?.[def.id],
+    lastScheduledSuccessAt: state.lastSuccessAt,
+    since: state.since,
+  };
+  const reference = staleSince(def.schedule, context.timeZone, facts, now);
+  if (reference === undefined) return undefined;
+  return staleWarning(reference, context.timeZone, def.scheduleOwner ?? '', ownedByMe);
+}
+
+function describeWith(def: ImportDefinition, now: number, ownedByMe: boolean, context: ScheduleContext) {
+  const schedule = def.schedule!;
+  const state = context.states[def.id] ?? {};
+  const { nextSlot } = checkDue(schedule, context.timeZone, state.lastSlot, now);
+  const warnings = [staleText(def, state, context, now, ownedByMe), state.note];
+  if (ownedByMe) warnings.push(context.triggerWarning, runtimeWarning(context.runtimeUsedMs));
+  const warning = warnings.filter(Boolean).join(' ');
+  return {
+    ...(nextSlot !== undefined ? { nextRunAt: new Date(nextSlot).toISOString() } : {}),
+    ownedByMe,
+    ...(warning ? { warning } : {}),
+  };
+}
+
 /**
  * Schedule status for one import as seen by `user`. Without a context (none passed and ensureScheduleTrigger()
  * not called in this execution) the next run is left out rather than computed in the wrong time zone.
@@ -51,14 +87,14 @@ export function describeSchedule(
   if (!isScheduled(def.schedule)) return { ownedByMe: true };
   const ownedByMe = sameUser(def.scheduleOwner, user);
   if (!context) return { ownedByMe };
-  const state = context.states[def.id] ?? {};
-  const { nextSlot } = checkDue(def.schedule, context.timeZone, state.lastSlot, now);
-  const warnings = [state.note];
-  if (ownedByMe) warnings.push(context.triggerWarning, runtimeWarning(context.runtimeUsedMs));
-  const warning = warnings.filter(Boolean).join(' ');
-  return {
-    ...(nextSlot !== undefined ? { nextRunAt: new Date(nextSlot).toISOString() } : {}),
-    ownedByMe,
-    ...(warning ? { warning } : {}),
-  };
+  return describeWith(def, now, ownedByMe, context);
+}
+
+/**
+ * The status as any collaborator reads it (the status sheet): no viewer, so no warnings about a viewer's own
+ * trigger or quota, and the stale warning names the owner.
+ */
+export function describeForEveryone(def: ImportDefinition, now: number, context: ScheduleContext): ScheduleDescription {
+  if (!isScheduled(def.schedule)) return { ownedByMe: false };
+  return describeWith(def, now, false, context);
 }

@@ -32,6 +32,10 @@ export interface ServerApi {
   /** Progress of the current or last run, cheap enough to poll. */
   getRunProgress(importId: string): RunRecord | null;
   setSchedule(importId: string, spec: ScheduleSpec): ImportDefinition;
+  /** The calling editor takes over another editor's schedule: it then runs with their own trigger and Lever key. */
+  takeOverSchedule(importId: string): ImportDefinition;
+  /** Turns the failure email to schedule owners on or off for this spreadsheet; returns the new setting. */
+  setFailureEmails(enabled: boolean): boolean;
 }
 
 export type ServerFunctionName = keyof ServerApi;
@@ -50,4 +54,6 @@ export const SERVER_FUNCTION_NAMES: readonly ServerFunctionName[] = [
   'continueImport',
   'getRunProgress',
   'setSchedule',
+  'takeOverSchedule',
+  'setFailureEmails',
 ];

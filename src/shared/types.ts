@@ -114,6 +114,8 @@ export interface RunRecord {
   /** A sentence a finance user can act on; never contains the API key. */
   message?: string;
   user?: string;
+  /** With trackChanges: one line on what changed since the last refresh ("3 new, 1 closed, …"). */
+  changeSummary?: string;
 }
 
 export interface ColumnInfo {
@@ -121,6 +123,15 @@ export interface ColumnInfo {
   label: string;
   type: 'text' | 'number' | 'date' | 'boolean' | 'link';
   inDefault: boolean;
+}
+
+/** Whether an import's (or a key's) confidential records reach the sheet, and what to do about it. */
+export type ConfidentialState = 'included' | 'excluded-by-choice' | 'invisible-to-key' | 'unknown';
+
+export interface ConfidentialNotice {
+  state: ConfidentialState;
+  /** A sentence the user can act on. */
+  message: string;
 }
 
 export interface KeyStatus {
@@ -133,6 +144,8 @@ export interface KeyStatus {
   /** true/false once checked; 'unknown' when no confidential record exists to probe. */
   confidentialAccess?: boolean | 'unknown';
   message?: string;
+  /** What this key means for confidential records (set once the key is checked). */
+  confidential?: ConfidentialNotice;
 }
 
 export interface ImportStatus {
@@ -144,6 +157,8 @@ export interface ImportStatus {
   /** True when the schedule's owner is the current user (only they can change it). */
   ownedByMe?: boolean;
   warning?: string;
+  /** Whether this import's confidential records reach the sheet with the current user's key. */
+  confidential?: ConfidentialNotice;
 }
 
 export interface SidebarState {
@@ -152,6 +167,8 @@ export interface SidebarState {
   key: KeyStatus;
   imports: ImportStatus[];
   sheetNames: string[];
+  /** Whether failed scheduled runs are emailed to their owners in this spreadsheet (on unless turned off). */
+  failureEmails?: boolean;
 }
 
 export interface PreviewResult {

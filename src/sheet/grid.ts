@@ -1,10 +1,13 @@
 // Grid helpers shared by the staging sheet and the writer: growing within Google's limits, chunked writes, formats.
 import type { SheetPort } from '../gas/spreadsheet';
 import type { ColumnInfo } from '../shared/types';
-import { type CellValue, checkCellBudget } from './cells';
+import { type CellValue, checkCellBudget, MAX_SPREADSHEET_CELLS } from './cells';
 
-/** Rows per setValues call: a handful of calls per import, each well under Sheets' request size limits. */
-export const WRITE_CHUNK_ROWS = 10_000;
+/**
+ * Cells per setValues call: most imports are written in one or two calls (each call costs far more than its
+ * cells), while no single request grows large enough to risk Sheets' request-size and timeout troubles.
+ */
+export const WRITE_CHUNK_CELLS = 500_000;
 export const DATE_FORMAT = 'yyyy-mm-dd';
 export const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm';
 export const PLAIN_FORMAT = 'General';
@@ -20,12 +23,20 @@ export function lastFilledRow(sheet: SheetPort, column: number): number {
   return 0;
 }
 
-/** Grows the grid to at least `rows` rows, checking the spreadsheet's cell limit first. */
-export function ensureRows(sheet: SheetPort, rows: number, totalCells: () => number): void {
-  const missing = rows - sheet.maxRows();
+/**
+ * Grows the grid to at least `rows` rows, checking the spreadsheet's cell limit first. With `spareRows`, a sheet
+ * that keeps growing (staging) gets that many more in the same call when they fit easily in the cell limit, so
+ * later writes need no growth call of their own.
+ */
+export function ensureRows(sheet: SheetPort, rows: number, totalCells: () => number, spareRows = 0): void {
+  const [maxRows, width] = [sheet.maxRows(), sheet.maxColumns()];
+  const missing = rows - maxRows;
   if (missing <= 0) return;
-  checkCellBudget(totalCells(), missing * sheet.maxColumns());
-  sheet.insertRowsAfter(sheet.maxRows(), missing);
+  const current = totalCells();
+  checkCellBudget(current, missing * width);
+  // Spare rows never take more than a quarter of what the cell limit has left after the rows needed.
+  const room = Math.floor((MAX_SPREADSHEET_CELLS - current - missing * width) / 4 / Math.max(width, 1));
+  sheet.insertRowsAfter(maxRows, missing + Math.max(0, Math.min(spareRows, room)));
 }
 
 export function ensureColumns(sheet: SheetPort, columns: number, totalCells: () => number): void {
@@ -35,8 +46,18 @@ export function ensureColumns(sheet: SheetPort, columns: number, totalCells: () 
   sheet.insertColumnsAfter(sheet.maxColumns(), missing);
 }
 
+/** Rows per setValues call for rows `width` cells wide. */
+export function chunkRowsFor(width: number, chunkCells = WRITE_CHUNK_CELLS): number {
+  return Math.max(1, Math.floor(chunkCells / Math.max(width, 1)));
+}
+
 /** Writes rows from `startRow` in a few large setValues calls (never one per row). */
-export function writeRows(sheet: SheetPort, startRow: number, rows: CellValue[][], chunkRows = WRITE_CHUNK_ROWS): void {
+export function writeRows(
+  sheet: SheetPort,
+  startRow: number,
+  rows: CellValue[][],
+  chunkRows = chunkRowsFor(rows[0]?.length ?? 1),
+): void {
   for (let offset = 0; offset < rows.length; offset += chunkRows) {
     sheet.write(startRow + offset, 1, rows.slice(offset, offset + chunkRows));
   }

@@ -6,6 +6,8 @@ import { checkCellBudget, isDate, safeRow } from './cells';
 import { ensureColumns, ensureRows, writeRows } from './grid';
 
 const NEW_SHEET_CELLS = 1000 * 26;
+/** Growing the staging sheet takes a call, so it grows to twice the rows needed, and at least by this many. */
+export const STAGING_SPARE_ROWS = 20_000;
 
 export function stagingSheetName(importId: string): string {
   return STAGING_SHEET_PREFIX + importId;
@@ -56,7 +58,8 @@ export function appendStaged(
 ): void {
   if (rows.length === 0) return;
   const firstRow = 2 + alreadyStaged;
-  ensureRows(sheet, firstRow + rows.length - 1, () => workbook.totalCells());
+  const lastRow = firstRow + rows.length - 1;
+  ensureRows(sheet, lastRow, () => workbook.totalCells(), Math.max(STAGING_SPARE_ROWS, lastRow));
   writeRows(sheet, firstRow, rows.map(safeRow));
 }
 

@@ -1,0 +1,83 @@
+// Sheet I/O for change tracking: the hidden snapshot sheet per import and the shared "Lever changes" sheet, batched.
+import type { SheetPort, WorkbookPort } from '../gas/spreadsheet';
+import { checkCellBudget, safeRow } from '../sheet/cells';
+import { DATE_TIME_FORMAT, ensureColumns, ensureRows, lastFilledRow, styleHeader, writeRows } from '../sheet/grid';
+import { CHANGES_HEADER, CHANGES_SHEET_NAME, type ChangeRow } from './log-rows';
+import { decodeSnapshot, type StoredSnapshot } from './snapshot';
+
+export const SNAPSHOT_SHEET_PREFIX = '_lever_snapshot_';
+/** What Sheets gives a new sheet: its cells count toward the spreadsheet's limit at once. */
+const NEW_SHEET_CELLS = 1000 * 26;
+
+export function snapshotSheetName(importId: string): string {
+  return SNAPSHOT_SHEET_PREFIX + importId;
+}
+
+export function isSnapshotSheetName(name: string): boolean {
+  return name.startsWith(SNAPSHOT_SHEET_PREFIX);
+}
+
+function newSheet(workbook: WorkbookPort, name: string): SheetPort {
+  checkCellBudget(workbook.totalCells(), NEW_SHEET_CELLS);
+  return workbook.insertSheet(name);
+}
+
+/** The import's previous tracked state, in one read; null when there is none (or it is not a snapshot). */
+export function readSnapshot(workbook: WorkbookPort, importId: string): StoredSnapshot | null {
+  const sheet = workbook.sheetByName(snapshotSheetName(importId));
+  if (!sheet) return null;
+  const [rows, columns] = [sheet.lastRow(), sheet.lastColumn()];
+  if (rows === 0 || columns === 0) return null;
+  return decodeSnapshot(sheet.read(1, 1, rows, columns));
+}
+
+/** Replaces the snapshot with `block` (written as text), clearing whatever the previous one had beyond it. */
+export function writeSnapshot(workbook: WorkbookPort, importId: string, block: readonly string[][]): void {
+  const existing = workbook.sheetByName(snapshotSheetName(importId));
+  const sheet = existing ?? newSheet(workbook, snapshotSheetName(importId));
+  if (!existing) sheet.hide();
+  const [oldRows, oldColumns] = existing ? [sheet.lastRow(), sheet.lastColumn()] : [0, 0];
+  const width = block[0]?.length ?? 0;
+  const totalCells = () => workbook.totalCells();
+  ensureColumns(sheet, width, totalCells);
+  ensureRows(sheet, block.length, totalCells);
+  writeRows(sheet, 1, block.map(safeRow));
+  if (oldRows > block.length) sheet.clearContents(block.length + 1, 1, oldRows - block.length, oldColumns);
+  if (oldColumns > width) sheet.clearContents(1, width + 1, Math.min(oldRows, block.length), oldColumns - width);
+}
+
+/** Removes the import's snapshot sheet, if any (when the import is deleted or stops tracking). */
+export function deleteSnapshot(workbook: WorkbookPort, importId: string): void {
+  const sheet = workbook.sheetByName(snapshotSheetName(importId));
+  if (sheet) workbook.deleteSheet(sheet);
+}
+
+function changesSheet(workbook: WorkbookPort): SheetPort {
+  const existing = workbook.sheetByName(CHANGES_SHEET_NAME);
+  if (existing) return existing;
+  const sheet = newSheet(workbook, CHANGES_SHEET_NAME);
+  ensureColumns(sheet, CHANGES_HEADER.length, () => workbook.totalCells());
+  sheet.write(1, 1, [safeRow(CHANGES_HEADER)]);
+  styleHeader(sheet, CHANGES_HEADER.length);
+  return sheet;
+}
+
+/**
+ * Appends a refresh's rows below the last one (newest at the bottom), first dropping the oldest rows, in one
+ * deleteRows call, so the sheet keeps at most `maxRows` data rows. The grid grows before it shrinks because
+ * Sheets refuses to delete every unfrozen row.
+ */
+export function appendChanges(workbook: WorkbookPort, rows: readonly ChangeRow[], maxRows: number): void {
+  if (rows.length === 0) return;
+  const sheet = changesSheet(workbook);
+  const kept = rows.slice(-maxRows);
+  const existing = Math.max(0, lastFilledRow(sheet, 1) - 1);
+  const excess = Math.max(0, existing + kept.length - maxRows);
+  const totalCells = () => workbook.totalCells();
+  ensureColumns(sheet, CHANGES_HEADER.length, totalCells);
+  ensureRows(sheet, 1 + existing + kept.length, totalCells);
+  if (excess > 0) sheet.deleteRows(2, excess);
+  const firstRow = 2 + existing - excess;
+  writeRows(sheet, firstRow, kept.map(safeRow));
+  sheet.setNumberFormat(firstRow, 1, kept.length, 1, DATE_TIME_FORMAT);
+}

@@ -1,0 +1,106 @@
+// The confidential-data guard: whether confidential records reach the sheet, in sentences a user acts on (pure).
+import { AppError } from '../errors';
+import type { ConfidentialNotice, ImportFilters, ImportObject, KeyStatus } from '../shared/types';
+
+/** Lever lets a key read confidential data only if a Super Admin ticked this when creating it. */
+const NEW_KEY_ADVICE =
+  "To include them, a Lever Super Admin must create a new key with 'Allow access to confidential data' " +
+  'turned on — Lever only allows it when the key is created.';
+
+function noun(object: ImportObject | undefined): string {
+  return object ?? 'records';
+}
+
+function wantsConfidential(filters: Pick<ImportFilters, 'confidential'>): boolean {
+  return filters.confidential === 'include' || filters.confidential === 'only';
+}
+
+function notice(state: ConfidentialNotice['state'], message: string): ConfidentialNotice {
+  return { state, message };
+}
+
+/** What a connected key means for confidential records, before any import is chosen (shown at connect time). */
+export function keyConfidentialNotice(key: KeyStatus): ConfidentialNotice {
+  if (!key.saved) return notice('unknown', 'Connect a Lever key to see whether confidential records can be imported.');
+  if (key.confidentialAccess === true) {
+    return notice(
+      'included',
+      'This key can read confidential records: an import includes them when its Confidential filter is set to ' +
+        'Include or Only.',
+    );
+  }
+  if (key.confidentialAccess === false) {
+    return notice(
+      'invisible-to-key',
+      `Confidential records are not visible to this API key, so every import leaves them out. ${NEW_KEY_ADVICE}`,
+    );
+  }
+  return notice(
+    'unknown',
+    'It is not known whether this key can read confidential records: Lever had none to check against. ' +
+      "If an import that includes them is refused, ask a Lever Super Admin for a key with 'Allow access to " +
+      "confidential data' turned on.",
+  );
+}
+
+function invisibleNotice(filters: ImportFilters, what: string): ConfidentialNotice {
+  if (!wantsConfidential(filters)) {
+    return notice('invisible-to-key', `Confidential ${what} are not visible to this API key. ${NEW_KEY_ADVICE}`);
+  }
+  return notice(
+    'invisible-to-key',
+    `This import asks for confidential ${what}, but they are not visible to this API key, so it stops before ` +
+      `fetching anything. ${NEW_KEY_ADVICE} Or set the import's Confidential filter to Exclude.`,
+  );
+}
+
+function excludedNotice(what: string, keyCanRead: boolean): ConfidentialNotice {
+  const hint = keyCanRead ? ' Set it to Include to add them: this key can read them.' : '';
+  return notice('excluded-by-choice', `Confidential ${what} are left out by this import's Confidential filter.${hint}`);
+}
+
+function includedNotice(filters: ImportFilters, what: string): ConfidentialNotice {
+  const message =
+    filters.confidential === 'only'
+      ? `Only confidential ${what} are imported.`
+      : `Confidential ${what} are included, alongside the others.`;
+  return notice('included', message);
+}
+
+/**
+ * Whether an import's confidential records reach the sheet with this key: included, left out by the import's own
+ * filter, invisible to the key (a new key is the only fix), or unknown (no key, or nothing to check against).
+ */
+export function confidentialNotice(filters: ImportFilters, key: KeyStatus, object?: ImportObject): ConfidentialNotice {
+  const what = noun(object);
+  if (key.saved && key.confidentialAccess === false) return invisibleNotice(filters, what);
+  if (!wantsConfidential(filters)) return excludedNotice(what, key.saved && key.confidentialAccess === true);
+  if (key.saved && key.confidentialAccess === true) return includedNotice(filters, what);
+  const why = key.saved
+    ? 'Lever had no confidential record to check this key against'
+    : 'no Lever key is connected to check';
+  return notice(
+    'unknown',
+    `This import asks for confidential ${what}, but whether they are visible is not known (${why}). If Lever ` +
+      "refuses them, ask a Lever Super Admin for a key with 'Allow access to confidential data' turned on.",
+  );
+}
+
+/**
+ * Stops an import that asks for confidential records with a key known to lack confidential access, before any
+ * request: Lever would refuse with a bare 403 mid-run. Keys whose access is unknown are let through.
+ */
+export function assertConfidentialAllowed(filters: ImportFilters, key: KeyStatus, object?: ImportObject): void {
+  if (!wantsConfidential(filters) || !key.saved || key.confidentialAccess !== false) return;
+  const what = noun(object);
+  throw new AppError(
+    'LEVER_FORBIDDEN',
+    `This import asks for confidential ${what}, but this API key cannot read confidential data. ${NEW_KEY_ADVICE} ` +
+      "Or set the import's Confidential filter to Exclude.",
+  );
+}
+
+/** A key status with its confidential notice, once a key is saved (an empty status stays as it is). */
+export function withConfidentialNotice(key: KeyStatus): KeyStatus {
+  return key.saved ? { ...key, confidential: keyConfidentialNotice(key) } : key;
+}
