@@ -54,7 +54,7 @@ describe('ownership and clean-up', () => {
   it('recreates a trigger that went missing when the owner opens the sidebar, and warns', () => {
     const [lost] = h.emu.triggers({ user: USER });
     // As if an execution died between deleting and creating the trigger (or the user removed it by hand).
-    (h.emu as unknown as { core: { triggers: { delete(uid: string): void } } }).core.triggers.delete(lost.uid);
+    h.emu.deleteTrigger(lost.uid);
     expect(h.emu.triggers({ user: USER })).toEqual([]);
     expect(statusFor(h, importId, USER)?.warning).toMatch(/set up again/);
     const healed = h.emu.triggers({ user: USER });

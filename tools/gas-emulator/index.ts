@@ -111,6 +111,11 @@ export class GasEmulator {
     return triggerRuntimeUsed(this.core, user);
   }
 
+  /** A trigger removed outside the add-on (the user deletes it in the Apps Script dashboard). */
+  deleteTrigger(uid: string): void {
+    this.core.triggers.delete(uid);
+  }
+
   /** The user revokes the add-on: ScriptApp.getAuthorizationInfo reports REQUIRED and every scoped call fails. */
   revokeAuthorization(user: string): void {
     this.core.setRevoked(user, true);
