@@ -3,6 +3,7 @@ import { EXECUTION_LIMIT_MS, executionBudget } from '../gas/clock';
 import { withDocumentLock } from '../gas/lock';
 import { documentStore, userStore } from '../gas/properties';
 import { currentUserEmail, workbookPort, zoneOffsetFor } from '../gas/spreadsheet';
+import { refreshStatusAfter } from '../health/status-sheet';
 import { leverForUser } from '../lever/factory';
 import { loadKeyStatus } from '../settings/key-store';
 import type { RunRecord, RunTrigger } from '../shared/types';
@@ -42,5 +43,8 @@ export function runImportSlice(
   trigger: RunTrigger,
   options: SliceOptions = {},
 ): RunRecord {
-  return withDocumentLock(() => runSlice(engineDeps(spreadsheet), importId, trigger, options));
+  // The status sheet is rewritten after every run, so collaborators see the outcome without opening the sidebar.
+  return withDocumentLock(() =>
+    refreshStatusAfter(spreadsheet, runSlice(engineDeps(spreadsheet), importId, trigger, options)),
+  );
 }

@@ -2,6 +2,7 @@
 import { isSnapshotSheetName } from '../changes/sheets';
 import { confidentialNotice } from '../confidential/guard';
 import type { KeyValueStore } from '../gas/properties';
+import { STATUS_SHEET } from '../health/status-rows';
 import { listDefinitions } from '../settings/imports-store';
 import { lastSuccessfulRun, latestRun } from '../settings/runs-store';
 import type { ImportDefinition, ImportStatus, KeyStatus, SidebarState } from '../shared/types';
@@ -43,7 +44,9 @@ export function buildSidebarState(facts: SidebarFacts): SidebarState {
     spreadsheetTimeZone: facts.timeZone,
     key: facts.key,
     imports: listDefinitions(facts.store).map((definition) => importStatus(facts, definition)),
-    sheetNames: facts.sheetNames.filter((name) => !isStagingSheetName(name) && !isSnapshotSheetName(name)),
+    sheetNames: facts.sheetNames.filter(
+      (name) => !isStagingSheetName(name) && !isSnapshotSheetName(name) && name !== STATUS_SHEET,
+    ),
   };
 }
 

@@ -7,7 +7,14 @@ import { GasEmulator } from '../../tools/gas-emulator';
 
 const root = join(__dirname, '../..');
 const dist = join(root, 'dist');
-const ENTRY_POINTS = ['onOpen', 'onInstall', 'showSidebar', 'refreshAllImports', 'onScheduledRun', ...SERVER_FUNCTION_NAMES];
+const ENTRY_POINTS = [
+  'onOpen',
+  'onInstall',
+  'showSidebar',
+  'refreshAllImports',
+  'onScheduledRun',
+  ...SERVER_FUNCTION_NAMES,
+];
 
 describe('dist/Code.js', () => {
   const code = readFileSync(join(dist, 'Code.js'), 'utf8');
@@ -73,7 +80,11 @@ describe('the bundle in the emulator', () => {
   it('builds the add-on menu in AuthMode.NONE, and every menu item names a global', () => {
     const emu = new GasEmulator({});
     const ssId = emu.createSpreadsheet({ name: 'Menu test', owner: 'ana@example.com' });
-    const result = emu.run('onOpen', [{ authMode: 'NONE' }], { user: 'ana@example.com', spreadsheetId: ssId, authMode: 'NONE' });
+    const result = emu.run('onOpen', [{ authMode: 'NONE' }], {
+      user: 'ana@example.com',
+      spreadsheetId: ssId,
+      authMode: 'NONE',
+    });
     expect(result.error).toBeUndefined();
     const menus = emu.ui(ssId).filter((event) => event.kind === 'menu');
     expect(menus).toHaveLength(1);

@@ -65,7 +65,7 @@ describe('a large import', () => {
     const ids = sheetIds(h, 'Opportunities');
     expect(ids).toEqual(h.sim.query('opportunities', { confidentiality: 'all' }));
     expect(new Set(ids).size).toBe(25_000);
-    expect(book(h).sheetNames()).toEqual(['Sheet1', 'Opportunities']);
+    expect(book(h).sheetNames()).toEqual(['Sheet1', 'Opportunities', 'Lever status']);
     expect(Object.keys(documentProperties(h)).some((key) => key.startsWith('checkpoint.'))).toBe(false);
   });
 });

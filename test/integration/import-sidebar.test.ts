@@ -98,7 +98,7 @@ describe('sidebar calls', () => {
 
     h.call('deleteImport', [opps.id]);
     h.call('deleteImport', [reqs.id]);
-    expect(book(h).sheetNames()).toEqual(['Sheet1', 'Requisitions']);
+    expect(book(h).sheetNames()).toEqual(['Sheet1', 'Requisitions', 'Lever status']);
     const keys = Object.keys(documentProperties(h));
     expect(keys.filter((key) => key.includes(opps.id) || key.includes(reqs.id))).toEqual([]);
     expect(h.call<SidebarState>('getSidebarState').imports.map((status) => status.definition.id)).toEqual([copy.id]);

@@ -1,6 +1,6 @@
 // Test harness: the built bundle in the Apps Script emulator, wired to a seeded Lever simulator.
 import { GasEmulator } from '../../tools/gas-emulator';
-import { type LeverDataset, LeverSimulator, type SimKey, generateDataset } from '../../tools/lever-sim';
+import { generateDataset, type LeverDataset, LeverSimulator, type SimKey } from '../../tools/lever-sim';
 
 export const USER = 'ana@example.com';
 export const OTHER_USER = 'ben@example.com';
@@ -57,7 +57,12 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     fetch: (req) => sim.handle(req),
     costs: { urlFetchMs: options.latencyMs ?? 250 },
   });
-  const ssId = emu.createSpreadsheet({ name: 'Headcount plan', timeZone: options.timeZone ?? 'America/New_York', owner: USER, editors: [OTHER_USER] });
+  const ssId = emu.createSpreadsheet({
+    name: 'Headcount plan',
+    timeZone: options.timeZone ?? 'America/New_York',
+    owner: USER,
+    editors: [OTHER_USER],
+  });
   const harness: Harness = {
     emu,
     sim,
@@ -65,7 +70,8 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     ssId,
     call<T>(fn: string, args: unknown[] = [], user = USER): T {
       const result = harness.emu.callFromSidebar(fn, args, { user, spreadsheetId: ssId });
-      if (!result.ok) throw new Error(`${fn} failed: ${result.error?.message ?? 'unknown'}${result.timedOut ? ' (timed out)' : ''}`);
+      if (!result.ok)
+        throw new Error(`${fn} failed: ${result.error?.message ?? 'unknown'}${result.timedOut ? ' (timed out)' : ''}`);
       return result.value as T;
     },
   };

@@ -5,6 +5,7 @@ import { type DispatchDeps, dispatch } from '../../../src/schedule/dispatch';
 import { RUN_LOG_SHEET } from '../../../src/schedule/run-log';
 import { recordRuntime, runtimeUsedMs } from '../../../src/schedule/runtime';
 import { readImportState, writeImportState } from '../../../src/schedule/state-store';
+import { updateDefinition } from '../../../src/settings/imports-store';
 import { latestRun, saveRun } from '../../../src/settings/runs-store';
 import type { ImportDefinition, RunRecord } from '../../../src/shared/types';
 import { documentWith, FakeLogSpreadsheet, FakeMail, FakeTriggers, runRecord, scheduled } from './fakes';
@@ -127,7 +128,8 @@ describe('dispatch', () => {
     expect(latestRun(t.deps.documentStore, 'a')).toBeNull();
     t.setEngine((id) => runRecord(id));
     t.fire(SLOT_7 + 140 * 60_000);
-    expect(readImportState(t.deps.documentStore, 'a')).toEqual({ lastSlot: SLOT_7 });
+    // The notes are gone; the dispatcher's own record of the success remains.
+    expect(readImportState(t.deps.documentStore, 'a')).toEqual({ lastSlot: SLOT_7, lastSuccessAt: t.clock.t });
     expect(t.log()[0][3]).toBe('Succeeded');
   });
 
@@ -215,5 +217,54 @@ describe('dispatch', () => {
     writeImportState(t.deps.documentStore, 'gone', { lastSlot: 1 });
     t.fire(SLOT_7 + 20 * 60_000);
     expect(t.deps.documentStore.keys()).not.toContain('schedule.state.gone');
+  });
+
+  it('skips an import another editor took over while earlier imports of this firing ran', () => {
+    const t = setup([scheduled('a', DAILY_7, ANA), scheduled('b', DAILY_7, ANA)]);
+    handledYesterday(t.deps, 'a');
+    handledYesterday(t.deps, 'b');
+    t.setEngine((id) => {
+      updateDefinition(t.deps.documentStore, 'b', (d) => ({ ...d, scheduleOwner: BEN }));
+      return runRecord(id);
+    });
+    t.fire(SLOT_7 + 20 * 60_000);
+    expect(t.calls).toEqual(['a']);
+    expect(readImportState(t.deps.documentStore, 'b').lastSlot).toBe(SLOT_7 - 24 * HOUR);
+  });
+
+  it('does not run a slot that another trigger claimed after this firing planned its work', () => {
+    const t = setup([scheduled('a', DAILY_7, ANA), scheduled('b', DAILY_7, ANA)]);
+    handledYesterday(t.deps, 'a');
+    handledYesterday(t.deps, 'b');
+    t.setEngine((id) => {
+      // The previous owner's trigger, firing at the same time, claims b's slot.
+      writeImportState(t.deps.documentStore, 'b', { lastSlot: SLOT_7 });
+      return runRecord(id);
+    });
+    const report = t.fire(SLOT_7 + 20 * 60_000);
+    expect(t.calls).toEqual(['a']);
+    expect(report.worked).toEqual([
+      { importId: 'a', outcome: 'succeeded' },
+      { importId: 'b', outcome: 'skipped' },
+    ]);
+    expect(t.log().map((row) => row[1])).toEqual(['Import a']);
+  });
+
+  it('redraws the status sheet after each firing while the user owns schedules, and not otherwise', () => {
+    let redraws = 0;
+    const t = setup([scheduled('a', DAILY_7, ANA)]);
+    t.deps.refreshStatus = () => {
+      redraws++;
+    };
+    handledYesterday(t.deps, 'a');
+    t.fire(SLOT_7 + 20 * 60_000);
+    t.fire(SLOT_7 + 80 * 60_000);
+    expect(redraws).toBe(2);
+    const benOnly = setup([scheduled('b', DAILY_7, BEN)]);
+    benOnly.deps.refreshStatus = () => {
+      redraws++;
+    };
+    benOnly.fire(SLOT_7 + 20 * 60_000);
+    expect(redraws).toBe(2);
   });
 });

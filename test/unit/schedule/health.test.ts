@@ -3,7 +3,8 @@ import { memoryStore } from '../../../src/gas/properties';
 import { checkScheduleHealth, type HealthDeps, TRIGGER_RECREATED_WARNING } from '../../../src/schedule/health';
 import { reconcileTrigger } from '../../../src/schedule/scheduler';
 import { writeImportState } from '../../../src/schedule/state-store';
-import { documentWith, FakeTriggers, scheduled } from './fakes';
+import { saveRun } from '../../../src/settings/runs-store';
+import { documentWith, FakeTriggers, runRecord, scheduled } from './fakes';
 
 const ANA = 'ana@example.com';
 const DAILY_7 = { kind: 'daily', hour: 7 } as const;
@@ -50,10 +51,13 @@ describe('checkScheduleHealth', () => {
   it('gathers the zone, per-import state, runtime and the email setting', () => {
     const { deps } = setup();
     writeImportState(deps.documentStore, 'a', { lastSlot: 5 });
+    saveRun(deps.documentStore, runRecord('a', { runId: 'ok', endedAt: '2026-01-06T12:11:00.000Z' }));
+    saveRun(deps.documentStore, runRecord('a', { runId: 'bad', status: 'failed' }));
     const health = checkScheduleHealth(deps);
     expect(health).toMatchObject({
       timeZone: 'America/New_York',
       states: { a: { lastSlot: 5 } },
+      lastSuccessAt: { a: Date.UTC(2026, 0, 6, 12, 11) },
       runtimeUsedMs: 0,
       failureEmails: true,
     });

@@ -1,5 +1,10 @@
 // describeSchedule: next run in the spreadsheet's zone, ownership, and the warnings shown in the sidebar.
-import { describeSchedule, type ScheduleContext, useScheduleContext } from '../../../src/schedule/status';
+import {
+  describeForEveryone,
+  describeSchedule,
+  type ScheduleContext,
+  useScheduleContext,
+} from '../../../src/schedule/status';
 import { definition, scheduled } from './fakes';
 
 const ANA = 'ana@example.com';
@@ -52,5 +57,35 @@ describe('describeSchedule', () => {
     expect(describeSchedule(def, NOW, ANA)).toEqual({ ownedByMe: true });
     useScheduleContext(context({ timeZone: 'Etc/UTC', states: { a: { lastSlot: Date.UTC(2026, 0, 6, 7) } } }));
     expect(describeSchedule(def, NOW, ANA).nextRunAt).toBe('2026-01-07T07:00:00.000Z');
+  });
+
+  it('warns once a schedule has not succeeded for its interval plus an hour, worded for owner and others', () => {
+    const def = scheduled('a', { kind: 'hourly', everyHours: 2 }, ANA);
+    const success = NOW - 3 * 3_600_000 - 60_000;
+    const ctx = context({ lastSuccessAt: { a: success }, states: { a: { lastSlot: NOW - 3_600_000 } } });
+    const others = describeSchedule(def, NOW, 'ben@example.com', ctx).warning ?? '';
+    expect(others).toMatch(/^No successful refresh since Jan 6, 06:59 — the schedule runs with ana@example.com's key/);
+    expect(describeSchedule(def, NOW, ANA, ctx).warning).toContain('your Lever key');
+    expect(describeForEveryone(def, NOW, ctx)).toEqual({ ...describeSchedule(def, NOW, 'ben@example.com', ctx) });
+    // A later scheduled success (kept by the dispatcher) or a recent take-over (since) clears it.
+    const recent = { a: { lastSuccessAt: NOW - 3_600_000 } };
+    expect(
+      describeSchedule(def, NOW, ANA, context({ lastSuccessAt: { a: success }, states: recent })).warning,
+    ).toBeUndefined();
+    const takenOver = { a: { since: NOW - 60_000 } };
+    expect(
+      describeSchedule(def, NOW, ANA, context({ lastSuccessAt: { a: success }, states: takenOver })).warning,
+    ).toBeUndefined();
+  });
+
+  it("describes for everyone without the viewer's own trigger and runtime warnings", () => {
+    const def = scheduled('a', { kind: 'daily', hour: 7 }, ANA);
+    const ctx = context({
+      runtimeUsedMs: 80 * 60_000,
+      triggerWarning: 'Trigger was recreated.',
+      states: { a: { lastSlot: Date.UTC(2026, 0, 6, 12) } },
+    });
+    expect(describeForEveryone(def, NOW, ctx)).toEqual({ nextRunAt: '2026-01-07T12:00:00.000Z', ownedByMe: false });
+    expect(describeForEveryone(definition('b'), NOW, ctx)).toEqual({ ownedByMe: false });
   });
 });
