@@ -12,7 +12,7 @@ import { previewDefinition } from '../import/preview';
 import { runImportSlice } from '../import/runner';
 import { buildSidebarState, uniqueCopyName } from '../import/sidebar-state';
 import { leverForUser } from '../lever/factory';
-import { ensureScheduleTrigger } from '../schedule/service';
+import { ensureScheduleTrigger, failureEmailsEnabled } from '../schedule/service';
 import { deleteImportState } from '../schedule/state-store';
 import { describeSchedule } from '../schedule/status';
 import { deleteDefinition, listDefinitions, requireDefinition, saveImportInput } from '../settings/imports-store';
@@ -51,7 +51,7 @@ function bestEffort(action: () => void): void {
 function sidebarState(): SidebarState {
   const spreadsheet = activeSpreadsheet();
   bestEffort(() => ensureScheduleTrigger());
-  return buildSidebarState({
+  const state = buildSidebarState({
     store: documentStore(),
     user: currentUserEmail(),
     now: Date.now(),
@@ -60,6 +60,7 @@ function sidebarState(): SidebarState {
     sheetNames: workbookPort(spreadsheet).sheetNames(),
     describeSchedule,
   });
+  return { ...state, failureEmails: failureEmailsEnabled() };
 }
 
 function columnsFor(object: ImportObject) {
