@@ -1,7 +1,7 @@
 // Sidebar calls about imports and runs: definitions, columns, preview, running and progress.
 import { deleteSnapshot } from '../changes/sheets';
 import { withConfidentialNotice } from '../confidential/guard';
-import { AppError, isAppError, toAppError } from '../errors';
+import { AppError } from '../errors';
 import { withDocumentLock } from '../gas/lock';
 import { documentStore, userStore } from '../gas/properties';
 import { activeSpreadsheet, currentUserEmail, formatInZone, workbookPort, zoneOffsetFor } from '../gas/spreadsheet';
@@ -21,24 +21,12 @@ import { deleteRuns, latestRun } from '../settings/runs-store';
 import type { ServerApi } from '../shared/rpc';
 import type { ImportDefinitionInput, ImportObject, SidebarState } from '../shared/types';
 import { deleteStaging } from '../sheet/staging';
+import { guarded } from './guarded';
 
 type ImportCalls = Omit<
   ServerApi,
   'saveApiKey' | 'checkApiKey' | 'removeApiKey' | 'setSchedule' | 'takeOverSchedule' | 'setFailureEmails'
 >;
-
-/** Errors reach the sidebar as one clear sentence (google.script.run passes only the message on). */
-function guarded<A extends unknown[], R>(call: (...args: A) => R): (...args: A) => R {
-  return (...args: A) => {
-    try {
-      return call(...args);
-    } catch (error) {
-      if (isAppError(error)) throw error;
-      const appError = toAppError(error);
-      throw new AppError(appError.code, `Something went wrong: ${appError.message}`);
-    }
-  };
-}
 
 function bestEffort(action: () => void): void {
   try {
