@@ -1,5 +1,7 @@
 // Labelled form controls and buttons in the add-on look; every control gets a real <label> or <legend>.
+import type { LeverEnvironment } from '../src/shared/types';
 import { h, uid } from './dom';
+import { ENVIRONMENT_BADGES } from './format';
 
 export interface Option<V extends string = string> {
   value: V;
@@ -136,4 +138,14 @@ export function radioGroup<V extends string>(options: {
 export function section(title: string, level: 'h2' | 'h3', ...children: (Node | null)[]): HTMLElement {
   const id = uid('section');
   return h('section', { 'aria-labelledby': id }, h(level, { id }, title), ...children);
+}
+
+/** The small "Production" / "Sandbox" / "EU" badge shown wherever a key or an import appears. */
+export function environmentBadge(environment: LeverEnvironment | undefined): HTMLElement {
+  const env = environment ?? 'production';
+  return h(
+    'span',
+    { className: `badge env-${env}`, title: `Lever ${ENVIRONMENT_BADGES[env]} account` },
+    ENVIRONMENT_BADGES[env],
+  );
 }

@@ -7,6 +7,13 @@ export const ENVIRONMENT_LABELS: Record<LeverEnvironment, string> = {
   eu: 'Production (EU)',
 };
 
+/** The short badge shown wherever a key or an import is: which Lever account it reads. */
+export const ENVIRONMENT_BADGES: Record<LeverEnvironment, string> = {
+  production: 'Production',
+  sandbox: 'Sandbox',
+  eu: 'EU',
+};
+
 export const ENDPOINT_LABELS: Record<LeverEndpoint, string> = {
   opportunities: 'Opportunities',
   requisitions: 'Requisitions',
@@ -37,6 +44,31 @@ export function formatInstant(iso: string, timeZone: string): string {
   } catch {
     // An unknown zone name: better the browser's own zone than nothing.
     return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  }
+}
+
+/**
+ * The next scheduled run as "Jan 6, after 06:00": the dispatcher fires at a minute Google picks within the hour,
+ * so the slot's start is a lower bound, never the exact time.
+ */
+export function formatNextRun(iso: string, timeZone: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const format = (zone?: string) => {
+    const options: Intl.DateTimeFormatOptions = { month: 'short', day: 'numeric', timeZone: zone };
+    const day = new Intl.DateTimeFormat('en-US', options).format(date);
+    const time = new Intl.DateTimeFormat('en-US', {
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone: zone,
+    });
+    return `${day}, after ${time.format(date)}`;
+  };
+  try {
+    return format(timeZone);
+  } catch {
+    return format();
   }
 }
 
@@ -79,6 +111,15 @@ export function describeOutcome(run: RunRecord): string {
   if (isRunActive(run)) return `Running · ${plural(run.rowsFetched, 'record')} fetched`;
   if (run.status === 'failed') return 'Failed';
   return `Succeeded · ${plural(run.rowsWritten ?? run.rowsFetched, 'row')}`;
+}
+
+/**
+ * The change-tracking line for an import card: a list of counts becomes "Last refresh: 3 new, 1 closed"; the
+ * server's whole sentences (nothing changed, tracking just started, could not record) are shown as they are.
+ */
+export function describeChanges(summary: string, lead = 'Last refresh'): string {
+  const text = summary.trim();
+  return /[.!?…]$/.test(text) ? text : `${lead}: ${text}.`;
 }
 
 export function triggerLabel(run: RunRecord): string {

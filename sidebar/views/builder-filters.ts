@@ -31,8 +31,14 @@ function dateField(
   return field.wrap;
 }
 
-function triStateField(label: string, value: TriState, onlyLabel: string, set: (value: TriState) => void): HTMLElement {
-  const field = selectField({ label, options: triStateOptions(onlyLabel), value });
+function triStateField(
+  label: string,
+  value: TriState,
+  onlyLabel: string,
+  set: (value: TriState) => void,
+  hint?: string,
+): HTMLElement {
+  const field = selectField({ label, options: triStateOptions(onlyLabel), value, hint });
   field.select.addEventListener('change', () => set(field.select.value as TriState));
   return field.wrap;
 }
@@ -51,14 +57,20 @@ function statusFieldset(draft: Draft): HTMLElement {
   return h('fieldset', null, h('legend', null, 'Requisition status'), ...boxes);
 }
 
+/** The server's sentence for a key that cannot see confidential records; the sidebar's own words only as a fallback. */
+const NO_CONFIDENTIAL_FALLBACK = 'Confidential records are not visible to your Lever key, so they are left out.';
+
 function confidentialField(draft: Draft, key: KeyStatus): HTMLElement {
   if (key.confidentialAccess === false) {
     draft.filters.confidential = 'exclude';
-    return h('p', { className: 'hint' }, 'Your key cannot read confidential records, so they are left out.');
+    return h('p', { className: 'hint confidential' }, key.confidential?.message ?? NO_CONFIDENTIAL_FALLBACK);
   }
-  return triStateField('Confidential records', draft.filters.confidential, 'Only confidential', (value) => {
+  // Lever had no confidential record to probe: the user should know an Include may still be refused.
+  const hint = key.confidential?.state === 'unknown' ? key.confidential.message : undefined;
+  const set = (value: TriState) => {
     draft.filters.confidential = value;
-  });
+  };
+  return triStateField('Confidential records', draft.filters.confidential, 'Only confidential', set, hint);
 }
 
 /** The filters section for the draft's object; it edits `draft.filters` in place. */

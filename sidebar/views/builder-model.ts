@@ -33,6 +33,8 @@ export interface Draft {
   existingSheet: string;
   writeMode: WriteMode;
   vanished: 'remove' | 'flag';
+  /** Record added, removed and changed records in the "Lever changes" sheet at each refresh. */
+  trackChanges: boolean;
   /** The user agreed to write into a sheet the add-on did not create. */
   foreignSheetConfirmed: boolean;
   /** The saved import being edited, if any: its id, schedule and options the builder does not show are kept. */
@@ -88,6 +90,7 @@ export function newDraft(state: SidebarState, object: ImportObject, columns: rea
     existingSheet: state.sheetNames[0] ?? '',
     writeMode: 'replace',
     vanished: 'remove',
+    trackChanges: false,
     foreignSheetConfirmed: false,
   };
 }
@@ -104,6 +107,7 @@ export function draftFromDefinition(def: ImportDefinition, state: SidebarState, 
     existingSheet: exists ? def.sheetName : (state.sheetNames[0] ?? ''),
     writeMode: def.writeMode,
     vanished: def.vanished ?? 'remove',
+    trackChanges: def.trackChanges === true,
     foreignSheetConfirmed: false,
     base: def,
   };
@@ -174,12 +178,12 @@ export function toInput(draft: Draft, environment: LeverEnvironment): ImportDefi
     columns: selectedColumns(draft.columns),
     sheetName: targetSheetName(draft),
     writeMode: draft.writeMode,
+    trackChanges: draft.trackChanges,
   };
   if (draft.writeMode === 'updateById') input.vanished = draft.vanished;
   if (draft.base) {
     input.id = draft.base.id;
     if (draft.base.schedule) input.schedule = draft.base.schedule;
-    if (draft.base.trackChanges !== undefined) input.trackChanges = draft.base.trackChanges;
   }
   return input;
 }

@@ -1,5 +1,5 @@
 // The builder's target: a new or existing sheet (with a warning for sheets the add-on did not create) and write mode.
-import type { SidebarState, WriteMode } from '../../src/shared/types';
+import type { ImportObject, SidebarState, WriteMode } from '../../src/shared/types';
 import { checkbox, type Option, radioGroup, section, selectField, textField } from '../controls';
 import { h, replaceChildren } from '../dom';
 import { type Draft, isForeignSheet, targetSheetName } from './builder-model';
@@ -43,7 +43,34 @@ export function targetSection(draft: Draft, state: SidebarState): HTMLElement {
   });
   if (state.sheetNames.length === 0) mode.inputs[1].disabled = true;
   showMode();
-  return section('Where to write', 'h2', mode.fieldset, newName, existing, warning, writeModeFields(draft));
+  return section(
+    'Where to write',
+    'h2',
+    mode.fieldset,
+    newName,
+    existing,
+    warning,
+    writeModeFields(draft),
+    trackChangesField(draft),
+  );
+}
+
+const TRACKED_FIELDS: Record<ImportObject, string> = {
+  requisitions: 'status, headcount, hiring manager…',
+  opportunities: 'stage, archive',
+};
+
+/** The Track changes checkbox, with the fields that count as a change for the draft's object. */
+function trackChangesField(draft: Draft): HTMLElement {
+  const box = checkbox({
+    label: 'Track changes',
+    checked: draft.trackChanges,
+    hint: `Records added, removed and changed fields (${TRACKED_FIELDS[draft.object]}) in a 'Lever changes' sheet at each refresh.`,
+  });
+  box.input.addEventListener('change', () => {
+    draft.trackChanges = box.input.checked;
+  });
+  return box.wrap;
 }
 
 /** The new sheet's name field and the existing sheet picker; each writes its choice into the draft. */

@@ -1,8 +1,9 @@
 // Import builder: object, filters, columns, target sheet and write mode; preview, save, or save and run.
 import type { ColumnInfo, ImportObject } from '../../src/shared/types';
 import type { App, RenderedView, Route } from '../app';
-import { button, radioGroup, section, textField } from '../controls';
+import { button, environmentBadge, radioGroup, section, textField } from '../controls';
 import { h, replaceChildren, withBusyButton } from '../dom';
+import { ENVIRONMENT_BADGES } from '../format';
 import { errorMessage } from '../server';
 import { columnsSection } from './builder-columns';
 import { filtersSection } from './builder-filters';
@@ -55,7 +56,15 @@ function drawForm(ctx: BuilderContext): void {
   name.input.addEventListener('input', () => followName(ctx, name.input.value));
   replaceChildren(
     ctx.body,
-    section('What to import', 'h2', name.wrap, objectChoice(ctx), permissionWarning(ctx)),
+    section(
+      'What to import',
+      'h2',
+      name.wrap,
+      accountLine(ctx),
+      environmentWarning(ctx),
+      objectChoice(ctx),
+      permissionWarning(ctx),
+    ),
     filtersSection(draft, app.state.key, app.state.spreadsheetTimeZone),
     columnsSection(draft, columns),
     targetSection(draft, app.state),
@@ -114,6 +123,23 @@ async function switchObject(ctx: BuilderContext, object: ImportObject): Promise<
   } catch (error) {
     app.notices.error(errorMessage(error));
   }
+}
+
+/** Which Lever account the import reads, as a badge: sandbox and production data must never be mistaken. */
+function accountLine(ctx: BuilderContext): HTMLElement {
+  return h('p', { className: 'account' }, 'Reads from Lever ', environmentBadge(environment(ctx)));
+}
+
+/** Saving with a key for another account moves the import to that account: say so before it happens. */
+function environmentWarning(ctx: BuilderContext): HTMLElement | null {
+  const saved = ctx.draft.base?.environment;
+  const key = ctx.app.state.key.environment;
+  if (!saved || !key || saved === key) return null;
+  return h(
+    'p',
+    { className: 'warning' },
+    `This import was made for Lever ${ENVIRONMENT_BADGES[saved]}. Your key is for ${ENVIRONMENT_BADGES[key]}, so once saved it reads from ${ENVIRONMENT_BADGES[key]}.`,
+  );
 }
 
 function permissionWarning(ctx: BuilderContext): HTMLElement | null {

@@ -1,7 +1,12 @@
 // Connect view: paste and check a Lever key, or see the saved key (masked), what it can read, replace or remove it.
-import { type KeyStatus, LEVER_ENDPOINTS, type LeverEnvironment } from '../../src/shared/types';
+import {
+  type ConfidentialNotice,
+  type KeyStatus,
+  LEVER_ENDPOINTS,
+  type LeverEnvironment,
+} from '../../src/shared/types';
 import type { App, RenderedView } from '../app';
-import { button, checkbox, radioGroup, section, textField } from '../controls';
+import { button, checkbox, environmentBadge, radioGroup, section, textField } from '../controls';
 import { h, replaceChildren, withBusyButton } from '../dom';
 import { ENDPOINT_LABELS, ENVIRONMENT_LABELS, formatInstant } from '../format';
 import { errorMessage } from '../server';
@@ -84,7 +89,6 @@ function readableSummary(key: KeyStatus): string {
 }
 
 function savedKeyView(app: App, key: KeyStatus, show: (replacing: boolean) => void): Node[] {
-  const environment = ENVIRONMENT_LABELS[key.environment ?? 'production'];
   const checked = key.checkedAt ? `, checked ${formatInstant(key.checkedAt, app.state.spreadsheetTimeZone)}` : '';
   const confirmArea = h('div');
   const actions = h(
@@ -98,13 +102,16 @@ function savedKeyView(app: App, key: KeyStatus, show: (replacing: boolean) => vo
     h('h1', null, 'Lever key'),
     h(
       'p',
-      null,
-      `Connected to ${environment} with the key ending in `,
+      { className: 'account' },
+      'Connected to Lever ',
+      environmentBadge(key.environment),
+      ' with the key ending in ',
       h('strong', { className: 'mono' }, `••••${key.last4 ?? ''}`),
       `${checked}.`,
     ),
-    key.message ? h('p', { className: 'warning' }, key.message) : null,
+    keyMessage(key),
     permissionTable(key),
+    key.confidential ? confidentialBox(key.confidential) : null,
     actions,
     confirmArea,
     app.state.imports.length === 0
@@ -116,6 +123,17 @@ function savedKeyView(app: App, key: KeyStatus, show: (replacing: boolean) => vo
       : null,
     keyGuide(false),
   ].filter((node): node is HTMLElement => node !== null);
+}
+
+/** The server's remark on the key (missing endpoints); confidential access is the notice below. */
+function keyMessage(key: KeyStatus): HTMLElement | null {
+  return key.message ? h('p', { className: 'warning' }, key.message) : null;
+}
+
+/** What the key means for confidential records: a warning when they are invisible to it, else information. */
+export function confidentialBox(notice: ConfidentialNotice): HTMLElement {
+  const className = notice.state === 'invisible-to-key' ? 'warning confidential' : 'info-box confidential';
+  return h('p', { className, 'data-state': notice.state }, notice.message);
 }
 
 function permissionTable(key: KeyStatus): HTMLElement {

@@ -3,7 +3,7 @@ import type { RunRecord } from '../../src/shared/types';
 import type { App, RenderedView, Route } from '../app';
 import { button } from '../controls';
 import { h, replaceChildren } from '../dom';
-import { formatCount, formatDuration, isRunActive, plural } from '../format';
+import { describeChanges, formatCount, formatDuration, isRunActive, plural } from '../format';
 import type { RunUpdate } from '../runner';
 
 export function renderRun(app: App, route: Route): RenderedView {
@@ -82,6 +82,8 @@ function summaryParts(app: App, update: RunUpdate, sheet: string): HTMLElement[]
   const parts: HTMLElement[] = [];
   if (failure) parts.push(h('p', { className: 'run-error' }, failure));
   else if (record) parts.push(h('p', { className: 'success' }, successSentence(record, sheet)));
+  if (!failure && record?.changeSummary)
+    parts.push(h('p', { className: 'changes' }, describeChanges(record.changeSummary, 'Changes')));
   if (record && !isRunActive(record)) {
     parts.push(
       h(

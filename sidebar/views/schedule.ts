@@ -1,10 +1,11 @@
-// Schedule editor: off, every N hours, daily at, weekly on … at; read-only for collaborators who do not own it.
+// Schedule editor: off, every N hours, daily at, weekly on … at; read-only (with take-over) for other editors.
 import type { ImportStatus, ScheduleSpec } from '../../src/shared/types';
 import type { App, RenderedView, Route } from '../app';
-import { button, type Option, radioGroup, selectField } from '../controls';
+import { button, environmentBadge, type Option, radioGroup, selectField } from '../controls';
 import { h, withBusyButton } from '../dom';
-import { describeSchedule, formatHour, formatInstant, WEEK_DAYS } from '../format';
+import { describeSchedule, formatHour, formatNextRun, WEEK_DAYS } from '../format';
 import { errorMessage } from '../server';
+import { takeOverControls } from './take-over';
 
 const EVERY_HOURS = [1, 2, 4, 6, 8, 12];
 const HOURS: Option[] = Array.from({ length: 24 }, (_, hour) => ({ value: String(hour), label: formatHour(hour) }));
@@ -30,6 +31,8 @@ export function renderSchedule(app: App, route: Route): RenderedView {
     'div',
     { className: 'view' },
     h('h1', null, `Schedule "${status.definition.name}"`),
+    h('p', { className: 'account' }, 'Reads from Lever ', environmentBadge(status.definition.environment)),
+    status.warning ? h('p', { className: 'warning card-warning', role: 'note' }, status.warning) : null,
     ...(ownedByOther ? readOnly(app, status) : editor(app, status)),
   );
   return { el };
@@ -39,9 +42,14 @@ function back(app: App): HTMLButtonElement {
   return button('Back to imports', () => app.go({ name: 'imports' }));
 }
 
+/** Google starts the hourly check at a minute of its choosing, so the slot is "after", never an exact time. */
 function nextRunLine(app: App, status: ImportStatus): HTMLElement | null {
   if (!status.nextRunAt) return null;
-  return h('p', null, `Next run: ${formatInstant(status.nextRunAt, app.state.spreadsheetTimeZone)}.`);
+  return h(
+    'p',
+    null,
+    `Next run: ${formatNextRun(status.nextRunAt, app.state.spreadsheetTimeZone)} (within that hour; Google picks the minute).`,
+  );
 }
 
 function readOnly(app: App, status: ImportStatus): HTMLElement[] {
@@ -52,8 +60,9 @@ function readOnly(app: App, status: ImportStatus): HTMLElement[] {
     h(
       'p',
       { className: 'info-box' },
-      `Only ${owner} can change or stop this schedule: it runs with their Lever key and their Google account. Ask them to change it, or use Run now to refresh the sheet yourself.`,
+      `Only ${owner} can change or stop this schedule: it runs with their Lever key and their Google account. If they left or the schedule keeps failing, take it over to run it with your own key.`,
     ),
+    ...takeOverControls(app, status),
     h('div', { className: 'actions' }, back(app)),
   ];
 }

@@ -48,14 +48,13 @@ function probe(credential: LeverCredential): KeyCheck {
   return probeKey(clientFor(credential), executionBudget().deadline, () => appsScriptClock.now());
 }
 
-/** A sentence for the sidebar about what the key cannot do (empty when it can do everything). */
+/** A sentence for the sidebar about the endpoints the key cannot read; confidential access has its own notice. */
 export function describeCheck(check: KeyCheck): string {
   const missing = Object.entries(check.permissions)
     .filter(([, canRead]) => !canRead)
     .map(([endpoint]) => endpoint.replace(/_/g, ' '));
   const parts: string[] = [];
   if (missing.length > 0) parts.push(`This key cannot read ${missing.join(', ')}.`);
-  if (check.confidentialAccess === false) parts.push('It cannot read confidential records.');
   return parts.join(' ');
 }
 

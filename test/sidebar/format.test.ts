@@ -1,11 +1,14 @@
 // The sidebar's wording of counts, instants, durations, schedules and run outcomes.
 
 import {
+  describeChanges,
   describeOutcome,
   describeSchedule,
+  ENVIRONMENT_BADGES,
   formatDuration,
   formatHour,
   formatInstant,
+  formatNextRun,
   isRunActive,
   plural,
 } from '../../sidebar/format';
@@ -43,6 +46,29 @@ describe('format', () => {
 
   it('falls back to the browser zone for an unknown zone name', () => {
     expect(formatInstant('2026-01-05T14:30:00.000Z', 'Not/AZone')).toMatch(/2026/);
+  });
+
+  it("gives the next run as the start of its hour in the sheet's zone, never an exact minute", () => {
+    expect(formatNextRun('2026-01-06T12:00:00.000Z', 'America/New_York')).toBe('Jan 6, after 07:00');
+    expect(formatNextRun('2026-01-06T23:00:00.000Z', 'Asia/Tokyo')).toBe('Jan 7, after 08:00');
+    expect(formatNextRun('2026-01-06T00:00:00.000Z', 'UTC')).toBe('Jan 6, after 00:00');
+    expect(formatNextRun('soon', 'UTC')).toBe('soon');
+    expect(formatNextRun('2026-01-06T12:00:00.000Z', 'Not/AZone')).toMatch(/^Jan 6, after \d\d:00$/);
+  });
+
+  it('leads a list of changes with "Last refresh" and leaves the server\'s sentences as they are', () => {
+    expect(describeChanges('3 new, 1 closed, headcount changed on 2')).toBe(
+      'Last refresh: 3 new, 1 closed, headcount changed on 2.',
+    );
+    expect(describeChanges('2 moved stage', 'Changes')).toBe('Changes: 2 moved stage.');
+    expect(describeChanges('No changes since the last refresh.')).toBe('No changes since the last refresh.');
+    expect(describeChanges('The sheet was refreshed, but its changes could not be recorded: quota…')).toMatch(/…$/);
+  });
+
+  it('badges every Lever account with a short distinct name', () => {
+    const badges = Object.values(ENVIRONMENT_BADGES);
+    expect(new Set(badges).size).toBe(3);
+    expect(ENVIRONMENT_BADGES.sandbox).toBe('Sandbox');
   });
 
   it('words durations in seconds, minutes and hours', () => {

@@ -40,4 +40,6 @@ export interface PlaygroundBackend {
   advance(ms: number): AdvanceReport;
   /** Adds records to the Lever simulator; returns a sentence saying what was added. */
   addRecords(kind: RecordKind, count: number): string;
+  /** Edits existing requisitions (closes some, changes headcount) for change tracking; says what changed. */
+  changeRequisitions(count: number): string;
 }

@@ -134,6 +134,11 @@ function post(backend: PlaygroundBackend, path: string, body: Record<string, unk
     if (!Number.isInteger(count) || count < 1 || count > 100) throw new HttpError(400, 'count must be 1 to 100');
     return { message: backend.addRecords(kind, count) };
   }
+  if (path === '/api/changes') {
+    const count = Number(body.count);
+    if (!Number.isInteger(count) || count < 1 || count > 20) throw new HttpError(400, 'count must be 1 to 20');
+    return { message: backend.changeRequisitions(count) };
+  }
   throw new HttpError(404, `No route for POST ${path}`);
 }
 

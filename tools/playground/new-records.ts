@@ -74,3 +74,29 @@ export function addRequisitions(dataset: LeverDataset, count: number, now: numbe
   }
   return added;
 }
+
+/**
+ * Edits existing non-confidential requisitions the way planners see them change: alternately closes an open one
+ * and adds one to another's headcount. Returns one phrase per edit, e.g. "REQ-12 closed", "REQ-40 headcount 3 → 4".
+ */
+export function changeRequisitions(dataset: LeverDataset, count: number, now: number): string[] {
+  const open = dataset.requisitions.filter(
+    (r) => r.confidentiality !== 'confidential' && r.status === 'open' && typeof r.headcountTotal === 'number',
+  );
+  if (open.length < count) throw new Error('The demo account has too few open requisitions to change.');
+  const edits: string[] = [];
+  for (let i = 0; i < count; i++) {
+    counter += 1;
+    const requisition = open.splice((counter * 7) % open.length, 1)[0];
+    requisition.updatedAt = now;
+    if (i % 2 === 0) {
+      Object.assign(requisition, { status: 'closed', closedAt: now });
+      edits.push(`${requisition.requisitionCode} closed`);
+    } else {
+      const before = requisition.headcountTotal as number;
+      requisition.headcountTotal = before + 1;
+      edits.push(`${requisition.requisitionCode} headcount ${before} → ${before + 1}`);
+    }
+  }
+  return edits;
+}

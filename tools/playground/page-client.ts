@@ -137,6 +137,11 @@ async function addRecords(kind: string, count: number): Promise<void> {
   log(message);
 }
 
+async function changeRequisitions(count: number): Promise<void> {
+  const { message } = await api<{ message: string }>('/api/changes', { count });
+  log(`${message} Refresh an import that tracks changes to see them.`);
+}
+
 function loadSidebar(user: string): void {
   $<HTMLIFrameElement>('sidebar').src = `/sidebar?user=${encodeURIComponent(user)}`;
 }
@@ -162,6 +167,10 @@ function wireControls(): void {
   $('add-reqs').addEventListener(
     'click',
     guard(() => addRecords('requisitions', 2)),
+  );
+  $('change-reqs').addEventListener(
+    'click',
+    guard(() => changeRequisitions(2)),
   );
   $<HTMLSelectElement>('user').addEventListener('change', (event) =>
     loadSidebar((event.target as HTMLSelectElement).value),

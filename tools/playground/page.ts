@@ -60,9 +60,10 @@ const BODY = `
       <button type="button" id="plus-day">+1 day</button>
       <button type="button" id="plus-week">+1 week</button>
     </span>
-    <span role="group" aria-label="Add records in the simulated Lever">Lever:
+    <span role="group" aria-label="Add or change records in the simulated Lever">Lever:
       <button type="button" id="add-opps">+5 opportunities</button>
       <button type="button" id="add-reqs">+2 requisitions</button>
+      <button type="button" id="change-reqs" title="Closes one open requisition and adds one to another's headcount">Change 2 requisitions</button>
     </span>
   </header>
   <div class="workspace">

@@ -20,7 +20,8 @@ Lever for Sheets playground (ready in ${seconds} s)
 
   A simulated Lever account with ${world.dataset.opportunities.length} opportunities and ${world.dataset.requisitions.length} requisitions.
   Paste the key in the sidebar, build an import, run it, then schedule it and fast-forward the clock.
-  Other demo keys (limited access) are listed at the bottom of the page. Press Ctrl+C to stop.
+  Other demo keys (limited access, a sandbox account) are listed at the bottom of the page; switch to the
+  second user to take a schedule over. Press Ctrl+C to stop.
 `);
   const stop = () => {
     void server.close().then(() => process.exit(0));

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { GasEmulator, type SpreadsheetInspector } from '../gas-emulator';
 import { generateDataset, type LeverDataset, LeverSimulator, type SimKey } from '../lever-sim';
 import type { AdvanceReport, CallOutcome, GridSnapshot, PlaygroundBackend, RecordKind } from './backend';
-import { addOpportunities, addRequisitions } from './new-records';
+import { addOpportunities, addRequisitions, changeRequisitions } from './new-records';
 
 export const ROOT = join(__dirname, '../..');
 export const DEMO_OWNER = 'ana@example.com';
@@ -11,6 +11,7 @@ export const DEMO_EDITOR = 'ben@example.com';
 export const DEMO_KEY = 'demo-lever-key-full-access-4821';
 export const DEMO_NO_CONFIDENTIAL_KEY = 'demo-lever-key-no-confidential-5932';
 export const DEMO_OPPS_ONLY_KEY = 'demo-lever-key-opportunities-only-6043';
+export const DEMO_SANDBOX_KEY = 'demo-lever-key-sandbox-7154';
 /** Monday 5 January 2026, 9:00 in New York. */
 export const DEMO_START = Date.UTC(2026, 0, 5, 14, 0, 0);
 const TIME_ZONE = 'America/New_York';
@@ -42,6 +43,7 @@ export function demoKeys(): SimKey[] {
       permissions: ['opportunities', 'stages', 'users'],
       confidential: false,
     },
+    { key: DEMO_SANDBOX_KEY, environment: 'sandbox', permissions: 'all', confidential: true },
   ];
 }
 
@@ -49,6 +51,7 @@ const KEY_NOTES: Record<string, string> = {
   [DEMO_KEY]: 'reads everything, including confidential records',
   [DEMO_NO_CONFIDENTIAL_KEY]: 'reads everything except confidential records',
   [DEMO_OPPS_ONLY_KEY]: 'reads opportunities, stages and users only (requisition imports fail)',
+  [DEMO_SANDBOX_KEY]: 'a Lever sandbox account: choose Sandbox when you paste it',
 };
 
 /** Builds the emulator, the simulator and one shared spreadsheet (owner Ana, editor Ben). */
@@ -116,6 +119,9 @@ function backendFor(emu: GasEmulator, sim: LeverSimulator, spreadsheetId: string
       }
       const added = addRequisitions(sim.dataset, count, now);
       return `Added ${added.length} requisitions in Lever: ${added.map((r) => r.requisitionCode).join(', ')}.`;
+    },
+    changeRequisitions(count: number): string {
+      return `Changed requisitions in Lever: ${changeRequisitions(sim.dataset, count, emu.clock.now()).join('; ')}.`;
     },
   };
 }

@@ -67,6 +67,16 @@ describe('playground server', () => {
     expect((await raw(`${server.url}/api/advance`, { method: 'POST', body: '{"ms":-5}' })).status).toBe(400);
   });
 
+  it('changes requisitions for change tracking, within limits', async () => {
+    const post = (body: string) => raw(`${server.url}/api/changes`, { method: 'POST', body });
+    const ok = await post('{"count":2}');
+    expect(JSON.parse(ok.body)).toEqual({ message: 'Closed the first 2 fake requisitions.' });
+    expect(backend.fake.lever.cell('status', 1)).toBe('closed');
+    expect(backend.fake.lever.cell('status', 2)).toBe('status 3');
+    expect((await post('{"count":0}')).status).toBe(400);
+    expect((await post('{"count":21}')).status).toBe(400);
+  });
+
   it('refuses requests addressed to another host name (DNS rebinding)', async () => {
     expect((await raw(`${server.url}/api/info`, { host: 'attacker.example' })).status).toBe(403);
     expect((await raw(`${server.url}/api/info`)).status).toBe(200);

@@ -1,6 +1,6 @@
 // The fake ServerApi behind the playground's HTTP server, with google.script.run's JSON round-trip.
 import type { CallOutcome, GridSnapshot, PlaygroundBackend } from '../../../tools/playground/backend';
-import { FAKE_GOOD_KEY, FAKE_OPPS_ONLY_KEY, FakeServer } from './fake-server';
+import { FAKE_GOOD_KEY, FAKE_NO_CONFIDENTIAL_KEY, FAKE_OPPS_ONLY_KEY, FakeServer } from './fake-server';
 
 export const FAKE_USERS = ['ana@example.com', 'ben@example.com'];
 
@@ -11,6 +11,7 @@ export function fakeBackend(fake = new FakeServer()): PlaygroundBackend & { fake
     demoKeys: [
       { key: FAKE_GOOD_KEY, note: 'reads everything' },
       { key: FAKE_OPPS_ONLY_KEY, note: 'opportunities only' },
+      { key: FAKE_NO_CONFIDENTIAL_KEY, note: 'everything but confidential records' },
     ],
     async call(fn, args, user): Promise<CallOutcome> {
       // An execution takes time; answering later (not blocking) keeps the test's own browser driver responsive.
@@ -34,6 +35,10 @@ export function fakeBackend(fake = new FakeServer()): PlaygroundBackend & { fake
     clock: () => ({ now: Date.UTC(2026, 0, 5, 14), timeZone: 'America/New_York' }),
     advance: (ms) => ({ now: Date.UTC(2026, 0, 5, 14) + ms, fired: [] }),
     addRecords: (kind, count) => `The fake backend does not add ${count} ${kind}.`,
+    changeRequisitions: (count) => {
+      for (let i = 0; i < count; i++) fake.lever.edit('status', i, 'closed');
+      return `Closed the first ${count} fake requisitions.`;
+    },
   };
 }
 
@@ -50,6 +55,7 @@ export function swappableBackend(): { backend: PlaygroundBackend; use(next: Play
     clock: () => current.clock(),
     advance: (ms) => current.advance(ms),
     addRecords: (kind, count) => current.addRecords(kind, count),
+    changeRequisitions: (count) => current.changeRequisitions(count),
   };
   return {
     backend,

@@ -1,37 +1,18 @@
 // A hand-written in-memory ServerApi for sidebar tests that need exact control (progress steps, errors, owners).
-import type { ServerApi } from '../../../src/shared/rpc';
+import { confidentialNotice } from '../../../src/confidential/guard';
+import type { ServerApi, ServerFunctionName } from '../../../src/shared/rpc';
 import type {
-  ColumnInfo,
   ImportDefinition,
   ImportDefinitionInput,
-  ImportObject,
+  ImportStatus,
   KeyStatus,
-  LeverEndpoint,
   RunRecord,
   ScheduleSpec,
   SidebarState,
 } from '../../../src/shared/types';
-import { LEVER_ENDPOINTS } from '../../../src/shared/types';
+import { COLUMNS, FakeLever, FakeTracker, fakeKeyStatus } from './fake-lever';
 
-export const FAKE_GOOD_KEY = 'fake-good-key-9f3a';
-export const FAKE_OPPS_ONLY_KEY = 'fake-opps-only-key-7c21';
-
-const COLUMNS: Record<ImportObject, ColumnInfo[]> = {
-  opportunities: [
-    { key: 'id', label: 'Opportunity ID', type: 'text', inDefault: true },
-    { key: 'name', label: 'Candidate', type: 'text', inDefault: true },
-    { key: 'stage', label: 'Stage', type: 'text', inDefault: true },
-    { key: 'createdAt', label: 'Created', type: 'date', inDefault: true },
-    { key: 'owner', label: 'Owner', type: 'text', inDefault: false },
-    { key: 'tags', label: 'Tags', type: 'text', inDefault: false },
-  ],
-  requisitions: [
-    { key: 'id', label: 'Requisition ID', type: 'text', inDefault: true },
-    { key: 'name', label: 'Title', type: 'text', inDefault: true },
-    { key: 'status', label: 'Status', type: 'text', inDefault: true },
-    { key: 'headcountTotal', label: 'Headcount', type: 'number', inDefault: false },
-  ],
-};
+export { FAKE_GOOD_KEY, FAKE_NO_CONFIDENTIAL_KEY, FAKE_OPPS_ONLY_KEY } from './fake-lever';
 
 interface FakeOptions {
   /** continueImport calls before a run ends. */
@@ -49,12 +30,37 @@ export class FakeServer {
   private readonly keys = new Map<string, { key: string; status: KeyStatus }>();
   private readonly imports = new Map<string, ImportDefinition>();
   private readonly runs = new Map<string, RunRecord>();
+  private readonly successes = new Map<string, RunRecord>();
+  private readonly tracker = new FakeTracker();
+  /** Lever's records: tests edit them between refreshes. */
+  readonly lever = new FakeLever();
+  /** ImportStatus.warning per import id, as the server's schedule health would word it. */
+  readonly warnings = new Map<string, string>();
+  failureEmails = true;
+  /** The next call of this function fails with this sentence (once). */
+  failNext?: { fn: ServerFunctionName; message: string };
   private counter = 0;
 
   constructor(readonly options: FakeOptions = {}) {}
 
-  /** The ServerApi as `user` sees it. */
+  /** The ServerApi as `user` sees it; `failNext` makes one call fail as the server would. */
   api(user: string): ServerApi {
+    const api = this.unguardedApi(user);
+    for (const fn of Object.keys(api) as ServerFunctionName[]) {
+      const call = api[fn] as (...args: unknown[]) => unknown;
+      (api as unknown as Record<string, unknown>)[fn] = (...args: unknown[]) => {
+        if (this.failNext?.fn === fn) {
+          const { message } = this.failNext;
+          this.failNext = undefined;
+          throw new Error(message);
+        }
+        return call(...args);
+      };
+    }
+    return api;
+  }
+
+  private unguardedApi(user: string): ServerApi {
     return {
       getSidebarState: () => this.state(user),
       saveApiKey: (key, environment) => this.saveKey(user, key, environment),
@@ -75,46 +81,44 @@ export class FakeServer {
       continueImport: (id) => this.step(id),
       getRunProgress: (id) => this.runs.get(id) ?? null,
       setSchedule: (id, spec) => this.schedule(user, id, spec),
-      takeOverSchedule: (id) => {
-        const next: ImportDefinition = { ...this.definition(id), scheduleOwner: user };
-        this.imports.set(id, next);
-        return next;
+      takeOverSchedule: (id) => this.takeOver(user, id),
+      setFailureEmails: (enabled) => {
+        if (typeof enabled !== 'boolean') throw new Error('Choose whether failure emails are on or off.');
+        this.failureEmails = enabled;
+        return enabled;
       },
-      setFailureEmails: (enabled) => enabled,
     };
   }
 
   private state(user: string): SidebarState {
+    const key = this.keys.get(user)?.status ?? { saved: false };
     return {
       userEmail: user,
       spreadsheetTimeZone: 'America/New_York',
-      key: this.keys.get(user)?.status ?? { saved: false },
-      imports: [...this.imports.values()].map((definition) => ({
-        definition,
-        lastRun: this.runs.get(definition.id),
-        ownedByMe: definition.scheduleOwner ? definition.scheduleOwner === user : undefined,
-        nextRunAt: definition.schedule && definition.schedule.kind !== 'off' ? '2026-01-06T14:00:00.000Z' : undefined,
-      })),
+      // Like the server: the stored status, without the remarks of the check that saved it.
+      key: { ...key, message: undefined },
+      imports: [...this.imports.values()].map((definition) => this.importStatus(definition, key, user)),
       sheetNames: [...this.sheets.keys()],
+      failureEmails: this.failureEmails,
+    };
+  }
+
+  private importStatus(definition: ImportDefinition, key: KeyStatus, user: string): ImportStatus {
+    const scheduled = !!definition.schedule && definition.schedule.kind !== 'off';
+    return {
+      definition,
+      lastRun: this.runs.get(definition.id),
+      lastSuccess: this.successes.get(definition.id),
+      ownedByMe: scheduled ? definition.scheduleOwner === user : true,
+      nextRunAt: scheduled ? '2026-01-06T14:00:00.000Z' : undefined,
+      warning: this.warnings.get(definition.id),
+      confidential: confidentialNotice(definition.filters, key, definition.object),
     };
   }
 
   private saveKey(user: string, key: string, environment: KeyStatus['environment']): KeyStatus {
-    const readable: LeverEndpoint[] | null =
-      key === FAKE_GOOD_KEY ? [...LEVER_ENDPOINTS] : key === FAKE_OPPS_ONLY_KEY ? ['opportunities', 'stages'] : null;
-    if (!readable) throw new Error('Lever did not accept this API key. Check that you copied all of it.');
-    const permissions = Object.fromEntries(LEVER_ENDPOINTS.map((e) => [e, readable.includes(e)])) as Record<
-      LeverEndpoint,
-      boolean
-    >;
-    const status: KeyStatus = {
-      saved: true,
-      environment,
-      last4: key.slice(-4),
-      checkedAt: '2026-01-05T14:00:00.000Z',
-      permissions,
-      confidentialAccess: key === FAKE_GOOD_KEY,
-    };
+    const status = fakeKeyStatus(key, environment);
+    if (!status) throw new Error('Lever did not accept this API key. Check that you copied all of it.');
     this.keys.set(user, { key, status });
     return status;
   }
@@ -194,9 +198,30 @@ export class FakeServer {
     }
     const def = this.definition(run.importId);
     const header = def.columns;
-    const rows = Array.from({ length: run.rowsFetched }, (_, i) => def.columns.map((key) => `${key} ${i + 1}`));
+    const rows = Array.from({ length: run.rowsFetched }, (_, i) => def.columns.map((key) => this.lever.cell(key, i)));
     this.sheets.set(def.sheetName, [header, ...rows]);
     Object.assign(run, { status: 'succeeded', rowsWritten: run.rowsFetched });
+    if (def.trackChanges) {
+      run.changeSummary = this.tracker.summarise(def.id, this.lever.records(def.object, run.rowsFetched));
+    }
+    this.successes.set(def.id, { ...run });
+  }
+
+  /** Like the server: a schedule to take, the caller's own key, for the import's Lever account. */
+  private takeOver(user: string, id: string): ImportDefinition {
+    const def = this.definition(id);
+    if (!def.schedule || def.schedule.kind === 'off') throw new Error(`"${def.name}" has no schedule to take over.`);
+    const key = this.keys.get(user)?.status;
+    if (!key) throw new Error('Connect Lever first: a schedule you take over runs with your own Lever API key.');
+    if (key.environment !== def.environment) {
+      throw new Error(
+        `"${def.name}" reads from Lever ${def.environment}, but your saved key is for ${key.environment}.`,
+      );
+    }
+    const next: ImportDefinition = { ...def, scheduleOwner: user };
+    this.imports.set(id, next);
+    this.warnings.delete(id);
+    return next;
   }
 
   private schedule(user: string, id: string, spec: ScheduleSpec): ImportDefinition {

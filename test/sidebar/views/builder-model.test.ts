@@ -97,6 +97,7 @@ describe('builder model', () => {
       columns: ['id', 'name', 'stage'],
       sheetName: 'Requisitions',
       writeMode: 'replace',
+      trackChanges: false,
     });
     draft.filters.requisitionStatus = ['open'];
     expect(toInput(draft, 'production').filters.requisitionStatus).toEqual(['open']);
@@ -115,6 +116,16 @@ describe('builder model', () => {
     });
     expect(input.columns).toEqual(['id', 'tags', 'name']);
     expect(input.filters.archived).toBe('include');
+  });
+
+  it('carries the Track changes choice both ways, off for new imports and for saved ones without it', () => {
+    const fresh = newDraft(state(), 'requisitions', COLUMNS);
+    expect(fresh.trackChanges).toBe(false);
+    expect(toInput({ ...fresh, trackChanges: true }, 'production').trackChanges).toBe(true);
+    const tracked = draftFromDefinition(definition(), state(), COLUMNS);
+    expect(toInput({ ...tracked, trackChanges: false }, 'production').trackChanges).toBe(false);
+    const legacy = definition({ trackChanges: undefined });
+    expect(draftFromDefinition(legacy, state(), COLUMNS).trackChanges).toBe(false);
   });
 
   it('explains the first problem in a draft', () => {

@@ -1,0 +1,72 @@
+// The buttons on an import's card: run now (or view progress), edit, schedule, duplicate, and delete after a confirmation.
+import type { ImportStatus } from '../../src/shared/types';
+import type { App } from '../app';
+import { button } from '../controls';
+import { h, replaceChildren, withBusyButton } from '../dom';
+import { isRunActive } from '../format';
+import { errorMessage } from '../server';
+
+/** The action row and the (empty) area where a delete is confirmed. */
+export function cardActions(app: App, status: ImportStatus, redraw: () => void): HTMLElement[] {
+  const id = status.definition.id;
+  const confirmArea = h('div');
+  const running = !!app.activeRun(id) || isRunActive(status.lastRun);
+  const duplicate = button('Duplicate', () => void duplicateImport(app, id, duplicate, redraw), { kind: 'link' });
+  const row = h(
+    'div',
+    { className: 'actions' },
+    button(running ? 'View progress' : 'Run now', () => startRun(app, id), { kind: 'action' }),
+    button('Edit', () => app.go({ name: 'builder', importId: id }), { kind: 'link' }),
+    button('Schedule', () => app.go({ name: 'schedule', importId: id }), { kind: 'link' }),
+    duplicate,
+    button('Delete', () => confirmDelete(app, status, confirmArea, redraw), { kind: 'link' }),
+  );
+  return [row, confirmArea];
+}
+
+function startRun(app: App, importId: string): void {
+  app.startRun(importId);
+  app.go({ name: 'run', importId });
+}
+
+async function duplicateImport(app: App, importId: string, trigger: HTMLButtonElement, redraw: () => void) {
+  try {
+    const copy = await withBusyButton(trigger, 'Duplicating…', () => app.server.duplicateImport(importId));
+    await app.reload();
+    redraw();
+    app.notices.info(`Created "${copy.name}". Edit it to change its filters or sheet.`);
+  } catch (error) {
+    app.notices.error(errorMessage(error));
+  }
+}
+
+function confirmDelete(app: App, status: ImportStatus, area: HTMLElement, redraw: () => void): void {
+  const name = status.definition.name;
+  const cancel = button('Cancel', () => replaceChildren(area));
+  const remove = button(
+    'Delete import',
+    () =>
+      void withBusyButton(remove, 'Deleting…', async () => {
+        try {
+          await app.server.deleteImport(status.definition.id);
+          await app.reload();
+          redraw();
+          document.querySelector<HTMLElement>('#view h1')?.focus();
+          app.notices.info(`Deleted "${name}". Its sheet was kept.`);
+        } catch (error) {
+          app.notices.error(errorMessage(error));
+        }
+      }),
+    { kind: 'danger' },
+  );
+  replaceChildren(
+    area,
+    h(
+      'div',
+      { className: 'confirm', role: 'group', 'aria-label': `Confirm deleting ${name}` },
+      h('p', null, `Delete "${name}"? Its sheet and rows stay; the import and its schedule are removed.`),
+      h('div', { className: 'actions' }, remove, cancel),
+    ),
+  );
+  cancel.focus();
+}
