@@ -76,7 +76,7 @@ export function restartedCheckpoint(
   checkpoint: Checkpoint,
   fingerprint: string,
   fetchState: FetchState,
-  stagingSheetId: number,
+  stagingSheetId: number | undefined,
 ): Checkpoint {
   return { ...checkpoint, fingerprint, fetchState, fetchDone: false, rowsStaged: 0, stagingSheetId };
 }

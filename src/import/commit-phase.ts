@@ -3,11 +3,11 @@ import { changeSummaryAfterCommit } from '../changes/record';
 import { trackedFromStaged } from '../changes/tracked';
 import { loadBlockLayout, saveBlockLayout, updateDefinition } from '../settings/imports-store';
 import { deleteStaging, readStaged } from '../sheet/staging';
-import { resolveTarget } from '../sheet/target';
+import { openTarget } from '../sheet/target';
 import { type WriteSummary, writeResult } from '../sheet/writer';
 import { deleteCheckpoint } from './checkpoint';
 import { lookupsNeeded } from './columns';
-import { dedupeAndSort, emptyLookups, headerLabels, renderRow } from './rows';
+import { dedupeAndSort, emptyLookups, headerLabels, renderRow, type StagedRow } from './rows';
 import type { EngineDeps, Slice } from './slice';
 
 /**
@@ -33,14 +33,16 @@ export function mayStartCommit(deps: EngineDeps, cells: number): boolean {
   return deps.now() < deps.budget.deadline && commitFitsNow(deps, cells);
 }
 
-export function stagedCells(slice: Slice): number {
-  return slice.checkpoint.rowsStaged * slice.plan.stagingHeader.length;
+/** Cells of the staged result, with `heldRows` not staged yet. */
+export function stagedCells(slice: Slice, heldRows = 0): number {
+  return (slice.checkpoint.rowsStaged + heldRows) * slice.plan.stagingHeader.length;
 }
 
-function renderResult(slice: Slice) {
+function renderResult(slice: Slice, held: readonly StagedRow[]) {
   const { plan } = slice;
-  const staged = readStaged(slice.staging, slice.checkpoint.rowsStaged, plan.stagingHeader.length);
-  const rows = dedupeAndSort(staged);
+  const staged = slice.staging ? readStaged(slice.staging, slice.checkpoint.rowsStaged, plan.stagingHeader.length) : [];
+  // Held rows were fetched after the staged ones: for a repeated ID they are the fresher read.
+  const rows = dedupeAndSort(held.length > 0 ? staged.concat(held) : staged);
   const needed = lookupsNeeded(plan.stagedSpecs);
   const lookups = needed.length > 0 ? slice.lever.lookups(needed) : { ...emptyLookups(), notes: [] };
   const block = {
@@ -62,18 +64,20 @@ export interface CommitSummary extends WriteSummary {
 }
 
 /**
- * Writes the result, records where it went, and removes the staging sheet and the checkpoint. Returns null, having
- * written nothing, when the lookups left too little time for the write (the next execution commits).
+ * Writes the result (the staged rows plus `held`, the last batch fetched in this execution and not staged), records
+ * where it went, and removes the staging sheet and the checkpoint. Returns null, having written nothing, when the
+ * lookups left too little time for the write (the next execution commits).
  */
-export function commitRun(slice: Slice): CommitSummary | null {
+export function commitRun(slice: Slice, held: readonly StagedRow[] = []): CommitSummary | null {
   const { deps, definition } = slice;
-  const { block, notes, tracked } = renderResult(slice);
+  const { block, notes, tracked } = renderResult(slice, held);
   // Change tracking reads its snapshot, rewrites it and appends to the changes sheet in the same execution.
   const trackedCells = tracked ? tracked.records.length * (tracked.fields.length + 2) * 3 : 0;
   if (!commitFitsNow(deps, block.rows.length * block.header.length + trackedCells, WRITE_FIXED_MS)) return null;
-  const target = resolveTarget(deps.workbook, definition);
+  const { sheet: target, created } = openTarget(deps.workbook, definition);
   const layout = loadBlockLayout(deps.store, definition.id);
   const summary = writeResult(target, block, {
+    newSheet: created,
     mode: definition.writeMode,
     vanished: definition.vanished ?? 'flag',
     snapshotAt: new Date(slice.checkpoint.startedAtMs),
@@ -84,7 +88,7 @@ export function commitRun(slice: Slice): CommitSummary | null {
   saveBlockLayout(deps.store, definition.id, { sheetId: target.sheetId, width: summary.width });
   const sheetName = target.name();
   updateDefinition(deps.store, definition.id, (current) => ({ ...current, sheetId: target.sheetId, sheetName }));
-  deleteStaging(deps.workbook, definition.id, slice.staging.sheetId);
+  if (slice.staging) deleteStaging(deps.workbook, definition.id, slice.staging.sheetId);
   if (!tracked) return { ...summary, notes };
   const changeSummary = changeSummaryAfterCommit(deps.workbook, definition, tracked, new Date(deps.now()));
   return { ...summary, notes, changeSummary };

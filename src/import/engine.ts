@@ -6,7 +6,7 @@ import type { LeverAccess } from '../lever/source';
 import { requireDefinition } from '../settings/imports-store';
 import { latestRun, saveRun } from '../settings/runs-store';
 import type { ImportDefinition, RunRecord, RunStatus, RunTrigger } from '../shared/types';
-import { createStaging, deleteStaging, openStaging } from '../sheet/staging';
+import { deleteStaging, openStaging } from '../sheet/staging';
 import { checkTargetExists } from '../sheet/target';
 import { trackWorkbook } from '../sheet/tracked-workbook';
 import {
@@ -19,6 +19,7 @@ import {
   runRecordFrom,
   saveCheckpoint,
 } from './checkpoint';
+import { lookupsNeeded } from './columns';
 import { commitRun, mayStartCommit, stagedCells } from './commit-phase';
 import { fetchUntilDeadline } from './fetch-phase';
 import { type ImportPlan, planImport } from './plan';
@@ -52,18 +53,22 @@ function resumable(checkpoint: Checkpoint, plan: ImportPlan, now: number): boole
   return started && checkpoint.fingerprint === plan.fingerprint && now - checkpoint.startedAtMs < MAX_RUN_AGE_MS;
 }
 
-/** Reopens the run's staging sheet, or starts the run (over) on a fresh one with a new Lever cursor. */
-function prepareStaging(state: RunState, lever: LeverAccess): SheetPort {
-  const { deps, definition, plan } = state;
-  const existing = resumable(state.checkpoint, plan, deps.now())
-    ? openStaging(deps.workbook, definition.id, state.checkpoint.stagingSheetId, plan.stagingHeader)
-    : null;
-  if (existing) return existing;
-  const staging = createStaging(deps.workbook, definition.id, plan.stagingHeader);
+/**
+ * Reopens the run's staging sheet (null while nothing is staged yet), or starts the run over with a new Lever cursor
+ * after removing what an earlier attempt staged.
+ */
+function prepareStaging(state: RunState, lever: LeverAccess): SheetPort | null {
+  const { deps, definition, plan, checkpoint } = state;
+  if (resumable(checkpoint, plan, deps.now())) {
+    if (checkpoint.stagingSheetId === undefined) return null;
+    const existing = openStaging(deps.workbook, definition.id, checkpoint.stagingSheetId, plan.stagingHeader);
+    if (existing) return existing;
+  }
+  if (checkpoint.stagingSheetId !== undefined) deleteStaging(deps.workbook, definition.id, checkpoint.stagingSheetId);
   const fetchState = lever.source.start(plan.query);
-  state.checkpoint = restartedCheckpoint(state.checkpoint, plan.fingerprint, fetchState, staging.sheetId);
+  state.checkpoint = restartedCheckpoint(checkpoint, plan.fingerprint, fetchState, undefined);
   saveCheckpoint(deps.store, state.checkpoint);
-  return staging;
+  return null;
 }
 
 function work(state: RunState): RunRecord {
@@ -74,10 +79,15 @@ function work(state: RunState): RunRecord {
   checkTargetExists(state.deps.workbook, state.definition);
   const staging = prepareStaging(state, lever);
   const slice: Slice = Object.assign(state, { lever, staging });
-  fetchUntilDeadline(slice, () => saveOutcome(slice, { status: 'running' }));
+  // Fetched in the spare room of the record rounds, the commit's lookup tables are ready when it starts.
+  if (!slice.checkpoint.fetchDone) lever.prefetchLookups?.(lookupsNeeded(slice.plan.stagedSpecs));
+  const fetched = fetchUntilDeadline(slice, () => saveOutcome(slice, { status: 'running' }));
   const summary =
-    slice.checkpoint.fetchDone && mayStartCommit(slice.deps, stagedCells(slice)) ? commitRun(slice) : null;
+    fetched.done && mayStartCommit(slice.deps, stagedCells(slice, fetched.held.length))
+      ? commitRun(slice, fetched.held)
+      : null;
   if (summary) {
+    slice.checkpoint = fetched.checkpoint;
     return saveOutcome(slice, {
       status: 'succeeded',
       endedAt: slice.deps.now(),
@@ -86,6 +96,7 @@ function work(state: RunState): RunRecord {
       changeSummary: summary.changeSummary,
     });
   }
+  fetched.stage();
   return pause(slice, 'continuing');
 }
 

@@ -1,7 +1,9 @@
-// Fetching: pages go to the staging sheet as they arrive, and the checkpoint follows each staging write.
-import type { LeverRecord } from '../lever/source';
-import { appendStaged } from '../sheet/staging';
-import { saveCheckpoint } from './checkpoint';
+// Fetching: records are staged in large batches with the checkpoint saved after each staging write; the last batch
+// of a fetch that finishes here goes straight to the commit.
+import type { SheetPort } from '../gas/spreadsheet';
+import type { FetchProgress, LeverRecord } from '../lever/source';
+import { appendStaged, createStaging } from '../sheet/staging';
+import { type Checkpoint, saveCheckpoint } from './checkpoint';
 import { type StagedRow, stageRecord } from './rows';
 import type { Slice } from './slice';
 
@@ -18,38 +20,80 @@ export const FLUSH_ROWS = 10_000;
 /** A source that ignores `enough` is still never allowed to hold more than this before a write. */
 const MAX_HELD_ROWS = 2 * FLUSH_ROWS;
 
+/** The staging sheet is made on the first write: a run that finishes within one batch never needs one. */
+function stagingFor(slice: Slice): SheetPort {
+  if (slice.staging) return slice.staging;
+  const staging = createStaging(slice.deps.workbook, slice.definition.id, slice.plan.stagingHeader);
+  slice.staging = staging;
+  // Recorded before anything is written to it, so whichever execution comes next knows the sheet is there.
+  slice.checkpoint = { ...slice.checkpoint, stagingSheetId: staging.sheetId };
+  saveCheckpoint(slice.deps.store, slice.checkpoint);
+  return staging;
+}
+
+/** Rows fetched since the last staging write. */
 class StagingBuffer {
-  private pending: StagedRow[] = [];
+  held: StagedRow[] = [];
 
   constructor(
     private readonly slice: Slice,
+    /** Rows in the staging sheet. */
     public written: number,
   ) {}
 
   get full(): boolean {
-    return this.pending.length >= FLUSH_ROWS;
+    return this.held.length >= FLUSH_ROWS;
   }
 
   add(records: readonly LeverRecord[]): void {
     const context = { environment: this.slice.definition.environment };
-    for (const record of records) this.pending.push(stageRecord(record, this.slice.plan.stagedSpecs, context));
-    if (this.pending.length >= MAX_HELD_ROWS) this.flush();
+    for (const record of records) this.held.push(stageRecord(record, this.slice.plan.stagedSpecs, context));
+    if (this.held.length >= MAX_HELD_ROWS) this.write();
   }
 
   /** Rows written here but not yet covered by a checkpoint are harmless: a resume overwrites them. */
-  flush(): void {
-    const { deps, staging } = this.slice;
-    appendStaged(deps.workbook, staging, this.written, this.pending);
-    this.written += this.pending.length;
-    this.pending = [];
+  write(): void {
+    if (this.held.length === 0) return;
+    const { deps, plan } = this.slice;
+    appendStaged(deps.workbook, stagingFor(this.slice), plan.stagingHeader, this.written, this.held);
+    this.written += this.held.length;
+    this.held = [];
   }
 }
 
+/** Where the fetch stands at the end of this execution's fetching. */
+export interface FetchResult {
+  /** Every page is fetched: staged, or in `held`. */
+  done: boolean;
+  /** Rows of the last batch, fetched but not staged (the commit takes them as they are). */
+  held: StagedRow[];
+  /** The checkpoint that covers `held` as well: saved by `stage`, or the run's final counts after a commit. */
+  checkpoint: Checkpoint;
+  /** Writes `held` to the staging sheet, then saves `checkpoint` (when the commit has to wait). */
+  stage(): void;
+}
+
+function advanced(checkpoint: Checkpoint, progress: FetchProgress, staged: number): Checkpoint {
+  return {
+    ...checkpoint,
+    fetchState: progress.done ? null : progress.state,
+    fetchDone: progress.done,
+    rowsStaged: staged,
+    pages: checkpoint.pages + progress.pages,
+    requests: checkpoint.requests + progress.requests,
+  };
+}
+
+function settled(slice: Slice): FetchResult {
+  return { done: slice.checkpoint.fetchDone, held: [], checkpoint: slice.checkpoint, stage: () => undefined };
+}
+
 /**
- * Fetches until every page is staged or the budget's deadline. Each round ends with one staging write and then
- * the checkpoint (in that order); `onProgress` runs after each checkpoint.
+ * Fetches until every page is fetched or the budget's deadline. Between batches, the held rows are written to
+ * staging and then the checkpoint saved (in that order), and `onProgress` runs. The batch that completes the fetch
+ * is returned unstaged: a commit in this execution takes it directly, saving a write and a read.
  */
-export function fetchUntilDeadline(slice: Slice, onProgress: () => void): void {
+export function fetchUntilDeadline(slice: Slice, onProgress: () => void): FetchResult {
   const { deps } = slice;
   const buffer = new StagingBuffer(slice, slice.checkpoint.rowsStaged);
   while (slice.checkpoint.fetchState && !slice.checkpoint.fetchDone && deps.now() < deps.budget.deadline) {
@@ -60,18 +104,21 @@ export function fetchUntilDeadline(slice: Slice, onProgress: () => void): void {
       (records) => buffer.add(records),
       () => buffer.full,
     );
-    buffer.flush();
-    slice.checkpoint = {
-      ...slice.checkpoint,
-      fetchState: progress.done ? null : progress.state,
-      fetchDone: progress.done,
-      rowsStaged: buffer.written,
-      pages: slice.checkpoint.pages + progress.pages,
-      requests: slice.checkpoint.requests + progress.requests,
-    };
+    if (progress.done) {
+      const checkpoint = advanced(slice.checkpoint, progress, buffer.written + buffer.held.length);
+      const stage = () => {
+        buffer.write();
+        slice.checkpoint = { ...checkpoint, stagingSheetId: slice.checkpoint.stagingSheetId };
+        saveCheckpoint(deps.store, slice.checkpoint);
+      };
+      return { done: true, held: buffer.held, checkpoint, stage };
+    }
+    buffer.write();
+    slice.checkpoint = advanced(slice.checkpoint, progress, buffer.written);
     saveCheckpoint(deps.store, slice.checkpoint);
     onProgress();
     // A source that returns without trying (no time left for a request) must not spin here.
-    if (!progress.done && progress.requests === 0) break;
+    if (progress.requests === 0) break;
   }
+  return settled(slice);
 }

@@ -7,6 +7,7 @@ import { refreshStatusAfter } from '../health/status-sheet';
 import { leverForUser } from '../lever/factory';
 import { loadKeyStatus } from '../settings/key-store';
 import type { RunRecord, RunTrigger } from '../shared/types';
+import { trackWorkbook } from '../sheet/tracked-workbook';
 import { runSlice, type SliceOptions } from './engine';
 import type { EngineDeps } from './slice';
 
@@ -16,7 +17,8 @@ function newRunId(): string {
 
 /** Real ports for the spreadsheet given (a clock trigger has no active one, so it is always passed in). */
 export function engineDeps(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): EngineDeps {
-  const workbook = workbookPort(spreadsheet);
+  // One tracked workbook for the whole execution: the run and the status refresh after it share what it learns.
+  const workbook = trackWorkbook(workbookPort(spreadsheet));
   const budget = executionBudget();
   return {
     workbook,
@@ -44,7 +46,8 @@ export function runImportSlice(
   options: SliceOptions = {},
 ): RunRecord {
   // The status sheet is rewritten after every run, so collaborators see the outcome without opening the sidebar.
-  return withDocumentLock(() =>
-    refreshStatusAfter(spreadsheet, runSlice(engineDeps(spreadsheet), importId, trigger, options)),
-  );
+  return withDocumentLock(() => {
+    const deps = engineDeps(spreadsheet);
+    return refreshStatusAfter(deps.workbook, runSlice(deps, importId, trigger, options));
+  });
 }

@@ -35,8 +35,9 @@ export interface RunState {
   startedAt: number;
 }
 
-/** A run with Lever connected and its staging sheet open. */
+/** A run with Lever connected. */
 export interface Slice extends RunState {
   lever: LeverAccess;
-  staging: SheetPort;
+  /** The run's staging sheet; null until the first staging write (a small run may never need one). */
+  staging: SheetPort | null;
 }

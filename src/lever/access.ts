@@ -2,6 +2,7 @@
 import { AppError } from '../errors';
 import type { Clock } from '../gas/clock';
 import type { LeverClient } from './client';
+import { LookupPrefetch } from './lookup-prefetch';
 import { fetchLookups } from './lookups';
 import type { LeverAccess, LeverRecord, ListQuery } from './source';
 import { normalizeQuery, WindowedRecordSource, type WindowedSourceOptions } from './windowed-source';
@@ -35,13 +36,16 @@ function firstPage(options: LeverAccessOptions, query: ListQuery, limit: number)
 }
 
 export function createLeverAccess(options: LeverAccessOptions): LeverAccess {
+  const prefetch = new LookupPrefetch(options.confidentialAccess);
   return {
     environment: options.client.environment,
-    source: new WindowedRecordSource(options.client, options.clock, options),
+    source: new WindowedRecordSource(options.client, options.clock, { ...options, companion: prefetch }),
+    prefetchLookups: (needed) => prefetch.want(needed),
     lookups: (needed) =>
       fetchLookups(options.client, needed, {
         confidentialAccess: options.confidentialAccess,
         deadline: options.deadline(),
+        ready: prefetch.complete(),
       }),
     firstPage: (query, limit) => firstPage(options, query, limit),
   };

@@ -1,10 +1,10 @@
 // ID → name tables (stages, users, archive reasons, postings, requisition fields), each endpoint paged once.
 import { AppError } from '../errors';
-import type { LeverClient } from './client';
+import type { LeverClient, PageRequest } from './client';
 import { endpointLabel } from './error-mapping';
 import { type PagedQuery, pageAll } from './paginate';
 import type { QueryParams } from './query';
-import type { LookupName, LookupResult } from './source';
+import type { LookupName, LookupResult, LookupTables } from './source';
 
 type LookupRecord = Record<string, unknown>;
 type TableValue = LookupResult[LookupName][string];
@@ -51,17 +51,26 @@ export function emptyLookups(): LookupResult {
   return { stages: {}, users: {}, archiveReasons: {}, postings: {}, requisitionFields: {}, notes: [] };
 }
 
-function queryFor(name: LookupName, tables: LookupResult, confidentialAccess: boolean, pageSize: number): PagedQuery {
+/** The first-page request for one table (later pages add Lever's offset token). */
+export function lookupRequest(name: LookupName, confidentialAccess: boolean, pageSize = 100): PageRequest {
   const spec = LOOKUPS[name];
-  const table = tables[name] as Record<string, TableValue>;
+  return { path: spec.path, params: { ...spec.params(confidentialAccess), limit: pageSize } };
+}
+
+/** Adds one page of a table's records to the table. */
+export function addLookupEntries(name: LookupName, table: LookupResult[LookupName], records: readonly unknown[]): void {
+  const spec = LOOKUPS[name];
+  const entries = table as Record<string, TableValue>;
+  for (const record of records as LookupRecord[]) {
+    const value = typeof record?.id === 'string' ? spec.entry(record) : null;
+    if (value !== null) entries[record.id as string] = value;
+  }
+}
+
+function queryFor(name: LookupName, tables: LookupResult, confidentialAccess: boolean, pageSize: number): PagedQuery {
   return {
-    request: { path: spec.path, params: { ...spec.params(confidentialAccess), limit: pageSize } },
-    onRecords: (records) => {
-      for (const record of records as LookupRecord[]) {
-        const value = typeof record?.id === 'string' ? spec.entry(record) : null;
-        if (value !== null) table[record.id as string] = value;
-      }
-    },
+    request: lookupRequest(name, confidentialAccess, pageSize),
+    onRecords: (records) => addLookupEntries(name, tables[name], records),
   };
 }
 
@@ -69,6 +78,8 @@ export interface LookupOptions {
   confidentialAccess: boolean;
   deadline: number;
   pageSize?: number;
+  /** Tables already fetched in full (while the records paged): used as they are. */
+  ready?: Partial<LookupTables>;
 }
 
 /**
@@ -77,7 +88,11 @@ export interface LookupOptions {
  */
 export function fetchLookups(client: LeverClient, needed: readonly LookupName[], options: LookupOptions): LookupResult {
   const tables = emptyLookups();
-  const names = [...new Set(needed)];
+  const names = [...new Set(needed)].filter((name) => {
+    const ready = options.ready?.[name];
+    if (ready) Object.assign(tables[name], ready);
+    return !ready;
+  });
   const queries = names.map((name) => queryFor(name, tables, options.confidentialAccess, options.pageSize ?? 100));
   const results = pageAll(client, queries, options.deadline);
   results.forEach((result, index) => {

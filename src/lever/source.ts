@@ -84,6 +84,11 @@ export interface LeverAccess {
   source: RecordSource;
   /** Fetches only the tables asked for; one pass over each endpoint. */
   lookups(needed: readonly LookupName[]): LookupResult;
+  /**
+   * Optional: starts fetching these tables alongside the records (in request rounds with room to spare), so a
+   * `lookups` call later in the same execution finds them ready instead of waiting a round trip for them.
+   */
+  prefetchLookups?(needed: readonly LookupName[]): void;
   /** The first page of a query (for previews): records plus whether more exist. */
   firstPage(query: ListQuery, limit: number): { records: LeverRecord[]; hasMore: boolean };
 }

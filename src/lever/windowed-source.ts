@@ -4,6 +4,7 @@ import type { Clock } from '../gas/clock';
 import type { LeverClient, PageOutcome, PageRequest } from './client';
 import { isInvalidOffsetToken } from './error-mapping';
 import { fingerprintQuery } from './fingerprint';
+import type { RoundCompanion } from './lookup-prefetch';
 import { offsetParam } from './query';
 import type { FetchProgress, FetchState, LeverRecord, ListQuery, RecordSource } from './source';
 import {
@@ -31,6 +32,8 @@ export interface WindowedSourceOptions {
   pageSize?: number;
   /** Ceiling for the JSON size of the state; no window is split beyond it. */
   maxStateBytes?: number;
+  /** Other requests (lookup tables) sent along in rounds with fewer windows than `maxParallel`. */
+  companion?: RoundCompanion;
 }
 
 export interface WindowedFetchState extends FetchState {
@@ -64,15 +67,17 @@ export class WindowedRecordSource implements RecordSource {
   private readonly maxParallel: number;
   private readonly pageSize: number;
   private readonly maxStateBytes: number;
+  private readonly companion?: RoundCompanion;
 
   constructor(
     private readonly client: LeverClient,
     private readonly clock: Clock,
     options: WindowedSourceOptions = {},
   ) {
-    this.maxParallel = Math.max(1, Math.min(options.maxParallel ?? 8, client.maxBatch));
+    this.maxParallel = Math.max(1, Math.min(options.maxParallel ?? 12, client.maxBatch));
     this.pageSize = options.pageSize ?? 100;
     this.maxStateBytes = options.maxStateBytes ?? 3500;
+    this.companion = options.companion;
   }
 
   start(query: ListQuery): FetchState {
@@ -112,10 +117,10 @@ export class WindowedRecordSource implements RecordSource {
 
   /** One page for every window in a single fetchAll. False when a window had to wait past the deadline. */
   private round(state: WindowedFetchState, deadline: number, sink: (r: LeverRecord[]) => void, counters: Counters) {
-    const outcomes = this.client.getPages(
-      state.windows.map((window) => this.requestFor(state.query, window)),
-      deadline,
-    );
+    const own = state.windows.map((window) => this.requestFor(state.query, window));
+    const extra = this.companion?.take(this.maxParallel - own.length) ?? [];
+    const outcomes = this.client.getPages([...own, ...extra], deadline);
+    if (extra.length > 0) this.companion?.settle(outcomes.slice(own.length));
     const kept: FetchWindow[] = [];
     const candidates: SplitCandidate[] = [];
     let complete = true;

@@ -67,18 +67,24 @@ export function formatFor(type: ColumnInfo['type']): string {
   return type === 'date' ? DATE_FORMAT : PLAIN_FORMAT;
 }
 
-/** Sets each column's number format over `count` rows, one call per run of equal formats. */
+/**
+ * Sets each column's number format over `count` rows, one call per run of equal formats. On a sheet created for
+ * this write every cell still has the default format, so with `newSheet` the plain runs are left as they are.
+ */
 export function applyColumnFormats(
   sheet: SheetPort,
   firstRow: number,
   count: number,
   formats: readonly string[],
+  newSheet = false,
 ): void {
   if (count <= 0) return;
   let start = 0;
   for (let column = 1; column <= formats.length; column++) {
     if (column < formats.length && formats[column] === formats[start]) continue;
-    sheet.setNumberFormat(firstRow, start + 1, count, column - start, formats[start]);
+    if (!(newSheet && formats[start] === PLAIN_FORMAT)) {
+      sheet.setNumberFormat(firstRow, start + 1, count, column - start, formats[start]);
+    }
     start = column;
   }
 }
@@ -109,7 +115,8 @@ export function checkPlannedGrowth(
   const [maxRows, maxColumns] = [sheet.maxRows(), sheet.maxColumns()];
   const columnsAfter = Math.max(maxColumns + columnsToInsert(sheet, previousWidth, width), width);
   const added = Math.max(maxRows, rows) * columnsAfter - maxRows * maxColumns;
-  checkCellBudget(totalCells(), added);
+  // Counting the spreadsheet's cells takes calls of its own: only when the sheet grows.
+  if (added > 0) checkCellBudget(totalCells(), added);
 }
 
 /**

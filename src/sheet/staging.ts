@@ -7,7 +7,7 @@ import { ensureColumns, ensureRows, writeRows } from './grid';
 
 const NEW_SHEET_CELLS = 1000 * 26;
 /** Growing the staging sheet takes a call, so it grows to twice the rows needed, and at least by this many. */
-export const STAGING_SPARE_ROWS = 20_000;
+export const STAGING_SPARE_ROWS = 40_000;
 
 export function stagingSheetName(importId: string): string {
   return STAGING_SHEET_PREFIX + importId;
@@ -24,15 +24,31 @@ export function deleteStaging(workbook: WorkbookPort, importId: string, sheetId?
   if (sheet) workbook.deleteSheet(sheet);
 }
 
-/** A fresh, hidden staging sheet with the header row (any earlier one for this import is replaced). */
+/**
+ * A fresh, hidden staging sheet wide enough for `header` (any earlier one for this import is replaced). It stays
+ * empty until the first `appendStaged`, which writes the header together with the first rows.
+ */
 export function createStaging(workbook: WorkbookPort, importId: string, header: readonly string[]): SheetPort {
-  deleteStaging(workbook, importId);
   checkCellBudget(workbook.totalCells(), NEW_SHEET_CELLS);
-  const sheet = workbook.insertSheet(stagingSheetName(importId));
+  const sheet = insertStaging(workbook, stagingSheetName(importId));
   ensureColumns(sheet, header.length, () => workbook.totalCells());
-  sheet.write(1, 1, [safeRow(header)]);
   sheet.hide();
   return sheet;
+}
+
+/**
+ * A sheet of an earlier run can only be left over when that run died between its commit and its cleanup, so it is
+ * looked for only when the name turns out to be taken (Sheets refuses a second sheet of the same name).
+ */
+function insertStaging(workbook: WorkbookPort, name: string): SheetPort {
+  try {
+    return workbook.insertSheet(name);
+  } catch (error) {
+    const leftover = workbook.sheetByName(name);
+    if (!leftover) throw error;
+    workbook.deleteSheet(leftover);
+    return workbook.insertSheet(name);
+  }
 }
 
 /** The staging sheet of a run being resumed, or null when it is gone or was made for other columns. */
@@ -49,18 +65,23 @@ export function openStaging(
   return stored.every((label, index) => label === header[index]) ? sheet : null;
 }
 
-/** Writes rows after the first `alreadyStaged` data rows (overwriting leftovers of an execution that died). */
+/**
+ * Writes rows after the first `alreadyStaged` data rows (overwriting leftovers of an execution that died). The
+ * first write (nothing staged yet) puts the header row above them in the same call.
+ */
 export function appendStaged(
   workbook: WorkbookPort,
   sheet: SheetPort,
+  header: readonly string[],
   alreadyStaged: number,
   rows: readonly StagedRow[],
 ): void {
   if (rows.length === 0) return;
-  const firstRow = 2 + alreadyStaged;
-  const lastRow = firstRow + rows.length - 1;
+  const block = alreadyStaged === 0 ? [header, ...rows] : rows;
+  const firstRow = alreadyStaged === 0 ? 1 : 2 + alreadyStaged;
+  const lastRow = firstRow + block.length - 1;
   ensureRows(sheet, lastRow, () => workbook.totalCells(), Math.max(STAGING_SPARE_ROWS, lastRow));
-  writeRows(sheet, firstRow, rows.map(safeRow));
+  writeRows(sheet, firstRow, block.map(safeRow));
 }
 
 /** The first `count` staged rows, as written (text comes back without its apostrophe). */

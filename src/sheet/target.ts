@@ -19,11 +19,19 @@ export function checkTargetExists(workbook: WorkbookPort, definition: ImportDefi
   );
 }
 
-/** The sheet to write to, creating it on the first run. */
-export function resolveTarget(workbook: WorkbookPort, definition: ImportDefinition): SheetPort {
+/** The sheet to write to, and whether it was created just now (on the first run). */
+export function openTarget(
+  workbook: WorkbookPort,
+  definition: ImportDefinition,
+): { sheet: SheetPort; created: boolean } {
   checkTargetExists(workbook, definition);
   const found = findTarget(workbook, definition);
-  if (found) return found;
+  if (found) return { sheet: found, created: false };
   checkCellBudget(workbook.totalCells(), 1000 * 26);
-  return workbook.insertSheet(definition.sheetName);
+  return { sheet: workbook.insertSheet(definition.sheetName), created: true };
+}
+
+/** The sheet to write to, creating it on the first run. */
+export function resolveTarget(workbook: WorkbookPort, definition: ImportDefinition): SheetPort {
+  return openTarget(workbook, definition).sheet;
 }

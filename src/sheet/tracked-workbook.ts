@@ -2,9 +2,9 @@
 //
 // Each call to Sheets costs time, so what this execution already knows is not asked again: a sheet's grid size
 // (asked once, then kept up to date as this code grows or shrinks it), the spreadsheet's total cell count (asked
-// once, then updated), sheets already found by id, and that a sheet inserted here is still empty. The numbers are
-// exact as long as nobody else resizes the grid during the execution; a collaborator inserting rows meanwhile only
-// makes a budget estimate off by those rows (Google still enforces its limit on the write itself).
+// once, then updated), the time zone, sheets already found by id, names, and that a sheet inserted here is still
+// empty. The numbers are exact as long as nobody else resizes the grid during the execution; a collaborator
+// inserting rows meanwhile only makes a budget estimate off by those rows (Google still enforces its limit itself).
 import type { SheetPort, WorkbookPort } from '../gas/spreadsheet';
 import type { CellValue } from './cells';
 
@@ -35,6 +35,11 @@ class TrackedSheet implements SheetPort {
   /** Cells in the grid when already known, else null. */
   knownCells(): number | null {
     return this.rows !== undefined && this.columns !== undefined ? this.rows * this.columns : null;
+  }
+
+  /** Found under this name just now. */
+  named(name: string): void {
+    this.knownName = name;
   }
 
   name(): string {
@@ -119,10 +124,13 @@ class TrackedWorkbook implements WorkbookPort {
     },
   };
 
+  private zone?: string;
+
   constructor(private readonly inner: WorkbookPort) {}
 
   timeZone(): string {
-    return this.inner.timeZone();
+    this.zone ??= this.inner.timeZone();
+    return this.zone;
   }
   sheetById(sheetId: number): SheetPort | null {
     return this.byId.get(sheetId) ?? this.track(this.inner.sheetById(sheetId), undefined, false);
@@ -157,7 +165,10 @@ class TrackedWorkbook implements WorkbookPort {
   private track(sheet: SheetPort | null, name: string | undefined, inserted: boolean): SheetPort | null {
     if (!sheet) return null;
     const known = this.byId.get(sheet.sheetId);
-    if (known) return known;
+    if (known) {
+      if (name !== undefined) known.named(name);
+      return known;
+    }
     const tracked = new TrackedSheet(sheet, this.ledger, name, inserted);
     this.byId.set(sheet.sheetId, tracked);
     return tracked;

@@ -104,7 +104,7 @@ export function writeUpdateById(sheet: SheetPort, block: ResultBlock, options: W
   ensureRows(sheet, 1 + assembly.rows.length, options.totalCells);
   writeRows(sheet, 1, [safeRow(header), ...assembly.rows]);
   const formats = [...block.types.map(formatFor), ...(flag ? [PLAIN_FORMAT] : [])];
-  applyColumnFormats(sheet, 2, assembly.rows.length, formats);
+  applyColumnFormats(sheet, 2, assembly.rows.length, formats, options.newSheet);
   styleHeader(sheet, width);
   return {
     rowsWritten: block.rows.length,

@@ -30,6 +30,8 @@ export interface WriteOptions {
   /** Width of this import's block after its previous commit to this sheet, when known. */
   previousWidth?: number;
   totalCells: () => number;
+  /** The sheet was created for this write: no content, default formats everywhere. */
+  newSheet?: boolean;
 }
 
 export interface WriteSummary {
@@ -66,7 +68,7 @@ function writeReplace(sheet: SheetPort, block: ResultBlock, options: WriteOption
   ensureRows(sheet, height, options.totalCells);
   writeRows(sheet, 1, [safeRow(block.header), ...block.rows.map(safeRow)]);
   clearLeftovers(sheet, height, oldHeight, width, options.previousWidth);
-  applyColumnFormats(sheet, 2, block.rows.length, block.types.map(formatFor));
+  applyColumnFormats(sheet, 2, block.rows.length, block.types.map(formatFor), options.newSheet);
   styleHeader(sheet, width);
   return { rowsWritten: block.rows.length, width, added: block.rows.length, removed: 0, flagged: 0 };
 }
@@ -84,7 +86,8 @@ function writeSnapshot(sheet: SheetPort, block: ResultBlock, options: WriteOptio
     firstRow,
     block.rows.map((row) => safeRow([options.snapshotAt, ...row])),
   );
-  applyColumnFormats(sheet, firstRow, block.rows.length, [DATE_TIME_FORMAT, ...block.types.map(formatFor)]);
+  const formats = [DATE_TIME_FORMAT, ...block.types.map(formatFor)];
+  applyColumnFormats(sheet, firstRow, block.rows.length, formats, options.newSheet);
   styleHeader(sheet, width);
   return { rowsWritten: block.rows.length, width, added: block.rows.length, removed: 0, flagged: 0 };
 }

@@ -9,7 +9,7 @@ import type { LeverAccess, LeverRecord } from '../../../src/lever/source';
 import { loadDefinition, saveImportInput, updateDefinition } from '../../../src/settings/imports-store';
 import { latestRun, loadRuns } from '../../../src/settings/runs-store';
 import type { ImportDefinition, RunRecord } from '../../../src/shared/types';
-import { FakeWorkbook } from '../sheet/fake-workbook';
+import { type FakeSheet, FakeWorkbook } from '../sheet/fake-workbook';
 import { authError, FakeClock, FakeSource, type FakeSourceOptions, fakeAccess } from './fake-lever';
 import { opportunity } from './fixtures';
 import { offsetIn } from './zone-offsets';
@@ -152,14 +152,23 @@ describe('runSlice', () => {
   it('ignores rows staged after the last checkpoint when an execution dies, and finishes exact', () => {
     const w = world();
     const list = records(3 * FLUSH_ROWS);
+    const source = withSource(w, list, { msPerPage: 10 });
+    // Google kills the execution right after its second staging write, before the checkpoint that would cover it.
     const kill = Object.assign(new Error('Exceeded maximum execution time'), { name: 'Exception' });
-    const source = withSource(w, list, { failAt: { page: FLUSH_ROWS / 100 + 10, error: kill } });
-    const first = runSlice(deps(w), w.definition.id, 'sidebar');
-    expect(first.status).toBe('continuing');
-    expect(loadCheckpoint(w.store, w.definition.id)?.rowsStaged).toBe(0);
+    const set = w.store.set.bind(w.store);
+    let killed = false;
+    w.store.set = (key, value) => {
+      killed ||= key.startsWith('checkpoint.') && JSON.parse(value).rowsStaged > FLUSH_ROWS;
+      if (killed) throw kill;
+      set(key, value);
+    };
+    expect(() => runSlice(deps(w), w.definition.id, 'sidebar')).toThrow(/Exceeded maximum execution time/);
+    w.store.set = set;
+    expect(loadCheckpoint(w.store, w.definition.id)?.rowsStaged).toBe(FLUSH_ROWS);
+    const staging = w.workbook.sheet(`_lever_staging_${w.definition.id}`);
+    expect(staging.column(1, 2)).toHaveLength(2 * FLUSH_ROWS);
     // Meanwhile Lever lost the records staged after the checkpoint: they must not come back from the staging sheet.
-    source.served = -1_000_000;
-    source.records = list.slice(FLUSH_ROWS + 1_000);
+    source.records = [...list.slice(0, FLUSH_ROWS), ...list.slice(2 * FLUSH_ROWS)];
     const rest = runToEnd(w);
     expect(rest[rest.length - 1].status).toBe('succeeded');
     expect(targetIds(w)).toEqual(expectedIds(source.records));
@@ -213,6 +222,8 @@ describe('runSlice', () => {
     expect(source.starts).toHaveLength(2);
     expect(w.workbook.sheet('Opportunities').values()[0]).toEqual(['Lever ID', 'Name']);
     expect(targetIds(w)).toEqual(expectedIds(list));
+    // The first attempt's staging sheet went with it.
+    expect(w.workbook.sheetNames()).toEqual(['Sheet1', 'Opportunities']);
   });
 
   it('waits for a fresh execution when the commit might not fit in the time left', () => {
@@ -265,6 +276,43 @@ describe('runSlice', () => {
     expect((w.lever as ReturnType<typeof fakeAccess>).lookupCalls).toEqual([['stages']]);
     const after = runSlice(deps(w), w.definition.id, 'sidebar', { continueOnly: true });
     expect(after).toEqual(records_[records_.length - 1]);
+  });
+
+  it('stages in batches of FLUSH_ROWS rows and hands the last batch straight to the commit', () => {
+    const w = world();
+    const list = records(2 * FLUSH_ROWS + 4_321);
+    withSource(w, list, { msPerPage: 10 });
+    const staged: FakeSheet[] = [];
+    const insertSheet = w.workbook.insertSheet.bind(w.workbook);
+    w.workbook.insertSheet = (name) => {
+      const sheet = insertSheet(name);
+      if (name.startsWith('_lever_staging_')) staged.push(sheet);
+      return sheet;
+    };
+    const [record] = runToEnd(w);
+    expect(record).toMatchObject({ status: 'succeeded', rowsFetched: list.length, rowsWritten: list.length });
+    expect(staged).toHaveLength(1);
+    // Two staging writes (the header goes with the first), one growth, one read back; the rest was never staged.
+    expect(staged[0].calls).toEqual({ write: 2, insertRowsAfter: 1, read: 1 });
+    expect(targetIds(w)).toEqual(expectedIds(list));
+    expect(w.workbook.sheetNames()).toEqual(['Sheet1', 'Opportunities']);
+  });
+
+  it('needs no staging sheet for a run that fits in one batch, and fetches lookups alongside the records', () => {
+    const w = world();
+    const list = records(FLUSH_ROWS - 100);
+    const access = fakeAccess(new FakeSource(list, w.clock, { msPerPage: 10 }));
+    w.lever = access;
+    const inserted: string[] = [];
+    const insertSheet = w.workbook.insertSheet.bind(w.workbook);
+    w.workbook.insertSheet = (name) => {
+      inserted.push(name);
+      return insertSheet(name);
+    };
+    expect(runToEnd(w)[0]).toMatchObject({ status: 'succeeded', rowsWritten: list.length });
+    expect(inserted).toEqual(['Opportunities']);
+    expect(targetIds(w)).toEqual(expectedIds(list));
+    expect(access.prefetchCalls).toEqual([['stages']]);
   });
 
   it('closes a run whose execution died after its checkpoint was removed', () => {

@@ -44,12 +44,17 @@ export class FakeSource implements RecordSource {
     return { version: 1, fingerprint: JSON.stringify(query), position: 0 };
   }
 
-  next(state: FetchState, deadline: number, sink: (records: LeverRecord[]) => void): FetchProgress {
+  next(
+    state: FetchState,
+    deadline: number,
+    sink: (records: LeverRecord[]) => void,
+    enough: () => boolean = () => false,
+  ): FetchProgress {
     const size = this.options.pageSize ?? 100;
     let position = state.position as number;
     let pages = 0;
     let records = 0;
-    while (position < this.records.length && this.clock.now() < deadline) {
+    while (position < this.records.length && this.clock.now() < deadline && !enough()) {
       if (this.options.failAt && this.served >= this.options.failAt.page) throw this.options.failAt.error;
       this.clock.advance(this.options.msPerPage ?? 250);
       const repeat = this.options.repeatEvery && pages > 0 && pages % this.options.repeatEvery === 0;
@@ -68,12 +73,17 @@ export class FakeSource implements RecordSource {
 export function fakeAccess(
   source: RecordSource,
   environment = 'production',
-): LeverAccess & { lookupCalls: LookupName[][] } {
+): LeverAccess & { lookupCalls: LookupName[][]; prefetchCalls: LookupName[][] } {
   const lookupCalls: LookupName[][] = [];
+  const prefetchCalls: LookupName[][] = [];
   return {
     environment,
     source,
     lookupCalls,
+    prefetchCalls,
+    prefetchLookups(needed: readonly LookupName[]): void {
+      prefetchCalls.push([...needed]);
+    },
     lookups(needed: readonly LookupName[]): LookupResult {
       lookupCalls.push([...needed]);
       return lookups();

@@ -53,4 +53,18 @@ describe('createLeverAccess', () => {
     expect(progress.done).toBe(true);
     expect(count).toBe(RECORDS.length);
   });
+
+  it('fetches lookup tables asked for early alongside the records, so the commit needs no request for them', () => {
+    const stages = [{ id: 'lead-new', text: 'New lead' }];
+    const records = fakeLever(RECORDS);
+    const { http, lever } = access((request) =>
+      request.url.includes('/stages') ? json(200, { data: stages, hasNext: false }) : records(request),
+    );
+    lever.prefetchLookups?.(['stages']);
+    lever.source.next(lever.source.start({ object: 'opportunities', params: {} }), NEWEST + 600_000, () => {});
+    const before = http.requests.length;
+    expect(http.batches[0]).toBe(2);
+    expect(lever.lookups(['stages']).stages).toEqual({ 'lead-new': 'New lead' });
+    expect(http.requests.length).toBe(before);
+  });
 });

@@ -1,6 +1,7 @@
-// Lookup tables: the right endpoints and parameters, paging, and a table the key may not read.
+// Lookup tables: the right endpoints and parameters, paging, a table the key may not read, and the prefetch.
 import type { HttpRequest } from '../../../src/gas/http';
 import { LeverClient } from '../../../src/lever/client';
+import { LookupPrefetch } from '../../../src/lever/lookup-prefetch';
 import { fetchLookups } from '../../../src/lever/lookups';
 import { TokenBucket } from '../../../src/lever/rate-limiter';
 import { FakeClock, FakeHttp, json, testCredential } from './fakes';
@@ -98,5 +99,73 @@ describe('fetchLookups', () => {
     expect(() => fetchLookups(client, ['stages'], { confidentialAccess: false, deadline: FAR })).toThrow(
       expect.objectContaining({ code: 'LEVER_AUTH' }),
     );
+  });
+
+  it('uses tables fetched earlier as they are and asks Lever only for the others', () => {
+    const { http, client } = setup();
+    const ready = { stages: { s9: 'Prefetched stage' } };
+    const result = fetchLookups(client, ['stages', 'users'], { confidentialAccess: true, deadline: FAR, ready });
+    expect(result.stages).toEqual({ s9: 'Prefetched stage' });
+    expect(result.users).toEqual({ u1: 'Dana Kim', u2: 'gone@example.com' });
+    expect(http.requests.every((request) => request.url.includes('/users'))).toBe(true);
+  });
+});
+
+describe('LookupPrefetch', () => {
+  /** Sends what the prefetch offers (room 10) through the client, round after round, like the windowed source. */
+  function rounds(prefetch: LookupPrefetch, client: LeverClient, count: number, room = 10): number[] {
+    const sizes: number[] = [];
+    for (let round = 0; round < count; round++) {
+      const requests = prefetch.take(room);
+      sizes.push(requests.length);
+      if (requests.length > 0) prefetch.settle(client.getPages(requests, FAR));
+    }
+    return sizes;
+  }
+
+  it('pages each table it is asked for, a page per round, and hands over only the complete ones', () => {
+    const { http, client } = setup();
+    const prefetch = new LookupPrefetch(true);
+    prefetch.want(['stages', 'users', 'postings', 'stages']);
+    expect(rounds(prefetch, client, 1)).toEqual([3]);
+    // One record per page: after one round every table has a page and none is complete.
+    expect(prefetch.complete()).toEqual({});
+    expect(rounds(prefetch, client, 3)).toEqual([3, 0, 0]);
+    expect(prefetch.complete()).toEqual({
+      stages: { 'lead-new': 'New lead', offer: 'Offer' },
+      users: { u1: 'Dana Kim', u2: 'gone@example.com' },
+      postings: { p1: 'Engineer', p2: 'Secret role' },
+    });
+    expect(http.requests.filter((request) => request.url.includes('offset=1'))).toHaveLength(3);
+  });
+
+  it('offers no more than the room a round has', () => {
+    const { client } = setup();
+    const prefetch = new LookupPrefetch(false);
+    prefetch.want(ALL);
+    expect(rounds(prefetch, client, 2, 2)).toEqual([2, 2]);
+    expect(prefetch.take(0)).toEqual([]);
+  });
+
+  it('drops a table Lever refuses, leaving it (and its note) to the commit', () => {
+    const { client } = setup(['/v1/users']);
+    const prefetch = new LookupPrefetch(true);
+    prefetch.want(['users', 'archiveReasons']);
+    expect(rounds(prefetch, client, 3)).toEqual([2, 0, 0]);
+    expect(prefetch.complete()).toEqual({ archiveReasons: { r1: 'Hired' } });
+    const result = fetchLookups(client, ['users', 'archiveReasons'], {
+      confidentialAccess: true,
+      deadline: FAR,
+      ready: prefetch.complete(),
+    });
+    expect(result.notes).toEqual(['This key cannot read users, so owner and user columns show Lever IDs.']);
+  });
+
+  it('asks again for a page that did not come back before the deadline', () => {
+    const prefetch = new LookupPrefetch(true);
+    prefetch.want(['stages']);
+    const [request] = prefetch.take(5);
+    prefetch.settle([{ kind: 'deferred' }]);
+    expect(prefetch.take(5)).toEqual([request]);
   });
 });

@@ -1,6 +1,7 @@
 // The windowed RecordSource against a fake Lever: the exact set of a sequential read, faster, resumable, small.
-import { LeverClient } from '../../../src/lever/client';
+import { LeverClient, type PageOutcome } from '../../../src/lever/client';
 import { fingerprintQuery } from '../../../src/lever/fingerprint';
+import type { RoundCompanion } from '../../../src/lever/lookup-prefetch';
 import { TokenBucket } from '../../../src/lever/rate-limiter';
 import type { FetchState, LeverRecord, ListQuery } from '../../../src/lever/source';
 import { WindowedRecordSource } from '../../../src/lever/windowed-source';
@@ -132,6 +133,61 @@ describe('WindowedRecordSource: speed and size', () => {
     expect(progress.pages).toBeGreaterThanOrEqual(Math.ceil(progress.records / 100));
     expect(progress.requests).toBeGreaterThanOrEqual(progress.pages);
     expect(progress.state.totals).toEqual({ requests: progress.requests, pages: progress.pages, records });
+  });
+});
+
+/** A companion with `pending` requests to place, recording the room it was offered and the outcomes it got. */
+function recordingCompanion(pending: number) {
+  const seen = { rooms: [] as number[], outcomes: [] as PageOutcome[] };
+  const companion: RoundCompanion = {
+    take(room) {
+      seen.rooms.push(room);
+      const count = Math.min(room, pending);
+      pending -= count;
+      return Array.from({ length: count }, () => ({ path: '/stages', params: { limit: 100 } }));
+    },
+    settle(outcomes) {
+      seen.outcomes.push(...outcomes);
+    },
+  };
+  return { companion, seen };
+}
+
+describe('WindowedRecordSource: sharing rounds with the engine', () => {
+  it('stops between rounds once the caller has enough, and resumes exactly from the returned state', () => {
+    const { source, clock } = setup(8);
+    const query = QUERIES[0][1];
+    const received: LeverRecord[] = [];
+    const sink = (records: LeverRecord[]) => received.push(...records);
+    const first = source.next(source.start(query), clock.now() + 600_000, sink, () => received.length >= 500);
+    expect(first.done).toBe(false);
+    expect(received.length).toBeGreaterThanOrEqual(500);
+    expect(received.length).toBeLessThan(500 + 8 * 100);
+    const rest = source.next(JSON.parse(JSON.stringify(first.state)), clock.now() + 600_000, sink);
+    expect(rest.done).toBe(true);
+    expect(received.map((record) => record.id).sort()).toEqual([...expectedIds(query)].sort());
+  });
+
+  it('sends companion requests only in the room rounds leave, and hands them their outcomes', () => {
+    const clock = new FakeClock(NEWEST);
+    const http = new FakeHttp(fakeLever(RECORDS), clock, 250);
+    const client = new LeverClient({ http, clock, credential: testCredential(), limiter: new TokenBucket(clock) });
+    const { companion, seen } = recordingCompanion(5);
+    const source = new WindowedRecordSource(client, clock, { maxParallel: 8, companion });
+    const received: LeverRecord[] = [];
+    const progress = source.next(source.start(QUERIES[0][1]), clock.now() + 600_000, (records) => {
+      received.push(...records);
+    });
+    expect(progress.done).toBe(true);
+    // The first round pages one window, so the companion's five requests go with it.
+    expect(seen.rooms[0]).toBe(7);
+    expect(http.batches[0]).toBe(6);
+    expect(http.requests.slice(1, 6).every((request) => request.url.includes('/stages'))).toBe(true);
+    expect(seen.outcomes).toHaveLength(5);
+    expect(seen.outcomes.every((outcome) => outcome.kind === 'page')).toBe(true);
+    expect(Math.max(...http.batches)).toBeLessThanOrEqual(8);
+    expect(received.map((record) => record.id).sort()).toEqual([...expectedIds(QUERIES[0][1])].sort());
+    expect(received).toHaveLength(expectedIds(QUERIES[0][1]).length);
   });
 });
 

@@ -1,6 +1,6 @@
 // The writer's three modes on an in-memory sheet: user columns and rows survive, writes are batched and safe.
 
-import { DATE_FORMAT } from '../../../src/sheet/grid';
+import { DATE_FORMAT, PLAIN_FORMAT } from '../../../src/sheet/grid';
 import { planUpdate, REMOVED_LABEL, rowRunsBottomUp } from '../../../src/sheet/update-by-id';
 import { type ResultBlock, SNAPSHOT_LABEL, type WriteOptions, writeResult } from '../../../src/sheet/writer';
 import { type FakeSheet, FakeWorkbook } from './fake-workbook';
@@ -98,6 +98,45 @@ describe('replace', () => {
     expect(sheet.formats.get('2:2')).toBe(DATE_FORMAT);
     expect(sheet.lastRow()).toBe(25_001);
     expect(sheet.cell(25_001, 2)).toEqual(new Date(24_999_000));
+  });
+
+  it('writes 100,000 rows in a call or two per 500,000 cells, and grows the grid in one step', () => {
+    const { workbook, sheet } = setup();
+    const ids = Array.from({ length: 100_000 }, (_, i) => `id${i}`);
+    writeResult(sheet, block(ids), options(workbook));
+    // 100,001 rows of 3 cells: one setValues.
+    expect(sheet.calls).toMatchObject({ write: 1, insertRowsAfter: 1 });
+    const wide: ResultBlock = {
+      header: Array.from({ length: 12 }, (_, i) => `Column ${i}`),
+      rows: ids.map((id) => [id, ...Array.from({ length: 11 }, () => 'x')]),
+      types: Array.from({ length: 12 }, () => 'text' as const),
+    };
+    const other = new FakeWorkbook();
+    writeResult(other.sheet('Sheet1'), wide, options(other));
+    // 1.2 million cells: three calls of at most 500,000.
+    expect(other.sheet('Sheet1').calls.write).toBe(3);
+    expect(other.sheet('Sheet1').cell(100_001, 1)).toBe('id99999');
+  });
+
+  it('on a sheet made for this write, formats only the columns that need more than the default', () => {
+    const dated: ResultBlock = {
+      header: ['Lever ID', 'Name', 'Created', 'Updated', 'Owner'],
+      rows: [['a', 'Ada', new Date(0), new Date(1), 'Kim']],
+      types: ['text', 'text', 'date', 'date', 'text'],
+    };
+    const fresh = setup();
+    writeResult(fresh.sheet, dated, options(fresh.workbook, { newSheet: true }));
+    expect(fresh.sheet.calls.setNumberFormat).toBe(1);
+    expect([...fresh.sheet.formats.entries()]).toEqual([
+      ['2:3', DATE_FORMAT],
+      ['2:4', DATE_FORMAT],
+    ]);
+    // An existing sheet may hold any format, so plain columns are set back to plain too.
+    const existing = setup();
+    writeResult(existing.sheet, dated, options(existing.workbook));
+    expect(existing.sheet.calls.setNumberFormat).toBe(3);
+    expect(existing.sheet.formats.get('2:1')).toBe(PLAIN_FORMAT);
+    expect(existing.sheet.values()).toEqual(fresh.sheet.values());
   });
 
   it.each(['replace', 'updateById', 'appendSnapshot'] as const)(

@@ -1,0 +1,76 @@
+// Lookup tables fetched while the records page: their requests ride along in fetch rounds that have room to spare.
+//
+// The commit needs the lookup tables (stages, users, …) before it can write. Fetched then, they cost a round trip
+// of their own at the very end of the run. Sent with a records round that has free slots (the first round pages a
+// single window), they cost nothing but their share of the rate limit.
+import type { PageOutcome, PageRequest } from './client';
+import { addLookupEntries, lookupRequest } from './lookups';
+import { offsetParam } from './query';
+import type { LookupName, LookupTables } from './source';
+
+/** Requests that go out with a round of record pages when the round has room for them. */
+export interface RoundCompanion {
+  /** Up to `room` requests to send with the next round (none when there is nothing to send). */
+  take(room: number): PageRequest[];
+  /** The outcomes of the requests the last `take` returned, in the same order. */
+  settle(outcomes: readonly PageOutcome[]): void;
+}
+
+interface TableCursor {
+  name: LookupName;
+  table: LookupTables[LookupName];
+  /** Lever's offset token for the next page; absent before the first page. */
+  next?: string;
+  /** 'dropped': failed here (a 403, an outage, a stale token); the commit fetches and reports it the usual way. */
+  status: 'waiting' | 'done' | 'dropped';
+}
+
+export class LookupPrefetch implements RoundCompanion {
+  private readonly cursors: TableCursor[] = [];
+  private sent: TableCursor[] = [];
+
+  constructor(
+    private readonly confidentialAccess: boolean,
+    private readonly pageSize = 100,
+  ) {}
+
+  /** Adds tables to fetch (those already asked for are kept as they are). */
+  want(needed: readonly LookupName[]): void {
+    for (const name of needed) {
+      if (!this.cursors.some((cursor) => cursor.name === name)) {
+        this.cursors.push({ name, table: {}, status: 'waiting' });
+      }
+    }
+  }
+
+  take(room: number): PageRequest[] {
+    this.sent = this.cursors.filter((cursor) => cursor.status === 'waiting').slice(0, Math.max(0, room));
+    return this.sent.map((cursor) => {
+      const request = lookupRequest(cursor.name, this.confidentialAccess, this.pageSize);
+      if (cursor.next === undefined) return request;
+      return { ...request, params: { ...request.params, offset: offsetParam(cursor.next) } };
+    });
+  }
+
+  settle(outcomes: readonly PageOutcome[]): void {
+    this.sent.forEach((cursor, index) => {
+      const outcome = outcomes[index];
+      if (!outcome || outcome.kind === 'deferred') return;
+      if (outcome.kind === 'failed') {
+        cursor.status = 'dropped';
+        return;
+      }
+      addLookupEntries(cursor.name, cursor.table, outcome.page.data);
+      cursor.next = outcome.page.next;
+      if (!outcome.page.hasNext) cursor.status = 'done';
+    });
+    this.sent = [];
+  }
+
+  /** The tables fetched in full so far. */
+  complete(): Partial<LookupTables> {
+    const tables: Partial<Record<LookupName, LookupTables[LookupName]>> = {};
+    for (const cursor of this.cursors) if (cursor.status === 'done') tables[cursor.name] = cursor.table;
+    return tables as Partial<LookupTables>;
+  }
+}
