@@ -7,4 +7,5 @@ module.exports = {
   transform: { '^.+\\.ts$': '<rootDir>/tools/build/jest-esbuild-transform.cjs' },
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 120000,
+  reporters: ['default', '<rootDir>/tools/build/jest-summary-reporter.cjs'],
 };
