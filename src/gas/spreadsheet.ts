@@ -18,6 +18,14 @@ export interface SheetPort {
   clearFormats(row: number, column: number, rows: number, columns: number): void;
   setNumberFormat(row: number, column: number, rows: number, columns: number, format: string): void;
   setBold(row: number, column: number, rows: number, columns: number): void;
+  /** Sets one number format per column (`formats`) on `rows` rows from `row`, in one call. */
+  setColumnFormats(row: number, column: number, rows: number, formats: readonly string[]): void;
+  /**
+   * Writes `values` and styles the same block through one range: every row below the first `headerRows` gets
+   * `formats` (one number format per column), the header rows are bold and 'General'. For blocks that fill cells
+   * still at their defaults (a new sheet): it sets every cell's format and weight.
+   */
+  writeStyled(row: number, column: number, values: CellValue[][], style: BlockStyle): void;
   insertRowsAfter(after: number, count: number): void;
   insertColumnsAfter(after: number, count: number): void;
   deleteRows(start: number, count: number): void;
@@ -26,12 +34,23 @@ export interface SheetPort {
   hide(): void;
 }
 
+export interface BlockStyle {
+  /** Number format per column of the block, for the rows below the header. */
+  formats: readonly string[];
+  headerRows: number;
+}
+
 export interface WorkbookPort {
   timeZone(): string;
   sheetById(sheetId: number): SheetPort | null;
   sheetByName(name: string): SheetPort | null;
-  /** Adds a sheet at the end, leaving the user on the sheet they were looking at. */
+  /**
+   * Adds a sheet at the end, leaving the user on the sheet they were looking at (at once, or at `settleView` for a
+   * port made with `deferViewRestore`).
+   */
   insertSheet(name: string): SheetPort;
+  /** Puts the user back on the sheet they were looking at, when inserts since moved them (one call at most). */
+  settleView?(): void;
   deleteSheet(sheet: SheetPort): void;
   /** Every sheet in tab order, hidden ones included. */
   sheetNames(): string[];
@@ -41,6 +60,23 @@ export interface WorkbookPort {
 }
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The Apps Script sheet behind each port made here, so deleting needs no lookup by id. */
+const sheetsOfPorts = new WeakMap<SheetPort, Sheet>();
+
+/** The 2D arrays setNumberFormats / setFontWeights take; rows are shared (Sheets only reads them). */
+function styleGrids(rows: number, style: BlockStyle) {
+  const width = style.formats.length;
+  const weight = (value: GoogleAppsScript.Spreadsheet.FontWeight) => Array(width).fill(value);
+  const header = { format: Array<string>(width).fill('General'), weight: weight('bold') };
+  const body = { format: [...style.formats], weight: weight('normal') };
+  const pick = (index: number) => (index < style.headerRows ? header : body);
+  return {
+    formats: Array.from({ length: rows }, (_, index) => pick(index).format),
+    weights: Array.from({ length: rows }, (_, index) => pick(index).weight),
+  };
+}
 
 function isEmptyBlock(rows: number, columns: number): boolean {
   return rows <= 0 || columns <= 0;
@@ -68,13 +104,24 @@ function blockMethods(sheet: Sheet) {
     setBold: (row: number, column: number, rows: number, columns: number): void => {
       if (!isEmptyBlock(rows, columns)) range(row, column, rows, columns).setFontWeight('bold');
     },
+    setColumnFormats: (row: number, column: number, rows: number, formats: readonly string[]): void => {
+      if (isEmptyBlock(rows, formats.length)) return;
+      const line = [...formats];
+      range(row, column, rows, formats.length).setNumberFormats(Array.from({ length: rows }, () => line));
+    },
+    writeStyled: (row: number, column: number, values: CellValue[][], style: BlockStyle): void => {
+      if (values.length === 0 || values[0].length === 0) return;
+      const block = range(row, column, values.length, values[0].length);
+      const grids = styleGrids(values.length, style);
+      block.setValues(values).setNumberFormats(grids.formats).setFontWeights(grids.weights);
+    },
   };
 }
 
-/** The SheetPort for one Apps Script sheet. */
-export function sheetPort(sheet: Sheet): SheetPort {
-  return {
-    sheetId: sheet.getSheetId(),
+/** The SheetPort for one Apps Script sheet (`knownId` when the caller already has it: asking costs a call). */
+export function sheetPort(sheet: Sheet, knownId?: number): SheetPort {
+  const port: SheetPort = {
+    sheetId: knownId ?? sheet.getSheetId(),
     name: () => sheet.getName(),
     maxRows: () => sheet.getMaxRows(),
     maxColumns: () => sheet.getMaxColumns(),
@@ -96,30 +143,88 @@ export function sheetPort(sheet: Sheet): SheetPort {
       sheet.hideSheet();
     },
   };
+  sheetsOfPorts.set(port, sheet);
+  return port;
 }
 
-/** The WorkbookPort for a spreadsheet (the active one or one opened by id in a trigger). */
-export function workbookPort(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): WorkbookPort {
-  const wrap = (sheet: Sheet | null) => (sheet ? sheetPort(sheet) : null);
+/**
+ * What the adapter learns within one execution so it is not asked again: the sheet the user was looking at (only
+ * inserts move it, and they move it back) and the number of sheets once counted.
+ */
+class WorkbookMemory {
+  private userSheet?: Sheet | null;
+  private sheetCount?: number;
+  /** An insert moved the user and they are not back yet. */
+  moved = false;
+
+  constructor(
+    private readonly spreadsheet: Spreadsheet,
+    readonly deferViewRestore: boolean,
+  ) {}
+
+  viewedSheet(): Sheet | null {
+    if (this.userSheet === undefined) this.userSheet = this.spreadsheet.getActiveSheet();
+    return this.userSheet;
+  }
+  counted(sheets: readonly Sheet[]): readonly Sheet[] {
+    this.sheetCount = sheets.length;
+    return sheets;
+  }
+  count(): number {
+    this.sheetCount ??= this.spreadsheet.getNumSheets();
+    return this.sheetCount;
+  }
+  added(change: number): void {
+    if (this.sheetCount !== undefined) this.sheetCount += change;
+  }
+}
+
+function insertKeepingView(spreadsheet: Spreadsheet, memory: WorkbookMemory, name: string): SheetPort {
+  // insertSheet activates the new sheet; a working sheet appearing must not pull the user away.
+  const viewed = memory.viewedSheet();
+  const inserted = spreadsheet.insertSheet(name, memory.count());
+  memory.added(1);
+  memory.moved = viewed !== null;
+  if (!memory.deferViewRestore) settle(spreadsheet, memory);
+  return sheetPort(inserted);
+}
+
+function settle(spreadsheet: Spreadsheet, memory: WorkbookMemory): void {
+  if (!memory.moved) return;
+  const viewed = memory.viewedSheet();
+  if (viewed) spreadsheet.setActiveSheet(viewed);
+  memory.moved = false;
+}
+
+/**
+ * The WorkbookPort for a spreadsheet (the active one or one opened by id in a trigger). With `deferViewRestore`,
+ * the user is put back on their sheet once, at `settleView`, however many sheets were inserted: Sheets shows the
+ * user the outcome of an execution, not each step, so the caller must call it before the execution ends.
+ */
+export function workbookPort(spreadsheet: Spreadsheet, options: { deferViewRestore?: boolean } = {}): WorkbookPort {
+  const memory = new WorkbookMemory(spreadsheet, options.deferViewRestore === true);
+  const sheets = () => memory.counted(spreadsheet.getSheets());
   return {
     timeZone: () => spreadsheet.getSpreadsheetTimeZone(),
-    sheetById: (sheetId) => wrap(spreadsheet.getSheetById(sheetId)),
-    sheetByName: (name) => wrap(spreadsheet.getSheetByName(name)),
-    insertSheet: (name) => {
-      // insertSheet activates the new sheet; a working sheet appearing must not pull the user away.
-      const active = spreadsheet.getActiveSheet();
-      const inserted = spreadsheet.insertSheet(name, spreadsheet.getNumSheets());
-      if (active) spreadsheet.setActiveSheet(active);
-      return sheetPort(inserted);
+    sheetById: (sheetId) => {
+      const sheet = spreadsheet.getSheetById(sheetId);
+      return sheet ? sheetPort(sheet, sheetId) : null;
     },
+    sheetByName: (name) => {
+      const sheet = spreadsheet.getSheetByName(name);
+      return sheet ? sheetPort(sheet) : null;
+    },
+    insertSheet: (name) => insertKeepingView(spreadsheet, memory, name),
     deleteSheet: (sheet) => {
-      const target = spreadsheet.getSheetById(sheet.sheetId);
-      if (target) spreadsheet.deleteSheet(target);
+      const target = sheetsOfPorts.get(sheet) ?? spreadsheet.getSheetById(sheet.sheetId);
+      if (!target) return;
+      spreadsheet.deleteSheet(target);
+      memory.added(-1);
     },
-    sheetNames: () => spreadsheet.getSheets().map((sheet) => sheet.getName()),
-    totalCells: () =>
-      spreadsheet.getSheets().reduce((sum, sheet) => sum + sheet.getMaxRows() * sheet.getMaxColumns(), 0),
+    sheetNames: () => sheets().map((sheet) => sheet.getName()),
+    totalCells: () => sheets().reduce((sum, sheet) => sum + sheet.getMaxRows() * sheet.getMaxColumns(), 0),
     toast: (message, title) => spreadsheet.toast(message, title),
+    settleView: () => settle(spreadsheet, memory),
   };
 }
 

@@ -7,23 +7,12 @@ import { describeForEveryone } from '../schedule/status';
 import { listDefinitions } from '../settings/imports-store';
 import { lastSuccessfulRun, latestRun } from '../settings/runs-store';
 import type { ImportDefinition } from '../shared/types';
-import { checkCellBudget, safeRow } from '../sheet/cells';
-import { DATE_TIME_FORMAT, ensureColumns, ensureRows, styleHeader } from '../sheet/grid';
 import { findTarget } from '../sheet/target';
-import {
-  type ImportHealth,
-  STATUS_DATE_COLUMNS,
-  STATUS_HEADERS,
-  STATUS_SHEET,
-  type StatusCell,
-  sameBlock,
-  statusBlock,
-} from './status-rows';
+import { forgetStatusLayout, loadStatusLayout, saveStatusLayout } from './status-layout';
+import { type ImportHealth, STATUS_SHEET, statusBlock } from './status-rows';
+import { insertStatusSheet, writeExistingStatus, writeNewStatus } from './status-write';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-const WIDTH = STATUS_HEADERS.length;
-/** What Sheets gives a new sheet: its cells count toward the spreadsheet's limit at once. */
-const NEW_SHEET_CELLS = 1000 * 26;
 
 /** Every import's health as collaborators see it (no viewer: nobody's own trigger or quota). */
 export function gatherHealth(
@@ -46,15 +35,6 @@ export function gatherHealth(
   }));
 }
 
-function createStatusSheet(workbook: WorkbookPort): SheetPort {
-  checkCellBudget(workbook.totalCells(), NEW_SHEET_CELLS);
-  const sheet = workbook.insertSheet(STATUS_SHEET);
-  ensureColumns(sheet, WIDTH, () => workbook.totalCells());
-  // The whole column, once: rows added later keep the format without another call.
-  for (const column of STATUS_DATE_COLUMNS) sheet.setNumberFormat(2, column, sheet.maxRows() - 1, 1, DATE_TIME_FORMAT);
-  return sheet;
-}
-
 export interface ImportTarget {
   definition: ImportDefinition;
   sheet: SheetPort | null;
@@ -67,29 +47,44 @@ function usedAsTarget(statusSheet: SheetPort | null, targets: readonly ImportTar
   );
 }
 
-/** Writes the block over the sheet (one setValues), clearing rows a shorter block leaves; skips an identical sheet. */
-export function writeStatusBlock(workbook: WorkbookPort, existing: SheetPort | null, block: StatusCell[][]): void {
-  const sheet = existing ?? createStatusSheet(workbook);
-  const oldRows = existing ? sheet.lastRow() : 0;
-  if (oldRows === block.length && sameBlock(sheet.read(1, 1, oldRows, WIDTH), block)) return;
-  ensureRows(sheet, block.length, () => workbook.totalCells());
-  sheet.write(
-    1,
-    1,
-    block.map((row) => safeRow(row)),
-  );
-  if (oldRows > block.length) sheet.clearContents(block.length + 1, 1, oldRows - block.length, WIDTH);
-  if (!existing) styleHeader(sheet, WIDTH);
+/** A name-taken refusal means someone else's sheet (or an older status sheet) is there: found by name instead. */
+function tryInsert(workbook: WorkbookPort): SheetPort | null {
+  try {
+    return insertStatusSheet(workbook);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The status sheet and what is known of it: by the id stored with its layout; else, the first time, inserted
+ * straight away (the insert itself says whether the name is free); else by name.
+ */
+function openStatusSheet(workbook: WorkbookPort, store: KeyValueStore, definitions: readonly ImportDefinition[]) {
+  const layout = loadStatusLayout(store);
+  const byId = layout ? workbook.sheetById(layout.sheetId) : null;
+  if (byId) return { sheet: byId, layout, created: false };
+  if (layout) forgetStatusLayout(store);
+  const mayInsert = definitions.length > 0 && !definitions.some((definition) => definition.sheetName === STATUS_SHEET);
+  const inserted = mayInsert ? tryInsert(workbook) : null;
+  if (inserted) return { sheet: inserted, layout: null, created: true };
+  return { sheet: workbook.sheetByName(STATUS_SHEET), layout: null, created: false };
 }
 
 /** Rebuilds the status sheet from the document's store; creates it only once there is an import to show. */
 export function refreshStatus(workbook: WorkbookPort, store: KeyValueStore, now: number): void {
-  const existing = workbook.sheetByName(STATUS_SHEET);
   const definitions = listDefinitions(store);
-  if (definitions.length === 0 && !existing) return;
+  const found = openStatusSheet(workbook, store, definitions);
+  if (definitions.length === 0 && !found.sheet) return;
   const targets = definitions.map((definition) => ({ definition, sheet: findTarget(workbook, definition) }));
-  if (usedAsTarget(existing, targets)) return;
-  writeStatusBlock(workbook, existing, statusBlock(gatherHealth(workbook, store, now, targets), workbook.timeZone()));
+  if (!found.created && usedAsTarget(found.sheet, targets)) return;
+  const block = statusBlock(gatherHealth(workbook, store, now, targets), workbook.timeZone());
+  const sheet = found.sheet ?? insertStatusSheet(workbook);
+  const layout =
+    found.sheet && !found.created
+      ? writeExistingStatus(workbook, sheet, found.layout, block)
+      : writeNewStatus(workbook, sheet, block);
+  if (layout) saveStatusLayout(store, layout);
 }
 
 /** Asks about the Spreadsheet's own method: Apps Script objects may throw on reading a member they do not have. */

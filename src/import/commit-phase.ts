@@ -75,17 +75,19 @@ export function commitRun(slice: Slice, held: readonly StagedRow[] = []): Commit
   const trackedCells = tracked ? tracked.records.length * (tracked.fields.length + 2) * 3 : 0;
   if (!commitFitsNow(deps, block.rows.length * block.header.length + trackedCells, WRITE_FIXED_MS)) return null;
   const { sheet: target, created } = openTarget(deps.workbook, definition);
-  const layout = loadBlockLayout(deps.store, definition.id);
+  const stored = loadBlockLayout(deps.store, definition.id);
+  const layout = stored && stored.sheetId === target.sheetId && !created ? stored : null;
   const summary = writeResult(target, block, {
     newSheet: created,
     mode: definition.writeMode,
     vanished: definition.vanished ?? 'flag',
     snapshotAt: new Date(slice.checkpoint.startedAtMs),
-    previousWidth: layout && layout.sheetId === target.sheetId ? layout.width : undefined,
+    previousWidth: layout?.width,
+    previousStyle: layout?.style,
     totalCells: () => deps.workbook.totalCells(),
   });
   deleteCheckpoint(deps.store, definition.id);
-  saveBlockLayout(deps.store, definition.id, { sheetId: target.sheetId, width: summary.width });
+  saveBlockLayout(deps.store, definition.id, { sheetId: target.sheetId, width: summary.width, style: summary.style });
   const sheetName = target.name();
   updateDefinition(deps.store, definition.id, (current) => ({ ...current, sheetId: target.sheetId, sheetName }));
   if (slice.staging) deleteStaging(deps.workbook, definition.id, slice.staging.sheetId);

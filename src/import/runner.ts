@@ -18,7 +18,7 @@ function newRunId(): string {
 /** Real ports for the spreadsheet given (a clock trigger has no active one, so it is always passed in). */
 export function engineDeps(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): EngineDeps {
   // One tracked workbook for the whole execution: the run and the status refresh after it share what it learns.
-  const workbook = trackWorkbook(workbookPort(spreadsheet));
+  const workbook = trackWorkbook(workbookPort(spreadsheet, { deferViewRestore: true }));
   const budget = executionBudget();
   return {
     workbook,
@@ -48,6 +48,11 @@ export function runImportSlice(
   // The status sheet is rewritten after every run, so collaborators see the outcome without opening the sidebar.
   return withDocumentLock(() => {
     const deps = engineDeps(spreadsheet);
-    return refreshStatusAfter(deps.workbook, runSlice(deps, importId, trigger, options));
+    try {
+      return refreshStatusAfter(deps.workbook, runSlice(deps, importId, trigger, options));
+    } finally {
+      // Sheets inserted by the run (staging, target, status) each took the user away; one call takes them back.
+      deps.workbook.settleView?.();
+    }
   });
 }

@@ -12,6 +12,8 @@ const layoutKey = (id: string) => `layout.${id}`;
 export interface BlockLayout {
   sheetId: number;
   width: number;
+  /** Replace mode: the column formats and header styling already applied, so a refresh does not apply them again. */
+  style?: { formats: string[]; formattedThrough: number; headerWidth: number; height?: number };
 }
 
 function readIndex(store: KeyValueStore): string[] {

@@ -3,6 +3,7 @@ import { AppError } from '../errors';
 import type { SheetPort, WorkbookPort } from '../gas/spreadsheet';
 import type { ImportDefinition } from '../shared/types';
 import { checkCellBudget } from './cells';
+import { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from './tracked-workbook';
 
 export function findTarget(workbook: WorkbookPort, definition: ImportDefinition): SheetPort | null {
   const byId = definition.sheetId !== undefined ? workbook.sheetById(definition.sheetId) : null;
@@ -25,10 +26,18 @@ export function openTarget(
   definition: ImportDefinition,
 ): { sheet: SheetPort; created: boolean } {
   checkTargetExists(workbook, definition);
-  const found = findTarget(workbook, definition);
+  // Before the first commit there is no id: inserting answers "is the name free?" in the same call that acts on it.
+  const found = definition.sheetId === undefined ? null : findTarget(workbook, definition);
   if (found) return { sheet: found, created: false };
-  checkCellBudget(workbook.totalCells(), 1000 * 26);
-  return { sheet: workbook.insertSheet(definition.sheetName), created: true };
+  checkCellBudget(workbook.totalCells(), NEW_SHEET_ROWS * NEW_SHEET_COLUMNS);
+  try {
+    return { sheet: workbook.insertSheet(definition.sheetName), created: true };
+  } catch (error) {
+    // Sheets refuses a second sheet of a name: the user's own sheet of that name is the target.
+    const named = workbook.sheetByName(definition.sheetName);
+    if (!named) throw error;
+    return { sheet: named, created: false };
+  }
 }
 
 /** The sheet to write to, creating it on the first run. */

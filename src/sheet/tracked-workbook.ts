@@ -3,10 +3,14 @@
 // Each call to Sheets costs time, so what this execution already knows is not asked again: a sheet's grid size
 // (asked once, then kept up to date as this code grows or shrinks it), the spreadsheet's total cell count (asked
 // once, then updated), the time zone, sheets already found by id, names, and that a sheet inserted here is still
-// empty. The numbers are exact as long as nobody else resizes the grid during the execution; a collaborator
+// empty, with the size every new sheet gets. The numbers are exact as long as nobody else resizes the grid during the execution; a collaborator
 // inserting rows meanwhile only makes a budget estimate off by those rows (Google still enforces its limit itself).
-import type { SheetPort, WorkbookPort } from '../gas/spreadsheet';
+import type { BlockStyle, SheetPort, WorkbookPort } from '../gas/spreadsheet';
 import type { CellValue } from './cells';
+
+/** Every sheet Sheets inserts starts with this grid (documented for the Sheets API's gridProperties). */
+export const NEW_SHEET_ROWS = 1000;
+export const NEW_SHEET_COLUMNS = 26;
 
 interface Ledger {
   /** Cells added (or, negative, removed); null when the change cannot be counted without asking. */
@@ -29,7 +33,7 @@ class TrackedSheet implements SheetPort {
   ) {
     this.sheetId = inner.sheetId;
     this.empty = inserted;
-    if (inserted) this.frozen = 0;
+    if (inserted) [this.rows, this.columns, this.frozen] = [NEW_SHEET_ROWS, NEW_SHEET_COLUMNS, 0];
   }
 
   /** Cells in the grid when already known, else null. */
@@ -78,6 +82,13 @@ class TrackedSheet implements SheetPort {
   }
   setBold(row: number, column: number, rows: number, columns: number): void {
     this.inner.setBold(row, column, rows, columns);
+  }
+  setColumnFormats(row: number, column: number, rows: number, formats: readonly string[]): void {
+    this.inner.setColumnFormats(row, column, rows, formats);
+  }
+  writeStyled(row: number, column: number, values: CellValue[][], style: BlockStyle): void {
+    this.inner.writeStyled(row, column, values, style);
+    if (values.length > 0) this.empty = false;
   }
   insertRowsAfter(after: number, count: number): void {
     this.inner.insertRowsAfter(after, count);
@@ -140,7 +151,6 @@ class TrackedWorkbook implements WorkbookPort {
   }
   insertSheet(name: string): SheetPort {
     const sheet = this.track(this.inner.insertSheet(name), name, true) as TrackedSheet;
-    // Its size is needed soon anyway (to grow it, to check the budget), so asking now costs nothing extra.
     if (this.cells !== null) this.cells += sheet.maxRows() * sheet.maxColumns();
     return sheet;
   }
@@ -160,6 +170,9 @@ class TrackedWorkbook implements WorkbookPort {
   }
   toast(message: string, title: string): void {
     this.inner.toast(message, title);
+  }
+  settleView(): void {
+    this.inner.settleView?.();
   }
 
   private track(sheet: SheetPort | null, name: string | undefined, inserted: boolean): SheetPort | null {

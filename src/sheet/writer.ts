@@ -10,6 +10,7 @@ import {
   formatFor,
   lastFilledRow,
   prepareWidth,
+  STYLE_IN_ONE_CALL_CELLS,
   styleHeader,
   writeRows,
 } from './grid';
@@ -32,6 +33,19 @@ export interface WriteOptions {
   totalCells: () => number;
   /** The sheet was created for this write: no content, default formats everywhere. */
   newSheet?: boolean;
+  /** What the previous commit to this sheet applied (replace mode skips applying the same again). */
+  previousStyle?: AppliedStyle;
+}
+
+/**
+ * What a replace commit left: column formats on data rows 2..formattedThrough, the header styled (bold, frozen)
+ * at headerWidth, and the block `height` rows tall.
+ */
+export interface AppliedStyle {
+  formats: string[];
+  formattedThrough: number;
+  headerWidth: number;
+  height?: number;
 }
 
 export interface WriteSummary {
@@ -41,6 +55,8 @@ export interface WriteSummary {
   added: number;
   removed: number;
   flagged: number;
+  /** Replace mode: the styling now in place, for the next commit's previousStyle. */
+  style?: AppliedStyle;
 }
 
 export const SNAPSHOT_LABEL = 'Snapshot at';
@@ -59,18 +75,53 @@ function clearLeftovers(
   }
 }
 
+/** Formats rows the previous commit did not format (all of them when the formats changed), then the header. */
+function styleReplace(sheet: SheetPort, height: number, formats: string[], options: WriteOptions): AppliedStyle {
+  const previous = options.previousStyle;
+  const same = previous !== undefined && previous.formats.join('\n') === formats.join('\n');
+  const from = same ? Math.max(previous.formattedThrough + 1, 2) : 2;
+  applyColumnFormats(sheet, from, height - from + 1, formats, options.newSheet);
+  if (previous?.headerWidth !== formats.length) styleHeader(sheet, formats.length);
+  const formattedThrough = Math.max(height, same ? previous.formattedThrough : 0);
+  return { formats, formattedThrough, headerWidth: formats.length, height };
+}
+
+/**
+ * Where the previous block ended. When the sheet's last row is where that block ended, nothing was added or
+ * removed since and the column need not be read; otherwise (rows inserted or deleted) it is read as before.
+ */
+function previousHeight(sheet: SheetPort, options: WriteOptions): number {
+  if (options.newSheet) return 0;
+  const known = options.previousStyle?.height;
+  if (known !== undefined && sheet.lastRow() === known) return known;
+  return lastFilledRow(sheet, 1);
+}
+
+/** A new sheet takes a small block, its formats and its bold header through one range. */
+function writesInOneCall(options: WriteOptions, cells: number): boolean {
+  return options.newSheet === true && cells <= STYLE_IN_ONE_CALL_CELLS;
+}
+
 function writeReplace(sheet: SheetPort, block: ResultBlock, options: WriteOptions): WriteSummary {
   const width = block.header.length;
-  const oldHeight = lastFilledRow(sheet, 1);
+  const oldHeight = previousHeight(sheet, options);
   const height = 1 + block.rows.length;
+  const formats = block.types.map(formatFor);
   checkPlannedGrowth(sheet, height, width, options.previousWidth, options.totalCells);
   prepareWidth(sheet, options.previousWidth, width, options.totalCells);
   ensureRows(sheet, height, options.totalCells);
-  writeRows(sheet, 1, [safeRow(block.header), ...block.rows.map(safeRow)]);
-  clearLeftovers(sheet, height, oldHeight, width, options.previousWidth);
-  applyColumnFormats(sheet, 2, block.rows.length, block.types.map(formatFor), options.newSheet);
-  styleHeader(sheet, width);
-  return { rowsWritten: block.rows.length, width, added: block.rows.length, removed: 0, flagged: 0 };
+  const values = [safeRow(block.header), ...block.rows.map(safeRow)];
+  let style: AppliedStyle;
+  if (writesInOneCall(options, height * width)) {
+    sheet.writeStyled(1, 1, values, { formats, headerRows: 1 });
+    sheet.freezeRows(1);
+    style = { formats, formattedThrough: height, headerWidth: width, height };
+  } else {
+    writeRows(sheet, 1, values);
+    clearLeftovers(sheet, height, oldHeight, width, options.previousWidth);
+    style = styleReplace(sheet, height, formats, options);
+  }
+  return { rowsWritten: block.rows.length, width, added: block.rows.length, removed: 0, flagged: 0, style };
 }
 
 function writeSnapshot(sheet: SheetPort, block: ResultBlock, options: WriteOptions): WriteSummary {

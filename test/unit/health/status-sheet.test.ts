@@ -88,4 +88,38 @@ describe('refreshStatus', () => {
     refresh(NOW + 86_400_000);
     expect(workbook.sheetNames()).toEqual(['Sheet1', STATUS_SHEET]);
   });
+
+  it('rewrites from its stored layout without reading the sheet back, and writes nothing when nothing changed', () => {
+    const { workbook, store, refresh } = setup([definition('a'), definition('b')]);
+    refresh();
+    const sheet = workbook.sheet(STATUS_SHEET);
+    sheet.calls = {};
+    refresh();
+    expect(sheet.calls).toEqual({});
+    deleteDefinition(store, 'b');
+    refresh();
+    expect(sheet.calls).toEqual({ write: 1, clearContents: 1 });
+    expect(sheet.values().length).toBe(2);
+  });
+
+  it('finds its sheet by the id it stored after a rename, and makes a new one when it was deleted', () => {
+    const { workbook, refresh } = setup([definition('a')]);
+    refresh();
+    workbook.sheet(STATUS_SHEET).title = 'Health';
+    refresh(NOW + 3_600_000);
+    expect(workbook.sheetNames()).toEqual(['Sheet1', 'Health']);
+    workbook.deleteSheet(workbook.sheet('Health'));
+    refresh(NOW + 7_200_000);
+    expect(workbook.sheet(STATUS_SHEET).values()[0]).toEqual([...STATUS_HEADERS]);
+  });
+
+  it('takes over an existing status sheet of an earlier version by reading it once', () => {
+    const { workbook, refresh } = setup([definition('a')]);
+    const old = workbook.insertSheet(STATUS_SHEET);
+    old.write(1, 1, [['old'], ['rows'], ['here']]);
+    refresh();
+    expect(workbook.sheetNames()).toEqual(['Sheet1', STATUS_SHEET]);
+    expect(old.values().length).toBe(2);
+    expect(old.cell(3, 1)).toBe('');
+  });
 });

@@ -1,5 +1,5 @@
 // An in-memory WorkbookPort for unit tests: strict grid bounds and Sheets' "parse like typing" for written strings.
-import type { SheetPort, WorkbookPort } from '../../../src/gas/spreadsheet';
+import type { BlockStyle, SheetPort, WorkbookPort } from '../../../src/gas/spreadsheet';
 import type { CellValue } from '../../../src/sheet/cells';
 
 /** A stored cell: a plain value, or a formula (which a safe writer must never produce). */
@@ -113,6 +113,27 @@ export class FakeSheet implements SheetPort {
   setBold(row: number, column: number, rows: number, columns: number): void {
     this.check(row, column, rows, columns);
     for (let c = 0; c < columns; c++) this.bold.add(`${row}:${column + c}`);
+  }
+  setColumnFormats(row: number, column: number, rows: number, formats: readonly string[]): void {
+    this.count('setColumnFormats');
+    this.check(row, column, rows, formats.length);
+    for (let r = 0; r < rows; r++) {
+      formats.forEach((format, c) => {
+        this.formats.set(`${row + r}:${column + c}`, format);
+      });
+    }
+  }
+  /** Counted as one write (its styling rides on the same range). */
+  writeStyled(row: number, column: number, values: CellValue[][], style: BlockStyle): void {
+    this.write(row, column, values);
+    values.forEach((_, r) => {
+      style.formats.forEach((format, c) => {
+        const key = `${row + r}:${column + c}`;
+        if (r < style.headerRows) this.bold.add(key);
+        else this.bold.delete(key);
+        this.formats.set(key, r < style.headerRows ? 'General' : format);
+      });
+    });
   }
   insertRowsAfter(after: number, count: number): void {
     this.count('insertRowsAfter');

@@ -118,7 +118,7 @@ describe('replace', () => {
     expect(other.sheet('Sheet1').cell(100_001, 1)).toBe('id99999');
   });
 
-  it('on a sheet made for this write, formats only the columns that need more than the default', () => {
+  it('on a sheet made for this write, writes, formats and bolds through one range; elsewhere formats in one call', () => {
     const dated: ResultBlock = {
       header: ['Lever ID', 'Name', 'Created', 'Updated', 'Owner'],
       rows: [['a', 'Ada', new Date(0), new Date(1), 'Kim']],
@@ -126,16 +126,19 @@ describe('replace', () => {
     };
     const fresh = setup();
     writeResult(fresh.sheet, dated, options(fresh.workbook, { newSheet: true }));
-    expect(fresh.sheet.calls.setNumberFormat).toBe(1);
-    expect([...fresh.sheet.formats.entries()]).toEqual([
-      ['2:3', DATE_FORMAT],
-      ['2:4', DATE_FORMAT],
-    ]);
-    // An existing sheet may hold any format, so plain columns are set back to plain too.
+    expect(fresh.sheet.calls).toEqual({ write: 1 });
+    expect(fresh.sheet.formats.get('2:3')).toBe(DATE_FORMAT);
+    expect(fresh.sheet.formats.get('2:4')).toBe(DATE_FORMAT);
+    expect(fresh.sheet.formats.get('2:1')).toBe(PLAIN_FORMAT);
+    expect(fresh.sheet.bold.has('1:5')).toBe(true);
+    expect(fresh.sheet.frozen).toBe(1);
+    // An existing sheet may hold any format, so plain columns are set back to plain too, all in one call.
     const existing = setup();
     writeResult(existing.sheet, dated, options(existing.workbook));
-    expect(existing.sheet.calls.setNumberFormat).toBe(3);
+    expect(existing.sheet.calls.setNumberFormat).toBeUndefined();
+    expect(existing.sheet.calls.setColumnFormats).toBe(1);
     expect(existing.sheet.formats.get('2:1')).toBe(PLAIN_FORMAT);
+    expect(existing.sheet.formats.get('2:3')).toBe(DATE_FORMAT);
     expect(existing.sheet.values()).toEqual(fresh.sheet.values());
   });
 
@@ -234,5 +237,45 @@ describe('pure helpers', () => {
       { start: 7, count: 1 },
       { start: 2, count: 3 },
     ]);
+  });
+});
+
+describe('replace, with what the previous commit applied', () => {
+  const block = (rows: number): ResultBlock => ({
+    header: ['Lever ID', 'Created', 'Owner'],
+    rows: Array.from({ length: rows }, (_, index) => [`id${index}`, new Date(index), 'Kim']),
+    types: ['text', 'date', 'text'],
+  });
+
+  it('formats only rows it did not format before, restyles no header, and trusts a block height the sheet agrees with', () => {
+    const { workbook, sheet } = setup();
+    const first = writeResult(sheet, block(3), options(workbook));
+    expect(first.style).toEqual({
+      formats: [PLAIN_FORMAT, DATE_FORMAT, PLAIN_FORMAT],
+      formattedThrough: 4,
+      headerWidth: 3,
+      height: 4,
+    });
+    sheet.calls = {};
+    const again = writeResult(sheet, block(5), options(workbook, { previousWidth: 3, previousStyle: first.style }));
+    // Rows 5 and 6 are new: one call formats them; the header is already bold and frozen; column A is not read.
+    expect(sheet.calls).toEqual({ write: 1, setColumnFormats: 1 });
+    expect(sheet.formats.get('6:2')).toBe(DATE_FORMAT);
+    sheet.calls = {};
+    writeResult(sheet, block(2), options(workbook, { previousWidth: 3, previousStyle: again.style }));
+    expect(sheet.calls).toEqual({ write: 1, clearContents: 1 });
+    expect(sheet.values().length).toBe(3);
+  });
+
+  it('reads column A again when rows were inserted into the block since', () => {
+    const { workbook, sheet } = setup();
+    const first = writeResult(sheet, block(3), options(workbook));
+    sheet.insertRowsAfter(2, 1);
+    sheet.calls = {};
+    writeResult(sheet, block(3), options(workbook, { previousWidth: 3, previousStyle: first.style }));
+    expect(sheet.calls.read).toBe(1);
+    // The row the insert pushed below the block is cleared, not left as a stale duplicate.
+    expect(sheet.values().length).toBe(4);
+    expect(sheet.column(1, 2)).toEqual(['id0', 'id1', 'id2']);
   });
 });

@@ -1,0 +1,81 @@
+// Writing the status block: a new sheet in one styled write; an existing one in one setValues, or not at all.
+import type { SheetPort, WorkbookPort } from '../gas/spreadsheet';
+import { checkCellBudget, safeRow } from '../sheet/cells';
+import { DATE_TIME_FORMAT, ensureColumns, ensureRows, PLAIN_FORMAT } from '../sheet/grid';
+import { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from '../sheet/tracked-workbook';
+import { blockDigest, type StatusLayout } from './status-layout';
+import { STATUS_DATE_COLUMNS, STATUS_HEADERS, STATUS_SHEET, type StatusCell, sameBlock } from './status-rows';
+
+const WIDTH = STATUS_HEADERS.length;
+
+/** Per column, the number format of the rows below the header. */
+const STATUS_FORMATS = STATUS_HEADERS.map((_, index) =>
+  STATUS_DATE_COLUMNS.includes(index + 1) ? DATE_TIME_FORMAT : PLAIN_FORMAT,
+);
+
+const totalCellsOf = (workbook: WorkbookPort) => () => workbook.totalCells();
+
+function safeBlock(block: StatusCell[][]) {
+  return block.map((row) => safeRow(row));
+}
+
+/** Inserts the status sheet after checking the cell budget (throws when the name is taken). */
+export function insertStatusSheet(workbook: WorkbookPort): SheetPort {
+  checkCellBudget(workbook.totalCells(), NEW_SHEET_ROWS * NEW_SHEET_COLUMNS);
+  return workbook.insertSheet(STATUS_SHEET);
+}
+
+/**
+ * Writes a new status sheet, its formats and its bold header through one range, then freezes the header. The block
+ * is padded with empty rows to the whole grid, so rows added by later imports already have their date formats.
+ */
+export function writeNewStatus(workbook: WorkbookPort, sheet: SheetPort, block: StatusCell[][]): StatusLayout {
+  ensureColumns(sheet, WIDTH, totalCellsOf(workbook));
+  ensureRows(sheet, block.length, totalCellsOf(workbook));
+  const gridRows = sheet.maxRows();
+  const padding = Array.from({ length: gridRows - block.length }, () => Array<string>(WIDTH).fill(''));
+  sheet.writeStyled(1, 1, [...safeBlock(block), ...padding], { formats: STATUS_FORMATS, headerRows: 1 });
+  sheet.freezeRows(1);
+  return { sheetId: sheet.sheetId, rows: block.length, digest: blockDigest(block), gridRows };
+}
+
+/** Writes the block over what the layout says is there (no read-back); false when that layout no longer holds. */
+function rewriteKnown(workbook: WorkbookPort, sheet: SheetPort, layout: StatusLayout, block: StatusCell[][]): boolean {
+  try {
+    if (block.length > layout.gridRows) ensureRows(sheet, block.length, totalCellsOf(workbook));
+    sheet.write(1, 1, safeBlock(block));
+    if (layout.rows > block.length) sheet.clearContents(block.length + 1, 1, layout.rows - block.length, WIDTH);
+    return true;
+  } catch {
+    // A collaborator removed rows or columns the layout counts on: the careful path asks the sheet itself.
+    return false;
+  }
+}
+
+/** Writes the block after reading what the sheet shows (one setValues), clearing rows a shorter block leaves. */
+function rewriteRead(workbook: WorkbookPort, sheet: SheetPort, block: StatusCell[][]): void {
+  const oldRows = sheet.lastRow();
+  if (oldRows === block.length && sameBlock(sheet.read(1, 1, oldRows, WIDTH), block)) return;
+  ensureColumns(sheet, WIDTH, totalCellsOf(workbook));
+  ensureRows(sheet, block.length, totalCellsOf(workbook));
+  sheet.write(1, 1, safeBlock(block));
+  if (oldRows > block.length) sheet.clearContents(block.length + 1, 1, oldRows - block.length, WIDTH);
+}
+
+/**
+ * Brings an existing status sheet up to `block`: nothing when its layout says it already shows it, one setValues
+ * when the layout says what is there, a read-back first when nothing is known. Returns the layout now, or null
+ * when nothing was written.
+ */
+export function writeExistingStatus(
+  workbook: WorkbookPort,
+  sheet: SheetPort,
+  layout: StatusLayout | null,
+  block: StatusCell[][],
+): StatusLayout | null {
+  const digest = blockDigest(block);
+  if (layout && layout.digest === digest && layout.rows === block.length) return null;
+  if (!(layout && rewriteKnown(workbook, sheet, layout, block))) rewriteRead(workbook, sheet, block);
+  const gridRows = Math.max(layout?.gridRows ?? sheet.maxRows(), block.length);
+  return { sheetId: sheet.sheetId, rows: block.length, digest, gridRows };
+}
