@@ -32,6 +32,30 @@ export function documentStore(): KeyValueStore {
   return wrap(props);
 }
 
+/**
+ * The document's store read with ONE getProperties call, for paths that read many keys (the sidebar's state):
+ * reads come from that copy, writes go through to the real store. Not for long runs: another execution's
+ * writes after the copy was taken are not seen.
+ */
+export function documentSnapshot(): KeyValueStore {
+  const props = PropertiesService.getDocumentProperties();
+  if (!props) throw new Error('Document properties are unavailable outside a spreadsheet.');
+  const copy = memoryStore(props.getProperties());
+  const real = wrap(props);
+  return {
+    get: copy.get,
+    keys: copy.keys,
+    set: (key, value) => {
+      real.set(key, value);
+      copy.set(key, value);
+    },
+    delete: (key) => {
+      real.delete(key);
+      copy.delete(key);
+    },
+  };
+}
+
 export function readJson<T>(store: KeyValueStore, key: string): T | null {
   const raw = store.get(key);
   if (raw === null) return null;

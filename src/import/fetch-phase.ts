@@ -14,9 +14,10 @@ import type { Slice } from './slice';
 export const CHUNK_MS = 20_000;
 /**
  * Rows held before a staging write: each `next` call stops once this many are waiting, then they are written in
- * one go and the checkpoint saved. Few, large writes; memory bounded by this many rows.
+ * one go and the checkpoint saved. Few, large writes (20,000 rows of ~20 cells is a few MB in V8); memory bounded
+ * by this many rows.
  */
-export const FLUSH_ROWS = 10_000;
+export const FLUSH_ROWS = 20_000;
 /** A source that ignores `enough` is still never allowed to hold more than this before a write. */
 const MAX_HELD_ROWS = 2 * FLUSH_ROWS;
 

@@ -3,7 +3,7 @@ import { deleteSnapshot } from '../changes/sheets';
 import { withConfidentialNotice } from '../confidential/guard';
 import { AppError } from '../errors';
 import { withDocumentLock } from '../gas/lock';
-import { documentStore, userStore } from '../gas/properties';
+import { documentSnapshot, documentStore, userStore } from '../gas/properties';
 import { activeSpreadsheet, currentUserEmail, formatInZone, workbookPort, zoneOffsetFor } from '../gas/spreadsheet';
 import { deleteCheckpoint, loadCheckpoint } from '../import/checkpoint';
 import { listColumnInfo } from '../import/columns';
@@ -38,9 +38,11 @@ function bestEffort(action: () => void): void {
 
 function sidebarState(): SidebarState {
   const spreadsheet = activeSpreadsheet();
-  bestEffort(() => ensureScheduleTrigger());
+  // Every import's definition, runs and schedule state: one properties read instead of several per import.
+  const store = documentSnapshot();
+  bestEffort(() => ensureScheduleTrigger(store));
   const state = buildSidebarState({
-    store: documentStore(),
+    store,
     user: currentUserEmail(),
     now: Date.now(),
     timeZone: spreadsheet.getSpreadsheetTimeZone(),
@@ -48,7 +50,7 @@ function sidebarState(): SidebarState {
     sheetNames: workbookPort(spreadsheet).sheetNames(),
     describeSchedule,
   });
-  return { ...state, failureEmails: failureEmailsEnabled() };
+  return { ...state, failureEmails: failureEmailsEnabled(store) };
 }
 
 function columnsFor(object: ImportObject) {

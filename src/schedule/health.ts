@@ -1,24 +1,16 @@
 // Self-healing on sidebar open: the viewer's trigger slot matches their schedules, and the status context is gathered.
 import { toAppError } from '../errors';
-import type { KeyValueStore } from '../gas/properties';
-import type { TriggerPort } from '../gas/triggers';
 import { listDefinitions } from '../settings/imports-store';
 import { gatherScheduleFacts } from './context';
 import { runtimeUsedMs } from './runtime';
 import { reconcileTrigger } from './scheduler';
+import type { ScheduleChangeDeps } from './set-schedule';
 import { isScheduled } from './spec';
 import { readSettings, rememberSpreadsheetId } from './state-store';
 import { type ScheduleContext, sameUser } from './status';
 
-export interface HealthDeps {
-  documentStore: KeyValueStore;
-  userStore: KeyValueStore;
-  triggers: TriggerPort;
-  user: string;
-  spreadsheetId: string;
-  timeZone: string;
-  now: number;
-}
+/** The same stores, trigger port and viewer as a schedule change. */
+export type HealthDeps = ScheduleChangeDeps;
 
 export const TRIGGER_RECREATED_WARNING =
   "Your schedule's trigger had gone missing and was set up again just now. Runs due while it was missing happen at the next hourly check.";

@@ -1,6 +1,6 @@
 // Schedule operations for sidebar calls, wired to Apps Script: set or take over a schedule, self-heal, failure emails.
 import { AppError } from '../errors';
-import { documentStore, userStore } from '../gas/properties';
+import { documentStore, type KeyValueStore, userStore } from '../gas/properties';
 import { activeSpreadsheet } from '../gas/spreadsheet';
 import { runningUserEmail, spreadsheetTriggers } from '../gas/triggers';
 import { refreshStatusSheet } from '../health/status-sheet';
@@ -13,9 +13,9 @@ import { takeOverSchedule } from './take-over';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-function sidebarDeps(spreadsheet: Spreadsheet = activeSpreadsheet()) {
+function sidebarDeps(spreadsheet: Spreadsheet = activeSpreadsheet(), store: KeyValueStore = documentStore()) {
   return {
-    documentStore: documentStore(),
+    documentStore: store,
     userStore: userStore(),
     triggers: spreadsheetTriggers(spreadsheet),
     user: runningUserEmail(),
@@ -48,15 +48,15 @@ export function takeOverImportSchedule(importId: string): ImportDefinition {
  * serves nothing) and makes describeSchedule zone-aware for the rest of this execution. Never throws for
  * trigger problems: they come back as `triggerWarning`.
  */
-export function ensureScheduleTrigger(): ScheduleHealth {
-  const health = checkScheduleHealth(sidebarDeps());
+export function ensureScheduleTrigger(store?: KeyValueStore): ScheduleHealth {
+  const health = checkScheduleHealth(sidebarDeps(activeSpreadsheet(), store));
   useScheduleContext(health);
   return health;
 }
 
 /** Whether scheduled failures are emailed to their owners in this spreadsheet (SidebarState.failureEmails). */
-export function failureEmailsEnabled(): boolean {
-  return readSettings(documentStore()).failureEmails;
+export function failureEmailsEnabled(store: KeyValueStore = documentStore()): boolean {
+  return readSettings(store).failureEmails;
 }
 
 /** Turns the failure email to schedule owners on or off for this spreadsheet (on by default); returns the setting. */

@@ -121,3 +121,27 @@ describe('menu: Refresh all imports', () => {
     expect(book(h).hasSheet('Opportunities')).toBe(false);
   });
 });
+
+describe('getSidebarState', () => {
+  function documentReads(h: ReturnType<typeof createHarness>): number {
+    const result = h.emu.callFromSidebar('getSidebarState', [], { user: USER, spreadsheetId: h.ssId });
+    expect(result.ok).toBe(true);
+    return Object.entries(result.calls)
+      .filter(([name]) => /^PropertiesService\.Properties\.get(Property|Properties)$/.test(name))
+      .reduce((total, [, count]) => total + count, 0);
+  }
+
+  it('reads the document store in a bounded number of calls, however many imports there are', () => {
+    const h = createHarness({ opportunities: 20, requisitions: 10 });
+    connect(h);
+    const id = saveImport(h, opportunityImport()).id;
+    runToEnd(h, id);
+    const withOne = documentReads(h);
+    for (const name of ['B', 'C', 'D', 'E']) {
+      const other = saveImport(h, opportunityImport({ name, sheetName: name })).id;
+      runToEnd(h, other);
+    }
+    expect(h.call<SidebarState>('getSidebarState').imports).toHaveLength(5);
+    expect(documentReads(h)).toBe(withOne);
+  });
+});
