@@ -2,12 +2,11 @@
 import type { SheetPort, WorkbookPort } from '../gas/spreadsheet';
 import { checkCellBudget, safeRow } from '../sheet/cells';
 import { DATE_TIME_FORMAT, ensureColumns, ensureRows, lastFilledRow, styleHeader, writeRows } from '../sheet/grid';
+import { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from '../sheet/tracked-workbook';
 import { CHANGES_HEADER, CHANGES_SHEET_NAME, type ChangeRow } from './log-rows';
 import { decodeSnapshot, type StoredSnapshot } from './snapshot';
 
 export const SNAPSHOT_SHEET_PREFIX = '_lever_snapshot_';
-/** What Sheets gives a new sheet: its cells count toward the spreadsheet's limit at once. */
-const NEW_SHEET_CELLS = 1000 * 26;
 
 export function snapshotSheetName(importId: string): string {
   return SNAPSHOT_SHEET_PREFIX + importId;
@@ -18,7 +17,8 @@ export function isSnapshotSheetName(name: string): boolean {
 }
 
 function newSheet(workbook: WorkbookPort, name: string): SheetPort {
-  checkCellBudget(workbook.totalCells(), NEW_SHEET_CELLS);
+  // A new sheet's whole grid counts toward the spreadsheet's cell limit at once.
+  checkCellBudget(workbook.totalCells(), NEW_SHEET_ROWS * NEW_SHEET_COLUMNS);
   return workbook.insertSheet(name);
 }
 

@@ -254,7 +254,10 @@ export function formatInZone(date: Date, timeZone: string, pattern: string): str
   return Utilities.formatDate(date, timeZone, pattern);
 }
 
-/** The email of the user the execution runs as (a trigger's owner included); '' when Google hides it. */
+/**
+ * The user the code runs as: in a trigger, its owner; in the sidebar, the user at the keyboard (who authorised the
+ * add-on). getActiveUser can be blank for consumer accounts, so it is only the fallback. '' when Google hides it.
+ */
 export function currentUserEmail(): string {
   try {
     return Session.getEffectiveUser().getEmail() || Session.getActiveUser().getEmail() || '';

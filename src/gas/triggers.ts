@@ -52,14 +52,6 @@ export function deleteProjectTrigger(uid: string): boolean {
 }
 
 /**
- * The user the code runs as: in a trigger, its owner; in the sidebar, the user at the keyboard (who authorised
- * the add-on). getActiveUser can be blank for consumer accounts, so it is only the fallback.
- */
-export function runningUserEmail(): string {
-  return Session.getEffectiveUser().getEmail() || Session.getActiveUser().getEmail() || '';
-}
-
-/**
  * The spreadsheet a trigger execution works on. Google may give a clock trigger no active spreadsheet, so the
  * fallback opens it by a stored id (this is why the manifest asks for the full `spreadsheets` scope).
  */

@@ -1,13 +1,14 @@
 // The commit: the complete staged result, de-duplicated, sorted and named, written to the target in one execution.
 import { changeSummaryAfterCommit } from '../changes/record';
 import { trackedFromStaged } from '../changes/tracked';
+import { emptyLookups } from '../lever/lookups';
 import { loadBlockLayout, saveBlockLayout, updateDefinition } from '../settings/imports-store';
 import { deleteStaging, readStaged } from '../sheet/staging';
 import { openTarget } from '../sheet/target';
 import { type WriteSummary, writeResult } from '../sheet/writer';
 import { deleteCheckpoint } from './checkpoint';
 import { lookupsNeeded } from './columns';
-import { dedupeAndSort, emptyLookups, headerLabels, renderRow, type StagedRow } from './rows';
+import { dedupeAndSort, headerLabels, renderRow, type StagedRow } from './rows';
 import type { EngineDeps, Slice } from './slice';
 
 /**
@@ -44,7 +45,7 @@ function renderResult(slice: Slice, held: readonly StagedRow[]) {
   // Held rows were fetched after the staged ones: for a repeated ID they are the fresher read.
   const rows = dedupeAndSort(held.length > 0 ? staged.concat(held) : staged);
   const needed = lookupsNeeded(plan.stagedSpecs);
-  const lookups = needed.length > 0 ? slice.lever.lookups(needed) : { ...emptyLookups(), notes: [] };
+  const lookups = needed.length > 0 ? slice.lever.lookups(needed) : emptyLookups();
   const block = {
     header: headerLabels(plan.specs, lookups),
     rows: rows.map((row) => renderRow(row, plan.specs, lookups)),

@@ -1,5 +1,6 @@
 // Validates what the sidebar sends for an import and turns it into a complete definition with defaults (pure).
 import { AppError } from '../errors';
+import { LEVER_ENVIRONMENTS } from '../lever/endpoints';
 import type {
   ImportDefinition,
   ImportDefinitionInput,
@@ -16,7 +17,6 @@ export const STAGING_SHEET_PREFIX = '_lever_staging_';
 const MAX_NAME = 100;
 const MAX_LIST = 100;
 const OBJECTS: readonly ImportObject[] = ['opportunities', 'requisitions'];
-const ENVIRONMENTS = ['production', 'sandbox', 'eu'] as const;
 const TRI_STATES: readonly TriState[] = ['exclude', 'include', 'only'];
 const WRITE_MODES: readonly WriteMode[] = ['replace', 'updateById', 'appendSnapshot'];
 const STATUSES: readonly RequisitionStatus[] = ['open', 'onHold', 'closed', 'draft'];
@@ -129,7 +129,7 @@ export function normaliseDefinition(input: ImportDefinitionInput, context: Norma
     id: existing?.id ?? context.newId(),
     name: shortText(input.name, 'The import name'),
     object,
-    environment: oneOf(input.environment, ENVIRONMENTS, 'production', 'The Lever environment'),
+    environment: oneOf(input.environment, LEVER_ENVIRONMENTS, 'production', 'The Lever environment'),
     filters: normaliseFilters(object, input.filters),
     columns: normaliseColumns(object, input.columns),
     sheetName,

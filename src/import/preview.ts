@@ -1,11 +1,12 @@
 // Preview: the first matching records as the sheet would show them, without writing anything.
+import { emptyLookups } from '../lever/lookups';
 import type { LeverAccess } from '../lever/source';
 import type { ImportDefinition, PreviewResult } from '../shared/types';
 import { isDate } from '../sheet/cells';
 import { lookupsNeeded } from './columns';
 import type { ZoneOffsetAt } from './local-days';
 import { planImport } from './plan';
-import { dedupeAndSort, emptyLookups, headerLabels, renderRow, stageRecord } from './rows';
+import { dedupeAndSort, headerLabels, renderRow, stageRecord } from './rows';
 
 export const PREVIEW_ROWS = 10;
 

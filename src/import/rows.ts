@@ -55,7 +55,3 @@ export function renderRow(staged: StagedRow, specs: readonly ColumnSpec[], looku
 export function headerLabels(specs: readonly ColumnSpec[], lookups: LookupTables): string[] {
   return specs.map((spec) => (spec.headerLabel ? spec.headerLabel(lookups) : spec.label));
 }
-
-export function emptyLookups(): LookupTables {
-  return { stages: {}, users: {}, archiveReasons: {}, postings: {}, requisitionFields: {} };
-}

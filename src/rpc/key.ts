@@ -19,6 +19,7 @@ import {
 } from '../settings/key-store';
 import type { ServerApi } from '../shared/rpc';
 import type { KeyStatus, LeverEnvironment } from '../shared/types';
+import { guarded } from './guarded';
 
 /** Lever keys are a few dozen characters; anything far longer is a paste gone wrong. */
 const MAX_KEY_LENGTH = 200;
@@ -53,9 +54,7 @@ export function describeCheck(check: KeyCheck): string {
   const missing = Object.entries(check.permissions)
     .filter(([, canRead]) => !canRead)
     .map(([endpoint]) => endpoint.replace(/_/g, ' '));
-  const parts: string[] = [];
-  if (missing.length > 0) parts.push(`This key cannot read ${missing.join(', ')}.`);
-  return parts.join(' ');
+  return missing.length > 0 ? `This key cannot read ${missing.join(', ')}.` : '';
 }
 
 function statusWithMessage(check: KeyCheck): KeyStatus {
@@ -101,7 +100,7 @@ function removeApiKey(): KeyStatus {
 }
 
 export const keyRpc: Pick<ServerApi, 'saveApiKey' | 'checkApiKey' | 'removeApiKey'> = {
-  saveApiKey,
-  checkApiKey,
-  removeApiKey,
+  saveApiKey: guarded(saveApiKey),
+  checkApiKey: guarded(checkApiKey),
+  removeApiKey: guarded(removeApiKey),
 };

@@ -30,6 +30,11 @@ export interface DispatchDeps extends SliceDeps {
   deadline: number;
   /** Rewrites the status sheet from the stored definitions and runs; must never throw. */
   refreshStatus?(): void;
+  /**
+   * The document's store read in one call at the start of the firing (see documentSnapshot), for planning: which
+   * imports are mine, running or due. Everything decided once work starts reads `documentStore` again.
+   */
+  documentSnapshot?: KeyValueStore;
 }
 
 export interface DispatchReport {
@@ -50,10 +55,6 @@ function ownedByRunningUser(deps: DispatchDeps, definition: ImportDefinition | n
   return definition !== null && isScheduled(definition.schedule) && sameUser(definition.scheduleOwner, deps.user);
 }
 
-function ownedSchedules(deps: DispatchDeps): ImportDefinition[] {
-  return listDefinitions(deps.documentStore).filter((definition) => ownedByRunningUser(deps, definition));
-}
-
 /** Read again before each import: another editor may have taken it over while earlier imports ran. */
 function stillOwned(deps: DispatchDeps, item: WorkItem): boolean {
   return ownedByRunningUser(deps, loadDefinition(deps.documentStore, item.definition.id));
@@ -64,16 +65,16 @@ function isUnfinished(run: RunRecord | null): boolean {
 }
 
 /** Runs already under way come first, so a long import finishes before anything new starts. */
-function planWork(deps: DispatchDeps, mine: ImportDefinition[]): WorkItem[] {
+function planWork(deps: DispatchDeps, planning: KeyValueStore, mine: ImportDefinition[]): WorkItem[] {
   const continuing: WorkItem[] = [];
   const due: WorkItem[] = [];
   const now = deps.now();
   for (const definition of mine) {
-    if (isUnfinished(latestRun(deps.documentStore, definition.id))) {
+    if (isUnfinished(latestRun(planning, definition.id))) {
       continuing.push({ definition });
       continue;
     }
-    const state = readImportState(deps.documentStore, definition.id);
+    const state = readImportState(planning, definition.id);
     const check = checkDue(definition.schedule!, deps.spreadsheet.timeZone, state.lastSlot, now);
     if (check.due) due.push({ definition, slot: check.slot });
   }
@@ -114,9 +115,9 @@ function workThrough(deps: DispatchDeps, items: WorkItem[], report: DispatchRepo
   }
 }
 
-function forgetDeletedImports(deps: DispatchDeps): void {
-  const known = new Set(listDefinitions(deps.documentStore).map((d) => d.id));
-  for (const id of importIdsWithState(deps.documentStore)) {
+function forgetDeletedImports(deps: DispatchDeps, planning: KeyValueStore, all: readonly ImportDefinition[]): void {
+  const known = new Set(all.map((d) => d.id));
+  for (const id of importIdsWithState(planning)) {
     if (!known.has(id)) deleteImportState(deps.documentStore, id);
   }
 }
@@ -142,14 +143,18 @@ function keepSlotHealthy(deps: DispatchDeps, wanted: boolean): SlotOutcome | nul
  * and an execution killed between the two would leave the user with no trigger at all. Here the slot is never empty.
  */
 export function dispatch(deps: DispatchDeps): DispatchReport {
-  const mine = ownedSchedules(deps);
+  // Without the running user's email nothing says whose schedules are here: the trigger must not be taken for idle.
+  if (!deps.user) return { slot: null, worked: [], log: [] };
+  const planning = deps.documentSnapshot ?? deps.documentStore;
+  const all = listDefinitions(planning);
+  const mine = all.filter((definition) => ownedByRunningUser(deps, definition));
   const slot = keepSlotHealthy(deps, mine.length > 0);
   const report: DispatchReport = { slot, worked: [], log: [] };
   try {
-    forgetDeletedImports(deps);
+    forgetDeletedImports(deps, planning, all);
     if (mine.length === 0) return report;
     rememberSpreadsheetId(deps.documentStore, deps.spreadsheet.id);
-    workThrough(deps, planWork(deps, mine), report);
+    workThrough(deps, planWork(deps, planning, mine), report);
   } finally {
     appendToRunLog(deps.spreadsheet.log, report.log);
     // Each firing also moves "next run" and may make a schedule stale, so the status sheet follows every one.

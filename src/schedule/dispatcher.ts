@@ -1,8 +1,9 @@
 // The time-driven trigger's handler: finds its spreadsheet (active, or by stored id) and dispatches that user's imports.
 import { executionBudget } from '../gas/clock';
 import { appsScriptMail } from '../gas/mail';
-import { documentStore, type KeyValueStore, userStore } from '../gas/properties';
-import { deleteProjectTrigger, openTriggerSpreadsheet, runningUserEmail, spreadsheetTriggers } from '../gas/triggers';
+import { documentSnapshot, documentStore, type KeyValueStore, userStore } from '../gas/properties';
+import { currentUserEmail } from '../gas/spreadsheet';
+import { deleteProjectTrigger, openTriggerSpreadsheet, spreadsheetTriggers } from '../gas/triggers';
 import { refreshStatusSheet } from '../health/status-sheet';
 import { runImportSlice } from '../import/runner';
 import { dispatch } from './dispatch';
@@ -43,7 +44,7 @@ export function runScheduledDispatch(e?: GoogleAppsScript.Events.TimeDriven): vo
     return;
   }
   dispatch({
-    user: runningUserEmail(),
+    user: currentUserEmail(),
     spreadsheet: {
       id: spreadsheet.getId(),
       name: spreadsheet.getName(),
@@ -52,6 +53,7 @@ export function runScheduledDispatch(e?: GoogleAppsScript.Events.TimeDriven): vo
       log: spreadsheet,
     },
     documentStore: documentStore(),
+    documentSnapshot: documentSnapshot(),
     userStore: user,
     triggers: spreadsheetTriggers(spreadsheet),
     mail: appsScriptMail,

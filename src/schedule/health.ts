@@ -20,6 +20,8 @@ export interface ScheduleHealth extends ScheduleContext {
 }
 
 function checkSlot(deps: HealthDeps, ownsSchedules: boolean): string | undefined {
+  // Google did not say who this is, so "owns no schedule" cannot be told apart from "unknown": keep the trigger.
+  if (!deps.user) return undefined;
   try {
     const slot = reconcileTrigger(
       { triggers: deps.triggers, userStore: deps.userStore, spreadsheetId: deps.spreadsheetId, now: deps.now },

@@ -1,8 +1,8 @@
 // Schedule operations for sidebar calls, wired to Apps Script: set or take over a schedule, self-heal, failure emails.
 import { AppError } from '../errors';
 import { documentStore, type KeyValueStore, userStore } from '../gas/properties';
-import { activeSpreadsheet } from '../gas/spreadsheet';
-import { runningUserEmail, spreadsheetTriggers } from '../gas/triggers';
+import { activeSpreadsheet, currentUserEmail } from '../gas/spreadsheet';
+import { spreadsheetTriggers } from '../gas/triggers';
 import { refreshStatusSheet } from '../health/status-sheet';
 import type { ImportDefinition, ScheduleSpec } from '../shared/types';
 import { checkScheduleHealth, type ScheduleHealth } from './health';
@@ -18,7 +18,7 @@ function sidebarDeps(spreadsheet: Spreadsheet = activeSpreadsheet(), store: KeyV
     documentStore: store,
     userStore: userStore(),
     triggers: spreadsheetTriggers(spreadsheet),
-    user: runningUserEmail(),
+    user: currentUserEmail(),
     spreadsheetId: spreadsheet.getId(),
     timeZone: spreadsheet.getSpreadsheetTimeZone(),
     now: Date.now(),

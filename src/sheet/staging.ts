@@ -4,8 +4,8 @@ import { STAGING_SHEET_PREFIX } from '../import/definition';
 import type { StagedRow } from '../import/rows';
 import { checkCellBudget, isDate, safeRow } from './cells';
 import { ensureColumns, ensureRows, writeRows } from './grid';
+import { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from './tracked-workbook';
 
-const NEW_SHEET_CELLS = 1000 * 26;
 /** Growing the staging sheet takes a call, so it grows to twice the rows needed, and at least by this many. */
 export const STAGING_SPARE_ROWS = 40_000;
 
@@ -29,7 +29,7 @@ export function deleteStaging(workbook: WorkbookPort, importId: string, sheetId?
  * empty until the first `appendStaged`, which writes the header together with the first rows.
  */
 export function createStaging(workbook: WorkbookPort, importId: string, header: readonly string[]): SheetPort {
-  checkCellBudget(workbook.totalCells(), NEW_SHEET_CELLS);
+  checkCellBudget(workbook.totalCells(), NEW_SHEET_ROWS * NEW_SHEET_COLUMNS);
   const sheet = insertStaging(workbook, stagingSheetName(importId));
   ensureColumns(sheet, header.length, () => workbook.totalCells());
   sheet.hide();

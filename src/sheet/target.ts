@@ -39,8 +39,3 @@ export function openTarget(
     return { sheet: named, created: false };
   }
 }
-
-/** The sheet to write to, creating it on the first run. */
-export function resolveTarget(workbook: WorkbookPort, definition: ImportDefinition): SheetPort {
-  return openTarget(workbook, definition).sheet;
-}

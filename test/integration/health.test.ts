@@ -209,3 +209,35 @@ describe('the failure-email switch', () => {
     expect(h.emu.mail[0].subject).toContain('Team reqs');
   });
 });
+
+describe('the status refresh', () => {
+  it('reads the document properties in one call, however many imports there are', () => {
+    const h = createHarness({ requisitions: 5, opportunities: 5 });
+    const first = scheduledImport(h, 'Reqs 1', { kind: 'hourly', everyHours: 1 });
+    const propertyReads = (hour: number) => {
+      const result = h.emu.callFromSidebar('setSchedule', [first.id, { kind: 'daily', hour }], {
+        user: USER,
+        spreadsheetId: h.ssId,
+      });
+      expect(result.ok).toBe(true);
+      return {
+        single: result.calls['PropertiesService.Properties.getProperty'] ?? 0,
+        whole: result.calls['PropertiesService.Properties.getProperties'] ?? 0,
+      };
+    };
+    const alone = propertyReads(7);
+    for (let n = 2; n <= 6; n++) scheduledImport(h, `Reqs ${n}`, { kind: 'hourly', everyHours: 2 });
+    const amongSix = propertyReads(8);
+    expect(amongSix).toEqual(alone);
+    expect(amongSix.whole).toBe(1);
+    expect(rowFor(h, 'Reqs 1').Schedule).toBe(`Daily at 08:00 (America/New_York) · owner ${USER}`);
+    expect(statusRows(h).map((row) => row.Import)).toEqual([
+      'Reqs 1',
+      'Reqs 2',
+      'Reqs 3',
+      'Reqs 4',
+      'Reqs 5',
+      'Reqs 6',
+    ]);
+  });
+});

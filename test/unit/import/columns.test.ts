@@ -6,7 +6,8 @@ import {
   lookupsNeeded,
   resolveColumns,
 } from '../../../src/import/columns';
-import { dedupeAndSort, emptyLookups, headerLabels, renderRow, stageRecord } from '../../../src/import/rows';
+import { dedupeAndSort, headerLabels, renderRow, stageRecord } from '../../../src/import/rows';
+import { emptyLookups } from '../../../src/lever/lookups';
 import { lookups, opportunity, requisition } from './fixtures';
 
 const T = Date.UTC(2025, 5, 1, 12);

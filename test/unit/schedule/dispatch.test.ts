@@ -250,6 +250,40 @@ describe('dispatch', () => {
     expect(t.log().map((row) => row[1])).toEqual(['Import a']);
   });
 
+  it('leaves the trigger and the imports alone when Google does not say whose trigger fired', () => {
+    const t = setup([scheduled('a', DAILY_7, ANA)]);
+    handledYesterday(t.deps, 'a');
+    t.triggers.add('onScheduledRun', true);
+    const report = dispatch({ ...t.deps, user: '' });
+    expect(report).toEqual({ slot: null, worked: [], log: [] });
+    expect(t.triggers.clockUids()).toHaveLength(1);
+    expect(t.calls).toEqual([]);
+  });
+
+  it('plans from the snapshot read at the start of the firing, not from one read per import', () => {
+    const t = setup([scheduled('a', DAILY_7, ANA), scheduled('b', DAILY_7, ANA), scheduled('c', DAILY_7, BEN)]);
+    for (const id of ['a', 'b']) writeImportState(t.deps.documentStore, id, { lastSlot: SLOT_7 });
+    writeImportState(t.deps.documentStore, 'gone', { lastSlot: 1 });
+    const live = t.deps.documentStore;
+    const snapshot = memoryStore(Object.fromEntries(live.keys().map((key) => [key, live.get(key) ?? ''])));
+    const liveReads: string[] = [];
+    const counted = {
+      ...live,
+      get: (key: string) => {
+        liveReads.push(key);
+        return live.get(key);
+      },
+    };
+    t.clock.t = SLOT_7 + 20 * 60_000;
+    const report = dispatch({ ...t.deps, documentStore: counted, documentSnapshot: snapshot });
+    expect(report.worked).toEqual([]);
+    expect(report.slot?.uid).toBeDefined();
+    // Nothing was due: the only live read is the spreadsheet id kept for triggers without an active document.
+    expect(liveReads).toEqual(['schedule.spreadsheetId']);
+    // Deletes still reach the real store.
+    expect(live.keys()).not.toContain('schedule.state.gone');
+  });
+
   it('redraws the status sheet after each firing while the user owns schedules, and not otherwise', () => {
     let redraws = 0;
     const t = setup([scheduled('a', DAILY_7, ANA)]);

@@ -41,6 +41,13 @@ describe('checkScheduleHealth', () => {
     expect(triggers.triggers).toEqual([]);
   });
 
+  it('keeps the trigger when Google does not say who the viewer is (their schedules cannot be told)', () => {
+    const { deps, triggers } = setup([scheduled('a', DAILY_7, ANA)], '');
+    triggers.add('onScheduledRun', true);
+    expect(checkScheduleHealth(deps).triggerWarning).toBeUndefined();
+    expect(triggers.clockUids()).toHaveLength(1);
+  });
+
   it('turns a trigger failure into a warning instead of failing the sidebar', () => {
     const { deps, triggers } = setup();
     triggers.failNextCreate =
