@@ -1,6 +1,6 @@
 // Preview: the first matching records as the sheet would show them, without writing anything.
 import { emptyLookups } from '../lever/lookups';
-import type { LeverAccess } from '../lever/source';
+import type { LeverAccess, ListQuery } from '../lever/source';
 import type { ImportDefinition, PreviewResult } from '../shared/types';
 import { isDate } from '../sheet/cells';
 import { lookupsNeeded } from './columns';
@@ -15,6 +15,24 @@ export interface PreviewDeps {
   offsetAt: ZoneOffsetAt;
   /** Formats a date as the sheet shows it (in the spreadsheet's zone). */
   formatDate: (date: Date) => string;
+  /** Epoch ms until which matching records may be counted; without it, only the first page is counted. */
+  countDeadline?: number;
+}
+
+/**
+ * Counts the query's records by paging through them (in parallel windows) until the deadline: exact when the
+ * end is reached, a lower bound otherwise. A few seconds cover thousands of records at Lever's rate.
+ */
+export function countMatching(
+  lever: LeverAccess,
+  query: ListQuery,
+  deadline: number,
+): { count: number; exact: boolean } {
+  const ids = new Set<string>();
+  const progress = lever.source.next(lever.source.start(query), deadline, (records) => {
+    for (const record of records) ids.add(record.id);
+  });
+  return { count: ids.size, exact: progress.done };
 }
 
 /** A cell as display text: dates in the sheet's zone, booleans as Sheets shows them. */
@@ -36,9 +54,12 @@ export function previewDefinition(
   const staged = dedupeAndSort(page.records.map((record) => stageRecord(record, plan.specs, context)));
   const needed = lookupsNeeded(plan.specs);
   const lookups = needed.length > 0 && staged.length > 0 ? deps.lever.lookups(needed) : emptyLookups();
+  const counted =
+    page.hasMore && deps.countDeadline !== undefined
+      ? countMatching(deps.lever, plan.query, deps.countDeadline)
+      : { count: staged.length, exact: !page.hasMore };
   return {
-    count: staged.length,
-    exact: !page.hasMore,
+    ...counted,
     headers: headerLabels(plan.specs, lookups),
     rows: staged.map((row) => renderRow(row, plan.specs, lookups).map((value) => displayValue(value, deps.formatDate))),
   };

@@ -105,6 +105,9 @@ function remove(importId: string): void {
   bestEffort(() => ensureScheduleTrigger());
 }
 
+/** How long a preview may page through Lever to count the matching records (about 10,000 at full speed). */
+const PREVIEW_COUNT_MS = 10_000;
+
 function preview(input: ImportDefinitionInput) {
   const spreadsheet = activeSpreadsheet();
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
@@ -118,6 +121,7 @@ function preview(input: ImportDefinitionInput) {
     lever: leverForUser(),
     offsetAt: zoneOffsetFor(timeZone),
     formatDate: (date) => formatInZone(date, timeZone, 'yyyy-MM-dd'),
+    countDeadline: Date.now() + PREVIEW_COUNT_MS,
   });
 }
 

@@ -1,7 +1,7 @@
 // Previews: the first records as display text, named, in the sheet's order, without any write.
 
 import { normaliseDefinition } from '../../../src/import/definition';
-import { displayValue, previewDefinition } from '../../../src/import/preview';
+import { countMatching, displayValue, previewDefinition } from '../../../src/import/preview';
 import { FakeClock, FakeSource, fakeAccess } from './fake-lever';
 import { opportunity } from './fixtures';
 import { offsetIn } from './zone-offsets';
@@ -52,5 +52,27 @@ describe('previewDefinition', () => {
       displayValue(3.5, format),
       displayValue(null, format),
     ]).toEqual(['D5', 'TRUE', '3.5', '']);
+  });
+
+  function fiveHundred(msPerPage: number) {
+    const clock = new FakeClock(T);
+    const records = Array.from({ length: 500 }, (_, i) => opportunity(`id-${i}`, T - i));
+    const source = new FakeSource(records, clock, { msPerPage, pageSize: 100, repeatEvery: 2 });
+    return { clock, lever: fakeAccess(source), source };
+  }
+
+  it('counts every matching record, each once, when the end is reached before the deadline', () => {
+    const { clock, lever } = fiveHundred(250);
+    const query = { object: 'opportunities' as const, params: {} };
+    expect(countMatching(lever, query, clock.now() + 60_000)).toEqual({ count: 500, exact: true });
+  });
+
+  it('reports a lower bound when the deadline comes first', () => {
+    const { clock, lever } = fiveHundred(1_000);
+    const query = { object: 'opportunities' as const, params: {} };
+    const counted = countMatching(lever, query, clock.now() + 2_500);
+    expect(counted.exact).toBe(false);
+    expect(counted.count).toBeGreaterThan(0);
+    expect(counted.count).toBeLessThan(500);
   });
 });
