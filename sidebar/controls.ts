@@ -1,6 +1,6 @@
 // Labelled form controls and buttons in the add-on look; every control gets a real <label> or <legend>.
 import type { LeverEnvironment } from '../src/shared/types';
-import { h, uid } from './dom';
+import { h, replaceChildren, uid, withBusyButton } from './dom';
 import { ENVIRONMENT_BADGES } from './format';
 
 export interface Option<V extends string = string> {
@@ -148,4 +148,44 @@ export function environmentBadge(environment: LeverEnvironment | undefined): HTM
     { className: `badge env-${env}`, title: `Lever ${ENVIRONMENT_BADGES[env]} account` },
     ENVIRONMENT_BADGES[env],
   );
+}
+
+/**
+ * An inline "are you sure" group in `area`: a danger button that runs `confirm` (busy while it runs; failures go
+ * to `onError`) and a Cancel that clears the area. Focus starts on Cancel, the safe choice.
+ */
+export function confirmInline(
+  area: HTMLElement,
+  options: {
+    label: string;
+    question: string;
+    confirmText: string;
+    busyText: string;
+    confirm: () => Promise<void>;
+    onError: (error: unknown) => void;
+  },
+): void {
+  const cancel = button('Cancel', () => replaceChildren(area));
+  const confirmButton = button(
+    options.confirmText,
+    () =>
+      void withBusyButton(confirmButton, options.busyText, async () => {
+        try {
+          await options.confirm();
+        } catch (error) {
+          options.onError(error);
+        }
+      }),
+    { kind: 'danger' },
+  );
+  replaceChildren(
+    area,
+    h(
+      'div',
+      { className: 'confirm', role: 'group', 'aria-label': options.label },
+      h('p', null, options.question),
+      h('div', { className: 'actions' }, confirmButton, cancel),
+    ),
+  );
+  cancel.focus();
 }

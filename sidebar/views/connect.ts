@@ -6,7 +6,7 @@ import {
   type LeverEnvironment,
 } from '../../src/shared/types';
 import type { App, RenderedView } from '../app';
-import { button, checkbox, environmentBadge, radioGroup, section, textField } from '../controls';
+import { button, checkbox, confirmInline, environmentBadge, radioGroup, section, textField } from '../controls';
 import { h, replaceChildren, withBusyButton } from '../dom';
 import { ENDPOINT_LABELS, ENVIRONMENT_LABELS, formatInstant } from '../format';
 import { errorMessage } from '../server';
@@ -171,33 +171,17 @@ async function recheck(app: App, trigger: HTMLButtonElement) {
 }
 
 function confirmRemove(app: App, area: HTMLElement) {
-  const cancel = button('Cancel', () => replaceChildren(area));
-  const remove = button(
-    'Yes, remove the key',
-    () =>
-      void withBusyButton(remove, 'Removing…', async () => {
-        try {
-          app.state.key = await app.server.removeApiKey();
-          await app.reload();
-          app.go({ name: 'connect' }, 'Key removed.');
-        } catch (error) {
-          app.notices.error(errorMessage(error));
-        }
-      }),
-    { kind: 'danger' },
-  );
-  replaceChildren(
-    area,
-    h(
-      'div',
-      { className: 'confirm', role: 'group', 'aria-label': 'Confirm removing the key' },
-      h(
-        'p',
-        null,
-        'Remove the saved key? Your imports stay, but they cannot run, and your schedules stop, until a key is saved again.',
-      ),
-      h('div', { className: 'actions' }, remove, cancel),
-    ),
-  );
-  cancel.focus();
+  confirmInline(area, {
+    label: 'Confirm removing the key',
+    question:
+      'Remove the saved key? Your imports stay, but they cannot run, and your schedules stop, until a key is saved again.',
+    confirmText: 'Yes, remove the key',
+    busyText: 'Removing…',
+    confirm: async () => {
+      app.state.key = await app.server.removeApiKey();
+      await app.reload();
+      app.go({ name: 'connect' }, 'Key removed.');
+    },
+    onError: (error) => app.notices.error(errorMessage(error)),
+  });
 }

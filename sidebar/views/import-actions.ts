@@ -1,8 +1,8 @@
 // The buttons on an import's card: run now (or view progress), edit, schedule, duplicate, and delete after a confirmation.
 import type { ImportStatus } from '../../src/shared/types';
 import type { App } from '../app';
-import { button } from '../controls';
-import { h, replaceChildren, withBusyButton } from '../dom';
+import { button, confirmInline } from '../controls';
+import { h, withBusyButton } from '../dom';
 import { isRunActive } from '../format';
 import { errorMessage } from '../server';
 
@@ -42,31 +42,18 @@ async function duplicateImport(app: App, importId: string, trigger: HTMLButtonEl
 
 function confirmDelete(app: App, status: ImportStatus, area: HTMLElement, redraw: () => void): void {
   const name = status.definition.name;
-  const cancel = button('Cancel', () => replaceChildren(area));
-  const remove = button(
-    'Delete import',
-    () =>
-      void withBusyButton(remove, 'Deleting…', async () => {
-        try {
-          await app.server.deleteImport(status.definition.id);
-          await app.reload();
-          redraw();
-          document.querySelector<HTMLElement>('#view h1')?.focus();
-          app.notices.info(`Deleted "${name}". Its sheet was kept.`);
-        } catch (error) {
-          app.notices.error(errorMessage(error));
-        }
-      }),
-    { kind: 'danger' },
-  );
-  replaceChildren(
-    area,
-    h(
-      'div',
-      { className: 'confirm', role: 'group', 'aria-label': `Confirm deleting ${name}` },
-      h('p', null, `Delete "${name}"? Its sheet and rows stay; the import and its schedule are removed.`),
-      h('div', { className: 'actions' }, remove, cancel),
-    ),
-  );
-  cancel.focus();
+  confirmInline(area, {
+    label: `Confirm deleting ${name}`,
+    question: `Delete "${name}"? Its sheet and rows stay; the import and its schedule are removed.`,
+    confirmText: 'Delete import',
+    busyText: 'Deleting…',
+    confirm: async () => {
+      await app.server.deleteImport(status.definition.id);
+      await app.reload();
+      redraw();
+      document.querySelector<HTMLElement>('#view h1')?.focus();
+      app.notices.info(`Deleted "${name}". Its sheet was kept.`);
+    },
+    onError: (error) => app.notices.error(errorMessage(error)),
+  });
 }

@@ -9,6 +9,7 @@ import {
   connect,
   createHarness,
   documentProperties,
+  EVERYTHING,
   FULL_KEY,
   lastOf,
   opportunityImport,
@@ -17,8 +18,6 @@ import {
   sheetIds,
   USER,
 } from './import-support';
-
-const EVERYTHING = { archived: 'include', snoozed: 'include', confidential: 'include' } as const;
 
 describe('a large import', () => {
   it('continues over several executions and commits the exact set, the target untouched until then', () => {

@@ -1,12 +1,11 @@
 // Through the real engine in the emulator: an import paged by many windows at once writes exactly the sheet a
 // one-request-at-a-time import writes (same IDs, no duplicates, same order, same cells), in one execution or many.
 
-import { join } from 'node:path';
-import { buildSync } from 'esbuild';
 import type { ImportDefinition, RunRecord } from '../../src/shared/types';
 import { GasEmulator } from '../../tools/gas-emulator';
 import type { SpreadsheetInspector } from '../../tools/gas-emulator/spreadsheet';
 import { generateDataset, LeverSimulator } from '../../tools/lever-sim';
+import { buildTestBundle } from '../support/test-bundle';
 
 const USER = 'ana@example.com';
 const KEY = 'sim-full-access-key-0001';
@@ -32,19 +31,7 @@ const GLOBALS = ['connect', 'saveImport', 'importSlice'];
 
 let bundleSource = '';
 beforeAll(() => {
-  const result = buildSync({
-    stdin: { contents: ENTRY, resolveDir: join(__dirname, '../../src'), loader: 'ts' },
-    bundle: true,
-    format: 'iife',
-    globalName: 'ImportTestBundle',
-    target: 'es2020',
-    write: false,
-    logLevel: 'silent',
-  });
-  const wrappers = GLOBALS.map(
-    (name) => `function ${name}() { return ImportTestBundle.${name}.apply(null, arguments); }`,
-  );
-  bundleSource = `${result.outputFiles[0].text}\n${wrappers.join('\n')}\n`;
+  bundleSource = buildTestBundle(ENTRY, GLOBALS);
 });
 
 interface Imported {

@@ -6,6 +6,7 @@ import {
   connect,
   createHarness,
   documentProperties,
+  EVERYTHING,
   FULL_KEY,
   lastOf,
   opportunityImport,
@@ -15,8 +16,6 @@ import {
   sheetIds,
   USER,
 } from './import-support';
-
-const EVERYTHING = { archived: 'include', snoozed: 'include', confidential: 'include' } as const;
 
 describe('Lever failures', () => {
   it('still imports the exact set when 429s and 503s come in bursts mid-pagination', () => {

@@ -88,3 +88,6 @@ export function localInstant(timeZone: string, iso: string): number {
 export function documentProperties(h: Harness): Record<string, string> {
   return h.emu.documentProperties(h.ssId);
 }
+
+/** Filters that let every record through: archived, snoozed and confidential included. */
+export const EVERYTHING = { archived: 'include', snoozed: 'include', confidential: 'include' } as const;

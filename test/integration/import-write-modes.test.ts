@@ -6,6 +6,7 @@ import {
   book,
   connect,
   createHarness,
+  EVERYTHING,
   lastOf,
   opportunityImport,
   requisitionImport,
@@ -15,7 +16,6 @@ import {
   sheetIds,
 } from './import-support';
 
-const EVERYTHING = { archived: 'include', snoozed: 'include', confidential: 'include' } as const;
 const COLUMNS = ['name', 'stage', 'createdAt'];
 
 function refresh(h: Harness, definition: ImportDefinition): RunRecord {

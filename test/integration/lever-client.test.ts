@@ -1,12 +1,11 @@
 // The Lever client inside the emulator (real UrlFetchApp adapter, Utilities, virtual time) against the simulator:
 // full fetches through RecordSource equal the simulator's ground truth, through faults, limits and resumes.
 
-import { join } from 'node:path';
-import { buildSync } from 'esbuild';
 import type { LookupResult } from '../../src/lever/source';
 import type { FetchRequest } from '../../tools/gas-emulator';
 import { GasEmulator } from '../../tools/gas-emulator';
 import { generateDataset, LeverSimulator, type SimKey } from '../../tools/lever-sim';
+import { buildTestBundle } from '../support/test-bundle';
 
 const USER = 'ana@example.com';
 const FULL_KEY = 'sim-full-access-key-0001';
@@ -37,19 +36,7 @@ const GLOBALS = ['connect', 'fetchSlice', 'lookups'];
 
 let bundleSource = '';
 beforeAll(() => {
-  const result = buildSync({
-    stdin: { contents: ENTRY, resolveDir: join(__dirname, '../../src'), loader: 'ts' },
-    bundle: true,
-    format: 'iife',
-    globalName: 'LeverTestBundle',
-    target: 'es2020',
-    write: false,
-    logLevel: 'silent',
-  });
-  const wrappers = GLOBALS.map(
-    (name) => `function ${name}() { return LeverTestBundle.${name}.apply(null, arguments); }`,
-  );
-  bundleSource = `${result.outputFiles[0].text}\n${wrappers.join('\n')}\n`;
+  bundleSource = buildTestBundle(ENTRY, GLOBALS);
 });
 
 interface Setup {

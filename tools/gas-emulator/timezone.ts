@@ -1,5 +1,21 @@
 // Wall-clock arithmetic in IANA time zones (Intl only), for trigger schedules, event objects and formatDate.
 
+/** English month names, shared by Utilities.formatDate and the Sheets date formats. */
+export const MONTH_NAMES: readonly string[] = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
 export interface ZonedParts {
   year: number;
   /** 1-12 */

@@ -1,6 +1,7 @@
 // What a user does in the sidebar, by accessible names, and what the tests read back from the emulated sheet.
 import type { Page } from 'playwright-core';
 import type { ColumnInfo } from '../../../src/shared/types';
+import { zonedToEpoch } from '../../../tools/gas-emulator/timezone';
 import { type DemoWorld, inspect } from '../../../tools/playground/world';
 
 export async function connectKey(page: Page, key: string): Promise<void> {
@@ -60,18 +61,6 @@ export function idHeader(world: DemoWorld, object: 'opportunities' | 'requisitio
 
 /** Epoch ms of local midnight starting `date` (yyyy-MM-dd) in a time zone, computed independently of the product. */
 export function localMidnight(date: string, timeZone: string): number {
-  const [y, m, d] = date.split('-').map(Number);
-  const guess = Date.UTC(y, m - 1, d);
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-  }).formatToParts(new Date(guess));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const shown = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
-  return guess - (shown - guess);
+  const [year, month, day] = date.split('-').map(Number);
+  return zonedToEpoch({ year, month, day }, timeZone);
 }

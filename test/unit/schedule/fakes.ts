@@ -167,3 +167,13 @@ export function runRecord(importId: string, overrides: Partial<RunRecord> = {}):
     ...overrides,
   };
 }
+
+/** The error `fn` throws (fails the test when it does not throw). */
+export function caught(fn: () => unknown): { code?: string; message: string } {
+  try {
+    fn();
+  } catch (error) {
+    return error as { code?: string; message: string };
+  }
+  throw new Error('expected a throw');
+}

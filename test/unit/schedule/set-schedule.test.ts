@@ -3,7 +3,7 @@ import { memoryStore } from '../../../src/gas/properties';
 import { changeSchedule, type ScheduleChangeDeps } from '../../../src/schedule/set-schedule';
 import { readImportState } from '../../../src/schedule/state-store';
 import { loadDefinition } from '../../../src/settings/imports-store';
-import { definition, documentWith, FakeTriggers, scheduled } from './fakes';
+import { caught, definition, documentWith, FakeTriggers, scheduled } from './fakes';
 
 const ANA = 'ana@example.com';
 const BEN = 'ben@example.com';
@@ -22,15 +22,6 @@ function setup(defs = [definition('a'), definition('b')], user = ANA) {
     now: NOW,
   };
   return { deps, triggers };
-}
-
-function caught(fn: () => unknown): { code?: string; message: string } {
-  try {
-    fn();
-  } catch (error) {
-    return error as { code?: string; message: string };
-  }
-  throw new Error('expected a throw');
 }
 
 describe('changeSchedule', () => {

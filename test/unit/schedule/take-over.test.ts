@@ -7,7 +7,7 @@ import { takeOverSchedule } from '../../../src/schedule/take-over';
 import { loadDefinition } from '../../../src/settings/imports-store';
 import { saveKey } from '../../../src/settings/key-store';
 import { LEVER_ENDPOINTS, type LeverEndpoint, type LeverEnvironment } from '../../../src/shared/types';
-import { definition, documentWith, FakeTriggers, scheduled } from './fakes';
+import { caught, definition, documentWith, FakeTriggers, scheduled } from './fakes';
 
 const ANA = 'ana@example.com';
 const BEN = 'ben@example.com';
@@ -49,15 +49,6 @@ function setup(options: { key?: LeverEnvironment | null; cannotRead?: LeverEndpo
     now: NOW,
   };
   return { deps, triggers };
-}
-
-function caught(fn: () => unknown): { code?: string; message: string } {
-  try {
-    fn();
-  } catch (error) {
-    return error as { code?: string; message: string };
-  }
-  throw new Error('expected a throw');
 }
 
 describe('takeOverSchedule', () => {

@@ -1,20 +1,13 @@
 // Java SimpleDateFormat patterns (what Utilities.formatDate takes) rendered in an IANA zone, en-US symbols.
-import { dayNumber, isValidTimeZone, type ZonedParts, zonedParts, zoneOffsetMinutes } from '../timezone';
+import {
+  dayNumber,
+  isValidTimeZone,
+  MONTH_NAMES as MONTHS,
+  type ZonedParts,
+  zonedParts,
+  zoneOffsetMinutes,
+} from '../timezone';
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 export class PatternError extends Error {}

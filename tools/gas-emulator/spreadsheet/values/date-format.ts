@@ -1,20 +1,7 @@
 // Renders a serial under a Sheets date/time pattern (yyyy, mmm, d, h, mm, ss, AM/PM, quoted literals).
+import { MONTH_NAMES as MONTHS } from '../../timezone';
 import { type WallParts, wallParts } from './serial';
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 type Token = { kind: 'y' | 'm' | 'd' | 'h' | 's' | 'minute'; width: number } | { kind: 'ampm'; text: string } | Literal;

@@ -1,49 +1,19 @@
 // Spreadsheet serial numbers (days since 1899-12-30 on the wall clock) and their instants in an IANA zone.
+import { isValidTimeZone, zoneOffsetMinutes } from '../../timezone';
 
 export const DAY_MS = 86_400_000;
 const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
 // Zone offsets only change on quarter-hour boundaries, so one Intl lookup per quarter hour is enough.
 const BUCKET_MS = 15 * 60_000;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
 const quarterHourOffsets = new Map<string, Map<number, number>>();
 const dayOffsets = new Map<string, Map<number, number>>();
 
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      era: 'short',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-export function isValidTimeZone(timeZone: unknown): timeZone is string {
-  if (typeof timeZone !== 'string' || timeZone === '') return false;
-  try {
-    formatterFor(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** The zone arithmetic is the runtime's (Utilities.formatDate uses it too); this module only caches it. */
+export { isValidTimeZone };
 
 function computeOffset(ms: number, timeZone: string): number {
-  const parts: Record<string, string> = {};
-  for (const part of formatterFor(timeZone).formatToParts(new Date(ms))) parts[part.type] = part.value;
-  const year = parts.era === 'BC' ? 1 - Number(parts.year) : Number(parts.year);
-  const wall = Date.UTC(year, Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
-  return wall - (ms - (((ms % 60_000) + 60_000) % 60_000));
+  return zoneOffsetMinutes(ms, timeZone) * 60_000;
 }
 
 function cacheFor(caches: Map<string, Map<number, number>>, timeZone: string): Map<number, number> {
