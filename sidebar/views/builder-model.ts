@@ -32,7 +32,13 @@ export interface Draft {
   newSheetName: string;
   existingSheet: string;
   writeMode: WriteMode;
+  /** Update by ID: rows of records no longer in Lever are removed, or kept and marked. */
   vanished: 'remove' | 'flag';
+  /**
+   * Replace: 'flag' (the default) keeps, marked, the rows of vanished records the user wrote in (columns right of
+   * the import) and removes the others; 'remove' removes them all, the user's cells with them.
+   */
+  replaceVanished: 'remove' | 'flag';
   /** Record added, removed and changed records in the "Lever changes" sheet at each refresh. */
   trackChanges: boolean;
   /** The user agreed to write into a sheet the add-on did not create. */
@@ -90,6 +96,7 @@ export function newDraft(state: SidebarState, object: ImportObject, columns: rea
     existingSheet: state.sheetNames[0] ?? '',
     writeMode: 'replace',
     vanished: 'remove',
+    replaceVanished: 'flag',
     trackChanges: false,
     foreignSheetConfirmed: false,
   };
@@ -106,7 +113,8 @@ export function draftFromDefinition(def: ImportDefinition, state: SidebarState, 
     newSheetName: def.sheetName,
     existingSheet: exists ? def.sheetName : (state.sheetNames[0] ?? ''),
     writeMode: def.writeMode,
-    vanished: def.vanished ?? 'remove',
+    vanished: def.writeMode === 'updateById' ? (def.vanished ?? 'remove') : 'remove',
+    replaceVanished: def.writeMode === 'replace' ? (def.vanished ?? 'flag') : 'flag',
     trackChanges: def.trackChanges === true,
     foreignSheetConfirmed: false,
     base: def,
@@ -181,6 +189,7 @@ export function toInput(draft: Draft, environment: LeverEnvironment): ImportDefi
     trackChanges: draft.trackChanges,
   };
   if (draft.writeMode === 'updateById') input.vanished = draft.vanished;
+  if (draft.writeMode === 'replace') input.vanished = draft.replaceVanished;
   if (draft.base) {
     input.id = draft.base.id;
     if (draft.base.schedule) input.schedule = draft.base.schedule;

@@ -11,9 +11,15 @@ const WRITE_MODES: Option<WriteMode>[] = [
 ];
 
 const WRITE_MODE_HINTS: Record<WriteMode, string> = {
-  replace: "Each run rewrites the import's columns. Columns you add to the right are kept.",
-  updateById: 'Rows keep their place; changed records are updated and new ones added at the bottom.',
-  appendSnapshot: 'Each run adds every matching record below the last snapshot, stamped with the run date.',
+  replace:
+    "Each run rewrites the import's columns in Lever's order. Columns you add to the right move with their rows: " +
+    'each note or formula stays beside its own record.',
+  updateById:
+    'Rows keep their place; changed records are updated and new ones added at the bottom. Columns you add to the ' +
+    'right stay beside their records.',
+  appendSnapshot:
+    'Each run adds every matching record below the last snapshot, stamped with the run date. Rows already written ' +
+    'never move, so columns you add to the right stay beside them.',
 };
 
 /** The "Where to write" section; it edits the draft's sheet and write mode in place. */
@@ -131,15 +137,27 @@ function writeModeFields(draft: Draft): HTMLElement {
   vanished.select.addEventListener('change', () => {
     draft.vanished = vanished.select.value as 'remove' | 'flag';
   });
+  const replaceVanished = selectField<'remove' | 'flag'>({
+    label: 'Records no longer in Lever',
+    options: [
+      { value: 'flag', label: 'Keep rows you wrote in (marked as removed), remove the others' },
+      { value: 'remove', label: 'Remove their rows, with what you wrote in them' },
+    ],
+    value: draft.replaceVanished,
+  });
+  replaceVanished.select.addEventListener('change', () => {
+    draft.replaceVanished = replaceVanished.select.value as 'remove' | 'flag';
+  });
   const mode = selectField({ label: 'Write mode', options: WRITE_MODES, value: draft.writeMode });
   const sync = () => {
     modeHint.textContent = WRITE_MODE_HINTS[draft.writeMode];
     vanished.wrap.hidden = draft.writeMode !== 'updateById';
+    replaceVanished.wrap.hidden = draft.writeMode !== 'replace';
   };
   mode.select.addEventListener('change', () => {
     draft.writeMode = mode.select.value as WriteMode;
     sync();
   });
   sync();
-  return h('div', null, mode.wrap, modeHint, vanished.wrap);
+  return h('div', null, mode.wrap, modeHint, vanished.wrap, replaceVanished.wrap);
 }

@@ -13,6 +13,8 @@ export interface SheetPort {
   lastRow(): number;
   lastColumn(): number;
   read(row: number, column: number, rows: number, columns: number): unknown[][];
+  /** Each cell's formula ('' where it holds a plain value), like Range.getFormulas. */
+  readFormulas(row: number, column: number, rows: number, columns: number): string[][];
   write(row: number, column: number, values: CellValue[][]): void;
   clearContents(row: number, column: number, rows: number, columns: number): void;
   clearFormats(row: number, column: number, rows: number, columns: number): void;
@@ -29,6 +31,12 @@ export interface SheetPort {
   insertRowsAfter(after: number, count: number): void;
   insertColumnsAfter(after: number, count: number): void;
   deleteRows(start: number, count: number): void;
+  deleteColumns(start: number, count: number): void;
+  /**
+   * Range.sort on the block, ascending by sheet column `byColumn`: whole rows of the block move together, with
+   * their formats, and Sheets adjusts each moved formula's relative references as it does for a sort.
+   */
+  sortRows(row: number, column: number, rows: number, columns: number, byColumn: number): void;
   freezeRows(count: number): void;
   frozenRows(): number;
   hide(): void;
@@ -88,6 +96,11 @@ function blockMethods(sheet: Sheet) {
   return {
     read: (row: number, column: number, rows: number, columns: number): unknown[][] =>
       isEmptyBlock(rows, columns) ? [] : range(row, column, rows, columns).getValues(),
+    readFormulas: (row: number, column: number, rows: number, columns: number): string[][] =>
+      isEmptyBlock(rows, columns) ? [] : range(row, column, rows, columns).getFormulas(),
+    sortRows: (row: number, column: number, rows: number, columns: number, byColumn: number): void => {
+      if (!isEmptyBlock(rows, columns)) range(row, column, rows, columns).sort({ column: byColumn, ascending: true });
+    },
     write: (row: number, column: number, values: CellValue[][]): void => {
       if (values.length === 0 || values[0].length === 0) return;
       range(row, column, values.length, values[0].length).setValues(values);
@@ -136,6 +149,9 @@ export function sheetPort(sheet: Sheet, knownId?: number): SheetPort {
     },
     deleteRows: (start, count) => {
       if (count > 0) sheet.deleteRows(start, count);
+    },
+    deleteColumns: (start, count) => {
+      if (count > 0) sheet.deleteColumns(start, count);
     },
     freezeRows: (count) => sheet.setFrozenRows(count),
     frozenRows: () => sheet.getFrozenRows(),

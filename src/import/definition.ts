@@ -137,7 +137,7 @@ export function normaliseDefinition(input: ImportDefinitionInput, context: Norma
     createdAt: existing?.createdAt ?? context.now,
     updatedAt: context.now,
   };
-  if (writeMode === 'updateById')
+  if (writeMode !== 'appendSnapshot')
     definition.vanished = oneOf<'remove' | 'flag'>(input.vanished, ['remove', 'flag'], 'flag', 'Vanished rows');
   if (typeof input.trackChanges === 'boolean') definition.trackChanges = input.trackChanges;
   if (existing?.sheetId !== undefined && existing.sheetName === sheetName) definition.sheetId = existing.sheetId;

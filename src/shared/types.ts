@@ -73,7 +73,11 @@ export interface ImportDefinition {
   /** The target sheet's stable id (survives renames), once the add-on has written to it. */
   sheetId?: number;
   writeMode: WriteMode;
-  /** updateById only: what to do with rows whose ID vanished from Lever. */
+  /**
+   * What to do with rows whose ID vanished from Lever. updateById: 'remove' their rows or 'flag' (keep, marked).
+   * replace: 'flag' (default) keeps, marked, the rows the user has content in right of the import, removing the
+   * others; 'remove' removes them all. Not used by appendSnapshot.
+   */
   vanished?: 'remove' | 'flag';
   trackChanges?: boolean;
   schedule?: ScheduleSpec;

@@ -67,6 +67,12 @@ class TrackedSheet implements SheetPort {
   read(row: number, column: number, rows: number, columns: number): unknown[][] {
     return this.inner.read(row, column, rows, columns);
   }
+  readFormulas(row: number, column: number, rows: number, columns: number): string[][] {
+    return this.inner.readFormulas(row, column, rows, columns);
+  }
+  sortRows(row: number, column: number, rows: number, columns: number, byColumn: number): void {
+    this.inner.sortRows(row, column, rows, columns, byColumn);
+  }
   write(row: number, column: number, values: CellValue[][]): void {
     this.inner.write(row, column, values);
     if (values.length > 0) this.empty = false;
@@ -101,6 +107,10 @@ class TrackedSheet implements SheetPort {
   deleteRows(start: number, count: number): void {
     this.inner.deleteRows(start, count);
     this.resized(-count, 0);
+  }
+  deleteColumns(start: number, count: number): void {
+    this.inner.deleteColumns(start, count);
+    this.resized(0, -count);
   }
   freezeRows(count: number): void {
     this.inner.freezeRows(count);

@@ -51,7 +51,8 @@ export function rowRunsBottomUp(rows: readonly number[]): Array<{ start: number;
   return runs;
 }
 
-function deleteVanishedRows(sheet: SheetPort, sheetRows: number[]): void {
+/** Deletes the given sheet rows (bottom-up runs), keeping the one row Google insists a sheet keeps. */
+export function deleteRowsKeepingOne(sheet: SheetPort, sheetRows: number[]): void {
   if (sheetRows.length === 0) return;
   // Google refuses to delete every non-frozen row; a spare empty row at the end keeps that from happening.
   if (sheet.maxRows() - sheetRows.length <= Math.max(sheet.frozenRows(), 1)) sheet.insertRowsAfter(sheet.maxRows(), 1);
@@ -100,7 +101,7 @@ export function writeUpdateById(sheet: SheetPort, block: ResultBlock, options: W
   const assembly = assembleRows(old, block, plan, options);
   checkPlannedGrowth(sheet, 1 + assembly.rows.length, width, options.previousWidth, options.totalCells);
   prepareWidth(sheet, options.previousWidth, width, options.totalCells);
-  deleteVanishedRows(sheet, assembly.deleteSheetRows);
+  deleteRowsKeepingOne(sheet, assembly.deleteSheetRows);
   ensureRows(sheet, 1 + assembly.rows.length, options.totalCells);
   writeRows(sheet, 1, [safeRow(header), ...assembly.rows]);
   const formats = [...block.types.map(formatFor), ...(flag ? [PLAIN_FORMAT] : [])];

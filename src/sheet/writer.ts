@@ -14,6 +14,7 @@ import {
   styleHeader,
   writeRows,
 } from './grid';
+import { hasUserColumns, writeReplaceMovingRows } from './placement';
 import { writeUpdateById } from './update-by-id';
 
 /** A rendered result: header labels, rows of plain values (Dates for dates), and each column's type. */
@@ -25,7 +26,10 @@ export interface ResultBlock {
 
 export interface WriteOptions {
   mode: WriteMode;
-  /** updateById: rows whose ID vanished from Lever are removed, or kept and marked. */
+  /**
+   * Records that left the result. updateById: their rows are removed, or kept and marked. replace: with 'flag',
+   * a row the user has content in (columns right of the import) is kept and marked, others are removed.
+   */
   vanished: 'remove' | 'flag';
   snapshotAt: Date;
   /** Width of this import's block after its previous commit to this sheet, when known. */
@@ -105,6 +109,7 @@ function writesInOneCall(options: WriteOptions, cells: number): boolean {
 function writeReplace(sheet: SheetPort, block: ResultBlock, options: WriteOptions): WriteSummary {
   const width = block.header.length;
   const oldHeight = previousHeight(sheet, options);
+  if (hasUserColumns(sheet, options, oldHeight)) return writeReplaceMovingRows(sheet, block, options, oldHeight);
   const height = 1 + block.rows.length;
   const formats = block.types.map(formatFor);
   checkPlannedGrowth(sheet, height, width, options.previousWidth, options.totalCells);

@@ -97,6 +97,7 @@ describe('builder model', () => {
       columns: ['id', 'name', 'stage'],
       sheetName: 'Requisitions',
       writeMode: 'replace',
+      vanished: 'flag',
       trackChanges: false,
     });
     draft.filters.requisitionStatus = ['open'];
@@ -116,6 +117,17 @@ describe('builder model', () => {
     });
     expect(input.columns).toEqual(['id', 'tags', 'name']);
     expect(input.filters.archived).toBe('include');
+  });
+
+  it('keeps the Replace choice for vanished records apart from Update by ID’s, keeping rows the user wrote in by default', () => {
+    const fresh = newDraft(state(), 'opportunities', COLUMNS);
+    expect(toInput(fresh, 'production').vanished).toBe('flag');
+    expect(toInput({ ...fresh, writeMode: 'updateById' }, 'production').vanished).toBe('remove');
+    const replacing = draftFromDefinition(definition({ writeMode: 'replace', vanished: 'remove' }), state(), COLUMNS);
+    expect(replacing).toMatchObject({ replaceVanished: 'remove', vanished: 'remove' });
+    expect(toInput(replacing, 'production').vanished).toBe('remove');
+    const snapshot = draftFromDefinition(definition({ writeMode: 'appendSnapshot' }), state(), COLUMNS);
+    expect(toInput(snapshot, 'production').vanished).toBeUndefined();
   });
 
   it('carries the Track changes choice both ways, off for new imports and for saved ones without it', () => {

@@ -85,6 +85,42 @@ export class FakeSheet implements SheetPort {
       }),
     );
   }
+  readFormulas(row: number, column: number, rows: number, columns: number): string[][] {
+    this.count('readFormulas');
+    this.check(row, column, rows, columns);
+    return Array.from({ length: rows }, (_, r) =>
+      Array.from({ length: columns }, (_, c) => {
+        const value = this.cell(row + r, column + c);
+        return typeof value === 'object' && !(value instanceof Date) ? value.formula : '';
+      }),
+    );
+  }
+  /** Moves whole cells of the block by the key column (formulas are moved as they are: no reference fixing here). */
+  sortRows(row: number, column: number, rows: number, columns: number, byColumn: number): void {
+    this.count('sortRows');
+    this.check(row, column, rows, columns);
+    const lines = Array.from({ length: rows }, (_, r) =>
+      Array.from({ length: columns }, (_, c) => this.cell(row + r, column + c)),
+    );
+    const order = lines
+      .map((line, index) => ({ line, index, key: line[byColumn - column] }))
+      .sort((a, b) => {
+        const [x, y] = [a.key, b.key];
+        if (x === '' || y === '') return (x === '' ? 1 : 0) - (y === '' ? 1 : 0) || a.index - b.index;
+        return (x < y ? -1 : x > y ? 1 : 0) || a.index - b.index;
+      });
+    order.forEach(({ line }, r) => {
+      line.forEach((value, c) => {
+        this.put(row + r, column + c, value);
+      });
+    });
+  }
+  deleteColumns(start: number, count: number): void {
+    this.count('deleteColumns');
+    if (start + count - 1 > this.maxC) throw new Error('Those columns are out of bounds.');
+    for (const row of this.rows) row.splice(start - 1, count);
+    this.maxC -= count;
+  }
   write(row: number, column: number, values: CellValue[][]): void {
     this.count('write');
     if (values.length === 0) return;
@@ -167,6 +203,9 @@ export class FakeSheet implements SheetPort {
   values(): unknown[][] {
     const [rows, columns] = [this.lastRow(), this.lastColumn()];
     return Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => this.cell(r + 1, c + 1)));
+  }
+  row(row: number): unknown[] {
+    return Array.from({ length: this.lastColumn() }, (_, c) => this.cell(row, c + 1));
   }
   column(column: number, fromRow = 1): unknown[] {
     return Array.from({ length: Math.max(0, this.lastRow() - fromRow + 1) }, (_, r) => this.cell(fromRow + r, column));

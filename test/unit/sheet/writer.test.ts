@@ -56,19 +56,64 @@ describe('replace', () => {
     expect(sheet.bold.has('1:3')).toBe(true);
   });
 
-  it('clears leftover rows in its own columns only, never deleting rows or touching user columns', () => {
+  it('keeps rows the user wrote in, marked, when their records leave the result; deletes the others', () => {
     const { workbook, sheet } = setup();
     writeResult(sheet, block(['a', 'b', 'c', 'd']), options(workbook));
     typeNotes(sheet, 5);
-    const maxRows = sheet.maxRows();
-    writeResult(sheet, block(['x', 'y']), options(workbook, { previousWidth: 3 }));
-    expect(sheet.column(1)).toEqual(['Lever ID', 'x', 'y', '', '']);
-    expect(sheet.column(5, 2)).toEqual(['note for a', 'note for b', 'note for c', 'note for d']);
-    expect(sheet.maxRows()).toBe(maxRows);
-    expect(sheet.calls.deleteRows).toBeUndefined();
+    sheet.write(3, 5, [['']]);
+    writeResult(sheet, block(['x', 'a', 'y']), options(workbook, { previousWidth: 3, vanished: 'flag' }));
+    expect(sheet.row(1)).toEqual(['Lever ID', 'Name', 'Headcount', REMOVED_LABEL, '', '']);
+    expect(sheet.column(1)).toEqual(['Lever ID', 'x', 'a', 'y', 'c', 'd']);
+    expect(sheet.column(4, 2)).toEqual([false, false, false, true, true]);
+    // The marker column was inserted: the user's column moved right with its cells, each on its record's row.
+    expect([...notesById(sheet, 6)]).toEqual([
+      ['x', ''],
+      ['a', 'note for a'],
+      ['y', ''],
+      ['c', 'note for c'],
+      ['d', 'note for d'],
+    ]);
+    expect(sheet.calls.deleteRows).toBe(1);
   });
 
-  it('moves user columns right when the block gets wider, and clears its old columns when it gets narrower', () => {
+  it('removes the rows of vanished records, notes and all, when the import removes vanished rows', () => {
+    const { workbook, sheet } = setup();
+    writeResult(sheet, block(['a', 'b', 'c', 'd']), options(workbook));
+    typeNotes(sheet, 5);
+    writeResult(sheet, block(['e', 'c', 'z']), options(workbook, { previousWidth: 3, vanished: 'remove' }));
+    expect(sheet.column(1)).toEqual(['Lever ID', 'e', 'c', 'z']);
+    expect([...notesById(sheet, 5)]).toEqual([
+      ['e', ''],
+      ['c', 'note for c'],
+      ['z', ''],
+    ]);
+  });
+
+  it('sorts whole rows so new records in the middle push the user’s cells along with their records', () => {
+    const { workbook, sheet } = setup();
+    writeResult(sheet, block(['b', 'd', 'f']), options(workbook));
+    typeNotes(sheet, 4);
+    writeResult(sheet, block(['a', 'b', 'c', 'd', 'e', 'f', 'g']), options(workbook, { previousWidth: 3 }));
+    expect(sheet.column(1, 2)).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
+    expect(sheet.column(4, 2)).toEqual(['', 'note for b', '', 'note for d', '', 'note for f', '']);
+    expect(sheet.calls.sortRows).toBe(1);
+    // Nothing moved: no sort call.
+    writeResult(sheet, block(['a', 'b', 'c', 'd', 'e', 'f', 'g']), options(workbook, { previousWidth: 3 }));
+    expect(sheet.calls.sortRows).toBe(1);
+  });
+
+  it('clears leftover rows in its own columns only when the user has no columns of their own', () => {
+    const { workbook, sheet } = setup();
+    writeResult(sheet, block(['a', 'b', 'c', 'd']), options(workbook));
+    const maxRows = sheet.maxRows();
+    writeResult(sheet, block(['x', 'y']), options(workbook, { previousWidth: 3 }));
+    expect(sheet.column(1)).toEqual(['Lever ID', 'x', 'y']);
+    expect(sheet.maxRows()).toBe(maxRows);
+    expect(sheet.calls.deleteRows).toBeUndefined();
+    expect(sheet.calls.sortRows).toBeUndefined();
+  });
+
+  it('moves user columns right when the block gets wider, and back left when it gets narrower', () => {
     const { workbook, sheet } = setup();
     writeResult(sheet, block(['a']), options(workbook));
     sheet.write(1, 4, [['My column']]);
@@ -81,8 +126,7 @@ describe('replace', () => {
     expect(sheet.cell(1, 5)).toBe('My column');
     expect(sheet.cell(1, 4)).toBe('Team');
     writeResult(sheet, block(['a']), options(workbook, { previousWidth: 4 }));
-    expect(sheet.column(4)).toEqual(['', '']);
-    expect(sheet.cell(1, 5)).toBe('My column');
+    expect(sheet.row(1)).toEqual(['Lever ID', 'Name', 'Headcount', 'My column']);
   });
 
   it('formats date columns as dates and writes 25,000 rows in a handful of calls', () => {
