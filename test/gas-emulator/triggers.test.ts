@@ -125,7 +125,7 @@ describe('creation rules for an editor add-on', () => {
 
 describe('firing', () => {
   test('hourly triggers fire every hour as their owner, with an event object and no active spreadsheet', () => {
-    const { emu, doc, as } = setup();
+    const { emu, doc, as } = setup({ readings: { triggerContext: 'no-active-spreadsheet' } }); // the tick reads document properties
     const uid = emu.run('hourly', [], as(BEN)).value as string;
     const first = emu.triggers()[0].nextFireAt as number;
     expect(first).toBeGreaterThan(START);
@@ -279,7 +279,7 @@ describe('firing', () => {
 
 describe('authorization', () => {
   test('a revoked user: status REQUIRED, scoped calls fail, the trigger still fires', () => {
-    const { emu, as } = setup();
+    const { emu, as } = setup({ readings: { triggerContext: 'no-active-spreadsheet' } });
     emu.run('hourly', [], as(ANA));
     expect(emu.run('authStatus', [], as(ANA)).value).toBe('NOT_REQUIRED');
     emu.revokeAuthorization(ANA);
