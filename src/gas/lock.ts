@@ -1,5 +1,9 @@
-// One import at a time per document: the document lock, always released, and BUSY when another run holds it.
+// One import at a time per document: a lease in the document's state sheet (works with no document context),
+// claimed and released inside a milliseconds-long script lock; BUSY when another live run holds it.
 import { AppError } from '../errors';
+import { EXECUTION_LIMIT_MS, executionBudget } from './clock';
+import { readJson, writeJson } from './properties';
+import { currentDocument, type SheetStore, stateStore, withScriptLock } from './state-sheet';
 
 export interface LockPort {
   tryLock(timeoutMs: number): boolean;
@@ -12,6 +16,23 @@ export const LOCK_WAIT_MS = 1_000;
 export const BUSY_MESSAGE =
   'An import is already running in this spreadsheet. Wait for it to finish (its progress shows in the sidebar), then try again.';
 
+export const LEASE_KEY = 'lease';
+/**
+ * A lease is claimed inside one execution and released at its end (a continuing run claims it again in its next
+ * execution), so it never spans executions and needs no renewal. It expires when its execution must be over:
+ * Apps Script kills every execution at 6 minutes from its start, and the bundle's clock starts after Google's, so
+ * bundle start + 6 minutes is at or after the kill. A lease past that belongs to a killed execution: taken over.
+ */
+function leaseExpiry(): number {
+  return executionBudget().startedAt + EXECUTION_LIMIT_MS;
+}
+
+export interface Lease {
+  holder: string;
+  user: string;
+  expiresAt: number;
+}
+
 /** Runs `work` holding `lock`; throws BUSY without running it when the lock is taken. */
 export function withLock<T>(lock: LockPort, work: () => T, waitMs: number = LOCK_WAIT_MS): T {
   if (!lock.tryLock(waitMs)) throw new AppError('BUSY', BUSY_MESSAGE);
@@ -22,13 +43,45 @@ export function withLock<T>(lock: LockPort, work: () => T, waitMs: number = LOCK
   }
 }
 
-function documentLock(): LockPort {
-  const lock = LockService.getDocumentLock();
-  if (!lock) throw new AppError('INTERNAL', 'The document lock is unavailable outside a spreadsheet.');
-  return lock;
+function newHolder(): string {
+  return `${Date.now().toString(36)}-${Math.floor(Math.random() * 36 ** 6).toString(36)}`;
 }
 
-/** Runs `work` under this document's lock (shared by every editor and trigger of the document). */
+function liveLease(store: SheetStore, now: number): Lease | null {
+  const lease = readJson<Lease>(store, LEASE_KEY);
+  return lease && lease.holder && lease.expiresAt > now ? lease : null;
+}
+
+/** A LockPort over the document's lease: sidebar runs and scheduled runs of every user share it. */
+export function leaseLock(store: SheetStore, user: string): LockPort {
+  const holder = newHolder();
+  return {
+    tryLock: () =>
+      withScriptLock(() => {
+        store.refresh();
+        const now = Date.now();
+        const current = liveLease(store, now);
+        if (current && current.holder !== holder) return false;
+        writeJson(store, LEASE_KEY, { holder, user, expiresAt: leaseExpiry() } satisfies Lease);
+        return true;
+      }),
+    releaseLock: () =>
+      withScriptLock(() => {
+        store.refresh();
+        // Written in place rather than deleted: the row stays the lease's, so the sheet does not grow per run.
+        if (readJson<Lease>(store, LEASE_KEY)?.holder === holder)
+          writeJson(store, LEASE_KEY, { holder: '', user: '', expiresAt: 0 } satisfies Lease);
+      }),
+  };
+}
+
+/** Runs `work` under this document's import lease (shared by every editor and trigger of the document). */
 export function withDocumentLock<T>(work: () => T, waitMs: number = LOCK_WAIT_MS): T {
-  return withLock(documentLock(), work, waitMs);
+  let user = '';
+  try {
+    user = Session.getEffectiveUser().getEmail();
+  } catch {
+    user = '';
+  }
+  return withLock(leaseLock(stateStore(currentDocument()), user), work, waitMs);
 }

@@ -1,10 +1,13 @@
-// Key-value stores over PropertiesService: the user's store (secrets) and the document's store (shared settings).
+// Key-value stores: the user's own (PropertiesService, secrets) and the document's shared state (a hidden sheet).
+import { currentDocument, stateStore } from './state-sheet';
 
 export interface KeyValueStore {
   get(key: string): string | null;
   set(key: string, value: string): void;
   delete(key: string): void;
   keys(): string[];
+  /** Stores that cache reads (the state sheet) read again here, for decisions another execution may change. */
+  refresh?(): void;
 }
 
 function wrap(props: GoogleAppsScript.Properties.Properties): KeyValueStore {
@@ -25,35 +28,18 @@ export function userStore(): KeyValueStore {
   return wrap(PropertiesService.getUserProperties());
 }
 
-/** The document's store, shared by every collaborator: definitions, run records, checkpoints. Never secrets. */
+/**
+ * The document's store, shared by every collaborator and trigger: definitions, run records, checkpoints. Never
+ * secrets. It lives in the spreadsheet's hidden state sheet (state-sheet.ts), read once per execution and written
+ * through, so a clock trigger with no document context reaches it too.
+ */
 export function documentStore(): KeyValueStore {
-  const props = PropertiesService.getDocumentProperties();
-  if (!props) throw new Error('Document properties are unavailable outside a spreadsheet.');
-  return wrap(props);
+  return stateStore(currentDocument());
 }
 
-/**
- * The document's store read with ONE getProperties call, for paths that read many keys (the sidebar's state):
- * reads come from that copy, writes go through to the real store. Not for long runs: another execution's
- * writes after the copy was taken are not seen.
- */
+/** The same store: the state sheet is always read in one call (kept for callers that read many keys). */
 export function documentSnapshot(): KeyValueStore {
-  const props = PropertiesService.getDocumentProperties();
-  if (!props) throw new Error('Document properties are unavailable outside a spreadsheet.');
-  const copy = memoryStore(props.getProperties());
-  const real = wrap(props);
-  return {
-    get: copy.get,
-    keys: copy.keys,
-    set: (key, value) => {
-      real.set(key, value);
-      copy.set(key, value);
-    },
-    delete: (key) => {
-      real.delete(key);
-      copy.delete(key);
-    },
-  };
+  return documentStore();
 }
 
 export function readJson<T>(store: KeyValueStore, key: string): T | null {

@@ -1,7 +1,9 @@
 // What the sidebar shows on open, and the names a duplicate gets (pure over the stores it is given).
+
 import { isSnapshotSheetName } from '../changes/sheets';
 import { confidentialNotice } from '../confidential/guard';
 import type { KeyValueStore } from '../gas/properties';
+import { STATE_SHEET_NAME } from '../gas/state-sheet';
 import { STATUS_SHEET } from '../health/status-rows';
 import { listDefinitions } from '../settings/imports-store';
 import { lastSuccessfulRun, latestRun } from '../settings/runs-store';
@@ -45,7 +47,8 @@ export function buildSidebarState(facts: SidebarFacts): SidebarState {
     key: facts.key,
     imports: listDefinitions(facts.store).map((definition) => importStatus(facts, definition)),
     sheetNames: facts.sheetNames.filter(
-      (name) => !isStagingSheetName(name) && !isSnapshotSheetName(name) && name !== STATUS_SHEET,
+      (name) =>
+        !isStagingSheetName(name) && !isSnapshotSheetName(name) && name !== STATUS_SHEET && name !== STATE_SHEET_NAME,
     ),
   };
 }

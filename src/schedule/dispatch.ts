@@ -57,6 +57,7 @@ function ownedByRunningUser(deps: DispatchDeps, definition: ImportDefinition | n
 
 /** Read again before each import: another editor may have taken it over while earlier imports ran. */
 function stillOwned(deps: DispatchDeps, item: WorkItem): boolean {
+  deps.documentStore.refresh?.();
   return ownedByRunningUser(deps, loadDefinition(deps.documentStore, item.definition.id));
 }
 

@@ -3,6 +3,7 @@ import { executionBudget } from '../gas/clock';
 import { appsScriptMail } from '../gas/mail';
 import { documentSnapshot, documentStore, type KeyValueStore, userStore } from '../gas/properties';
 import { currentUserEmail } from '../gas/spreadsheet';
+import { bindDocument } from '../gas/state-sheet';
 import { deleteProjectTrigger, openTriggerSpreadsheet, spreadsheetTriggers } from '../gas/triggers';
 import { refreshStatusSheet } from '../health/status-sheet';
 import { runImportSlice } from '../import/runner';
@@ -11,9 +12,11 @@ import { spreadsheetIdForTrigger, storedSpreadsheetId } from './state-store';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-function documentStoreOrNull(): KeyValueStore | null {
+/** Document properties where Google still gives them (the old home of the state): only a fallback id. */
+function documentPropertiesOrNull(): KeyValueStore | null {
   try {
-    return documentStore();
+    const props = PropertiesService.getDocumentProperties();
+    return props ? { get: (k) => props.getProperty(k), set: () => {}, delete: () => {}, keys: () => [] } : null;
   } catch {
     return null;
   }
@@ -21,7 +24,8 @@ function documentStoreOrNull(): KeyValueStore | null {
 
 /**
  * Which spreadsheet fired: the active one if Google provides it; else the user's own record of which spreadsheet
- * this trigger (by `e.triggerUid`) was created in; else the id kept in the document's properties. A clock
+ * this trigger (by `e.triggerUid`) was created in; else the id an old version kept in document properties (when
+ * Google gives them). Nothing here needs document context. A clock
  * trigger's getTriggerSourceId() is not a document, so it cannot tell.
  */
 function resolveSpreadsheet(
@@ -30,7 +34,7 @@ function resolveSpreadsheet(
 ): Spreadsheet | null {
   return openTriggerSpreadsheet(() => [
     e?.triggerUid ? spreadsheetIdForTrigger(user, e.triggerUid) : null,
-    storedSpreadsheetId(documentStoreOrNull()),
+    storedSpreadsheetId(documentPropertiesOrNull()),
   ]);
 }
 
@@ -43,6 +47,8 @@ export function runScheduledDispatch(e?: GoogleAppsScript.Events.TimeDriven): vo
     if (e?.triggerUid) deleteProjectTrigger(e.triggerUid);
     return;
   }
+  // Everything after this (state store, lease, runs, status sheet) works on this spreadsheet.
+  bindDocument(spreadsheet);
   dispatch({
     user: currentUserEmail(),
     spreadsheet: {

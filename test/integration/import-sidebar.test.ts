@@ -1,5 +1,7 @@
 // Through the built bundle: the sidebar's import calls and the "Refresh all" menu item.
+
 import type { ColumnInfo, ImportDefinition, PreviewResult, RunRecord, SidebarState } from '../../src/shared/types';
+import { STATE_SHEET } from '../support/state';
 import {
   book,
   connect,
@@ -102,7 +104,12 @@ describe('sidebar calls', () => {
 
     h.call('deleteImport', [opps.id]);
     h.call('deleteImport', [reqs.id]);
-    expect(book(h).sheetNames()).toEqual(['Sheet1', 'Requisitions', 'Lever status']);
+    // The hidden state sheet (the shared document state) stays; nothing else but the user's sheets and the status.
+    expect(
+      book(h)
+        .sheetNames()
+        .filter((name) => name !== STATE_SHEET),
+    ).toEqual(['Sheet1', 'Requisitions', 'Lever status']);
     const keys = Object.keys(documentProperties(h));
     expect(keys.filter((key) => key.includes(opps.id) || key.includes(reqs.id))).toEqual([]);
     expect(h.call<SidebarState>('getSidebarState').imports.map((status) => status.definition.id)).toEqual([copy.id]);

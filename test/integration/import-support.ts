@@ -2,6 +2,7 @@
 import type { ImportDefinition, ImportDefinitionInput, RunRecord } from '../../src/shared/types';
 import type { SheetInspector, SpreadsheetInspector } from '../../tools/gas-emulator/spreadsheet';
 import { createHarness, FULL_KEY, type Harness, USER } from '../support/harness';
+import { documentState } from '../support/state';
 import { offsetIn } from '../unit/import/zone-offsets';
 
 export { createHarness, FULL_KEY, USER };
@@ -86,7 +87,7 @@ export function localInstant(timeZone: string, iso: string): number {
 }
 
 export function documentProperties(h: Harness): Record<string, string> {
-  return h.emu.documentProperties(h.ssId);
+  return documentState(h.emu, h.ssId);
 }
 
 /** Filters that let every record through: archived, snoozed and confidential included. */

@@ -10,6 +10,7 @@ import {
   OTHER_USER,
   USER,
 } from '../support/harness';
+import { documentState } from '../support/state';
 
 const ALL_KEYS = [FULL_KEY, NO_CONFIDENTIAL_KEY, OPPS_ONLY_KEY, 'wrong-key-not-known-to-lever'];
 
@@ -23,7 +24,7 @@ function failure(h: Harness, fn: string, args: unknown[] = [], user = USER) {
 function expectNoKeyAnywhere(h: Harness, returned: unknown[]) {
   const visible = JSON.stringify({
     logs: h.emu.logs,
-    documentProperties: h.emu.documentProperties(h.ssId),
+    documentProperties: documentState(h.emu, h.ssId),
     otherUser: h.emu.userProperties(OTHER_USER),
     scriptProperties: h.emu.scriptProperties(),
     returned,

@@ -1,5 +1,6 @@
 // Unattended failures are recorded, logged in the run-log sheet and emailed once, the data stays, and runs recover.
 import { createHarness, FULL_KEY, type Harness, USER } from '../support/harness';
+import { documentState } from '../support/state';
 import { HOUR, latestRunOf, RUN_LOG_SHEET, runsOf, scheduledImport, sheetValues, stepTo } from './schedule-support';
 
 const REPLACEMENT_KEY = 'sim-replacement-key-0009';
@@ -52,7 +53,7 @@ describe('a scheduled import that fails', () => {
     expect(mails[0].subject).toContain('Open reqs');
     expect(mails[0].body).toMatch(/revoked|rejected/i);
     // The key itself never reaches the email, the log sheet or the document's properties.
-    const visible = JSON.stringify([mails, log, h.emu.documentProperties(h.ssId), h.emu.logs]);
+    const visible = JSON.stringify([mails, log, documentState(h.emu, h.ssId), h.emu.logs]);
     expect(visible).not.toContain(FULL_KEY);
     expect(visible).not.toContain(Buffer.from(`${FULL_KEY}:`).toString('base64'));
   });

@@ -3,6 +3,7 @@
 import type { ImportDefinition, ImportDefinitionInput, RunRecord, ScheduleSpec } from '../../src/shared/types';
 import type { ExecutionResult } from '../../tools/gas-emulator';
 import { FULL_KEY, type Harness, USER } from '../support/harness';
+import { documentState } from '../support/state';
 
 export const HOUR = 3_600_000;
 export const RUN_LOG_SHEET = 'Lever run log';
@@ -61,7 +62,7 @@ export function stepTo(h: Harness, until: number, activeSpreadsheet = false): Ex
 }
 
 export function runsOf(h: Harness, importId: string): RunRecord[] {
-  const raw = h.emu.documentProperties(h.ssId)[`runs.${importId}`];
+  const raw = documentState(h.emu, h.ssId)[`runs.${importId}`];
   return raw ? (JSON.parse(raw) as RunRecord[]) : [];
 }
 

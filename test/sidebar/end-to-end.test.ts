@@ -3,6 +3,7 @@
 import type { Browser } from 'playwright-core';
 import { type PlaygroundServer, startPlaygroundServer } from '../../tools/playground/http';
 import { createDemoWorld, DEMO_KEY, DEMO_OWNER, type DemoWorld, inspect } from '../../tools/playground/world';
+import { documentState } from '../support/state';
 import { describeWithBrowser, launchChromium } from './support/browser';
 import { columnValues, connectKey, fillNewImport, idHeader, localMidnight, waitForRunEnd } from './support/flows';
 import { keepScreenshot } from './support/screenshots';
@@ -128,7 +129,7 @@ describeWithBrowser('the built sidebar on the emulator and the Lever simulator',
     expect(bodies.some((body) => body.includes('"last4"'))).toBe(true);
     for (const body of bodies) expect(body).not.toContain(DEMO_KEY);
     expect(await pageContent(page)).not.toContain(DEMO_KEY);
-    expect(JSON.stringify(world.emu.documentProperties(world.spreadsheetId))).not.toContain(DEMO_KEY);
+    expect(JSON.stringify(documentState(world.emu, world.spreadsheetId))).not.toContain(DEMO_KEY);
     const book = inspect(world);
     for (const name of book.sheetNames()) expect(JSON.stringify(book.sheet(name).values())).not.toContain(DEMO_KEY);
     expect(JSON.stringify(world.emu.userProperties(DEMO_OWNER))).toContain(DEMO_KEY);

@@ -14,6 +14,7 @@ import {
   type DemoWorld,
   inspect,
 } from '../../tools/playground/world';
+import { documentState } from '../support/state';
 import { describeWithBrowser, launchChromium } from './support/browser';
 import { columnValues, connectKey, fillNewImport, idHeader, waitForRunEnd } from './support/flows';
 import { keepScreenshot } from './support/screenshots';
@@ -34,7 +35,7 @@ function importNamed(world: DemoWorld, user: string, name: string): ImportStatus
 }
 
 function storedRuns(world: DemoWorld, importId: string): RunRecord[] {
-  return JSON.parse(world.emu.documentProperties(world.spreadsheetId)[`runs.${importId}`] ?? '[]');
+  return JSON.parse(documentState(world.emu, world.spreadsheetId)[`runs.${importId}`] ?? '[]');
 }
 
 /** The Lever ID and Change columns of the changes sheet rows an import logged. */

@@ -1,0 +1,208 @@
+// The document's shared state (definitions, run records, checkpoints, schedule state) in a hidden sheet of the
+// spreadsheet itself, so a clock trigger with no document context reaches it through SpreadsheetApp.openById.
+import { AppError } from '../errors';
+import type { KeyValueStore } from './properties';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export const STATE_SHEET_NAME = '_lever_state';
+/**
+ * Every stored key and value starts with a letter and a colon, so Sheets never types a cell as a number, date,
+ * boolean or formula: what is read back is exactly the string written.
+ */
+const KEY_PREFIX = 'k:';
+const VALUE_PREFIX = 'v:';
+/** Google's limit is 50,000 characters per cell; today's values stay under 9 KB (the old property limit). */
+const MAX_CELL_CHARS = 50_000;
+/** The script lock is only held for a read-check-write of a few cells: waiting longer means something is wrong. */
+const SCRIPT_LOCK_WAIT_MS = 10_000;
+
+export interface SheetStore extends KeyValueStore {
+  /** Reads the sheet again (one call): for decisions another execution's writes may change. */
+  refresh(): void;
+}
+
+/**
+ * Runs `work` inside the project's script lock. The script lock spans every user of the add-on, so it is only ever
+ * held for milliseconds (a fresh read, a check, a write and a flush), never through an import: anything longer
+ * would make every other user's executions wait. It is the one lock Apps Script gives without document context.
+ */
+export function withScriptLock<T>(work: () => T): T {
+  // Re-entrant within an execution: an append inside a lease claim must not release the claim's lock early.
+  if (scriptLockDepth > 0) return work();
+  const lock = LockService.getScriptLock();
+  if (!lock.tryLock(SCRIPT_LOCK_WAIT_MS))
+    throw new AppError('BUSY', 'Lever for Sheets is busy. Try again in a moment.');
+  scriptLockDepth++;
+  try {
+    const result = work();
+    // Writes must reach the sheet before another execution reads it inside the lock.
+    SpreadsheetApp.flush();
+    return result;
+  } finally {
+    scriptLockDepth--;
+    lock.releaseLock();
+  }
+}
+
+let scriptLockDepth = 0;
+
+class StateSheet implements SheetStore {
+  private sheet: Sheet | null = null;
+  private data = new Map<string, string>();
+  /** 1-based row of every key seen; rows are never reused or moved, so a row always means the same key. */
+  private rows = new Map<string, number>();
+  private lastRow = 0;
+
+  constructor(private readonly spreadsheet: Spreadsheet) {
+    this.sheet = spreadsheet.getSheetByName(STATE_SHEET_NAME);
+    if (this.sheet) this.load();
+    else this.migrateFromDocumentProperties();
+  }
+
+  get(key: string): string | null {
+    return this.data.get(key) ?? null;
+  }
+
+  keys(): string[] {
+    return [...this.data.keys()];
+  }
+
+  set(key: string, value: string): void {
+    const text = String(value);
+    if (text.length + VALUE_PREFIX.length > MAX_CELL_CHARS)
+      throw new AppError('INTERNAL', `The stored value of ${key} is too large (${text.length} characters).`);
+    const row = this.rows.get(key);
+    if (row !== undefined) {
+      // The key's row never changes meaning, so an update is one cell (setValue: the status sheet's writes stay
+      // the only setValues of a schedule change).
+      this.requireSheet()
+        .getRange(row, 1, 1, 2)
+        .getCell(1, 2)
+        .setValue(VALUE_PREFIX + text);
+    } else {
+      this.append([[key, text]]);
+    }
+    this.data.set(key, text);
+  }
+
+  delete(key: string): void {
+    const row = this.rows.get(key);
+    this.data.delete(key);
+    if (row === undefined || !this.sheet) return;
+    this.sheet.getRange(row, 1, 1, 2).setValues([['', '']]);
+  }
+
+  refresh(): void {
+    if (!this.sheet) this.sheet = this.spreadsheet.getSheetByName(STATE_SHEET_NAME);
+    if (this.sheet) this.load();
+  }
+
+  private load(): void {
+    const sheet = this.sheet as Sheet;
+    const values = sheet.getDataRange().getValues();
+    this.data = new Map();
+    this.rows = new Map();
+    this.lastRow = 0;
+    values.forEach((cells, index) => {
+      const key = String(cells[0] ?? '');
+      const value = String(cells[1] ?? '');
+      if (key !== '' || value !== '') this.lastRow = index + 1;
+      if (!key.startsWith(KEY_PREFIX)) return;
+      const name = key.slice(KEY_PREFIX.length);
+      this.rows.set(name, index + 1);
+      if (value.startsWith(VALUE_PREFIX)) this.data.set(name, value.slice(VALUE_PREFIX.length));
+    });
+  }
+
+  /** New keys are appended inside the script lock after a fresh read, so two executions never take the same row. */
+  private append(entries: Array<[string, string]>): void {
+    withScriptLock(() => {
+      const sheet = this.requireSheet();
+      const pending = new Map(entries);
+      this.load();
+      for (const [key, value] of pending) {
+        const row = this.rows.get(key);
+        if (row === undefined) continue;
+        sheet.getRange(row, 1, 1, 2).setValues([[KEY_PREFIX + key, VALUE_PREFIX + value]]);
+        this.data.set(key, value);
+        pending.delete(key);
+      }
+      if (pending.size === 0) return;
+      const block = [...pending].map(([key, value]) => [KEY_PREFIX + key, VALUE_PREFIX + value]);
+      const first = this.lastRow + 1;
+      sheet.getRange(first, 1, block.length, 2).setValues(block);
+      [...pending].forEach(([key, value], i) => {
+        this.rows.set(key, first + i);
+        this.data.set(key, value);
+      });
+      this.lastRow = first + block.length - 1;
+    });
+  }
+
+  /** The sheet appears with the first write: opening the sidebar in a new spreadsheet adds nothing to it. */
+  private requireSheet(): Sheet {
+    if (this.sheet) return this.sheet;
+    const existing = this.spreadsheet.getSheetByName(STATE_SHEET_NAME);
+    if (existing) {
+      this.sheet = existing;
+      return existing;
+    }
+    const sheet = this.spreadsheet.insertSheet(STATE_SHEET_NAME, this.spreadsheet.getNumSheets());
+    sheet.hideSheet();
+    this.sheet = sheet;
+    // Keys migrated from document properties are read from memory until now: they go in with the first write.
+    const migrated = [...this.data].map(([key, value]) => [KEY_PREFIX + key, VALUE_PREFIX + value]);
+    if (migrated.length > 0) sheet.getRange(1, 1, migrated.length, 2).setValues(migrated);
+    [...this.data.keys()].forEach((key, i) => {
+      this.rows.set(key, i + 1);
+    });
+    this.lastRow = migrated.length;
+    return sheet;
+  }
+
+  /**
+   * Once per spreadsheet: the state used to live in document properties. When they are reachable and hold keys
+   * while the sheet is absent, they are the state (copied into the sheet with the first write).
+   */
+  private migrateFromDocumentProperties(): void {
+    let props: GoogleAppsScript.Properties.Properties | null = null;
+    try {
+      props = PropertiesService.getDocumentProperties();
+    } catch {
+      props = null;
+    }
+    if (!props) return;
+    this.data = new Map(Object.entries(props.getProperties()));
+  }
+}
+
+const stores = new Map<string, StateSheet>();
+let bound: Spreadsheet | null = null;
+
+/** The state store of `spreadsheet`, read once per execution and written through. */
+export function stateStore(spreadsheet: Spreadsheet): SheetStore {
+  const id = spreadsheet.getId();
+  let store = stores.get(id);
+  if (!store) {
+    store = new StateSheet(spreadsheet);
+    stores.set(id, store);
+  }
+  return store;
+}
+
+/** A trigger execution has no active spreadsheet: it binds the one it opened by id, for documentStore(). */
+export function bindDocument(spreadsheet: Spreadsheet): void {
+  bound = spreadsheet;
+}
+
+/** The spreadsheet this execution works for: the one bound by a trigger, or the active one (sidebar, menu). */
+export function currentDocument(): Spreadsheet {
+  if (bound) return bound;
+  const active = SpreadsheetApp.getActiveSpreadsheet();
+  if (!active)
+    throw new AppError('SHEET_MISSING', 'Open the spreadsheet first: this action works inside a spreadsheet.');
+  bound = active;
+  return active;
+}
