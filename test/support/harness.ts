@@ -1,5 +1,6 @@
 // Test harness: the built bundle in the Apps Script emulator, wired to a seeded Lever simulator.
 import { GasEmulator } from '../../tools/gas-emulator';
+import type { GasReadings } from '../../tools/gas-emulator/readings';
 import { generateDataset, type LeverDataset, LeverSimulator, type SimKey } from '../../tools/lever-sim';
 
 export const USER = 'ana@example.com';
@@ -27,6 +28,8 @@ export interface HarnessOptions {
   latencyMs?: number;
   rateLimit?: { perSecond: number; burst: number } | false;
   retryAfter?: boolean;
+  /** Apps Script readings (unknowns 7-9); the emulator's strictest by default. */
+  readings?: Partial<GasReadings>;
 }
 
 export function defaultKeys(): SimKey[] {
@@ -56,6 +59,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     start: START,
     fetch: (req) => sim.handle(req),
     costs: { urlFetchMs: options.latencyMs ?? 250 },
+    readings: options.readings,
   });
   const ssId = emu.createSpreadsheet({
     name: 'Headcount plan',

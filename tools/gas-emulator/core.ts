@@ -6,6 +6,7 @@ import { type Deployment, loadDeployment, type Manifest } from './manifest';
 import { type CostModel, DEFAULTS, type EmulatorOptions, type FetchHandler, type SentMail } from './options';
 import { DailyQuota } from './quota';
 import { SeededRandom } from './random';
+import { type GasReadings, STRICTEST_GAS_READINGS } from './readings';
 import type { Execution } from './runtime/execution';
 import { CacheData } from './services/cache';
 import { LockRegistry } from './services/lock';
@@ -52,12 +53,14 @@ export class EmulatorCore {
   readonly locks = new LockRegistry();
   readonly triggers: TriggerStore;
   readonly live = new Map<number, Execution>();
+  readonly readings: Readonly<GasReadings>;
   private readonly revoked = new Set<string>();
 
   constructor(
     readonly options: CoreOptions,
     readonly spreadsheets: SpreadsheetModel,
   ) {
+    this.readings = { ...STRICTEST_GAS_READINGS, ...options.readings };
     this.clock = new VirtualClock(options.start ?? DEFAULTS.start);
     this.costs = { ...DEFAULTS.costs, ...options.costs };
     this.limits = limitsFrom(options);

@@ -1,5 +1,6 @@
 // Public option and result types of the emulator, and the defaults that mirror a consumer (gmail.com) account.
 import type { AuthMode } from './context';
+import type { GasReadings } from './readings';
 
 export interface FetchRequest {
   url: string;
@@ -44,6 +45,8 @@ export interface EmulatorOptions {
   blankActiveUser?: 'never' | 'simpleTriggers' | 'always';
   /** Real-time guard against CPU loops that never call a service (virtual time cannot see them). */
   wallClockLimitMs?: number;
+  /** Readings of Apps Script's undocumented behaviours (readings.ts); each defaults to the strictest. */
+  readings?: Partial<GasReadings>;
 }
 
 export interface ExecutionResult {
