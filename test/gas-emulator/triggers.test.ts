@@ -38,6 +38,18 @@ const BUNDLE = `
     return { e, active: SpreadsheetApp.getActiveSpreadsheet() === null ? null : 'active',
              lock: LockService.getDocumentLock().tryLock(0), full: e.authMode === ScriptApp.AuthMode.FULL };
   }
+  function probe(e) {
+    const props = PropertiesService.getDocumentProperties();
+    const lock = LockService.getDocumentLock();
+    const active = SpreadsheetApp.getActiveSpreadsheet();
+    return { active: active === null ? null : active.getId(), props: props !== null, lock: lock !== null,
+             opened: SpreadsheetApp.openById(PropertiesService.getUserProperties().getProperty('doc')).getId(),
+             uid: e.triggerUid };
+  }
+  function probeOnce() {
+    PropertiesService.getUserProperties().setProperty('doc', SpreadsheetApp.getActiveSpreadsheet().getId());
+    return ScriptApp.newTrigger('probe').timeBased().after(0).create().getUniqueId();
+  }
   function slowTick() { Utilities.sleep(200000); }
   function slowHourly() { ScriptApp.newTrigger('slowTick').timeBased().everyHours(1).create(); }
   function authStatus() {
@@ -179,6 +191,44 @@ describe('firing', () => {
     const { emu, as } = setup();
     emu.run('oneOff', [0], as(ANA));
     expect(emu.advanceTo(START + 1, { activeSpreadsheet: true })[0].value).toMatchObject({ active: 'active' });
+  });
+
+  describe('trigger context (readings.triggerContext)', () => {
+    const fireProbe = (readings: object, opts = {}) => {
+      const { emu, doc, as } = setup({ readings });
+      const created = emu.run('probeOnce', [], as(ANA));
+      expect(created.error).toBeUndefined();
+      const uid = created.value;
+      const [run] = emu.advanceTo(emu.clock.now() + 60_000, opts);
+      expect(run.ok).toBe(true);
+      return { value: run.value, doc, uid };
+    };
+
+    test("'full': active spreadsheet, document properties and document lock", () => {
+      const { value, doc, uid } = fireProbe({ triggerContext: 'full' });
+      expect(value).toEqual({ active: doc, props: true, lock: true, opened: doc, uid });
+    });
+
+    test("'no-active-spreadsheet': document properties and lock, no active spreadsheet", () => {
+      const { value, doc } = fireProbe({ triggerContext: 'no-active-spreadsheet' });
+      expect(value).toMatchObject({ active: null, props: true, lock: true, opened: doc });
+    });
+
+    test("'none': no active spreadsheet, document properties or lock; openById and e.triggerUid still work", () => {
+      const { value, doc, uid } = fireProbe({ triggerContext: 'none' });
+      expect(value).toEqual({ active: null, props: false, lock: false, opened: doc, uid });
+    });
+
+    test('advanceTo({ activeSpreadsheet: true }) fires in full context whatever the reading', () => {
+      const { value, doc } = fireProbe({ triggerContext: 'none' }, { activeSpreadsheet: true });
+      expect(value).toMatchObject({ active: doc, props: true, lock: true });
+    });
+
+    test('only trigger executions are affected: a sidebar or menu call keeps its document', () => {
+      const { emu, doc, as } = setup({ readings: { triggerContext: 'none' } });
+      expect(emu.readings.triggerContext).toBe('none');
+      expect(emu.run('probe', [{}], as(ANA)).value).toMatchObject({ active: doc, props: true, lock: true });
+    });
   });
 
   test("a daily trigger keeps its local time of day across a DST change, in the trigger's zone", () => {

@@ -60,7 +60,7 @@ export class EmulatorCore {
     readonly options: CoreOptions,
     readonly spreadsheets: SpreadsheetModel,
   ) {
-    this.readings = { ...STRICTEST_GAS_READINGS, ...options.readings };
+    this.readings = { ...STRICTEST_GAS_READINGS, triggerContext: 'no-active-spreadsheet', ...options.readings };
     this.clock = new VirtualClock(options.start ?? DEFAULTS.start);
     this.costs = { ...DEFAULTS.costs, ...options.costs };
     this.limits = limitsFrom(options);

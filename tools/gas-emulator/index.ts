@@ -2,6 +2,7 @@
 import type { UiEvent } from './context';
 import { type CoreOptions, EmulatorCore } from './core';
 import { DEFAULT_USER, type ExecutionResult, type RunContext, type SentMail, type TriggerInfo } from './options';
+import type { GasReadings, TriggerContextReading } from './readings';
 import type { ExecutionSpec } from './runtime/execution';
 import { runExecution } from './runtime/runner';
 import { checkSidebarArgs, copyArgs, returnedToSidebar } from './runtime/sidebar-bridge';
@@ -14,6 +15,8 @@ export type { AuthMode, UiEvent } from './context';
 export type { CoreOptions as GasEmulatorOptions } from './core';
 export type { EmulatorOptions, ExecutionResult, FetchRequest, FetchResponse, SentMail, TriggerInfo } from './options';
 export { DEFAULT_USER } from './options';
+export type { GasReadings, TriggerContextReading } from './readings';
+export { ALL_GAS_READINGS, STRICTEST_GAS_READINGS } from './readings';
 export type { SpreadsheetInspector } from './spreadsheet-model';
 export type { SpreadsheetModel } from './spreadsheet-port';
 
@@ -77,9 +80,21 @@ export class GasEmulator {
     return result.ok ? { ...result, value: returnedToSidebar(result.value) } : result;
   }
 
-  /** Moves the clock to `to`, firing every due trigger in time order as its owner. */
-  advanceTo(to: number, opts: { activeSpreadsheet?: boolean } = {}): ExecutionResult[] {
-    return advanceTo(this.core, to, opts.activeSpreadsheet ?? false);
+  /**
+   * Moves the clock to `to`, firing every due trigger in time order as its owner, in the trigger context of the
+   * `triggerContext` reading; `activeSpreadsheet: true` (or `triggerContext`) overrides it for this call.
+   */
+  advanceTo(
+    to: number,
+    opts: { activeSpreadsheet?: boolean; triggerContext?: TriggerContextReading } = {},
+  ): ExecutionResult[] {
+    const context = opts.triggerContext ?? (opts.activeSpreadsheet ? 'full' : this.core.readings.triggerContext);
+    return advanceTo(this.core, to, context);
+  }
+
+  /** The readings this emulator runs under (the strictest, with the constructor's `readings` merged over). */
+  get readings(): Readonly<GasReadings> {
+    return this.core.readings;
   }
 
   triggers(filter: { user?: string; spreadsheetId?: string } = {}): TriggerInfo[] {

@@ -45,7 +45,7 @@ export interface EmulatorOptions {
   blankActiveUser?: 'never' | 'simpleTriggers' | 'always';
   /** Real-time guard against CPU loops that never call a service (virtual time cannot see them). */
   wallClockLimitMs?: number;
-  /** Readings of Apps Script's undocumented behaviours (readings.ts); each defaults to the strictest. */
+  /** Readings of Apps Script behaviours Google's docs leave open (readings.ts), merged over the strictest ones. */
   readings?: Partial<GasReadings>;
 }
 

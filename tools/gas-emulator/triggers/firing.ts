@@ -1,6 +1,7 @@
 // Moving the clock forward fires due triggers in time order, each as a fresh execution as its owner.
 import type { EmulatorCore } from '../core';
 import type { ExecutionResult } from '../options';
+import type { TriggerContextReading } from '../readings';
 import { runExecution } from '../runtime/runner';
 import { isoWeekOfYear, zonedParts } from '../timezone';
 import { AuthModeEnum } from './enums';
@@ -11,7 +12,7 @@ const RUNTIME_QUOTA = 'triggerRuntime';
 /** A safety net against a schedule bug turning advanceTo into an endless loop. */
 const MAX_FIRINGS = 100_000;
 
-export function advanceTo(core: EmulatorCore, to: number, activeSpreadsheet: boolean): ExecutionResult[] {
+export function advanceTo(core: EmulatorCore, to: number, context: TriggerContextReading): ExecutionResult[] {
   const results: ExecutionResult[] = [];
   for (let firings = 0; firings < MAX_FIRINGS; firings++) {
     const due = core.triggers.nextDue(to);
@@ -19,7 +20,7 @@ export function advanceTo(core: EmulatorCore, to: number, activeSpreadsheet: boo
     const dueAt = due.nextFireAt as number;
     // Executions run one after another: a trigger due while an earlier one ran starts when that one ended.
     core.clock.forwardTo(dueAt);
-    results.push(fire(core, due, activeSpreadsheet));
+    results.push(fire(core, due, context));
     core.triggers.markFired(due.uid, dueAt, core.clock.exact());
   }
   core.clock.forwardTo(to);
@@ -30,7 +31,11 @@ export function triggerRuntimeUsed(core: EmulatorCore, user: string): number {
   return core.quotas.used(user, RUNTIME_QUOTA);
 }
 
-function fire(core: EmulatorCore, trigger: TriggerRecord, activeSpreadsheet: boolean): ExecutionResult {
+/**
+ * What the execution can reach (readings.ts): 'full' runs in the trigger's document as a sidebar call would,
+ * 'no-active-spreadsheet' keeps the document's properties and lock, 'none' has no document at all.
+ */
+function fire(core: EmulatorCore, trigger: TriggerRecord, context: TriggerContextReading): ExecutionResult {
   const overQuota = triggerRuntimeUsed(core, trigger.owner) >= core.limits.dailyTriggerRuntimeMs;
   const result = runExecution(
     core,
@@ -38,8 +43,8 @@ function fire(core: EmulatorCore, trigger: TriggerRecord, activeSpreadsheet: boo
       fn: trigger.handler,
       args: [timeDrivenEvent(trigger, core.clock.now())],
       user: trigger.owner,
-      activeSpreadsheetId: activeSpreadsheet ? trigger.documentId : null,
-      documentId: trigger.documentId,
+      activeSpreadsheetId: context === 'full' ? trigger.documentId : null,
+      documentId: context === 'none' ? null : trigger.documentId,
       authMode: 'FULL',
       limitMs: core.limits.executionLimitMs,
       simpleTrigger: false,
