@@ -7,9 +7,10 @@ export interface ZoneSample {
   /** ISO instant. */
   at: string;
   utilities: string;
-  /** Intl's reading, or its error. */
+  /** Intl's reading, or 'unavailable' when it threw (the error is in zones.intlError). */
   intl: string;
-  same: boolean;
+  /** Null when Intl could not read the zone. */
+  same: boolean | null;
 }
 
 export interface FetchFacts {
@@ -104,7 +105,7 @@ function zoneLines(facts: DiagnosticsFacts): string[] {
   ];
   for (const sample of zones.samples) {
     lines.push(
-      `  ${sample.at}  Utilities ${sample.utilities}  Intl ${sample.intl}  ${sample.same ? 'same' : 'DIFFERENT'}`,
+      `  ${sample.at}  Utilities ${sample.utilities}  Intl ${sample.intl}  ${sample.same === null ? '' : sample.same ? 'same' : 'DIFFERENT'}`.trimEnd(),
     );
   }
   return lines;

@@ -42,25 +42,27 @@ function zoneFacts(zone: string, now: number): DiagnosticsFacts['zones'] {
   const year = new Date(now).getUTCFullYear();
   const instants = [
     Date.UTC(year, 0, 15, 12),
+    // Either side of the second Sunday of March (America) and the last Sunday of March (Europe)...
     Date.UTC(year, 2, 8, 6, 30),
-    Date.UTC(year, 2, 15, 7, 30),
+    Date.UTC(year, 2, 8, 7, 30),
     Date.UTC(year, 2, 29, 0, 30),
     Date.UTC(year, 2, 29, 1, 30),
     Date.UTC(year, 6, 1, 12),
+    // ...and of the first Sunday of November (America). The exact dates move with the year: the few samples
+    // still straddle most changes, and any difference shows.
     Date.UTC(year, 10, 1, 5, 30),
-    Date.UTC(year, 10, 8, 6, 30),
+    Date.UTC(year, 10, 1, 6, 30),
   ];
   let intlError: string | undefined;
   const samples: ZoneSample[] = instants.map((ms) => {
     const utilities = wallClock(utilitiesDateTime(ms, zone));
-    let intl: string;
     try {
-      intl = wallClock(intlDateTime(ms, zone));
+      const intl = wallClock(intlDateTime(ms, zone));
+      return { at: new Date(ms).toISOString(), utilities, intl, same: intl === utilities };
     } catch (error) {
       intlError ??= messageOf(error);
-      intl = `error (${messageOf(error)})`;
+      return { at: new Date(ms).toISOString(), utilities, intl: 'unavailable', same: null };
     }
-    return { at: new Date(ms).toISOString(), utilities, intl, same: intl === utilities };
   });
   return { intlPresent: intlError === undefined, ...(intlError ? { intlError } : {}), samples };
 }
