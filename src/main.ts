@@ -1,10 +1,17 @@
 // Apps Script entry points, and nothing else: every exported function becomes a top-level global in dist/Code.js.
 
+import { runDiagnosticsProbe } from './diagnostics/probe';
+import { showDiagnosticsReport } from './diagnostics/show';
+import { utilitiesDateTime } from './gas/zone-format';
 import { serverApi } from './rpc';
 import { refreshAllFromMenu } from './rpc-menu';
 import { runScheduledDispatch } from './schedule/dispatcher';
+import { useZoneFallback } from './schedule/zone';
 import type { ColumnInfo, ImportDefinitionInput, ImportObject, LeverEnvironment, ScheduleSpec } from './shared/types';
 import { buildAddonMenu, openSidebar } from './ui/menu';
+
+// Schedule hours read wall clocks through Utilities.formatDate wherever Apps Script's Intl lacks zone data.
+useZoneFallback(utilitiesDateTime);
 
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildAddonMenu();
@@ -25,6 +32,16 @@ export function refreshAllImports(): void {
 /** The one time-driven trigger per user per document calls this. */
 export function onScheduledRun(e?: GoogleAppsScript.Events.TimeDriven): void {
   runScheduledDispatch(e);
+}
+
+/** Extensions → Lever for Sheets → Diagnostics. */
+export function showDiagnostics(): void {
+  showDiagnosticsReport();
+}
+
+/** The one-off trigger Diagnostics creates to read what a trigger execution can reach; it deletes itself. */
+export function onDiagnosticsProbe(e?: GoogleAppsScript.Events.TimeDriven): void {
+  runDiagnosticsProbe(e);
 }
 
 // Sidebar calls (google.script.run): one line each, typed by ServerApi in src/shared/rpc.ts.

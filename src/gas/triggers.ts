@@ -9,11 +9,16 @@ export interface TriggerInfo {
 }
 
 export interface TriggerPort {
-  /** The running user's triggers of this add-on in the spreadsheet (never another user's). */
+  /**
+   * The running user's triggers of this add-on that getUserTriggers(spreadsheet) lists (never another user's).
+   * Google may leave the add-on's own clock trigger out (unknowns 8), so a recorded one is looked up with find().
+   */
   list(): TriggerInfo[];
+  /** The user's trigger with this id, listed in the spreadsheet or found across the project; undefined when gone. */
+  find(uid: string): TriggerInfo | undefined;
   /** Creates an hourly clock trigger calling `handler` and returns its unique id. */
   createHourly(handler: string): string;
-  /** Deletes the trigger with this id if the user still has it; false when it was already gone. */
+  /** Deletes the trigger with this id if the user still has it (in the spreadsheet or the project); false when gone. */
   delete(uid: string): boolean;
 }
 
@@ -27,9 +32,16 @@ function describe(trigger: GoogleAppsScript.Script.Trigger): TriggerInfo {
 
 /** Triggers of the running user in `spreadsheet`, as ScriptApp.getUserTriggers reports them for an add-on. */
 export function spreadsheetTriggers(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): TriggerPort {
-  const find = (uid: string) => ScriptApp.getUserTriggers(spreadsheet).find((t) => t.getUniqueId() === uid);
+  // getProjectTriggers() spans all the user's documents: it is only searched for one known id, never listed.
+  const find = (uid: string) =>
+    ScriptApp.getUserTriggers(spreadsheet).find((t) => t.getUniqueId() === uid) ??
+    ScriptApp.getProjectTriggers().find((t) => t.getUniqueId() === uid);
   return {
     list: () => ScriptApp.getUserTriggers(spreadsheet).map(describe),
+    find: (uid) => {
+      const trigger = find(uid);
+      return trigger ? describe(trigger) : undefined;
+    },
     createHourly: (handler) => ScriptApp.newTrigger(handler).timeBased().everyHours(1).create().getUniqueId(),
     delete: (uid) => {
       const trigger = find(uid);
@@ -38,6 +50,22 @@ export function spreadsheetTriggers(spreadsheet: GoogleAppsScript.Spreadsheet.Sp
       return true;
     },
   };
+}
+
+/** Where a trigger is listed for the running user: getUserTriggers(spreadsheet) and getProjectTriggers(). */
+export function triggerListing(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  uid: string,
+): { inSpreadsheet: boolean; inProject: boolean } {
+  return {
+    inSpreadsheet: ScriptApp.getUserTriggers(spreadsheet).some((t) => t.getUniqueId() === uid),
+    inProject: ScriptApp.getProjectTriggers().some((t) => t.getUniqueId() === uid),
+  };
+}
+
+/** Creates a one-off clock trigger calling `handler` after `ms` and returns its unique id. */
+export function createOneOffTrigger(handler: string, ms: number): string {
+  return ScriptApp.newTrigger(handler).timeBased().after(ms).create().getUniqueId();
 }
 
 /**

@@ -1,4 +1,5 @@
 // The time-driven trigger's handler: finds its spreadsheet (active, or by stored id) and dispatches that user's imports.
+import { probeDispatcherContext } from '../diagnostics/probe';
 import { executionBudget } from '../gas/clock';
 import { appsScriptMail } from '../gas/mail';
 import { documentSnapshot, documentStore, type KeyValueStore, userStore } from '../gas/properties';
@@ -39,6 +40,7 @@ function resolveSpreadsheet(
 }
 
 export function runScheduledDispatch(e?: GoogleAppsScript.Events.TimeDriven): void {
+  probeDispatcherContext(e); // Diagnostics: what this firing can reach (never throws).
   const budget = executionBudget();
   const user = userStore();
   const spreadsheet = resolveSpreadsheet(e, user);

@@ -51,23 +51,37 @@ export function triggerError(error: unknown): AppError {
 /**
  * Makes the slot hold exactly what is wanted. Every clock trigger but the recorded one is deleted BEFORE a new one
  * is created, so `create()` never meets Google's one-time-based-trigger rule (Apps Script cannot tell a one-off from
- * a recurring trigger, so only the one this code recorded is trusted to recur).
+ * a recurring trigger, so only the one this code recorded is trusted to recur). getUserTriggers(spreadsheet) may not
+ * list the add-on's clock trigger (unknowns 8), so the recorded one is also looked up across the project; only
+ * triggers known to be this spreadsheet's (listed here, or recorded for it) are ever deleted.
  */
 export function reconcileTrigger(deps: SlotDeps, wanted: boolean): SlotOutcome {
   const record = readTriggerRecord(deps.userStore, deps.spreadsheetId);
   const clockTriggers = deps.triggers.list().filter((t) => t.clock);
-  const keep = wanted && record ? clockTriggers.find((t) => t.uid === record.uid) : undefined;
+  const recorded = record ? findRecorded(deps, clockTriggers, record.uid) : undefined;
+  // A one-off Diagnostics probe may hold the slot for a moment: it is recorded, but never kept as the dispatcher.
+  const keep = wanted && recorded && record?.handler !== PROBE_RECORD ? recorded : undefined;
   let removed = 0;
   for (const trigger of clockTriggers) {
-    if (trigger !== keep && deps.triggers.delete(trigger.uid)) removed++;
+    if (trigger.uid !== keep?.uid && deps.triggers.delete(trigger.uid)) removed++;
   }
+  const listed = recorded !== undefined && clockTriggers.some((t) => t.uid === recorded.uid);
+  if (recorded && !keep && !listed && deps.triggers.delete(recorded.uid)) removed++;
   if (!wanted) {
     if (record) deleteTriggerRecord(deps.userStore, deps.spreadsheetId);
     return { created: false, removed, recreated: false };
   }
   if (keep) return { uid: keep.uid, created: false, removed, recreated: false };
   const uid = createRecorded(deps);
-  return { uid, created: true, removed, recreated: record !== null };
+  return { uid, created: true, removed, recreated: record !== null && record.handler !== PROBE_RECORD };
+}
+
+/** The `handler` a trigger record carries when a Diagnostics probe, not the dispatcher, holds the slot. */
+export const PROBE_RECORD = 'onDiagnosticsProbe';
+
+function findRecorded(deps: SlotDeps, listed: TriggerInfo[], uid: string): TriggerInfo | undefined {
+  const found = listed.find((t) => t.uid === uid) ?? deps.triggers.find(uid);
+  return found?.clock ? found : undefined;
 }
 
 function createRecorded(deps: SlotDeps): string {
@@ -87,9 +101,13 @@ function createRecorded(deps: SlotDeps): string {
   return uid;
 }
 
-/** Another execution of this user (a second sidebar call) may have filled the slot in between: use its trigger. */
+/**
+ * Google refused a second time-based trigger: when the recorded dispatcher trigger is alive (another execution of
+ * this user filled the slot in between, or Google does not list it here), the slot exists, so use it.
+ */
 function adoptConcurrentTrigger(deps: SlotDeps): TriggerInfo | undefined {
   const record = readTriggerRecord(deps.userStore, deps.spreadsheetId);
-  if (!record) return undefined;
-  return deps.triggers.list().find((t) => t.clock && t.uid === record.uid);
+  if (!record || record.handler === PROBE_RECORD) return undefined;
+  const alive = deps.triggers.find(record.uid);
+  return alive?.clock ? alive : undefined;
 }

@@ -27,6 +27,8 @@ export interface TriggerRecord {
   spreadsheetId: string;
   uid: string;
   createdAt: string;
+  /** Set only when the slot is held by a trigger other than the dispatcher (a one-off Diagnostics probe). */
+  handler?: string;
 }
 
 const STATE_PREFIX = 'schedule.state.';

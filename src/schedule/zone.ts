@@ -1,4 +1,5 @@
-// Wall-clock arithmetic in an IANA time zone using only Intl, so the same pure code runs in Apps Script V8 and in node.
+// Wall-clock arithmetic in an IANA time zone. Pure: it reads wall clocks through Intl, or, where Intl has no zone data
+// (Apps Script's V8 may lack it, unknowns 9), through a zone-format function the Apps Script side passes in.
 
 export interface LocalDate {
   year: number;
@@ -34,8 +35,41 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** The wall-clock reading of instant `ms` in `zone`. */
+/** Reads the wall clock of an instant in a zone, e.g. through Utilities.formatDate (src/gas/zone-format.ts). */
+export type ZoneFormat = (ms: number, zone: string) => LocalDateTime;
+
+let fallbackFormat: ZoneFormat | null = null;
+/** Zones Intl was tried with: true when it knows them. */
+const intlKnows = new Map<string, boolean>();
+
+/** Installs the reader used for zones Intl does not know (null removes it). */
+export function useZoneFallback(format: ZoneFormat | null): void {
+  fallbackFormat = format;
+}
+
+/** True when Intl knows the zone (an unknown one would make every later call throw). */
+export function intlKnowsZone(zone: string): boolean {
+  let known = intlKnows.get(zone);
+  if (known === undefined) {
+    try {
+      formatterFor(zone);
+      known = true;
+    } catch {
+      known = false;
+    }
+    intlKnows.set(zone, known);
+  }
+  return known;
+}
+
+/** The wall-clock reading of instant `ms` in `zone`: Intl when it knows the zone, else the installed fallback. */
 export function localDateTime(ms: number, zone: string): LocalDateTime {
+  if (fallbackFormat && !intlKnowsZone(zone)) return fallbackFormat(ms, zone);
+  return intlDateTime(ms, zone);
+}
+
+/** The wall-clock reading of instant `ms` in `zone` through Intl alone (throws RangeError without zone data). */
+export function intlDateTime(ms: number, zone: string): LocalDateTime {
   const parts: Record<string, number> = {};
   for (const part of formatterFor(zone).formatToParts(new Date(ms))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
@@ -94,12 +128,7 @@ export function dayKey(ms: number, zone: string): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** True when Intl knows the zone (an unknown one would make every later call throw). */
+/** True when the zone can be read: Intl knows it, or a fallback is installed (which may still refuse a bad zone). */
 export function isKnownZone(zone: string): boolean {
-  try {
-    formatterFor(zone);
-    return true;
-  } catch {
-    return false;
-  }
+  return fallbackFormat !== null || intlKnowsZone(zone);
 }

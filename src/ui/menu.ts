@@ -8,6 +8,7 @@ export function buildAddonMenu(): void {
     .createAddonMenu()
     .addItem('Open Lever for Sheets', 'showSidebar')
     .addItem('Refresh all imports in this spreadsheet', 'refreshAllImports')
+    .addItem('Diagnostics', 'showDiagnostics')
     .addToUi();
 }
 

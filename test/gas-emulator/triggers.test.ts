@@ -25,6 +25,10 @@ const BUNDLE = `
       [t.getHandlerFunction(), t.getEventType() === ScriptApp.EventType.CLOCK, t.getTriggerSource() === ScriptApp.TriggerSource.CLOCK]);
   }
   function countProject() { return ScriptApp.getProjectTriggers().length; }
+  function projectUids() { return ScriptApp.getProjectTriggers().map((t) => t.getUniqueId()); }
+  function deleteByUid(uid) {
+    ScriptApp.getProjectTriggers().filter((t) => t.getUniqueId() === uid).forEach((t) => ScriptApp.deleteTrigger(t));
+  }
   function deleteAll() {
     ScriptApp.getUserTriggers(SpreadsheetApp.getActiveSpreadsheet()).forEach((t) => ScriptApp.deleteTrigger(t));
   }
@@ -94,7 +98,7 @@ describe('creation rules for an editor add-on', () => {
   });
 
   test('a fired one-off trigger keeps its slot until deleteTrigger frees it', () => {
-    const { emu, doc, as } = setup();
+    const { emu, doc, as } = setup({ readings: { triggerListing: 'listed' } });
     emu.run('oneOff', [10 * 60_000], as(ANA));
     const fired = emu.advanceTo(START + HOUR);
     expect(fired).toHaveLength(1);
@@ -106,10 +110,35 @@ describe('creation rules for an editor add-on', () => {
   });
 
   test("getUserTriggers shows only the running user's triggers, with CLOCK enums", () => {
-    const { emu, as } = setup();
+    const { emu, as } = setup({ readings: { triggerListing: 'listed' } });
     emu.run('hourly', [], as(ANA));
     expect(emu.run('listMine', [], as(ANA)).value).toEqual([['tick', true, true]]);
     expect(emu.run('listMine', [], as(BEN)).value).toEqual([]);
+  });
+
+  describe('the triggerListing reading (unknowns 8)', () => {
+    test("'unlisted' (the default): getUserTriggers(spreadsheet) leaves the clock trigger out, getProjectTriggers has it", () => {
+      const { emu, as } = setup();
+      const uid = emu.run('hourly', [], as(ANA)).value as string;
+      const other = emu.createSpreadsheet({ owner: ANA });
+      const elsewhere = emu.run('hourly', [], as(ANA, other)).value as string;
+      expect(emu.run('listMine', [], as(ANA)).value).toEqual([]);
+      // Across the project: the user's triggers of every document, clock ones included; never another user's.
+      expect(emu.run('projectUids', [], as(ANA)).value).toEqual([uid, elsewhere]);
+      expect(emu.run('projectUids', [], as(BEN)).value).toEqual([]);
+      // The slot is still taken, and a trigger found through the project can be deleted.
+      expect(emu.run('hourly', [], as(ANA)).ok).toBe(false);
+      emu.run('deleteByUid', [uid], as(ANA));
+      expect(emu.triggers().map((t) => t.uid)).toEqual([elsewhere]);
+    });
+
+    test("'listed': getUserTriggers(spreadsheet) lists the clock trigger of that spreadsheet only", () => {
+      const { emu, as } = setup({ readings: { triggerListing: 'listed' } });
+      emu.run('hourly', [], as(ANA));
+      emu.run('hourly', [], as(ANA, emu.createSpreadsheet({ owner: ANA })));
+      expect(emu.run('listMine', [], as(ANA)).value).toEqual([['tick', true, true]]);
+      expect(emu.run('countProject', [], as(ANA)).value).toBe(2);
+    });
   });
 
   test('builder arguments are checked', () => {

@@ -13,6 +13,8 @@ const ENTRY_POINTS = [
   'showSidebar',
   'refreshAllImports',
   'onScheduledRun',
+  'onDiagnosticsProbe',
+  'showDiagnostics',
   ...SERVER_FUNCTION_NAMES,
 ];
 

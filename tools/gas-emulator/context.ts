@@ -4,10 +4,10 @@ export type AuthMode = 'NONE' | 'LIMITED' | 'FULL';
 
 /** Captured UI effects of executions (menus, sidebars, toasts, alerts), per spreadsheet. */
 export interface UiEvent {
-  kind: 'menu' | 'sidebar' | 'toast' | 'alert';
+  kind: 'menu' | 'sidebar' | 'dialog' | 'toast' | 'alert';
   spreadsheetId: string | null;
   user: string;
-  /** menu: {title, items:[{caption, functionName}]}; sidebar: {title, html}; toast: {message, title}. */
+  /** menu: {title, items:[{caption, functionName}]}; sidebar and dialog: {title, html}; toast: {message, title}. */
   detail: Record<string, unknown>;
   at: number;
 }

@@ -18,8 +18,16 @@ export class FakeTriggers implements TriggerPort {
   /** Largest number of clock triggers ever held at once. */
   maxClockHeld = 0;
 
+  /** Like Google under the 'unlisted' reading: list() leaves the clock triggers out, find() still sees them. */
+  unlistedClock = false;
+
   list(): TriggerInfo[] {
-    return this.triggers.map((t) => ({ ...t }));
+    return this.triggers.filter((t) => !(this.unlistedClock && t.clock)).map((t) => ({ ...t }));
+  }
+
+  find(uid: string): TriggerInfo | undefined {
+    const found = this.triggers.find((t) => t.uid === uid);
+    return found ? { ...found } : undefined;
   }
 
   createHourly(handler: string): string {

@@ -68,6 +68,7 @@ describe('reconcileTrigger', () => {
     const racing = {
       ...triggers,
       list: () => triggers.list(),
+      find: (uid: string) => triggers.find(uid),
       delete: (uid: string) => triggers.delete(uid),
       createHourly: (handler: string) => {
         reconcileTrigger(other, true);

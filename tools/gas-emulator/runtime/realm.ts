@@ -39,7 +39,41 @@ const VIRTUAL_DATE_SOURCE = `(function (virtualNow) {
 
 const script = new vm.Script(VIRTUAL_DATE_SOURCE, { filename: 'gas-emulator-realm.js' });
 
-export function createRealm(now: () => number): Realm {
+// Runs inside the realm when intlZones is 'absent' (unknowns 9): Intl as in a V8 built without ICU zone data.
+// A timeZone other than UTC makes Intl.DateTimeFormat and Date's toLocale*String throw V8's RangeError.
+const NO_ZONE_DATA_SOURCE = `(function () {
+  const RealFormat = Intl.DateTimeFormat;
+  const utc = new Set(['UTC', 'ETC/UTC']);
+  function check(options) {
+    const zone = options === undefined || options === null ? undefined : options.timeZone;
+    if (zone === undefined) return;
+    const name = String(zone);
+    if (!utc.has(name.toUpperCase())) throw new RangeError('Invalid time zone specified: ' + name);
+  }
+  function DateTimeFormat(locales, options) {
+    check(options);
+    return Reflect.construct(RealFormat, [locales, options], new.target === undefined ? RealFormat : new.target);
+  }
+  Object.defineProperty(DateTimeFormat, 'prototype', { value: RealFormat.prototype, writable: false });
+  DateTimeFormat.supportedLocalesOf = RealFormat.supportedLocalesOf;
+  Object.defineProperty(Intl, 'DateTimeFormat', { value: DateTimeFormat, writable: true, configurable: true, enumerable: false });
+  for (const name of ['toLocaleString', 'toLocaleDateString', 'toLocaleTimeString']) {
+    const real = Date.prototype[name];
+    Object.defineProperty(Date.prototype, name, {
+      value: { [name](locales, options) { check(options); return real.call(this, locales, options); } }[name],
+      writable: true, configurable: true, enumerable: false,
+    });
+  }
+})`;
+
+const noZoneData = new vm.Script(NO_ZONE_DATA_SOURCE, { filename: 'gas-emulator-intl.js' });
+
+export interface RealmOptions {
+  /** Whether Intl knows IANA time zones (GasReadings.intlZones). */
+  intlZones?: 'present' | 'absent';
+}
+
+export function createRealm(now: () => number, options: RealmOptions = {}): Realm {
   // Microtasks run at the end of each evaluation: promise callbacks finish inside the execution, as in Apps Script.
   const context = vm.createContext(
     {},
@@ -49,6 +83,7 @@ export function createRealm(now: () => number): Realm {
   vm.runInContext('delete globalThis.console', context);
   const install = script.runInContext(context) as (virtualNow: () => number) => Intrinsics;
   const intrinsics = install(() => now());
+  if (options.intlZones === 'absent') (noZoneData.runInContext(context) as () => void)();
   const realm: Realm = {
     context,
     exception(message) {

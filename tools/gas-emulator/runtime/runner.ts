@@ -21,7 +21,7 @@ export function runExecution(core: EmulatorCore, spec: ExecutionSpec, refusal?: 
   }
   core.live.set(exec.id, exec);
   try {
-    exec.attachRealm(createRealm(() => core.clock.now()));
+    exec.attachRealm(createRealm(() => core.clock.now(), { intlZones: core.readings.intlZones }));
     installGlobals(exec, core);
     return resultOf(exec, invoke(exec, core));
   } finally {

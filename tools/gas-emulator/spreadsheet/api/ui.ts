@@ -64,6 +64,17 @@ export class UiApi implements ApiObject {
     const title = typeof html?.getTitle === 'function' ? html.getTitle() : '';
     this._env.ctx.recordUi({ kind: 'sidebar', detail: { title, html: html?.getContent?.() } });
   }
+  /** A modal dialog over the spreadsheet: recorded with its title and HTML. */
+  showModalDialog(output: unknown, title: unknown): void {
+    const html = output as { getContent?: () => unknown; getWidth?: () => unknown; getHeight?: () => unknown } | null;
+    expectArgs(
+      'SpreadsheetApp.Ui.showModalDialog',
+      [output, title],
+      typeof html?.getContent === 'function' && typeof title === 'string',
+    );
+    this._env.ctx.requireScope(UI_SCOPE, 'SpreadsheetApp.Ui.showModalDialog');
+    this._env.ctx.recordUi({ kind: 'dialog', detail: { title, html: html?.getContent?.() } });
+  }
   /** alert(prompt) or alert(title, prompt, buttons): recorded; the emulated user presses the first button. */
   alert(...args: unknown[]): unknown {
     const valid = args.length >= 1 && args.length <= 3 && typeof args[0] === 'string';
