@@ -105,14 +105,17 @@ export class LeverSimulator {
     this.buckets?.reset();
   }
 
-  /** Ground truth: the set of ids a list query returns across all pages (the same filters as handle), in API order. */
+  /**
+   * Ground truth: the set of ids a list query returns across all pages (the same filters as handle), listed
+   * newest first (the order an import sorts its sheet in) whatever the `listOrder` reading.
+   */
   query(endpoint: 'opportunities' | 'requisitions', params: Record<string, string | string[]>, key?: string): string[] {
     const simKey = key === undefined ? undefined : this.keys.find(key);
     if (key !== undefined && !simKey) throw new Error('query(): unknown simulator key');
     if (simKey) requirePermission(simKey, endpoint);
     const query = QueryParams.fromRecord(params);
     const access = { canSeeConfidential: simKey?.confidential ?? true, now: this.now() };
-    const records = this.withFreshIndex(endpoint, query, access, (plan) => readAll(plan.source, plan.accept));
+    const records = this.withFreshIndex(endpoint, query, access, (plan) => readAll(plan.source, plan.accept), false);
     return (records as Array<{ id: string }>).map((record) => record.id);
   }
 
@@ -172,9 +175,13 @@ export class LeverSimulator {
     params: QueryParams,
     access: { canSeeConfidential: boolean; now: number },
     read: (plan: ListPlan<unknown>) => R,
+    inListOrder = true,
   ): R {
     const context = { watch: this.watch, maps: this.maps, ...access };
-    const plan = () => this.ordered(endpoint, params, planList(endpoint, params, context, this.indexes));
+    const plan = () => {
+      const newestFirst = planList(endpoint, params, context, this.indexes);
+      return inListOrder ? this.ordered(endpoint, params, newestFirst) : newestFirst;
+    };
     try {
       return read(plan());
     } catch (error) {
