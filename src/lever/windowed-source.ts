@@ -8,6 +8,7 @@ import type { RoundCompanion } from './lookup-prefetch';
 import { offsetParam } from './query';
 import type { FetchProgress, FetchState, LeverRecord, ListQuery, RecordSource } from './source';
 import {
+  addSkip,
   applyPage,
   estimateRemaining,
   type FetchWindow,
@@ -16,6 +17,9 @@ import {
   planSplits,
   restartWindow,
   type SplitCandidate,
+  skipOf,
+  type TrustedSkip,
+  windowForSkip,
   windowParams,
 } from './windows';
 
@@ -41,6 +45,11 @@ export interface WindowedFetchState extends FetchState {
   windows: FetchWindow[];
   /** False once Lever has been seen to break newest-first order: windows then read their queries to the end. */
   ordered: boolean;
+  /**
+   * Ranges left unread on the strength of newest-first order (a window stopping at its floor, a restart narrowed
+   * to what was left). Read again, by their own bounds, as soon as any page shows the order does not hold.
+   */
+  skipped?: TrustedSkip[];
   totals: { requests: number; pages: number; records: number };
 }
 
@@ -131,7 +140,8 @@ export class WindowedRecordSource implements RecordSource {
       else if (this.takePage(state, window, outcome.page, sink, counters, candidates)) return;
       kept.push(window);
     });
-    state.windows = kept;
+    // Windows added during the loop (ranges read again once the order broke) come after the ones kept.
+    state.windows = [...kept, ...state.windows.slice(own.length)];
     if (complete && state.ordered)
       state.windows.push(...planSplits(candidates, this.freeSlots(state), this.pageSize * 2));
     return complete;
@@ -147,8 +157,9 @@ export class WindowedRecordSource implements RecordSource {
     candidates: SplitCandidate[],
   ): boolean {
     const data = page.data as LeverRecord[];
-    if (state.ordered && !isDescending(window, data)) state.ordered = false;
+    if (state.ordered && !isDescending(window, data)) this.distrustOrder(state);
     const result = applyPage(window, { data, hasNext: page.hasNext, next: page.next }, state.ordered);
+    if (result.early) state.skipped = addSkip(state.skipped ?? [], skipOf(window));
     counters.pages += 1;
     counters.records += result.records.length;
     if (result.records.length > 0) sink(result.records);
@@ -166,7 +177,19 @@ export class WindowedRecordSource implements RecordSource {
           'Run the import again in a few minutes.',
       );
     }
-    restartWindow(window, state.ordered);
+    const skipped = restartWindow(window, state.ordered);
+    if (skipped) state.skipped = addSkip(state.skipped ?? [], skipped);
+  }
+
+  /**
+   * Lever broke newest-first order: no window stops early from now on, and every range skipped on the strength
+   * of that order is read again by its own created_at bounds (the engine de-duplicates what comes twice).
+   */
+  private distrustOrder(state: WindowedFetchState): void {
+    state.ordered = false;
+    const unboundedFrom = state.query.createdFrom === undefined;
+    state.windows.push(...(state.skipped ?? []).map((skip) => windowForSkip(skip, unboundedFrom)));
+    state.skipped = [];
   }
 
   private requestFor(query: ListQuery, window: FetchWindow): PageRequest {

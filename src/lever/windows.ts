@@ -58,6 +58,8 @@ export interface PageResult<T> {
   /** The page's records that belong to this window. */
   records: T[];
   done: boolean;
+  /** True when the window stopped at its floor before its query's end, trusting newest-first order. */
+  early: boolean;
 }
 
 /**
@@ -78,20 +80,51 @@ export function applyPage<T extends DatedRecord>(
   if (lowest !== undefined) window.seen = window.seen === undefined ? lowest : Math.min(window.seen, lowest);
   window.next = page.next;
   const passedFloor = ordered && lowest !== undefined && lowest < window.floor;
-  return { records, done: !page.hasNext || passedFloor };
+  return { records, done: !page.hasNext || passedFloor, early: page.hasNext && passedFloor };
 }
 
 /**
  * After Lever rejects the window's offset token: start again without one. In order, only [floor, seen] is left
  * to read (the records at `seen` itself come again; the engine de-duplicates); otherwise from the top.
  */
-export function restartWindow(window: FetchWindow, ordered: boolean): void {
+export function restartWindow(window: FetchWindow, ordered: boolean): TrustedSkip | null {
   window.restarts = (window.restarts ?? 0) + 1;
   window.next = undefined;
-  if (ordered && window.seen !== undefined) {
-    window.lo = window.lo === null && window.floor === EARLIEST ? null : window.floor;
-    window.hi = window.seen;
+  if (!ordered || window.seen === undefined) return null;
+  const skipped: TrustedSkip | null =
+    window.hi === null || window.hi > window.seen ? [window.seen + 1, window.hi] : null;
+  window.lo = window.lo === null && window.floor === EARLIEST ? null : window.floor;
+  window.hi = window.seen;
+  return skipped;
+}
+
+/**
+ * `[floor, hi]` (inclusive ms, hi null = unbounded) of a query left unread because newest-first order said
+ * nothing of it was left. Kept until the import ends: if Lever is later seen out of order, each is read again.
+ */
+export type TrustedSkip = [number, number | null];
+
+/** The window's own range, skipped when it stops early at its floor. */
+export function skipOf(window: FetchWindow): TrustedSkip {
+  return [window.floor, window.hi];
+}
+
+/** Adds `skip` to `skips`, merging ranges that touch (windows partition the time axis, so most do). */
+export function addSkip(skips: TrustedSkip[], skip: TrustedSkip): TrustedSkip[] {
+  const all = [...skips, skip].sort((a, b) => a[0] - b[0]);
+  const merged: TrustedSkip[] = [];
+  for (const [from, to] of all) {
+    const last = merged[merged.length - 1];
+    if (last && (last[1] === null || last[1] + 1 >= from)) {
+      last[1] = last[1] === null || to === null ? null : Math.max(last[1], to);
+    } else merged.push([from, to]);
   }
+  return merged;
+}
+
+/** A window that reads a skipped range again, by its own created_at bounds, to its query's end. */
+export function windowForSkip([from, to]: TrustedSkip, unboundedFrom: boolean): FetchWindow {
+  return { lo: unboundedFrom && from === EARLIEST ? null : from, hi: to, floor: from };
 }
 
 /** Records left in [floor, seen], extrapolated from the density of the page just read. */

@@ -50,6 +50,8 @@ function importAll(maxParallel: number, budgetMs: number): Imported {
     dataset,
     keys: [{ key: KEY, environment: 'production', permissions: 'all', confidential: true }],
     now: () => emu?.clock.now() ?? START,
+    // Pinned: the parallel width asserted below needs newest-first order (import-order.test.ts: the other orders).
+    readings: { listOrder: 'newest-first' },
   });
   emu = new GasEmulator({ bundleSource, start: START, fetch: (request) => sim.handle(request) });
   const ssId = emu.createSpreadsheet({ name: 'Plan', timeZone: 'America/New_York', owner: USER });

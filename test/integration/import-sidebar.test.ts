@@ -33,7 +33,8 @@ describe('sidebar calls', () => {
   });
 
   it('previews the first rows as display text without writing anything', () => {
-    const h = createHarness({ opportunities: 40, requisitions: 10 });
+    // Pinned: the first rows are the newest ten only when Lever lists newest first.
+    const h = createHarness({ opportunities: 40, requisitions: 10, readings: { listOrder: 'newest-first' } });
     connect(h);
     const propertiesBefore = documentProperties(h);
     const sheetsBefore = book(h).sheetNames();

@@ -61,6 +61,8 @@ function setup(
     dataset,
     keys,
     now: () => (emu ? emu.clock.now() : START),
+    // Pinned: these tests assert Lever's order, speed and parallel width, true only when it lists newest first.
+    readings: { listOrder: 'newest-first' },
     rateLimit: { perSecond: 10, burst: 20 },
     retryAfter: options.retryAfter ?? false,
   });

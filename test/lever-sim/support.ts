@@ -1,6 +1,7 @@
 // Shared helpers for the simulator tests: a small seeded account, HTTP-shaped requests and a page walker.
 
 import { generateDataset, type LeverDataset, LeverSimulator, type SimKey } from '../../tools/lever-sim';
+import type { LeverReadings } from '../../tools/lever-sim/readings';
 
 export const NOW = Date.UTC(2026, 0, 5, 14, 0, 0);
 export const FULL = 'test-full-key';
@@ -28,6 +29,7 @@ export function makeFixture(
     seed?: number;
     rateLimit?: false | { perSecond: number; burst: number };
     retryAfter?: boolean;
+    readings?: Partial<LeverReadings>;
   } = {},
 ): Fixture {
   const dataset = generateDataset({
@@ -43,6 +45,7 @@ export function makeFixture(
     now: () => clock.now,
     rateLimit: options.rateLimit ?? false,
     retryAfter: options.retryAfter,
+    readings: options.readings,
   });
   return { sim, dataset, clock };
 }
@@ -126,3 +129,6 @@ export function leverOrder<T extends { createdAt: number; id: string }>(records:
 export function ids(records: ReadonlyArray<{ id: string }>): string[] {
   return records.map((record) => record.id);
 }
+
+/** For tests of Lever's newest-first order itself (the default reading is `unordered`). */
+export const NEWEST_FIRST = { listOrder: 'newest-first' } as const;

@@ -1,6 +1,7 @@
 // Test harness: the built bundle in the Apps Script emulator, wired to a seeded Lever simulator.
 import { GasEmulator, type GasReadings } from '../../tools/gas-emulator';
 import { generateDataset, type LeverDataset, LeverSimulator, type SimKey } from '../../tools/lever-sim';
+import type { LeverReadings } from '../../tools/lever-sim/readings';
 
 export const USER = 'ana@example.com';
 export const OTHER_USER = 'ben@example.com';
@@ -27,8 +28,25 @@ export interface HarnessOptions {
   latencyMs?: number;
   rateLimit?: { perSecond: number; burst: number } | false;
   retryAfter?: boolean;
-  /** Apps Script readings (tools/gas-emulator/readings.ts) over the strictest defaults. */
-  readings?: Partial<GasReadings>;
+  /**
+   * Readings of the silent behaviours (unknowns.md), the strictest of each by default: Lever's go to the simulator
+   * (tools/lever-sim/readings.ts), Apps Script's to the emulator (tools/gas-emulator/readings.ts).
+   */
+  readings?: Partial<LeverReadings & GasReadings>;
+}
+
+type AllReadings = Partial<LeverReadings & GasReadings> | undefined;
+
+function leverReadings(all: AllReadings): Partial<LeverReadings> {
+  const { triggerContext: _c, triggerListing: _l, intlZones: _z, ...lever } = all ?? {};
+  return lever;
+}
+
+function gasReadings(all: AllReadings): Partial<GasReadings> {
+  const { triggerContext, triggerListing, intlZones } = all ?? {};
+  return Object.fromEntries(
+    Object.entries({ triggerContext, triggerListing, intlZones }).filter(([, v]) => v !== undefined),
+  ) as Partial<GasReadings>;
 }
 
 export function defaultKeys(): SimKey[] {
@@ -53,12 +71,13 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     now: () => (emu ? emu.clock.now() : START),
     rateLimit: options.rateLimit ?? { perSecond: 10, burst: 20 },
     retryAfter: options.retryAfter ?? false,
+    readings: leverReadings(options.readings),
   });
   emu = new GasEmulator({
     start: START,
     fetch: (req) => sim.handle(req),
     costs: { urlFetchMs: options.latencyMs ?? 250 },
-    readings: options.readings,
+    readings: gasReadings(options.readings),
   });
   const ssId = emu.createSpreadsheet({
     name: 'Headcount plan',

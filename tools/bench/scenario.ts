@@ -1,6 +1,7 @@
 // One benchmark scenario in its own process (so peak memory is its own): the add-on and the baseline, same cost model.
 import { GasEmulator } from '../gas-emulator';
 import { generateDataset, LeverSimulator } from '../lever-sim';
+import type { ListOrderReading } from '../lever-sim/readings';
 import { SEQUENTIAL_PAGINATOR_SOURCE } from './sequential-paginator';
 
 export interface ScenarioSpec {
@@ -10,6 +11,8 @@ export interface ScenarioSpec {
   latencyMs: number;
   /** Also measure the plain sequential paginator (opportunities only). */
   baseline: boolean;
+  /** Lever's list order in the simulator; default newest-first so speed figures compare run to run. */
+  listOrder?: ListOrderReading;
 }
 
 /** One run of the import (all its executions) as measured. */
@@ -50,6 +53,9 @@ export interface ScenarioResult {
   wallSeconds: number;
   /** Every service call the first run made, by name: where the Sheets and UrlFetch counts come from. */
   callBreakdown: Record<string, number>;
+  listOrder: ListOrderReading;
+  /** The first run's sheet holds exactly the simulator's set of IDs for the query (no more, no fewer). */
+  exact: boolean;
 }
 
 const USER = 'bench@example.com';
@@ -69,6 +75,7 @@ function setUp(spec: ScenarioSpec, bundleSource?: string) {
     dataset,
     keys: [{ key: KEY, environment: 'production', permissions: 'all', confidential: true }],
     now: () => (emu ? emu.clock.now() : START),
+    readings: { listOrder: spec.listOrder ?? 'newest-first' },
   });
   emu = new GasEmulator({
     start: START,
@@ -138,11 +145,30 @@ function runAddOn(spec: ScenarioSpec) {
     },
   ]);
   const first = measureRun(bench, String(definition.id));
+  const exact = isExact(bench, spec);
   const peakRssMb = round(process.resourceUsage().maxRSS / 1024);
   // An hour later, as a schedule would: same records, everything the first run created already there.
   bench.emu.clock.advance(3_600_000);
   const refresh = measureRun(bench, String(definition.id)).measure;
-  return { ...first, refresh, setupRssMb, peakRssMb };
+  return { ...first, refresh, setupRssMb, peakRssMb, exact };
+}
+
+/** The sheet's IDs (first column) against the simulator's set for the bench's filters. */
+function isExact(bench: Bench, spec: ScenarioSpec): boolean {
+  const name = spec.object === 'opportunities' ? 'Opportunities' : 'Requisitions';
+  const ids = bench.emu
+    .spreadsheet(bench.ssId)
+    .sheet(name)
+    .values()
+    .slice(1)
+    .map((row) => String(row[0]))
+    .filter((id) => id !== '');
+  const params: Record<string, string> =
+    spec.object === 'opportunities'
+      ? { archived: 'false', snoozed: 'false', confidentiality: 'all' }
+      : { confidentiality: 'all' };
+  const truth = new Set(bench.sim.query(spec.object, params));
+  return ids.length === truth.size && new Set(ids).size === ids.length && ids.every((id) => truth.has(id));
 }
 
 function runBaseline(spec: ScenarioSpec): number {
@@ -155,7 +181,7 @@ function runBaseline(spec: ScenarioSpec): number {
 
 export function runScenario(spec: ScenarioSpec): ScenarioResult {
   const wallStart = Date.now();
-  const { measure: first, callBreakdown, refresh, setupRssMb, peakRssMb } = runAddOn(spec);
+  const { measure: first, callBreakdown, refresh, setupRssMb, peakRssMb, exact } = runAddOn(spec);
   const baseline = spec.baseline ? runBaseline(spec) : undefined;
   return {
     name: spec.name,
@@ -178,6 +204,8 @@ export function runScenario(spec: ScenarioSpec): ScenarioResult {
     setupRssMb,
     wallSeconds: round((Date.now() - wallStart) / 1000),
     callBreakdown,
+    listOrder: spec.listOrder ?? 'newest-first',
+    exact,
   };
 }
 

@@ -1,14 +1,17 @@
 // LeverSimulator: an in-process Lever Data API v1 (auth, rate limit, faults, lists, lookups) over a mutable dataset.
 
 import { KeyRing, requirePermission } from './auth';
+import type { Dated } from './created-index';
 import { type DatasetWatch, watchDataset } from './dataset-watch';
 import { JSON_HEADERS, rateLimited, SimHttpError, SimNetworkError, serverFailure } from './errors';
 import { FaultQueue } from './faults';
 import { IdMaps } from './id-maps';
 import { ListIndexes, type ListPlan, planList } from './list-plans';
-import { readAll, readPage, StaleIndexError } from './pagination';
+import { type OrderedSource, readAll, readPage, StaleIndexError } from './pagination';
 import { QueryParams } from './params';
 import { type RateLimitOptions, TokenBuckets } from './rate-limit';
+import { type LeverReadings, STRICTEST_READINGS } from './readings';
+import { ReorderCache } from './reorder';
 import { getOne, route } from './routes';
 import type {
   LeverDataset,
@@ -30,6 +33,8 @@ export interface LeverSimulatorOptions {
   /** Send `Retry-After` on 429 (Lever does not document one). Default false. */
   retryAfter?: boolean;
   hosts?: Record<string, SimEnvironment>;
+  /** Lever's silent behaviours (readings.ts); each defaults to its strictest reading. */
+  readings?: Partial<LeverReadings>;
 }
 
 export const DEFAULT_HOSTS: Readonly<Record<string, SimEnvironment>> = {
@@ -41,9 +46,12 @@ export const DEFAULT_HOSTS: Readonly<Record<string, SimEnvironment>> = {
 export class LeverSimulator {
   readonly dataset: LeverDataset;
   readonly requests: SimRequestLogEntry[] = [];
+  /** Mutable: a test may flip a reading mid-run. */
+  readonly readings: LeverReadings;
   private readonly watch: DatasetWatch;
   private readonly maps: IdMaps;
   private readonly indexes = new ListIndexes();
+  private readonly reordered = new ReorderCache();
   private readonly keys: KeyRing;
   private readonly buckets: TokenBuckets | null;
   private readonly faults = new FaultQueue();
@@ -61,6 +69,7 @@ export class LeverSimulator {
     this.retryAfter = options.retryAfter ?? false;
     this.hosts = options.hosts ?? { ...DEFAULT_HOSTS };
     this.now = options.now;
+    this.readings = { ...STRICTEST_READINGS, ...options.readings };
   }
 
   /** Answers one HTTP request; throws SimNetworkError for an unknown host or an injected network fault. */
@@ -96,14 +105,17 @@ export class LeverSimulator {
     this.buckets?.reset();
   }
 
-  /** Ground truth: the ids a list query returns across all pages, in API order (the same filters as handle). */
+  /**
+   * Ground truth: the set of ids a list query returns across all pages (the same filters as handle), listed
+   * newest first (the order an import sorts its sheet in) whatever the `listOrder` reading.
+   */
   query(endpoint: 'opportunities' | 'requisitions', params: Record<string, string | string[]>, key?: string): string[] {
     const simKey = key === undefined ? undefined : this.keys.find(key);
     if (key !== undefined && !simKey) throw new Error('query(): unknown simulator key');
     if (simKey) requirePermission(simKey, endpoint);
     const query = QueryParams.fromRecord(params);
     const access = { canSeeConfidential: simKey?.confidential ?? true, now: this.now() };
-    const records = this.withFreshIndex(endpoint, query, access, (plan) => readAll(plan.source, plan.accept));
+    const records = this.withFreshIndex(endpoint, query, access, (plan) => readAll(plan.source, plan.accept), false);
     return (records as Array<{ id: string }>).map((record) => record.id);
   }
 
@@ -163,15 +175,29 @@ export class LeverSimulator {
     params: QueryParams,
     access: { canSeeConfidential: boolean; now: number },
     read: (plan: ListPlan<unknown>) => R,
+    inListOrder = true,
   ): R {
     const context = { watch: this.watch, maps: this.maps, ...access };
+    const plan = () => {
+      const newestFirst = planList(endpoint, params, context, this.indexes);
+      return inListOrder ? this.ordered(endpoint, params, newestFirst) : newestFirst;
+    };
     try {
-      return read(planList(endpoint, params, context, this.indexes));
+      return read(plan());
     } catch (error) {
       if (!(error instanceof StaleIndexError)) throw error;
       this.watch.bump();
-      return read(planList(endpoint, params, context, this.indexes));
+      return read(plan());
     }
+  }
+
+  /** `/opportunities` and `/requisitions` in the order of the `listOrder` reading (the index is newest-first). */
+  private ordered(endpoint: SimEndpoint, params: QueryParams, plan: ListPlan<unknown>): ListPlan<unknown> {
+    const order = this.readings.listOrder;
+    if (order === 'newest-first' || (endpoint !== 'opportunities' && endpoint !== 'requisitions')) return plan;
+    const source = plan.source as OrderedSource<Dated>;
+    const key = `${endpoint}?${params.canonical(['offset', 'limit'])}`;
+    return { ...plan, source: this.reordered.get(source, order, key, this.watch.version()) } as ListPlan<unknown>;
   }
 }
 

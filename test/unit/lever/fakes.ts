@@ -77,8 +77,8 @@ export function makeRecords(count: number, newest: number, seed = 1): FakeRecord
 }
 
 export interface FakeLeverOptions {
-  /** Sort order of lists; Lever's is newest first. */
-  order?: 'desc' | 'asc';
+  /** Sort order of lists: newest first, oldest first, two newest-first runs (by id), or none (shuffled by query). */
+  order?: FakeOrder;
   /** Keys of tokens (JSON) to reject once each, simulating stale tokens. */
   rejectTokensOnce?: (request: URL) => boolean;
 }
@@ -88,8 +88,16 @@ function querySignature(url: URL): string {
   return JSON.stringify(entries.sort());
 }
 
+export type FakeOrder = 'desc' | 'asc' | 'runs' | 'shuffled';
+
+function hashOf(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
 /** The records a query selects, in list order: createdAt bounds (inclusive) and repeated `tag` values. */
-export function selectRecords(records: readonly FakeRecord[], url: URL, order: 'desc' | 'asc' = 'desc'): FakeRecord[] {
+export function selectRecords(records: readonly FakeRecord[], url: URL, order: FakeOrder = 'desc'): FakeRecord[] {
   const start = url.searchParams.get('created_at_start');
   const end = url.searchParams.get('created_at_end');
   const tags = url.searchParams.getAll('tag');
@@ -99,6 +107,16 @@ export function selectRecords(records: readonly FakeRecord[], url: URL, order: '
       (end === null || record.createdAt <= Number(end)) &&
       (tags.length === 0 || tags.includes(String(record.tag))),
   );
+  if (order === 'shuffled') {
+    const signature = querySignature(url);
+    const keys = new Map(selected.map((record) => [record, hashOf(signature + record.id)]));
+    return selected.sort((a, b) => (keys.get(a) ?? 0) - (keys.get(b) ?? 0));
+  }
+  if (order === 'runs') {
+    const runs = new Map(selected.map((record) => [record, hashOf(record.id) % 2]));
+    const run = (record: FakeRecord) => runs.get(record) ?? 0;
+    return selected.sort((a, b) => run(a) - run(b) || b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1));
+  }
   const sign = order === 'desc' ? -1 : 1;
   return selected.sort((a, b) => sign * (a.createdAt - b.createdAt) || (a.id < b.id ? -1 : 1));
 }

@@ -30,7 +30,7 @@ describe('applyPage', () => {
   it('keeps going while Lever has more, remembering the lowest date and the token', () => {
     const window = initialWindow(0, 1000);
     const result = applyPage(window, { data: records(900, 800, 700), hasNext: true, next: 't1' }, true);
-    expect(result).toEqual({ records: records(900, 800, 700), done: false });
+    expect(result).toEqual({ records: records(900, 800, 700), done: false, early: false });
     expect(window).toMatchObject({ seen: 700, next: 't1' });
   });
 
