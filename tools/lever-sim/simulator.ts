@@ -9,6 +9,7 @@ import { ListIndexes, type ListPlan, planList } from './list-plans';
 import { readAll, readPage, StaleIndexError } from './pagination';
 import { QueryParams } from './params';
 import { type RateLimitOptions, TokenBuckets } from './rate-limit';
+import { type LeverReadings, STRICTEST_READINGS } from './readings';
 import { getOne, route } from './routes';
 import type {
   LeverDataset,
@@ -30,6 +31,8 @@ export interface LeverSimulatorOptions {
   /** Send `Retry-After` on 429 (Lever does not document one). Default false. */
   retryAfter?: boolean;
   hosts?: Record<string, SimEnvironment>;
+  /** Readings of behaviour Lever's docs leave open (readings.ts), over STRICTEST_READINGS. */
+  readings?: Partial<LeverReadings>;
 }
 
 export const DEFAULT_HOSTS: Readonly<Record<string, SimEnvironment>> = {
@@ -41,6 +44,8 @@ export const DEFAULT_HOSTS: Readonly<Record<string, SimEnvironment>> = {
 export class LeverSimulator {
   readonly dataset: LeverDataset;
   readonly requests: SimRequestLogEntry[] = [];
+  /** The readings in force; mutable, so a test can flip one mid-run. */
+  readonly readings: LeverReadings;
   private readonly watch: DatasetWatch;
   private readonly maps: IdMaps;
   private readonly indexes = new ListIndexes();
@@ -61,6 +66,7 @@ export class LeverSimulator {
     this.retryAfter = options.retryAfter ?? false;
     this.hosts = options.hosts ?? { ...DEFAULT_HOSTS };
     this.now = options.now;
+    this.readings = { ...STRICTEST_READINGS, ...options.readings };
   }
 
   /** Answers one HTTP request; throws SimNetworkError for an unknown host or an injected network fault. */
