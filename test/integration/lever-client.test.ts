@@ -63,6 +63,7 @@ function setup(
     now: () => (emu ? emu.clock.now() : START),
     rateLimit: { perSecond: 10, burst: 20 },
     retryAfter: options.retryAfter ?? false,
+    readings: { confidentialDenial: 'forbidden', invalidTokenStatus: 400 },
   });
   const tamper = options.tamper ?? ((request: FetchRequest) => request);
   emu = new GasEmulator({
