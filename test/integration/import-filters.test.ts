@@ -131,7 +131,7 @@ describe('requisition filters', () => {
     opportunities: 20,
     requisitions: 150,
     timeZone: ZONE,
-    readings: { confidentialDenial: 'forbidden' },
+    readings: { confidentialDenial: 'forbidden', statusReading: 'union' },
   });
   connect(h);
   const definition = saveImport(h, requisitionImport());
