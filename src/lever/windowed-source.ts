@@ -18,6 +18,7 @@ import {
   restartWindow,
   type SplitCandidate,
   skipOf,
+  skipOnRestart,
   type TrustedSkip,
   windowForSkip,
   windowParams,
@@ -64,6 +65,7 @@ export function normalizeQuery(query: ListQuery): ListQuery {
     params,
     createdFrom: query.createdFrom ?? bound(created_at_start),
     createdTo: query.createdTo ?? bound(created_at_end),
+    ...(query.statusIn ? { statusIn: query.statusIn } : {}),
   };
 }
 
@@ -136,7 +138,7 @@ export class WindowedRecordSource implements RecordSource {
     state.windows.forEach((window, index) => {
       const outcome = outcomes[index];
       if (outcome.kind === 'deferred') complete = false;
-      else if (outcome.kind === 'failed') this.recover(state, window, outcome);
+      else if (outcome.kind === 'failed') kept.push(...this.recover(state, window, outcome));
       else if (this.takePage(state, window, outcome.page, sink, counters, candidates)) return;
       kept.push(window);
     });
@@ -167,18 +169,20 @@ export class WindowedRecordSource implements RecordSource {
     return result.done;
   }
 
-  /** A stale offset token restarts the window (a few times at most); every other failure ends the fetch. */
-  private recover(state: WindowedFetchState, window: FetchWindow, outcome: Extract<PageOutcome, { kind: 'failed' }>) {
-    if (!isInvalidOffsetToken(outcome.status, outcome.leverMessage)) throw outcome.error;
-    if ((window.restarts ?? 0) >= MAX_RESTARTS) {
-      throw new AppError(
-        'LEVER_UNAVAILABLE',
-        `Lever kept losing its place in the list of ${state.query.object} (it rejected its own page position). ` +
-          'Run the import again in a few minutes.',
-      );
-    }
-    const skipped = restartWindow(window, state.ordered);
+  /**
+   * A refused offset token restarts the window (a few times at most); every other failure ends the fetch.
+   * Returns the window split off by the restart, if any.
+   */
+  private recover(
+    state: WindowedFetchState,
+    window: FetchWindow,
+    outcome: Extract<PageOutcome, { kind: 'failed' }>,
+  ): FetchWindow[] {
+    if (!isInvalidOffsetToken(outcome.leverMessage) || (window.restarts ?? 0) >= MAX_RESTARTS) throw outcome.error;
+    const skipped = skipOnRestart(window, state.ordered);
     if (skipped) state.skipped = addSkip(state.skipped ?? [], skipped);
+    const upper = restartWindow(window, state.ordered, this.clock.now());
+    return upper ? [upper] : [];
   }
 
   /**

@@ -23,7 +23,7 @@ function importNotice(h: ReturnType<typeof createHarness>, definition: ImportDef
 
 describe('a key without confidential access', () => {
   it('is shown as invisible-to-key at connect time and in the sidebar state, never with the key', () => {
-    const h = createHarness({ requisitions: 30, opportunities: 20 });
+    const h = createHarness({ requisitions: 30, opportunities: 20, readings: { confidentialDenial: 'forbidden' } });
     const status = h.call<KeyStatus>('saveApiKey', [NO_CONFIDENTIAL_KEY, 'production']);
     expect(status.confidential?.state).toBe('invisible-to-key');
     expect(status.confidential?.message).toMatch(NEW_KEY_ADVICE);
@@ -33,7 +33,7 @@ describe('a key without confidential access', () => {
   });
 
   it('marks every import invisible-to-key, and one that asks for confidential records fails before fetching', () => {
-    const h = createHarness({ requisitions: 30, opportunities: 20 });
+    const h = createHarness({ requisitions: 30, opportunities: 20, readings: { confidentialDenial: 'forbidden' } });
     connect(h, NO_CONFIDENTIAL_KEY);
     const plain = saveImport(h, requisitionImport());
     const asking = saveImport(h, requisitionImport({ name: 'All reqs', sheetName: 'All', filters: INCLUDE }));
@@ -57,7 +57,7 @@ describe('a key without confidential access', () => {
   });
 
   it('still imports the non-confidential records when the import leaves confidential ones out', () => {
-    const h = createHarness({ requisitions: 30, opportunities: 20 });
+    const h = createHarness({ requisitions: 30, opportunities: 20, readings: { confidentialDenial: 'forbidden' } });
     connect(h, NO_CONFIDENTIAL_KEY);
     const plain = saveImport(h, requisitionImport());
     const run = lastOf(runToEnd(h, plain.id));
@@ -68,7 +68,7 @@ describe('a key without confidential access', () => {
 
 describe('a key with confidential access', () => {
   it('shows included at connect time and on an import that includes confidential records, which then has them', () => {
-    const h = createHarness({ requisitions: 30, opportunities: 20 });
+    const h = createHarness({ requisitions: 30, opportunities: 20, readings: { confidentialDenial: 'forbidden' } });
     const status = h.call<KeyStatus>('saveApiKey', [FULL_KEY, 'production']);
     expect(status.confidential?.state).toBe('included');
     const asking = saveImport(h, requisitionImport({ filters: INCLUDE }));

@@ -127,7 +127,12 @@ describe('opportunity filters', () => {
 });
 
 describe('requisition filters', () => {
-  const h = createHarness({ opportunities: 20, requisitions: 150, timeZone: ZONE });
+  const h = createHarness({
+    opportunities: 20,
+    requisitions: 150,
+    timeZone: ZONE,
+    readings: { confidentialDenial: 'forbidden', statusReading: 'union' },
+  });
   connect(h);
   const definition = saveImport(h, requisitionImport());
 

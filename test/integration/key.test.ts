@@ -38,7 +38,7 @@ function expectNoKeyAnywhere(h: Harness, returned: unknown[]) {
 describe('saveApiKey', () => {
   let h: Harness;
   beforeEach(() => {
-    h = createHarness({ opportunities: 60, requisitions: 20 });
+    h = createHarness({ opportunities: 60, requisitions: 20, readings: { confidentialDenial: 'forbidden' } });
   });
 
   it('checks a good key with Lever, then saves it in the user properties only', () => {

@@ -61,10 +61,11 @@ function setup(
     dataset,
     keys,
     now: () => (emu ? emu.clock.now() : START),
-    // Pinned: these tests assert Lever's order, speed and parallel width, true only when it lists newest first.
-    readings: { listOrder: 'newest-first' },
     rateLimit: { perSecond: 10, burst: 20 },
     retryAfter: options.retryAfter ?? false,
+    // Pinned: these tests assert Lever's order, speed and parallel width (true only when it lists newest first),
+    // a 403 for confidential denial and a 400 for a refused token.
+    readings: { listOrder: 'newest-first', confidentialDenial: 'forbidden', invalidTokenStatus: 400 },
   });
   const tamper = options.tamper ?? ((request: FetchRequest) => request);
   emu = new GasEmulator({

@@ -14,7 +14,10 @@ import {
   walk,
 } from './support';
 
-const { sim, dataset, clock } = makeFixture({ opportunities: 700, readings: NEWEST_FIRST });
+const { sim, dataset, clock } = makeFixture({
+  opportunities: 700,
+  readings: { ...NEWEST_FIRST, confidentialDenial: 'forbidden' },
+});
 const all = dataset.opportunities;
 
 /** Brute force: the expected ids for `keep`, over opportunities visible by default (non-confidential). */

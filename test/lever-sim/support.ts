@@ -95,7 +95,8 @@ export interface Walk<T> {
 }
 
 /**
- * Follows `next` (passing it back exactly as received, i.e. already URL-encoded) until `hasNext` is false,
+ * Follows `next` (passing it back exactly as received, URL-encoded once by the URL builder, as real clients do)
+ * until `hasNext` is false,
  * checking the envelope of every page on the way.
  */
 export function walk<T = Record<string, unknown>>(
@@ -109,7 +110,7 @@ export function walk<T = Record<string, unknown>>(
   let next: string | undefined;
   do {
     const query = params.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
-    if (next !== undefined) query.push(`offset=${next}`);
+    if (next !== undefined) query.push(`offset=${encodeURIComponent(next)}`);
     const page = request(sim, `https://api.lever.co/v1${path}?${query.join('&')}`, basic(key));
     if (page.status !== 200) throw new Error(`HTTP ${page.status}: ${page.body}`);
     pages.push(page);
