@@ -38,7 +38,11 @@ function runsOf(records: Dated[]): number {
 }
 
 describe.each(ALL_READINGS.listOrder)('listOrder %s', (listOrder) => {
-  const { sim } = makeFixture({ opportunities: 700, requisitions: 160, readings: { listOrder } });
+  const { sim } = makeFixture({
+    opportunities: 700,
+    requisitions: 160,
+    readings: { listOrder, invalidTokenStatus: 400 },
+  });
 
   it.each(QUERIES)('pages concatenate to exactly the query set (%j)', (...params) => {
     for (const limit of ['1', '7', '100']) {
@@ -87,20 +91,20 @@ describe.each(ALL_READINGS.listOrder)('listOrder %s', (listOrder) => {
     ]);
     const other = request(
       sim,
-      `https://api.lever.co/v1/opportunities?limit=5&archived=true&offset=${first.json.next}`,
+      `https://api.lever.co/v1/opportunities?limit=5&archived=true&offset=${encodeURIComponent(first.json.next)}`,
       basic(FULL),
     );
     expect(other.status).toBe(400);
   });
 
   it('keeps every record that stays through records added mid-walk, each once', () => {
-    const fixture = makeFixture({ opportunities: 300, readings: { listOrder } });
+    const fixture = makeFixture({ opportunities: 300, readings: { listOrder, invalidTokenStatus: 400 } });
     const before = new Set(fixture.sim.query('opportunities', {}));
     const seen: string[] = [];
     let next: string | undefined;
     let pages = 0;
     do {
-      const offset = next === undefined ? '' : `&offset=${next}`;
+      const offset = next === undefined ? '' : `&offset=${encodeURIComponent(next)}`;
       const page = request(fixture.sim, `https://api.lever.co/v1/opportunities?limit=50${offset}`, basic(FULL));
       expect(page.status).toBe(200);
       seen.push(...page.json.data.map((r: Dated) => r.id));
@@ -117,12 +121,15 @@ describe.each(ALL_READINGS.listOrder)('listOrder %s', (listOrder) => {
 
 describe('listOrder switched mid-run', () => {
   it('refuses a token from the other order and serves the new order from the start', () => {
-    const { sim } = makeFixture({ opportunities: 300, readings: { listOrder: 'newest-first' } });
+    const { sim } = makeFixture({
+      opportunities: 300,
+      readings: { listOrder: 'newest-first', invalidTokenStatus: 400 },
+    });
     const first = get(sim, '/opportunities', [['limit', '20']]);
     sim.readings.listOrder = 'unordered';
     const refused = request(
       sim,
-      `https://api.lever.co/v1/opportunities?limit=20&offset=${first.json.next}`,
+      `https://api.lever.co/v1/opportunities?limit=20&offset=${encodeURIComponent(first.json.next)}`,
       basic(FULL),
     );
     expect(refused.status).toBe(400);

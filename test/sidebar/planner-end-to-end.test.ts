@@ -62,7 +62,9 @@ describeWithBrowser('planner features in the built sidebar on the emulator and t
 
   beforeAll(async () => {
     browser = await launchChromium();
-    world = createDemoWorld({ opportunities: 120, requisitions: 60 });
+    // Pinned to Lever's 403 for confidential denial: the guard's flow needs a key known to be denied (the silent
+    // reading's "cannot tell yet" is covered in test/integration/confidential.test.ts and planner-ui-flows).
+    world = createDemoWorld({ opportunities: 120, requisitions: 60, readings: { confidentialDenial: 'forbidden' } });
     server = await startPlaygroundServer(world, { port: 0, sidebarHtmlPath: SIDEBAR_HTML });
     session = await openSidebar(browser, world, { user: DEMO_OWNER, server });
   });

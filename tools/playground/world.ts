@@ -1,7 +1,9 @@
 // The playground's world: the built bundle in the Apps Script emulator, wired to a seeded Lever simulator.
+
 import { join } from 'node:path';
 import { GasEmulator, type SpreadsheetInspector } from '../gas-emulator';
 import { generateDataset, type LeverDataset, LeverSimulator, type SimKey } from '../lever-sim';
+import type { LeverReadings } from '../lever-sim/readings';
 import type { AdvanceReport, CallOutcome, GridSnapshot, PlaygroundBackend, RecordKind } from './backend';
 import { addOpportunities, addRequisitions, changeRequisitions } from './new-records';
 
@@ -24,6 +26,8 @@ export interface WorldOptions {
   latencyMs?: number;
   rateLimit?: { perSecond: number; burst: number } | false;
   keys?: SimKey[];
+  /** Lever's silent behaviours (tools/lever-sim/readings.ts); the strictest of each by default. */
+  readings?: Partial<LeverReadings>;
 }
 
 export interface DemoWorld extends PlaygroundBackend {
@@ -71,6 +75,7 @@ export function createDemoWorld(options: WorldOptions = {}): DemoWorld {
     // The simulator's rate limiter runs on the emulator's virtual clock.
     now: () => emu?.clock.now() ?? DEMO_START,
     rateLimit: options.rateLimit ?? { perSecond: 10, burst: 20 },
+    readings: options.readings,
   });
   emu = createEmulator(sim, options.latencyMs ?? 100);
   const spreadsheetId = emu.createSpreadsheet({
