@@ -56,7 +56,7 @@ describe('injected faults', () => {
     const first = get(sim, '/opportunities', [['limit', '10']]);
     sim.injectFaults({ status: 502, count: 1 });
     const params: Array<[string, string]> = [['limit', '10']];
-    const url = `${buildUrl('/opportunities', params)}&offset=${first.json.next}`;
+    const url = `${buildUrl('/opportunities', params)}&offset=${encodeURIComponent(first.json.next)}`;
     expect(sim.handle({ url, method: 'GET', headers: basic(FULL) }).status).toBe(502);
     const retried = JSON.parse(sim.handle({ url, method: 'GET', headers: basic(FULL) }).body);
     expect(retried.data).toHaveLength(10);

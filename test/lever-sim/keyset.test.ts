@@ -48,10 +48,9 @@ describe('readPage', () => {
   it('touches limit + 1 records for a page deep in the list', () => {
     const source = createdSource(index, index.sorted(records, 1), {});
     let page = readPage(source, params(), 'x', () => true);
-    for (let i = 0; i < 150; i++)
-      page = readPage(source, params(decodeURIComponent(page.next as string)), 'x', () => true);
+    for (let i = 0; i < 150; i++) page = readPage(source, params(page.next as string), 'x', () => true);
     const { seen, accept } = counting();
-    const deep = readPage(source, params(decodeURIComponent(page.next as string)), 'x', accept);
+    const deep = readPage(source, params(page.next as string), 'x', accept);
     expect(deep.data).toHaveLength(50);
     expect(seen.count).toBe(51);
     expect(deep.data[0]).toBe(source.items[151 * 50]);
@@ -60,7 +59,7 @@ describe('readPage', () => {
   it('resumes right after the cursor record, even inside a createdAt tie', () => {
     const source = createdSource(index, index.sorted(records, 1), {});
     const first = readPage(source, params(), 'x', () => true);
-    const second = readPage(source, params(decodeURIComponent(first.next as string)), 'x', () => true);
+    const second = readPage(source, params(first.next as string), 'x', () => true);
     expect(source.items.indexOf(second.data[0])).toBe(50);
     expect(first.data[49].createdAt).toBe(second.data[0].createdAt);
   });

@@ -4,7 +4,7 @@ import type { Opportunity } from '../../tools/lever-sim';
 import { basic, buildUrl, FULL, get, ids, leverOrder, makeFixture, type Params } from './support';
 
 function page(sim: Parameters<typeof get>[0], params: Params, next?: string) {
-  const url = buildUrl('/opportunities', params) + (next ? `&offset=${next}` : '');
+  const url = buildUrl('/opportunities', params) + (next ? `&offset=${encodeURIComponent(next)}` : '');
   return JSON.parse(sim.handle({ url, method: 'GET', headers: basic(FULL) }).body);
 }
 
@@ -100,7 +100,11 @@ describe('records added or removed between pages', () => {
 
 describe('query() ground truth', () => {
   it('matches what the pages return, with the same validation', () => {
-    const { sim } = makeFixture({ opportunities: 200, requisitions: 60 });
+    const { sim } = makeFixture({
+      opportunities: 200,
+      requisitions: 60,
+      readings: { confidentialDenial: 'forbidden' },
+    });
     const params: Params = [
       ['archived', 'false'],
       ['stage_id', 'applicant-new'],

@@ -3,7 +3,7 @@
 import type { Opportunity } from '../../tools/lever-sim';
 import { FULL, get, ids, leverOrder, makeFixture, NO_CONFIDENTIAL, NOW, type Params, walk } from './support';
 
-const { sim, dataset, clock } = makeFixture({ opportunities: 700 });
+const { sim, dataset, clock } = makeFixture({ opportunities: 700, readings: { confidentialDenial: 'forbidden' } });
 const all = dataset.opportunities;
 
 /** Brute force: the expected ids for `keep`, over opportunities visible by default (non-confidential). */

@@ -3,7 +3,7 @@
 import { INVALID_OFFSET_MESSAGE } from '../../tools/lever-sim';
 import { basic, FULL, get, ids, leverOrder, makeFixture, request, walk } from './support';
 
-const { sim, dataset } = makeFixture({ opportunities: 430, requisitions: 90 });
+const { sim, dataset } = makeFixture({ opportunities: 430, requisitions: 90, readings: { invalidTokenStatus: 400 } });
 
 describe('list pagination', () => {
   it.each([1, 7, 100, undefined])('visits every opportunity exactly once with limit %s', (limit) => {
@@ -88,18 +88,28 @@ describe('offset tokens', () => {
     expect(decoded.slice(0, 3)).toEqual([1, last.createdAt, last.id]);
   });
 
-  it('is accepted single- or double-encoded with the same result', () => {
-    const single = request(sim, `${base}&offset=${token}`, basic(FULL));
-    const double = request(sim, `${base}&offset=${encodeURIComponent(token)}`, basic(FULL));
-    expect(single.status).toBe(200);
-    expect(double.body).toBe(single.body);
-    expect(ids(single.json.data)).not.toEqual(ids(first.json.data));
+  it('is accepted only exactly as sent, encoded once by the URL builder (unknowns 5)', () => {
+    const once = request(sim, `${base}&offset=${encodeURIComponent(token)}`, basic(FULL));
+    expect(once.status).toBe(200);
+    expect(ids(once.json.data)).not.toEqual(ids(first.json.data));
+    const decoded = decodeURIComponent(token);
+    const variants = [
+      token, // decoded by the client before its URL builder encoded it (the old "decode first" habit)
+      encodeURIComponent(encodeURI(decoded)), // decoded and re-encoded with another encoder
+      encodeURIComponent(token.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase())), // lower-case hex
+      encodeURIComponent(encodeURIComponent(JSON.stringify(JSON.parse(decoded), null, 1))), // re-serialized
+    ];
+    for (const variant of variants) {
+      const refused = request(sim, `${base}&offset=${variant}`, basic(FULL));
+      expect(refused.status).toBe(400);
+      expect(refused.json.message).toBe(INVALID_OFFSET_MESSAGE);
+    }
   });
 
   it('may be reused with a different limit (offset and limit are not part of the query identity)', () => {
     const page = request(
       sim,
-      `https://api.lever.co/v1/opportunities?limit=9&archived=false&offset=${token}`,
+      `https://api.lever.co/v1/opportunities?limit=9&archived=false&offset=${encodeURIComponent(token)}`,
       basic(FULL),
     );
     expect(page.status).toBe(200);
@@ -111,7 +121,7 @@ describe('offset tokens', () => {
     ['a dropped filter', 'https://api.lever.co/v1/opportunities?limit=5'],
     ['another endpoint', 'https://api.lever.co/v1/requisitions?limit=5&archived=false'],
   ])('is rejected with %s', (_label, url) => {
-    const response = request(sim, `${url}&offset=${token}`, basic(FULL));
+    const response = request(sim, `${url}&offset=${encodeURIComponent(token)}`, basic(FULL));
     expect(response.status).toBe(400);
     expect(response.json).toEqual({ code: 'BadRequestError', message: INVALID_OFFSET_MESSAGE });
     expect(INVALID_OFFSET_MESSAGE).toBe('Invalid offset token: Offset token is invalid for sort');
@@ -129,7 +139,8 @@ describe('offset tokens', () => {
   it('rejects a token whose query hash was tampered with', () => {
     const parts = JSON.parse(decodeURIComponent(token));
     parts[3] = '00000000';
-    const response = request(sim, `${base}&offset=${encodeURIComponent(JSON.stringify(parts))}`, basic(FULL));
+    const tampered = encodeURIComponent(encodeURIComponent(JSON.stringify(parts)));
+    const response = request(sim, `${base}&offset=${tampered}`, basic(FULL));
     expect(response.status).toBe(400);
   });
 });

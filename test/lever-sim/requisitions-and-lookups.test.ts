@@ -3,7 +3,11 @@
 import type { Opportunity, Requisition } from '../../tools/lever-sim';
 import { FULL, get, ids, leverOrder, makeFixture, NO_CONFIDENTIAL, type Params, walk } from './support';
 
-const { sim, dataset } = makeFixture({ opportunities: 300, requisitions: 160 });
+const { sim, dataset } = makeFixture({
+  opportunities: 300,
+  requisitions: 160,
+  readings: { statusReading: 'union', confidentialDenial: 'forbidden' },
+});
 
 function expectedRequisitions(keep: (r: Requisition) => boolean, all = false): string[] {
   const visible = dataset.requisitions.filter((r) => all || r.confidentiality !== 'confidential');

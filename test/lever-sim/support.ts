@@ -1,6 +1,7 @@
 // Shared helpers for the simulator tests: a small seeded account, HTTP-shaped requests and a page walker.
 
 import { generateDataset, type LeverDataset, LeverSimulator, type SimKey } from '../../tools/lever-sim';
+import type { LeverReadings } from '../../tools/lever-sim/readings';
 
 export const NOW = Date.UTC(2026, 0, 5, 14, 0, 0);
 export const FULL = 'test-full-key';
@@ -28,6 +29,7 @@ export function makeFixture(
     seed?: number;
     rateLimit?: false | { perSecond: number; burst: number };
     retryAfter?: boolean;
+    readings?: Partial<LeverReadings>;
   } = {},
 ): Fixture {
   const dataset = generateDataset({
@@ -43,6 +45,7 @@ export function makeFixture(
     now: () => clock.now,
     rateLimit: options.rateLimit ?? false,
     retryAfter: options.retryAfter,
+    readings: options.readings,
   });
   return { sim, dataset, clock };
 }
@@ -92,7 +95,8 @@ export interface Walk<T> {
 }
 
 /**
- * Follows `next` (passing it back exactly as received, i.e. already URL-encoded) until `hasNext` is false,
+ * Follows `next` (passing it back exactly as received, URL-encoded once by the URL builder, as real clients do)
+ * until `hasNext` is false,
  * checking the envelope of every page on the way.
  */
 export function walk<T = Record<string, unknown>>(
@@ -106,7 +110,7 @@ export function walk<T = Record<string, unknown>>(
   let next: string | undefined;
   do {
     const query = params.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
-    if (next !== undefined) query.push(`offset=${next}`);
+    if (next !== undefined) query.push(`offset=${encodeURIComponent(next)}`);
     const page = request(sim, `https://api.lever.co/v1${path}?${query.join('&')}`, basic(key));
     if (page.status !== 200) throw new Error(`HTTP ${page.status}: ${page.body}`);
     pages.push(page);

@@ -71,8 +71,17 @@ export function rateLimited(retryAfterSeconds: number | null): SimHttpError {
 
 export const INVALID_OFFSET_MESSAGE = 'Invalid offset token: Offset token is invalid for sort';
 
-export function invalidOffset(): SimHttpError {
-  return badRequest(INVALID_OFFSET_MESSAGE);
+/** "Invalid offset token": a 400 where pagination throws it; the simulator re-answers it per its reading. */
+export class InvalidOffsetError extends SimHttpError {}
+
+const INVALID_OFFSET_CODES: Record<number, string> = {
+  400: 'BadRequestError',
+  422: 'UnprocessableEntityError',
+  500: 'InternalServerError',
+};
+
+export function invalidOffset(status = 400): InvalidOffsetError {
+  return new InvalidOffsetError(status, INVALID_OFFSET_CODES[status] ?? 'BadRequestError', INVALID_OFFSET_MESSAGE);
 }
 
 /**

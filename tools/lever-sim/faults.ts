@@ -19,10 +19,11 @@ export class FaultQueue {
    * The fault that fails this request, if any. Every matching fault counts the request (skipping or failing);
    * when several are due, the earliest injected one fails it and the others keep their count.
    */
-  take(path: string): SimFault | null {
+  take(path: string, hasOffset: boolean): SimFault | null {
     let firing: ActiveFault | null = null;
     for (const active of this.faults) {
       if (!matchesPath(active.fault.path, path)) continue;
+      if ('invalidToken' in active.fault && !hasOffset) continue;
       if (active.toSkip > 0) active.toSkip--;
       else if (!firing) firing = active;
     }

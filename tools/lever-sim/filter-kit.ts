@@ -2,6 +2,7 @@
 
 import { forbiddenConfidential } from './errors';
 import type { QueryParams } from './params';
+import type { ConfidentialDenialReading } from './readings';
 import type { Confidentiality } from './types';
 
 export type Predicate<T> = (record: T) => boolean;
@@ -68,16 +69,21 @@ export function triStateFilter<T>(
 
 const CONFIDENTIALITY = ['confidential', 'non-confidential', 'all'] as const;
 
-/** Unset means non-confidential only; asking for confidential data without access is a 403. */
+/**
+ * Unset means non-confidential only. Asking for confidential data without access is a 403 under the
+ * `forbidden` reading, and under `silent` a 200 that leaves the confidential records out (unknowns 3).
+ */
 export function confidentialityFilter<T>(
   params: QueryParams,
   canSeeConfidential: boolean,
   read: (record: T) => Confidentiality | undefined,
+  denial: ConfidentialDenialReading,
 ): Predicate<T> | null {
-  const wanted = params.oneOf('confidentiality', CONFIDENTIALITY) ?? 'non-confidential';
-  if (wanted !== 'non-confidential' && !canSeeConfidential) throw forbiddenConfidential();
-  if (wanted === 'all') return null;
-  return (record) => (read(record) ?? 'non-confidential') === wanted;
+  const asked = params.oneOf('confidentiality', CONFIDENTIALITY) ?? 'non-confidential';
+  if (asked !== 'non-confidential' && !canSeeConfidential && denial === 'forbidden') throw forbiddenConfidential();
+  const visible = (record: T) => canSeeConfidential || read(record) !== 'confidential';
+  if (asked === 'all') return canSeeConfidential ? null : visible;
+  return (record) => visible(record) && (read(record) ?? 'non-confidential') === asked;
 }
 
 export function present<T>(items: ReadonlyArray<T | null>): T[] {

@@ -15,6 +15,7 @@ import {
 import { compileOpportunityFilter } from './opportunity-filters';
 import { type OrderedSource, positionalSource } from './pagination';
 import type { QueryParams } from './params';
+import type { LeverReadings } from './readings';
 import type { LeverDataset, Opportunity, Posting, Requisition, SimEndpoint, TextCount, User } from './types';
 
 export interface ListPlan<T> {
@@ -28,6 +29,7 @@ export interface PlanContext {
   maps: IdMaps;
   now: number;
   canSeeConfidential: boolean;
+  readings: LeverReadings;
 }
 
 const identity = (record: unknown) => record;
@@ -47,20 +49,20 @@ export function planList(
   context: PlanContext,
   indexes: ListIndexes,
 ): ListPlan<unknown> {
-  const { watch, maps, canSeeConfidential } = context;
+  const { watch, maps, canSeeConfidential, readings } = context;
   switch (endpoint) {
     case 'opportunities': {
       const filter = compileOpportunityFilter(params, context);
       return datedPlan(indexes.opportunities, watch, 'opportunities', filter, opportunityExpander(params, maps));
     }
     case 'requisitions': {
-      const filter = compileRequisitionFilter(params, canSeeConfidential);
+      const filter = compileRequisitionFilter(params, canSeeConfidential, readings);
       return datedPlan(indexes.requisitions, watch, 'requisitions', filter, requisitionExpander(params, maps));
     }
     case 'users':
       return datedPlan(indexes.users, watch, 'users', { predicates: compileUserFilter(params) }, null);
     case 'postings': {
-      const filter = { predicates: compilePostingFilter(params, canSeeConfidential) };
+      const filter = { predicates: compilePostingFilter(params, canSeeConfidential, readings) };
       return datedPlan(indexes.postings, watch, 'postings', filter, postingExpander(params, maps));
     }
     case 'stages':

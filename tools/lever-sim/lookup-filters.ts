@@ -10,6 +10,7 @@ import {
   unionFilter,
 } from './filter-kit';
 import type { QueryParams } from './params';
+import type { LeverReadings } from './readings';
 import type {
   ArchiveReason,
   Posting,
@@ -35,17 +36,31 @@ const REASON_TYPES = ['hired', 'non-hired'] as const;
 export function compileRequisitionFilter(
   params: QueryParams,
   canSeeConfidential: boolean,
+  readings: Pick<LeverReadings, 'statusReading' | 'confidentialDenial'>,
 ): CompiledFilter<Requisition> {
-  params.manyOf('status', REQUISITION_STATUSES);
+  const statuses = readStatuses(params.manyOf('status', REQUISITION_STATUSES), readings.statusReading);
   return {
     createdFrom: params.timestamp('created_at_start'),
     createdTo: params.timestamp('created_at_end'),
     predicates: present<Predicate<Requisition>>([
-      confidentialityFilter(params, canSeeConfidential, (requisition) => requisition.confidentiality),
-      unionFilter(params, 'status', (requisition) => requisition.status),
+      confidentialityFilter(
+        params,
+        canSeeConfidential,
+        (requisition) => requisition.confidentiality,
+        readings.confidentialDenial,
+      ),
+      statuses === null ? null : (requisition) => statuses.has(requisition.status),
       unionFilter(params, 'requisition_code', (requisition) => requisition.requisitionCode),
     ]),
   };
+}
+
+/** The repeated `status` values that apply under `reading` (unknowns 2); null when the parameter is absent. */
+function readStatuses(values: RequisitionStatus[], reading: LeverReadings['statusReading']): Set<string> | null {
+  if (values.length === 0) return null;
+  if (reading === 'first') return new Set(values.slice(0, 1));
+  if (reading === 'last') return new Set(values.slice(-1));
+  return new Set(values);
 }
 
 /** Only active users unless `includeDeactivated=true`. */
@@ -64,10 +79,19 @@ export function compileUserFilter(params: QueryParams): Predicate<User>[] {
   ]);
 }
 
-export function compilePostingFilter(params: QueryParams, canSeeConfidential: boolean): Predicate<Posting>[] {
+export function compilePostingFilter(
+  params: QueryParams,
+  canSeeConfidential: boolean,
+  readings: Pick<LeverReadings, 'confidentialDenial'>,
+): Predicate<Posting>[] {
   params.manyOf('state', POSTING_STATES);
   return present<Predicate<Posting>>([
-    confidentialityFilter(params, canSeeConfidential, (posting) => posting.confidentiality),
+    confidentialityFilter(
+      params,
+      canSeeConfidential,
+      (posting) => posting.confidentiality,
+      readings.confidentialDenial,
+    ),
     unionFilter(params, 'state', (posting) => posting.state),
     unionFilter(params, 'team', (posting) => posting.categories.team),
     unionFilter(params, 'department', (posting) => posting.categories.department),

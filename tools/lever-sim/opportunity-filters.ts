@@ -11,6 +11,7 @@ import {
 } from './filter-kit';
 import type { IdMaps } from './id-maps';
 import type { QueryParams } from './params';
+import type { LeverReadings } from './readings';
 import type { Application, Opportunity, Origin } from './types';
 
 export const ORIGINS: readonly Origin[] = ['agency', 'applied', 'internal', 'referred', 'sourced', 'university'];
@@ -19,13 +20,19 @@ export interface FilterContext {
   now: number;
   canSeeConfidential: boolean;
   maps: IdMaps;
+  readings: Pick<LeverReadings, 'confidentialDenial'>;
 }
 
 /** Compiles the query's filters; throws a 400 for a malformed value and a 403 for confidential data without access. */
 export function compileOpportunityFilter(params: QueryParams, context: FilterContext): CompiledFilter<Opportunity> {
   params.manyOf('origin', ORIGINS);
   const predicates = present<Predicate<Opportunity>>([
-    confidentialityFilter(params, context.canSeeConfidential, (opportunity) => opportunity.confidentiality),
+    confidentialityFilter(
+      params,
+      context.canSeeConfidential,
+      (opportunity) => opportunity.confidentiality,
+      context.readings.confidentialDenial,
+    ),
     triStateFilter(params, 'archived', (opportunity) => opportunity.archived !== null),
     triStateFilter(params, 'snoozed', (opportunity) => isSnoozed(opportunity, context.now)),
     unionFilter(params, 'stage_id', (opportunity) => opportunity.stage),

@@ -39,11 +39,17 @@ export function encodeToken(cursor: Cursor, hash: string): string {
   return encodeURIComponent(JSON.stringify([...cursor, hash]));
 }
 
-/** Accepts the token as sent in `next` (once decoded by the query parser) or encoded a second time. */
+/**
+ * Accepts only the token exactly as sent in `next`, i.e. URL-encoded once more by the client's URL builder and
+ * decoded once by the query parser (unknowns 5). A token decoded by the client, or decoded and re-encoded in any
+ * other way, is refused.
+ */
 export function decodeToken(raw: string, hash: string): Cursor {
-  const parsed = parseToken(raw.startsWith('%') ? safeDecode(raw) : raw);
+  const parsed = parseToken(safeDecode(raw));
   if (!parsed || parsed.length < 2 || parsed[parsed.length - 1] !== hash) throw invalidOffset();
-  return parsed.slice(0, -1);
+  const cursor = parsed.slice(0, -1);
+  if (encodeToken(cursor, hash) !== raw) throw invalidOffset();
+  return cursor;
 }
 
 function safeDecode(raw: string): string {

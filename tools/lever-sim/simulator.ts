@@ -2,7 +2,15 @@
 
 import { KeyRing, requirePermission } from './auth';
 import { type DatasetWatch, watchDataset } from './dataset-watch';
-import { JSON_HEADERS, rateLimited, SimHttpError, SimNetworkError, serverFailure } from './errors';
+import {
+  InvalidOffsetError,
+  invalidOffset,
+  JSON_HEADERS,
+  rateLimited,
+  SimHttpError,
+  SimNetworkError,
+  serverFailure,
+} from './errors';
 import { FaultQueue } from './faults';
 import { IdMaps } from './id-maps';
 import { ListIndexes, type ListPlan, planList } from './list-plans';
@@ -55,6 +63,8 @@ export class LeverSimulator {
   private readonly hosts: Record<string, SimEnvironment>;
   private readonly retryAfter: boolean;
   private readonly now: () => number;
+  /** Offset tokens refused once (as received): refused again whenever they come back. */
+  private readonly refusedTokens = new Set<string>();
 
   constructor(options: LeverSimulatorOptions) {
     this.dataset = options.dataset;
@@ -77,11 +87,14 @@ export class LeverSimulator {
     const params = QueryParams.fromSearch(url.searchParams);
     const entry: SimRequestLogEntry = { at: now, method, path: url.pathname, query: params.toRecord(), status: 0 };
     this.requests.push(entry);
-    const fault = this.faults.take(url.pathname);
+    const offset = params.list('offset')[0];
+    const fault = this.faults.take(url.pathname, offset !== undefined);
     if (fault && 'network' in fault) throw new SimNetworkError(`Address unavailable: ${url.origin}${url.pathname}`);
-    const response = fault
-      ? serverFailure(fault.status, this.retryAfter)
-      : this.respond({ method, path: url.pathname, params, headers: request.headers ?? {}, environment, now }, entry);
+    if (fault && 'invalidToken' in fault && offset !== undefined) this.refusedTokens.add(offset);
+    const response =
+      fault && 'status' in fault
+        ? serverFailure(fault.status, this.retryAfter)
+        : this.respond({ method, path: url.pathname, params, headers: request.headers ?? {}, environment, now }, entry);
     entry.status = response.status;
     return response;
   }
@@ -135,12 +148,19 @@ export class LeverSimulator {
       }
       const target = route(request.method, request.path);
       requirePermission(key, target.endpoint);
+      const offset = request.params.list('offset')[0];
+      if (offset !== undefined && this.refusedTokens.has(offset)) throw invalidOffset();
       const body =
         target.kind === 'list'
           ? this.listPage(target.endpoint, request.params, key.confidential, request.now)
           : { data: getOne(target.endpoint, target.id, request.params, this.maps, key.confidential) };
       return { status: 200, headers: { ...JSON_HEADERS }, body: JSON.stringify(body) };
     } catch (error) {
+      if (error instanceof InvalidOffsetError) {
+        const offset = request.params.list('offset')[0];
+        if (offset !== undefined) this.refusedTokens.add(offset);
+        return invalidOffset(this.readings.invalidTokenStatus).toResponse();
+      }
       if (error instanceof SimHttpError) return error.toResponse();
       throw error;
     }
@@ -170,7 +190,7 @@ export class LeverSimulator {
     access: { canSeeConfidential: boolean; now: number },
     read: (plan: ListPlan<unknown>) => R,
   ): R {
-    const context = { watch: this.watch, maps: this.maps, ...access };
+    const context = { watch: this.watch, maps: this.maps, readings: this.readings, ...access };
     try {
       return read(planList(endpoint, params, context, this.indexes));
     } catch (error) {

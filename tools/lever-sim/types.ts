@@ -289,4 +289,10 @@ export interface SimRequestLogEntry {
 
 export type SimFault =
   | { status: 429 | 500 | 502 | 503 | 504; count: number; afterRequests?: number; path?: string }
-  | { network: true; count: number; afterRequests?: number; path?: string };
+  | { network: true; count: number; afterRequests?: number; path?: string }
+  /**
+   * Refuses the offset token of the next `count` matching requests that carry one ("Invalid offset token", at
+   * the status of `readings.invalidTokenStatus`); `afterRequests` counts only requests with a token too.
+   * A refused token stays refused.
+   */
+  | { invalidToken: true; count: number; afterRequests?: number; path?: string };
