@@ -1,7 +1,7 @@
 // The dataset is mutable between requests: keyset pagination stays exact, and edits are seen by the next request.
 
 import type { Opportunity } from '../../tools/lever-sim';
-import { basic, buildUrl, FULL, get, ids, leverOrder, makeFixture, type Params } from './support';
+import { basic, buildUrl, FULL, get, ids, leverOrder, makeFixture, NEWEST_FIRST, type Params } from './support';
 
 function page(sim: Parameters<typeof get>[0], params: Params, next?: string) {
   const url = buildUrl('/opportunities', params) + (next ? `&offset=${encodeURIComponent(next)}` : '');
@@ -14,7 +14,7 @@ function copyOf(template: Opportunity, id: string, createdAt: number): Opportuni
 
 describe('records added or removed between pages', () => {
   it('neither duplicates nor skips records that existed throughout', () => {
-    const { sim, dataset } = makeFixture({ opportunities: 240, requisitions: 1 });
+    const { sim, dataset } = makeFixture({ opportunities: 240, requisitions: 1, readings: NEWEST_FIRST });
     const params: Params = [
       ['limit', '25'],
       ['confidentiality', 'all'],
@@ -56,7 +56,7 @@ describe('records added or removed between pages', () => {
   });
 
   it('sees in-place edits (archiving) on the next request', () => {
-    const { sim, dataset } = makeFixture({ opportunities: 60, requisitions: 1 });
+    const { sim, dataset } = makeFixture({ opportunities: 60, requisitions: 1, readings: NEWEST_FIRST });
     const params: Params = [
       ['limit', '10'],
       ['archived', 'false'],
@@ -77,7 +77,7 @@ describe('records added or removed between pages', () => {
   });
 
   it('follows replaced records and createdAt edited in place', () => {
-    const { sim, dataset } = makeFixture({ opportunities: 80, requisitions: 1 });
+    const { sim, dataset } = makeFixture({ opportunities: 80, requisitions: 1, readings: NEWEST_FIRST });
     const everything = { confidentiality: 'all' };
     sim.query('opportunities', everything);
     const replaced = dataset.opportunities[5];
@@ -92,7 +92,7 @@ describe('records added or removed between pages', () => {
   });
 
   it('follows a whole array replaced on the dataset', () => {
-    const { sim, dataset } = makeFixture({ opportunities: 30, requisitions: 1 });
+    const { sim, dataset } = makeFixture({ opportunities: 30, requisitions: 1, readings: NEWEST_FIRST });
     dataset.opportunities = dataset.opportunities.slice(0, 3);
     expect(get(sim, '/opportunities', [['confidentiality', 'all']]).json.data).toHaveLength(3);
   });
@@ -103,7 +103,7 @@ describe('query() ground truth', () => {
     const { sim } = makeFixture({
       opportunities: 200,
       requisitions: 60,
-      readings: { confidentialDenial: 'forbidden' },
+      readings: { ...NEWEST_FIRST, confidentialDenial: 'forbidden' },
     });
     const params: Params = [
       ['archived', 'false'],

@@ -1,9 +1,23 @@
 // /opportunities filters against an independent brute-force reading of Lever's docs (§2.1), over all pages.
 
 import type { Opportunity } from '../../tools/lever-sim';
-import { FULL, get, ids, leverOrder, makeFixture, NO_CONFIDENTIAL, NOW, type Params, walk } from './support';
+import {
+  FULL,
+  get,
+  ids,
+  leverOrder,
+  makeFixture,
+  NEWEST_FIRST,
+  NO_CONFIDENTIAL,
+  NOW,
+  type Params,
+  walk,
+} from './support';
 
-const { sim, dataset, clock } = makeFixture({ opportunities: 700, readings: { confidentialDenial: 'forbidden' } });
+const { sim, dataset, clock } = makeFixture({
+  opportunities: 700,
+  readings: { ...NEWEST_FIRST, confidentialDenial: 'forbidden' },
+});
 const all = dataset.opportunities;
 
 /** Brute force: the expected ids for `keep`, over opportunities visible by default (non-confidential). */

@@ -1,9 +1,13 @@
 // Pagination: every record exactly once in Lever's order, the envelope, offset tokens and limit validation.
 
 import { INVALID_OFFSET_MESSAGE } from '../../tools/lever-sim';
-import { basic, FULL, get, ids, leverOrder, makeFixture, request, walk } from './support';
+import { basic, FULL, get, ids, leverOrder, makeFixture, NEWEST_FIRST, request, walk } from './support';
 
-const { sim, dataset } = makeFixture({ opportunities: 430, requisitions: 90, readings: { invalidTokenStatus: 400 } });
+const { sim, dataset } = makeFixture({
+  opportunities: 430,
+  requisitions: 90,
+  readings: { ...NEWEST_FIRST, invalidTokenStatus: 400 },
+});
 
 describe('list pagination', () => {
   it.each([1, 7, 100, undefined])('visits every opportunity exactly once with limit %s', (limit) => {

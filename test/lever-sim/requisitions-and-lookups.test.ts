@@ -1,12 +1,12 @@
 // /requisitions filters (§2.2), the lookup lists, single-object GETs and `expand`.
 
 import type { Opportunity, Requisition } from '../../tools/lever-sim';
-import { FULL, get, ids, leverOrder, makeFixture, NO_CONFIDENTIAL, type Params, walk } from './support';
+import { FULL, get, ids, leverOrder, makeFixture, NEWEST_FIRST, NO_CONFIDENTIAL, type Params, walk } from './support';
 
 const { sim, dataset } = makeFixture({
   opportunities: 300,
   requisitions: 160,
-  readings: { statusReading: 'union', confidentialDenial: 'forbidden' },
+  readings: { ...NEWEST_FIRST, statusReading: 'union', confidentialDenial: 'forbidden' },
 });
 
 function expectedRequisitions(keep: (r: Requisition) => boolean, all = false): string[] {

@@ -130,3 +130,6 @@ export function leverOrder<T extends { createdAt: number; id: string }>(records:
 export function ids(records: ReadonlyArray<{ id: string }>): string[] {
   return records.map((record) => record.id);
 }
+
+/** For tests of Lever's newest-first order itself (the default reading is `unordered`). */
+export const NEWEST_FIRST = { listOrder: 'newest-first' } as const;

@@ -1,6 +1,7 @@
 // LeverSimulator: an in-process Lever Data API v1 (auth, rate limit, faults, lists, lookups) over a mutable dataset.
 
 import { KeyRing, requirePermission } from './auth';
+import type { Dated } from './created-index';
 import { type DatasetWatch, watchDataset } from './dataset-watch';
 import {
   InvalidOffsetError,
@@ -14,10 +15,11 @@ import {
 import { FaultQueue } from './faults';
 import { IdMaps } from './id-maps';
 import { ListIndexes, type ListPlan, planList } from './list-plans';
-import { readAll, readPage, StaleIndexError } from './pagination';
+import { type OrderedSource, readAll, readPage, StaleIndexError } from './pagination';
 import { QueryParams } from './params';
 import { type RateLimitOptions, TokenBuckets } from './rate-limit';
 import { type LeverReadings, STRICTEST_READINGS } from './readings';
+import { ReorderCache } from './reorder';
 import { getOne, route } from './routes';
 import type {
   LeverDataset,
@@ -57,6 +59,7 @@ export class LeverSimulator {
   private readonly watch: DatasetWatch;
   private readonly maps: IdMaps;
   private readonly indexes = new ListIndexes();
+  private readonly reordered = new ReorderCache();
   private readonly keys: KeyRing;
   private readonly buckets: TokenBuckets | null;
   private readonly faults = new FaultQueue();
@@ -115,7 +118,7 @@ export class LeverSimulator {
     this.buckets?.reset();
   }
 
-  /** Ground truth: the ids a list query returns across all pages, in API order (the same filters as handle). */
+  /** Ground truth: the set of ids a list query returns across all pages (the same filters as handle), in API order. */
   query(endpoint: 'opportunities' | 'requisitions', params: Record<string, string | string[]>, key?: string): string[] {
     const simKey = key === undefined ? undefined : this.keys.find(key);
     if (key !== undefined && !simKey) throw new Error('query(): unknown simulator key');
@@ -191,13 +194,23 @@ export class LeverSimulator {
     read: (plan: ListPlan<unknown>) => R,
   ): R {
     const context = { watch: this.watch, maps: this.maps, readings: this.readings, ...access };
+    const plan = () => this.ordered(endpoint, params, planList(endpoint, params, context, this.indexes));
     try {
-      return read(planList(endpoint, params, context, this.indexes));
+      return read(plan());
     } catch (error) {
       if (!(error instanceof StaleIndexError)) throw error;
       this.watch.bump();
-      return read(planList(endpoint, params, context, this.indexes));
+      return read(plan());
     }
+  }
+
+  /** `/opportunities` and `/requisitions` in the order of the `listOrder` reading (the index is newest-first). */
+  private ordered(endpoint: SimEndpoint, params: QueryParams, plan: ListPlan<unknown>): ListPlan<unknown> {
+    const order = this.readings.listOrder;
+    if (order === 'newest-first' || (endpoint !== 'opportunities' && endpoint !== 'requisitions')) return plan;
+    const source = plan.source as OrderedSource<Dated>;
+    const key = `${endpoint}?${params.canonical(['offset', 'limit'])}`;
+    return { ...plan, source: this.reordered.get(source, order, key, this.watch.version()) } as ListPlan<unknown>;
   }
 }
 
