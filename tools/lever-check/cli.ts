@@ -85,8 +85,14 @@ function promptKey(): Promise<string> {
 }
 
 const fetchTransport: Transport = async (url, headers) => {
-  const response = await fetch(url, { headers, redirect: 'error', signal: AbortSignal.timeout(30_000) });
-  return { status: response.status, body: await response.text() };
+  try {
+    const response = await fetch(url, { headers, redirect: 'error', signal: AbortSignal.timeout(30_000) });
+    return { status: response.status, body: await response.text() };
+  } catch (error) {
+    // Node's fetch says only "fetch failed"; the reason (DNS, refused, time-out) is its cause.
+    const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
+    throw new Error(`${error instanceof Error ? error.message : String(error)}${cause}`);
+  }
 };
 
 async function main(): Promise<void> {

@@ -206,7 +206,7 @@ function classify(query: string, result: Walk, extra = ''): OrderFinding {
   if (runs <= Math.max(2, n / 10)) {
     return { ...base, reading: 'newest-runs', detail: `${seen} in ${runs} newest-first runs, one after another.` };
   }
-  return { ...base, reading: 'unordered', detail: `${seen} in ${runs} newest-first runs: no order.` };
+  return { ...base, reading: 'unordered', detail: `${seen}, falling into ${runs} newest-first runs.` };
 }
 
 /**
