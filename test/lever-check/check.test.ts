@@ -29,9 +29,11 @@ async function run(
   readings: Partial<LeverReadings> = {},
   key = FULL,
   opportunities = 250,
+  maxRequests?: number,
 ): Promise<{ report: LeverCheckReport; sim: LeverSimulator }> {
   const { sim, clock } = makeSim(readings, opportunities);
   const report = await checkLever({
+    maxRequests,
     baseUrl: 'https://api.lever.co/v1',
     apiKey: key,
     transport: (url, headers) => sim.handle({ url, method: 'GET', headers }),
@@ -154,17 +156,7 @@ describe('checkLever: token encoding and limits', () => {
   });
 
   test('stops at the request budget', async () => {
-    const { sim, clock } = makeSim();
-    const report = await checkLever({
-      baseUrl: 'https://api.lever.co/v1',
-      apiKey: FULL,
-      transport: (url, headers) => sim.handle({ url, method: 'GET', headers }),
-      now: () => clock.now,
-      sleep: async (ms) => {
-        clock.now += ms;
-      },
-      maxRequests: 4,
-    });
+    const { report, sim } = await run({}, FULL, 250, 4);
     expect(report.aborted).toMatch(/request budget/);
     expect(sim.requests).toHaveLength(4);
   });
