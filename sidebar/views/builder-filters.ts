@@ -65,7 +65,7 @@ function confidentialField(draft: Draft, key: KeyStatus): HTMLElement {
     draft.filters.confidential = 'exclude';
     return h('p', { className: 'hint confidential' }, key.confidential?.message ?? NO_CONFIDENTIAL_FALLBACK);
   }
-  // Lever had no confidential record to probe: the user should know an Include may still be refused.
+  // Lever returned no confidential record to the key check: the user should know what "cannot tell yet" means.
   const hint = key.confidential?.state === 'unknown' ? key.confidential.message : undefined;
   const set = (value: TriState) => {
     draft.filters.confidential = value;

@@ -138,7 +138,7 @@ export function confidentialBox(notice: ConfidentialNotice): HTMLElement {
 
 function permissionTable(key: KeyStatus): HTMLElement {
   const yesNo = (value: boolean | 'unknown' | undefined) =>
-    value === 'unknown' || value === undefined ? 'Not known' : value ? 'Yes' : 'No';
+    value === 'unknown' || value === undefined ? 'Cannot tell yet' : value ? 'Yes' : 'No';
   const row = (label: string, value: boolean | 'unknown' | undefined) =>
     h(
       'tr',

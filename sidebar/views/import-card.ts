@@ -91,7 +91,7 @@ const CONFIDENTIAL_LABELS: Record<ConfidentialState, string> = {
   included: 'Confidential records: included',
   'excluded-by-choice': 'Confidential records: left out',
   'invisible-to-key': 'Confidential records: not visible to your key',
-  unknown: 'Confidential records: not known',
+  unknown: 'Confidential records: cannot tell yet',
 };
 
 /**

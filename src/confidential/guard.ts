@@ -7,6 +7,17 @@ const NEW_KEY_ADVICE =
   "To include them, a Lever Super Admin must create a new key with 'Allow access to confidential data' " +
   'turned on — Lever only allows it when the key is created.';
 
+/**
+ * For a key whose confidential access cannot be told: Lever may leave confidential records out silently for a
+ * key without access (unknowns 3), so an empty answer proves nothing either way.
+ */
+const CANNOT_TELL_ADVICE =
+  'Lever returned no confidential records to it. If your account has some, the key probably lacks ' +
+  "'Allow access to confidential data': a Lever Super Admin must create a new key with it turned on (Lever " +
+  'only allows it when a key is created), then paste that key here. An import that includes confidential ' +
+  'records still runs with this key and brings whatever the key can read; once one comes back, the key is ' +
+  'known to read them.';
+
 function noun(object: ImportObject | undefined): string {
   return object ?? 'records';
 }
@@ -25,8 +36,8 @@ export function keyConfidentialNotice(key: KeyStatus): ConfidentialNotice {
   if (key.confidentialAccess === true) {
     return notice(
       'included',
-      'This key can read confidential records: an import includes them when its Confidential filter is set to ' +
-        'Include or Only.',
+      'This key can read confidential records (Lever returned one to it): an import includes them when its ' +
+        'Confidential filter is set to Include or Only.',
     );
   }
   if (key.confidentialAccess === false) {
@@ -35,12 +46,7 @@ export function keyConfidentialNotice(key: KeyStatus): ConfidentialNotice {
       `Confidential records are not visible to this API key, so every import leaves them out. ${NEW_KEY_ADVICE}`,
     );
   }
-  return notice(
-    'unknown',
-    'It is not known whether this key can read confidential records: Lever had none to check against. ' +
-      "If an import that includes them is refused, ask a Lever Super Admin for a key with 'Allow access to " +
-      "confidential data' turned on.",
-  );
+  return notice('unknown', `Whether this key can read confidential records cannot be told yet. ${CANNOT_TELL_ADVICE}`);
 }
 
 function invisibleNotice(filters: ImportFilters, what: string): ConfidentialNotice {
@@ -76,13 +82,17 @@ export function confidentialNotice(filters: ImportFilters, key: KeyStatus, objec
   if (key.saved && key.confidentialAccess === false) return invisibleNotice(filters, what);
   if (!wantsConfidential(filters)) return excludedNotice(what, key.saved && key.confidentialAccess === true);
   if (key.saved && key.confidentialAccess === true) return includedNotice(filters, what);
-  const why = key.saved
-    ? 'Lever had no confidential record to check this key against'
-    : 'no Lever key is connected to check';
+  if (!key.saved) {
+    return notice(
+      'unknown',
+      `This import asks for confidential ${what}; whether they are visible cannot be told until a Lever key is ` +
+        'connected.',
+    );
+  }
   return notice(
     'unknown',
-    `This import asks for confidential ${what}, but whether they are visible is not known (${why}). If Lever ` +
-      "refuses them, ask a Lever Super Admin for a key with 'Allow access to confidential data' turned on.",
+    `This import asks for confidential ${what}, but whether this key can read them cannot be told yet. ` +
+      CANNOT_TELL_ADVICE,
   );
 }
 

@@ -38,9 +38,15 @@ function opportunityParams(filters: ImportFilters, expandApplications: boolean):
   return params;
 }
 
+/** Statuses of a requisition import: one is sent to Lever, several are filtered locally (see ListQuery.statusIn). */
+function requisitionStatuses(filters: ImportFilters): string[] {
+  return [...new Set((filters.requisitionStatus ?? []).filter((value: string) => value !== ''))];
+}
+
 function requisitionParams(filters: ImportFilters): LeverQueryParams {
   const params: LeverQueryParams = {};
-  setList(params, 'status', filters.requisitionStatus);
+  const statuses = requisitionStatuses(filters);
+  if (statuses.length === 1) params.status = statuses;
   return params;
 }
 
@@ -60,6 +66,9 @@ export function buildListQuery(input: QueryInput, offsetAt: ZoneOffsetAt): ListQ
       : requisitionParams(filters);
   setIfDefined(params, 'confidentiality', confidentialityParam(filters.confidential));
   const query: ListQuery = { object: input.object, params };
+  if (input.object === 'requisitions' && requisitionStatuses(filters).length > 1) {
+    query.statusIn = requisitionStatuses(filters);
+  }
   const after = filters.createdAfter ? parseIsoDay(filters.createdAfter) : null;
   const before = filters.createdBefore ? parseIsoDay(filters.createdBefore) : null;
   if (after) query.createdFrom = startOfLocalDay(after, offsetAt);

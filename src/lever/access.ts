@@ -4,7 +4,7 @@ import type { Clock } from '../gas/clock';
 import type { LeverClient } from './client';
 import { LookupPrefetch } from './lookup-prefetch';
 import { fetchLookups } from './lookups';
-import type { LeverAccess, LeverRecord, ListQuery } from './source';
+import type { FetchState, LeverAccess, LeverRecord, ListQuery, RecordSource } from './source';
 import { normalizeQuery, WindowedRecordSource, type WindowedSourceOptions } from './windowed-source';
 import { initialWindow, windowParams } from './windows';
 
@@ -21,7 +21,46 @@ function outOfTime(): AppError {
   return new AppError('TIME_BUDGET', 'Lever was too slow to answer in time. Try again in a minute.');
 }
 
-/** The newest `limit` records of a query (Lever lists newest first), and whether more exist. */
+/** The query's local status filter (ListQuery.statusIn) over a page of records; all of them when it has none. */
+function keepMatching(query: Pick<ListQuery, 'statusIn'> | undefined, records: LeverRecord[]): LeverRecord[] {
+  const wanted = query?.statusIn;
+  if (!wanted) return records;
+  return records.filter((record) => typeof record.status === 'string' && wanted.includes(record.status));
+}
+
+/** A source whose sink only receives the records that pass the query's local filter. */
+function locallyFiltered(source: RecordSource): RecordSource {
+  return {
+    start: (query) => source.start(query),
+    next: (state, deadline, sink, enough) => {
+      const query = (state as FetchState & { query?: ListQuery }).query;
+      return source.next(state, deadline, (records) => sink(keepMatching(query, records)), enough);
+    },
+  };
+}
+
+/** A source that calls `found` once, the first time a confidential record reaches the sink. */
+export function noticingConfidential(source: RecordSource, found: () => void): RecordSource {
+  let noticed = false;
+  return {
+    start: (query) => source.start(query),
+    next: (state, deadline, sink, enough) =>
+      source.next(
+        state,
+        deadline,
+        (records) => {
+          if (!noticed && records.some((record) => record.confidentiality === 'confidential')) {
+            noticed = true;
+            found();
+          }
+          sink(records);
+        },
+        enough,
+      ),
+  };
+}
+
+/** The first `limit` records of a query, and whether more exist. */
 function firstPage(options: LeverAccessOptions, query: ListQuery, limit: number) {
   const normalized = normalizeQuery(query);
   const window = initialWindow(normalized.createdFrom, normalized.createdTo);
@@ -32,14 +71,16 @@ function firstPage(options: LeverAccessOptions, query: ListQuery, limit: number)
   );
   if (outcome.kind === 'failed') throw outcome.error;
   if (outcome.kind === 'deferred') throw outOfTime();
-  return { records: outcome.page.data as LeverRecord[], hasMore: outcome.page.hasNext };
+  return { records: keepMatching(normalized, outcome.page.data as LeverRecord[]), hasMore: outcome.page.hasNext };
 }
 
 export function createLeverAccess(options: LeverAccessOptions): LeverAccess {
   const prefetch = new LookupPrefetch(options.confidentialAccess);
   return {
     environment: options.client.environment,
-    source: new WindowedRecordSource(options.client, options.clock, { ...options, companion: prefetch }),
+    source: locallyFiltered(
+      new WindowedRecordSource(options.client, options.clock, { ...options, companion: prefetch }),
+    ),
     prefetchLookups: (needed) => prefetch.want(needed),
     lookups: (needed) =>
       fetchLookups(options.client, needed, {

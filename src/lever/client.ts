@@ -4,7 +4,14 @@ import type { Clock } from '../gas/clock';
 import type { HttpPort, HttpRequest, HttpResponse } from '../gas/http';
 import type { LeverCredential } from '../settings/key-store';
 import { baseUrlFor } from './endpoints';
-import { endpointOf, leverMessageOf, mapHttpFailure, unreadableAnswerError } from './error-mapping';
+import {
+  endpointOf,
+  invalidOffsetError,
+  isInvalidOffsetToken,
+  leverMessageOf,
+  mapHttpFailure,
+  unreadableAnswerError,
+} from './error-mapping';
 import { type LeverPage, parsePage } from './page';
 import { buildUrl, type QueryParams } from './query';
 import { TokenBucket } from './rate-limiter';
@@ -152,10 +159,12 @@ export class LeverClient {
       if (parsed.retryable) return { kind: 'retry', status, headers, reason: parsed.reason };
       return this.failed(status, '', unreadableAnswerError(request, parsed.reason));
     }
+    const leverMessage = this.options.credential.redact(leverMessageOf(response.body));
+    // Before any retry: a refused offset token stays refused, whatever the status Lever gives it.
+    if (isInvalidOffsetToken(leverMessage)) return this.failed(status, leverMessage, invalidOffsetError(request));
     if (isRetryableStatus(status)) {
       return { kind: 'retry', status, headers, reason: status === 0 ? 'network error' : `HTTP ${status}` };
     }
-    const leverMessage = this.options.credential.redact(leverMessageOf(response.body));
     const readable = this.options.readable?.[endpointOf(request.path)];
     return this.failed(status, leverMessage, mapHttpFailure(status, request, leverMessage, readable));
   }

@@ -30,7 +30,6 @@ const FILTER_LABELS: Record<string, string> = {
   posting_id: 'Posting',
   tag: 'Tag',
   limit: 'page size',
-  offset: 'page position',
   includeDeactivated: 'include deactivated users',
 };
 
@@ -135,6 +134,7 @@ export function mapHttpFailure(
   leverMessage: string,
   endpointReadable?: boolean,
 ): AppError {
+  if (isInvalidOffsetToken(leverMessage)) return invalidOffsetError(request);
   if (status === 401) return authError();
   if (status === 403) return forbiddenError(request, leverMessage, endpointReadable);
   if (status === 429) return rateLimitedError();
@@ -149,6 +149,19 @@ export function mapHttpFailure(
   return badRequestError(request, leverMessage);
 }
 
-export function isInvalidOffsetToken(status: number, leverMessage: string): boolean {
-  return status === 400 && /invalid offset token/i.test(leverMessage);
+/**
+ * Lever's "Invalid offset token" refusal, recognised by its message whatever the status (400, 422 or a 5xx are
+ * all plausible: unknowns 4). A refused token stays refused: the query must start over, never retry it.
+ */
+export function isInvalidOffsetToken(leverMessage: string): boolean {
+  return /invalid offset token/i.test(leverMessage);
+}
+
+/** What an import says when Lever refused its own offset tokens again and again (no filter is to blame). */
+export function invalidOffsetError(request: FailedRequest): AppError {
+  return new AppError(
+    'LEVER_UNAVAILABLE',
+    `Lever kept refusing the bookmarks it gave for the next page of ${endpointLabel(request.path)} ` +
+      '("Invalid offset token"), even after starting the list again. Run the import again in a few minutes.',
+  );
 }

@@ -3,8 +3,8 @@ import { AppError } from '../errors';
 import { appsScriptClock, executionBudget } from '../gas/clock';
 import { appsScriptBase64, appsScriptHttp } from '../gas/http';
 import { userStore } from '../gas/properties';
-import { type LeverCredential, loadCredential } from '../settings/key-store';
-import { createLeverAccess } from './access';
+import { type LeverCredential, loadCredential, markConfidentialReadable } from '../settings/key-store';
+import { createLeverAccess, noticingConfidential } from './access';
 import { LeverClient } from './client';
 import type { LeverAccess } from './source';
 
@@ -32,11 +32,14 @@ export function clientFor(credential: LeverCredential, readable?: Partial<Record
 export function leverForUser(options: LeverFactoryOptions = {}): LeverAccess {
   const saved = loadCredential(userStore(), appsScriptBase64);
   if (!saved) throw noKeyError();
-  return createLeverAccess({
+  const access = createLeverAccess({
     client: clientFor(saved.credential, saved.check.permissions),
     clock: appsScriptClock,
     confidentialAccess: saved.check.confidentialAccess === true,
     deadline: () => executionBudget().deadline,
     maxParallel: options.maxParallel,
   });
+  if (saved.check.confidentialAccess !== 'unknown') return access;
+  // Not known at the key check: a confidential record coming back settles it ("can read") for this user's key.
+  return { ...access, source: noticingConfidential(access.source, () => markConfidentialReadable(userStore())) };
 }

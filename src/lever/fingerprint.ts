@@ -9,5 +9,6 @@ export function fingerprintQuery(query: ListQuery): string {
     params: query.params,
     createdFrom: query.createdFrom,
     createdTo: query.createdTo,
+    statusIn: query.statusIn,
   });
 }

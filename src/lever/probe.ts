@@ -26,19 +26,29 @@ function readable(outcome: PageOutcome): boolean {
   throw outcome.error;
 }
 
+/** True when the page holds a record Lever marks confidential (a record answering the confidential probe). */
+export function holdsConfidential(records: readonly unknown[]): boolean {
+  return records.some(
+    (record) =>
+      typeof record === 'object' &&
+      record !== null &&
+      (record as { confidentiality?: unknown }).confidentiality !== 'non-confidential',
+  );
+}
+
 /**
- * A 403 on the confidential request means no access, but only for an object the key can read at all; when it
- * can read neither, there is nothing to tell by.
+ * "Can read" only when a confidential record actually came back; a 403 on the confidential request (for an
+ * object the key can read at all) means it cannot. An empty answer says nothing: Lever may leave confidential
+ * records out silently for a key without access, or the account may have none (unknowns 3).
  */
 function confidentialAccessOf(
   permissions: Record<LeverEndpoint, boolean>,
   outcomes: readonly PageOutcome[],
 ): ConfidentialAccess {
-  const index = CONFIDENTIAL_PROBES.findIndex((endpoint) => permissions[endpoint]);
-  if (index < 0) return 'unknown';
-  const outcome = outcomes[index];
-  if (outcome.kind === 'page') return true;
-  return outcome.kind === 'failed' && outcome.status === 403 ? false : 'unknown';
+  const probed = outcomes.filter((_, index) => permissions[CONFIDENTIAL_PROBES[index]]);
+  if (probed.some((outcome) => outcome.kind === 'page' && holdsConfidential(outcome.page.data))) return true;
+  if (probed.some((outcome) => outcome.kind === 'failed' && outcome.status === 403)) return false;
+  return 'unknown';
 }
 
 /** Throws LEVER_AUTH when Lever rejects the key outright, so a wrong key is never saved. */

@@ -20,15 +20,12 @@ export function buildQueryString(params: QueryParams): string {
 }
 
 /**
- * Lever's offset token arrives already percent-encoded in the JSON body. It is decoded here first so that
- * buildQueryString encodes it once: the token on the wire is the token Lever sent, never double-encoded.
+ * Lever's offset token goes back exactly as Lever sent it in `next`: buildQueryString percent-encodes it once,
+ * as every public client's HTTP library does (unknowns 5). It is never decoded and re-encoded, which could
+ * change its bytes (another encoder, hex case, a lone `%`).
  */
 export function offsetParam(token: string): string {
-  try {
-    return decodeURIComponent(token);
-  } catch {
-    return token;
-  }
+  return token;
 }
 
 export function buildUrl(baseUrl: string, path: string, params: QueryParams): string {

@@ -13,6 +13,11 @@ export interface ListQuery {
   /** Inclusive epoch-ms bounds of createdAt; absent means unbounded. */
   createdFrom?: number;
   createdTo?: number;
+  /**
+   * Requisitions only: keep records whose `status` is one of these, filtered locally. Lever's reading of a
+   * repeated `status` parameter is unknown (union, first or last value), so several statuses are never sent.
+   */
+  statusIn?: string[];
 }
 
 /**

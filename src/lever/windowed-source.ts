@@ -55,6 +55,7 @@ export function normalizeQuery(query: ListQuery): ListQuery {
     params,
     createdFrom: query.createdFrom ?? bound(created_at_start),
     createdTo: query.createdTo ?? bound(created_at_end),
+    ...(query.statusIn ? { statusIn: query.statusIn } : {}),
   };
 }
 
@@ -127,7 +128,7 @@ export class WindowedRecordSource implements RecordSource {
     state.windows.forEach((window, index) => {
       const outcome = outcomes[index];
       if (outcome.kind === 'deferred') complete = false;
-      else if (outcome.kind === 'failed') this.recover(state, window, outcome);
+      else if (outcome.kind === 'failed') kept.push(...this.recover(state, window, outcome));
       else if (this.takePage(state, window, outcome.page, sink, counters, candidates)) return;
       kept.push(window);
     });
@@ -156,17 +157,18 @@ export class WindowedRecordSource implements RecordSource {
     return result.done;
   }
 
-  /** A stale offset token restarts the window (a few times at most); every other failure ends the fetch. */
-  private recover(state: WindowedFetchState, window: FetchWindow, outcome: Extract<PageOutcome, { kind: 'failed' }>) {
-    if (!isInvalidOffsetToken(outcome.status, outcome.leverMessage)) throw outcome.error;
-    if ((window.restarts ?? 0) >= MAX_RESTARTS) {
-      throw new AppError(
-        'LEVER_UNAVAILABLE',
-        `Lever kept losing its place in the list of ${state.query.object} (it rejected its own page position). ` +
-          'Run the import again in a few minutes.',
-      );
-    }
-    restartWindow(window, state.ordered);
+  /**
+   * A refused offset token restarts the window (a few times at most); every other failure ends the fetch.
+   * Returns the window split off by the restart, if any.
+   */
+  private recover(
+    state: WindowedFetchState,
+    window: FetchWindow,
+    outcome: Extract<PageOutcome, { kind: 'failed' }>,
+  ): FetchWindow[] {
+    if (!isInvalidOffsetToken(outcome.leverMessage) || (window.restarts ?? 0) >= MAX_RESTARTS) throw outcome.error;
+    const upper = restartWindow(window, state.ordered, this.clock.now());
+    return upper ? [upper] : [];
   }
 
   private requestFor(query: ListQuery, window: FetchWindow): PageRequest {

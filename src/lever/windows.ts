@@ -82,16 +82,28 @@ export function applyPage<T extends DatedRecord>(
 }
 
 /**
- * After Lever rejects the window's offset token: start again without one. In order, only [floor, seen] is left
- * to read (the records at `seen` itself come again; the engine de-duplicates); otherwise from the top.
+ * After Lever refuses the window's offset token (a refused token stays refused): start again without one, on a
+ * query of its own, so no token already sent can come back. In order, only [floor, seen] is left to read (the
+ * records at `seen` itself come again; the engine de-duplicates). Otherwise the window's own range is split in
+ * two new queries whose bounds together give exactly its records, whatever the order; the upper half is
+ * returned (null when the range is a single instant and cannot be split).
  */
-export function restartWindow(window: FetchWindow, ordered: boolean): void {
+export function restartWindow(window: FetchWindow, ordered: boolean, now: number): FetchWindow | null {
   window.restarts = (window.restarts ?? 0) + 1;
   window.next = undefined;
   if (ordered && window.seen !== undefined) {
     window.lo = window.lo === null && window.floor === EARLIEST ? null : window.floor;
     window.hi = window.seen;
+    return null;
   }
+  const top = window.hi ?? Math.max(now, window.floor);
+  if (top - window.floor < 1) return null;
+  const mid = window.floor + Math.floor((top - window.floor) / 2);
+  const upper: FetchWindow = { lo: mid + 1, hi: window.hi, floor: mid + 1, restarts: window.restarts };
+  window.lo = window.lo === null && window.floor === EARLIEST ? null : window.floor;
+  window.hi = mid;
+  window.seen = undefined;
+  return upper;
 }
 
 /** Records left in [floor, seen], extrapolated from the density of the page just read. */

@@ -61,6 +61,17 @@ export function updateKeyCheck(store: KeyValueStore, check: KeyCheck): void {
   if (record) writeJson(store, KEY_PROPERTY, { ...record, ...check });
 }
 
+/**
+ * Records that the saved key read a confidential record (an import brought one back), when its access was not
+ * known yet. Only the running user's own key record changes.
+ */
+export function markConfidentialReadable(store: KeyValueStore): void {
+  const record = loadRecord(store);
+  if (record && record.confidentialAccess === 'unknown') {
+    writeJson(store, KEY_PROPERTY, { ...record, confidentialAccess: true });
+  }
+}
+
 export function removeKey(store: KeyValueStore): void {
   store.delete(KEY_PROPERTY);
 }

@@ -4,7 +4,12 @@ import type { Browser, Page } from 'playwright-core';
 import type { PlaygroundBackend } from '../../tools/playground/backend';
 import { describeWithBrowser, launchChromium } from './support/browser';
 import { fakeBackend, swappableBackend } from './support/fake-backend';
-import { FAKE_GOOD_KEY, FAKE_NO_CONFIDENTIAL_KEY, FAKE_OPPS_ONLY_KEY } from './support/fake-server';
+import {
+  FAKE_CANNOT_TELL_KEY,
+  FAKE_GOOD_KEY,
+  FAKE_NO_CONFIDENTIAL_KEY,
+  FAKE_OPPS_ONLY_KEY,
+} from './support/fake-server';
 import { alertText, openSidebar, type SidebarSession, unlabelledControls } from './support/session';
 
 const ANA = 'ana@example.com';
@@ -128,6 +133,24 @@ describeWithBrowser('planner features against the fake server', () => {
     await page.getByText(/This key cannot read requisitions/).waitFor();
     expect(occurrences(await viewText(page), /confidential records are not visible/)).toBe(1);
     expect(await viewText(page)).not.toMatch(/cannot read confidential/i);
+  });
+
+  it('says "cannot tell yet" for a key Lever returned no confidential record to, with what to do', async () => {
+    const backend = fakeBackend();
+    const page = await start(backend);
+    await connect(page, FAKE_CANNOT_TELL_KEY);
+    const notice = backend.fake.api(ANA).getSidebarState().key.confidential;
+    expect(notice?.state).toBe('unknown');
+    expect(notice?.message).toMatch(/cannot be told yet/);
+    await page.locator('#view .confidential', { hasText: notice?.message ?? '-' }).waitFor();
+    const keyView = await viewText(page);
+    expect(keyView).toMatch(/Lever returned no confidential records/);
+    expect(keyView).toMatch(/Cannot tell yet/);
+    expect(keyView).not.toMatch(/can read confidential records/i);
+
+    await newImport(page, 'Pipeline');
+    await page.getByRole('combobox', { name: 'Confidential records' }).waitFor();
+    expect(await viewText(page)).toMatch(/cannot be told yet/);
   });
 
   it('lets another editor take a schedule over after a confirmation that names their key', async () => {

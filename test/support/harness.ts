@@ -1,6 +1,7 @@
 // Test harness: the built bundle in the Apps Script emulator, wired to a seeded Lever simulator.
 import { GasEmulator } from '../../tools/gas-emulator';
 import { generateDataset, type LeverDataset, LeverSimulator, type SimKey } from '../../tools/lever-sim';
+import type { LeverReadings } from '../../tools/lever-sim/readings';
 
 export const USER = 'ana@example.com';
 export const OTHER_USER = 'ben@example.com';
@@ -27,6 +28,8 @@ export interface HarnessOptions {
   latencyMs?: number;
   rateLimit?: { perSecond: number; burst: number } | false;
   retryAfter?: boolean;
+  /** The simulator's readings of what Lever's docs leave open (default: the strictest). */
+  readings?: Partial<LeverReadings>;
 }
 
 export function defaultKeys(): SimKey[] {
@@ -51,6 +54,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     now: () => (emu ? emu.clock.now() : START),
     rateLimit: options.rateLimit ?? { perSecond: 10, burst: 20 },
     retryAfter: options.retryAfter ?? false,
+    readings: options.readings,
   });
   emu = new GasEmulator({
     start: START,

@@ -6,6 +6,8 @@ import { LEVER_ENDPOINTS } from '../../../src/shared/types';
 export const FAKE_GOOD_KEY = 'fake-good-key-9f3a';
 export const FAKE_OPPS_ONLY_KEY = 'fake-opps-only-key-7c21';
 export const FAKE_NO_CONFIDENTIAL_KEY = 'fake-no-confidential-key-5d08';
+/** Lever returned no confidential record to the key check: its access cannot be told yet. */
+export const FAKE_CANNOT_TELL_KEY = 'fake-cannot-tell-key-3e61';
 
 export const COLUMNS: Record<ImportObject, ColumnInfo[]> = {
   opportunities: [
@@ -24,10 +26,11 @@ export const COLUMNS: Record<ImportObject, ColumnInfo[]> = {
   ],
 };
 
-const KEYS: Record<string, { readable: readonly LeverEndpoint[]; confidential: boolean }> = {
+const KEYS: Record<string, { readable: readonly LeverEndpoint[]; confidential: boolean | 'unknown' }> = {
   [FAKE_GOOD_KEY]: { readable: LEVER_ENDPOINTS, confidential: true },
   [FAKE_OPPS_ONLY_KEY]: { readable: ['opportunities', 'stages'], confidential: false },
   [FAKE_NO_CONFIDENTIAL_KEY]: { readable: LEVER_ENDPOINTS, confidential: false },
+  [FAKE_CANNOT_TELL_KEY]: { readable: LEVER_ENDPOINTS, confidential: 'unknown' },
 };
 
 /** The status the real server returns for a key it accepted: masked, with its remarks and confidential notice. */

@@ -12,7 +12,7 @@ import type {
 } from '../../../src/shared/types';
 import { COLUMNS, FakeLever, FakeTracker, fakeKeyStatus } from './fake-lever';
 
-export { FAKE_GOOD_KEY, FAKE_NO_CONFIDENTIAL_KEY, FAKE_OPPS_ONLY_KEY } from './fake-lever';
+export { FAKE_CANNOT_TELL_KEY, FAKE_GOOD_KEY, FAKE_NO_CONFIDENTIAL_KEY, FAKE_OPPS_ONLY_KEY } from './fake-lever';
 
 interface FakeOptions {
   /** continueImport calls before a run ends. */

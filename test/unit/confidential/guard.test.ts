@@ -79,8 +79,10 @@ describe('confidentialNotice', () => {
   });
 
   it('explains why access is unknown', () => {
-    expect(confidentialNotice(filters('include'), key('unknown')).message).toMatch(/no confidential record to check/);
-    expect(confidentialNotice(filters('include'), key(undefined, false)).message).toMatch(/no Lever key is connected/);
+    expect(confidentialNotice(filters('include'), key('unknown')).message).toMatch(
+      /cannot be told yet\. Lever returned no confidential records/,
+    );
+    expect(confidentialNotice(filters('include'), key(undefined, false)).message).toMatch(/until a Lever key is/);
   });
 
   it('says "records" when the object is not given', () => {

@@ -52,11 +52,18 @@ describe('buildListQuery', () => {
   });
 
   it('gives requisitions only status and confidentiality', () => {
-    const filters: ImportFilters = { ...base, confidential: 'only', requisitionStatus: ['open', 'onHold'] };
+    const filters: ImportFilters = { ...base, confidential: 'only', requisitionStatus: ['open'] };
     expect(buildListQuery({ object: 'requisitions', filters }, NY).params).toEqual({
-      status: ['open', 'onHold'],
+      status: ['open'],
       confidentiality: 'confidential',
     });
+  });
+
+  it('never sends several statuses (Lever may read only one of them): they are filtered locally', () => {
+    const filters: ImportFilters = { ...base, confidential: 'only', requisitionStatus: ['open', 'onHold', 'open'] };
+    const query = buildListQuery({ object: 'requisitions', filters }, NY);
+    expect(query.params).toEqual({ confidentiality: 'confidential' });
+    expect(query.statusIn).toEqual(['open', 'onHold']);
   });
 
   it('turns dates into the first and last millisecond of those days in the spreadsheet zone', () => {

@@ -72,10 +72,22 @@ describe('helpers', () => {
     expect(leverMessageOf('<html>502 Bad Gateway</html>')).toBe('');
   });
 
-  it('recognises the stale offset token error', () => {
-    expect(isInvalidOffsetToken(400, 'Invalid offset token: Offset token is invalid for sort')).toBe(true);
-    expect(isInvalidOffsetToken(400, 'Invalid stage_id')).toBe(false);
-    expect(isInvalidOffsetToken(500, 'Invalid offset token')).toBe(false);
+  it('recognises the stale offset token error by its message, whatever the status (unknowns 4)', () => {
+    expect(isInvalidOffsetToken('Invalid offset token: Offset token is invalid for sort')).toBe(true);
+    expect(isInvalidOffsetToken('invalid offset token')).toBe(true);
+    expect(isInvalidOffsetToken('Invalid stage_id')).toBe(false);
+    expect(isInvalidOffsetToken('')).toBe(false);
+  });
+
+  it.each([400, 422, 500, 503])('maps "Invalid offset token" at %s to a sentence that blames no filter', (status) => {
+    const error = mapHttpFailure(
+      status,
+      { path: '/opportunities', params: { offset: 'x', tag: ['a'] } },
+      'Invalid offset token: Offset token is invalid for sort',
+    );
+    expect(error.code).toBe('LEVER_UNAVAILABLE');
+    expect(error.message).toMatch(/Invalid offset token/);
+    expect(error.message).not.toMatch(/filter|page position/i);
   });
 
   it('prefers the longest parameter named in the message', () => {

@@ -114,7 +114,8 @@ export function fakeLever(records: readonly FakeRecord[], options: FakeLeverOpti
     const offset = url.searchParams.get('offset');
     let position = 0;
     if (offset !== null) {
-      const [index, boundTo] = JSON.parse(offset) as [number, string];
+      // The token comes back exactly as sent (it was URL-encoded once more by the client's URL builder).
+      const [index, boundTo] = JSON.parse(decodeURIComponent(offset)) as [number, string];
       if (boundTo !== signature || options.rejectTokensOnce?.(url)) {
         return json(400, {
           code: 'BadRequestError',

@@ -8,11 +8,14 @@ const INVALID = { message: 'Invalid offset token: Offset token is invalid for so
 
 function pagedLever(pages: number, rejectOffset: (offset: string) => boolean = () => false) {
   return (request: HttpRequest) => {
-    const offset = new URL(request.url).searchParams.get('offset');
+    const url = new URL(request.url);
+    const offset = url.searchParams.get('offset');
     if (offset !== null && rejectOffset(offset)) return json(400, INVALID);
-    const page = Number(offset ?? 0);
+    // Like a keyset token, it names where the page ended, which depends on the page size.
+    const page = Number((offset ?? '0').split('@')[0]);
     const hasNext = page + 1 < pages;
-    return json(200, { data: [{ id: `p${page}` }], hasNext, next: hasNext ? `${page + 1}` : undefined });
+    const next = hasNext ? `${page + 1}@${url.searchParams.get('limit')}` : undefined;
+    return json(200, { data: [{ id: `p${page}` }], hasNext, next });
   };
 }
 
@@ -24,7 +27,7 @@ function run(handler: (request: HttpRequest) => ReturnType<typeof json>, paths =
   const results = pageAll(
     client,
     paths.map((path) => ({
-      request: { path, params: { limit: 1 } },
+      request: { path, params: { limit: 5 } },
       onRecords: (records: unknown[]) => {
         seen[path] = [...(seen[path] ?? []), ...(records as Array<{ id: string }>).map((r) => r.id)];
       },
@@ -42,14 +45,38 @@ describe('pageAll', () => {
     expect(http.batches).toEqual([2, 2, 2]);
   });
 
-  it('starts a query over when Lever rejects its offset token', () => {
-    let rejections = 0;
-    const { results, seen } = run(
-      pagedLever(3, (offset) => offset === '2' && rejections++ === 0),
+  it('starts a query over when Lever rejects its offset token, never sending that token again', () => {
+    const { http, results, seen } = run(
+      pagedLever(3, (offset) => offset === '2@5'),
       ['/users'],
     );
     expect(results).toEqual([{ kind: 'done' }]);
     expect(seen['/users']).toEqual(['p0', 'p1', 'p0', 'p1', 'p2']);
+    const offsets = http.requests.map((request) => new URL(request.url).searchParams.get('offset'));
+    expect(offsets.filter((offset) => offset === '2@5')).toHaveLength(1);
+    expect(http.requests.map((request) => new URL(request.url).searchParams.get('limit'))).toEqual([
+      '5',
+      '5',
+      '5',
+      '4',
+      '4',
+      '4',
+    ]);
+  });
+
+  it.each([422, 500, 503])('recognises "Invalid offset token" at %s by its message, without retrying it', (status) => {
+    let refused = 0;
+    const { http, results } = run(
+      (request) => {
+        const offset = new URL(request.url).searchParams.get('offset');
+        if (offset === '1@5' && refused++ === 0) return json(status, INVALID);
+        return pagedLever(2)(request);
+      },
+      ['/users'],
+    );
+    expect(results).toEqual([{ kind: 'done' }]);
+    const offsets = http.requests.map((request) => new URL(request.url).searchParams.get('offset'));
+    expect(offsets.filter((offset) => offset === '1@5')).toHaveLength(1);
   });
 
   it('gives up on a query whose token Lever keeps rejecting', () => {

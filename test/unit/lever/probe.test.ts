@@ -7,6 +7,8 @@ import { FakeClock, FakeHttp, json, testCredential } from './fakes';
 interface FakeKey {
   endpoints: string[] | 'all';
   confidential: boolean;
+  /** False: Lever returns an empty page to the confidential probe (none exist, or silently left out). */
+  confidentialRecords?: boolean;
 }
 
 function leverFor(key: FakeKey | null) {
@@ -17,6 +19,9 @@ function leverFor(key: FakeKey | null) {
     if (key.endpoints !== 'all' && !key.endpoints.includes(endpoint)) return json(403, { message: 'Forbidden' });
     if (url.searchParams.get('confidentiality') === 'confidential' && !key.confidential) {
       return json(403, { message: 'No access to confidential data' });
+    }
+    if (url.searchParams.get('confidentiality') === 'confidential' && key.confidentialRecords !== false) {
+      return json(200, { data: [{ id: 'c1', confidentiality: 'confidential' }], hasNext: false });
     }
     return json(200, { data: [], hasNext: false });
   };
@@ -55,6 +60,12 @@ describe('probeKey', () => {
     });
     // Judged on opportunities, the readable object.
     expect(result.confidentialAccess).toBe(false);
+  });
+
+  it('says unknown ("cannot tell yet") when Lever answers the confidential probe with no record (unknowns 3)', () => {
+    expect(probe({ endpoints: 'all', confidential: true, confidentialRecords: false }).check().confidentialAccess).toBe(
+      'unknown',
+    );
   });
 
   it('says unknown when the key can read neither requisitions nor opportunities', () => {

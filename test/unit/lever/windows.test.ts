@@ -133,13 +133,21 @@ describe('planSplits', () => {
 describe('restartWindow', () => {
   it('re-queries only the unread range when Lever kept its order', () => {
     const window: FetchWindow = { lo: 0, hi: 1000, floor: 400, seen: 800, next: 't' };
-    restartWindow(window, true);
+    expect(restartWindow(window, true, 5000)).toBeNull();
     expect(window).toEqual({ lo: 400, hi: 800, floor: 400, seen: 800, next: undefined, restarts: 1 });
   });
 
-  it('starts the whole query over otherwise', () => {
+  it('otherwise splits the whole range into two new queries (no refused token can come back)', () => {
     const window: FetchWindow = { lo: null, hi: 1000, floor: 0, seen: 800, next: 't', restarts: 1 };
-    restartWindow(window, false);
-    expect(window).toMatchObject({ lo: null, hi: 1000, next: undefined, restarts: 2 });
+    const upper = restartWindow(window, false, 5000);
+    expect(window).toMatchObject({ lo: null, hi: 500, floor: 0, next: undefined, restarts: 2 });
+    expect(upper).toEqual({ lo: 501, hi: 1000, floor: 501, restarts: 2 });
+  });
+
+  it('splits an unbounded window at the current time, keeping its top open', () => {
+    const window: FetchWindow = { lo: 100, hi: null, floor: 100, next: 't' };
+    const upper = restartWindow(window, false, 1100);
+    expect(window).toMatchObject({ lo: 100, hi: 600, floor: 100, next: undefined, restarts: 1 });
+    expect(upper).toEqual({ lo: 601, hi: null, floor: 601, restarts: 1 });
   });
 });
