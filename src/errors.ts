@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'QUOTA'
   | 'TRIGGER_LIMIT'
   | 'NOT_OWNER'
+  | 'NOT_APPROVED'
   | 'INTERNAL';
 
 export class AppError extends Error {

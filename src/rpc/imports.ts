@@ -12,7 +12,7 @@ import { previewDefinition } from '../import/preview';
 import { runImportSlice } from '../import/runner';
 import { buildSidebarState, uniqueCopyName } from '../import/sidebar-state';
 import { leverForUser } from '../lever/factory';
-import { ensureScheduleTrigger, failureEmailsEnabled } from '../schedule/service';
+import { approveIfOwner, ensureScheduleTrigger, failureEmailsEnabled } from '../schedule/service';
 import { deleteImportState } from '../schedule/state-store';
 import { describeSchedule } from '../schedule/status';
 import { deleteDefinition, listDefinitions, requireDefinition, saveImportInput } from '../settings/imports-store';
@@ -128,7 +128,9 @@ function preview(input: ImportDefinitionInput) {
 export const importRpc: ImportCalls = {
   getSidebarState: guarded(sidebarState),
   listColumns: guarded(columnsFor),
-  saveImport: guarded((input: ImportDefinitionInput) => saveImportInput(documentStore(), input, new Date())),
+  saveImport: guarded((input: ImportDefinitionInput) =>
+    approveIfOwner(saveImportInput(documentStore(), input, new Date())),
+  ),
   duplicateImport: guarded(duplicate),
   deleteImport: guarded(remove),
   previewImport: guarded(preview),

@@ -1,14 +1,16 @@
 // One firing of a user's dispatcher trigger: keep the slot healthy, continue running imports, start due ones.
+import { AppError } from '../errors';
 import type { KeyValueStore } from '../gas/properties';
 import type { TriggerPort } from '../gas/triggers';
 import { listDefinitions, loadDefinition } from '../settings/imports-store';
 import { latestRun } from '../settings/runs-store';
 import type { ImportDefinition, RunRecord } from '../shared/types';
+import { type Digest, isApproved, notApprovedMessage } from './approval';
 import { checkDue } from './due';
 import { appendToRunLog, type LogEntry } from './run-log';
 import { mayStartWork, quotaSkipMessage, recordRuntime, runtimeUsedMs } from './runtime';
 import { reconcileTrigger, type SlotOutcome } from './scheduler';
-import { executeSlice, type SliceDeps, type SliceOutcome } from './slice';
+import { executeSlice, refuseSlice, type SliceDeps, type SliceOutcome } from './slice';
 import { isScheduled } from './spec';
 import {
   deleteImportState,
@@ -25,6 +27,8 @@ const MIN_TIME_TO_START_MS = 60_000;
 export interface DispatchDeps extends SliceDeps {
   userStore: KeyValueStore;
   triggers: TriggerPort;
+  /** For checking that a definition is what its owner approved (approval.ts). */
+  digest: Digest;
   executionStartedAt: number;
   /** Epoch ms after which the engine starts no new work in this execution. */
   deadline: number;
@@ -59,6 +63,17 @@ function ownedByRunningUser(deps: DispatchDeps, definition: ImportDefinition | n
 function stillOwned(deps: DispatchDeps, item: WorkItem): boolean {
   deps.documentStore.refresh?.();
   return ownedByRunningUser(deps, loadDefinition(deps.documentStore, item.definition.id));
+}
+
+/** The stored definition is exactly what the running user (its owner) last saved: nobody edited the state sheet. */
+function approved(deps: DispatchDeps, item: WorkItem): boolean {
+  const current = loadDefinition(deps.documentStore, item.definition.id);
+  return current !== null && isApproved(deps.userStore, deps.spreadsheet.id, current, deps.digest);
+}
+
+function refuseUnapproved(deps: DispatchDeps, item: WorkItem, log: LogEntry[]): SliceOutcome {
+  const error = new AppError('NOT_APPROVED', notApprovedMessage(item.definition.scheduleOwner ?? deps.user));
+  return refuseSlice(deps, item.definition, item.slot, error, log);
 }
 
 function isUnfinished(run: RunRecord | null): boolean {
@@ -109,7 +124,9 @@ function workThrough(deps: DispatchDeps, items: WorkItem[], report: DispatchRepo
     }
     if (deps.now() > deps.deadline - MIN_TIME_TO_START_MS) return;
     if (!stillOwned(deps, item)) continue;
-    const outcome = executeSlice(deps, item.definition, item.slot, report.log);
+    const outcome = approved(deps, item)
+      ? executeSlice(deps, item.definition, item.slot, report.log)
+      : refuseUnapproved(deps, item, report.log);
     report.worked.push({ importId: item.definition.id, outcome });
     // A run that continues has used this execution's time; the rest waits for the next firing.
     if (outcome === 'continuing') return;

@@ -1,6 +1,7 @@
 // The time-driven trigger's handler: finds its spreadsheet (active, or by stored id) and dispatches that user's imports.
 import { probeDispatcherContext } from '../diagnostics/probe';
 import { executionBudget } from '../gas/clock';
+import { sha256 } from '../gas/digest';
 import { appsScriptMail } from '../gas/mail';
 import { documentSnapshot, documentStore, type KeyValueStore, userStore } from '../gas/properties';
 import { currentUserEmail } from '../gas/spreadsheet';
@@ -64,6 +65,7 @@ export function runScheduledDispatch(e?: GoogleAppsScript.Events.TimeDriven): vo
     documentSnapshot: documentSnapshot(),
     userStore: user,
     triggers: spreadsheetTriggers(spreadsheet),
+    digest: sha256,
     mail: appsScriptMail,
     runSlice: (importId, continueOnly) => runImportSlice(spreadsheet, importId, 'schedule', { continueOnly }),
     refreshStatus: () => refreshStatusSheet(spreadsheet),

@@ -22,6 +22,8 @@ export function scheduledFailureAdvice(code: string | undefined, owner: string):
       return `Renaming a sheet is fine; a deleted one stops the import until another sheet is chosen. ${KEEPS_TRYING}`;
     case 'QUOTA':
       return 'The import runs once the daily limit resets, then on schedule.';
+    case 'NOT_APPROVED':
+      return `Until ${who} confirms, the schedule does not run.`;
     case 'TIME_BUDGET':
       return 'The run continues at the next hourly check.';
     default:

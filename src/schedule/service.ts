@@ -1,14 +1,17 @@
 // Schedule operations for sidebar calls, wired to Apps Script: set or take over a schedule, self-heal, failure emails.
 import { AppError } from '../errors';
+import { sha256 } from '../gas/digest';
 import { documentStore, type KeyValueStore, userStore } from '../gas/properties';
 import { activeSpreadsheet, currentUserEmail } from '../gas/spreadsheet';
 import { spreadsheetTriggers } from '../gas/triggers';
 import { refreshStatusSheet } from '../health/status-sheet';
 import type { ImportDefinition, ScheduleSpec } from '../shared/types';
+import { approveDefinition } from './approval';
 import { checkScheduleHealth, type ScheduleHealth } from './health';
 import { changeSchedule } from './set-schedule';
+import { isScheduled } from './spec';
 import { readSettings, writeSettings } from './state-store';
-import { useScheduleContext } from './status';
+import { sameUser, useScheduleContext } from './status';
 import { takeOverSchedule } from './take-over';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -22,6 +25,7 @@ function sidebarDeps(spreadsheet: Spreadsheet = activeSpreadsheet(), store: KeyV
     spreadsheetId: spreadsheet.getId(),
     timeZone: spreadsheet.getSpreadsheetTimeZone(),
     now: Date.now(),
+    digest: sha256,
   };
 }
 
@@ -64,4 +68,15 @@ export function setFailureEmails(enabled: boolean): boolean {
   if (typeof enabled !== 'boolean') throw new AppError('BAD_INPUT', 'Choose whether failure emails are on or off.');
   writeSettings(documentStore(), { failureEmails: enabled });
   return failureEmailsEnabled();
+}
+
+/**
+ * After a sidebar save: when the saving user owns the import's schedule, what they saved is what their trigger may
+ * run (approval.ts). A save by anyone else leaves the owner's approval as it was, so their trigger refuses it.
+ */
+export function approveIfOwner(definition: ImportDefinition): ImportDefinition {
+  const user = currentUserEmail();
+  if (!isScheduled(definition.schedule) || !user || !sameUser(definition.scheduleOwner, user)) return definition;
+  approveDefinition(userStore(), activeSpreadsheet().getId(), definition, sha256);
+  return definition;
 }

@@ -4,6 +4,7 @@ import type { KeyValueStore } from '../gas/properties';
 import type { TriggerPort } from '../gas/triggers';
 import { listDefinitions, requireDefinition, updateDefinition } from '../settings/imports-store';
 import type { ImportDefinition, ScheduleSpec } from '../shared/types';
+import { approveDefinition, type Digest, withdrawApproval } from './approval';
 import { latestSlotAtOrBefore } from './due';
 import { reconcileTrigger } from './scheduler';
 import { isScheduled, validateScheduleSpec } from './spec';
@@ -19,6 +20,8 @@ export interface ScheduleChangeDeps {
   spreadsheetId: string;
   timeZone: string;
   now: number;
+  /** For the owner's approval of what their trigger runs (approval.ts). */
+  digest: Digest;
 }
 
 /** Only the owner may change a schedule: it runs with their Lever key, from their trigger. */
@@ -69,6 +72,7 @@ export function changeSchedule(deps: ScheduleChangeDeps, importId: string, rawSp
   assertMayChangeSchedule(current, deps.user);
   if (!isScheduled(spec)) {
     const updated = storeSchedule(deps, importId, spec);
+    withdrawApproval(deps.userStore, deps.spreadsheetId, importId);
     deleteImportState(deps.documentStore, importId);
     reconcileTrigger(slotDeps(deps), ownsOtherSchedules(deps, importId));
     return updated;
@@ -83,6 +87,7 @@ export function changeSchedule(deps: ScheduleChangeDeps, importId: string, rawSp
   rememberSpreadsheetId(deps.documentStore, deps.spreadsheetId);
   const unchanged = sameSpec(current.schedule, spec) && sameUser(current.scheduleOwner, deps.user);
   const updated = storeSchedule(deps, importId, spec);
+  approveDefinition(deps.userStore, deps.spreadsheetId, updated, deps.digest);
   // A new or changed schedule starts with its next slot, not with one that passed before it was set.
   if (!unchanged) {
     writeImportState(deps.documentStore, importId, {

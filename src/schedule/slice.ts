@@ -139,3 +139,26 @@ function spreadsheetFacts(deps: SliceDeps) {
     spreadsheetUrl: deps.spreadsheet.url,
   };
 }
+
+/**
+ * A scheduled import the dispatcher will not run (its settings are not what the owner approved): the slot is
+ * claimed so it is said once per slot, and the refusal is recorded and mailed like any failed run.
+ */
+export function refuseSlice(
+  deps: SliceDeps,
+  definition: ImportDefinition,
+  slot: number | undefined,
+  error: unknown,
+  log: LogEntry[],
+): SliceOutcome {
+  if (slot !== undefined) patchImportState(deps.documentStore, definition.id, { lastSlot: slot });
+  const run = thrownRun(deps, definition.id, error, deps.now());
+  saveRun(deps.documentStore, run);
+  log.push(entryFor(deps, definition, run));
+  notifyFailure(
+    { mail: deps.mail, documentStore: deps.documentStore, now: deps.now(), ...spreadsheetFacts(deps) },
+    definition,
+    run,
+  );
+  return 'failed';
+}

@@ -3,6 +3,7 @@ import { AppError } from '../errors';
 import { requireDefinition, updateDefinition } from '../settings/imports-store';
 import { loadKeyStatus } from '../settings/key-store';
 import type { ImportDefinition, KeyStatus } from '../shared/types';
+import { approveDefinition } from './approval';
 import { reconcileTrigger } from './scheduler';
 import type { ScheduleChangeDeps } from './set-schedule';
 import { isScheduled } from './spec';
@@ -73,6 +74,7 @@ export function takeOverSchedule(deps: ScheduleChangeDeps, importId: string): Im
   }));
   if (!updated)
     throw new AppError('BAD_INPUT', 'This import no longer exists. It may have been deleted by another editor.');
+  approveDefinition(deps.userStore, deps.spreadsheetId, updated, deps.digest);
   // The old owner's notes (their quota, their email day) say nothing about the new owner's runs.
   patchImportState(deps.documentStore, importId, {
     since: deps.now,

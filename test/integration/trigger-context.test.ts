@@ -1,9 +1,12 @@
 // Scheduled refreshes under each reading of what a clock trigger can reach (unknowns 7): the full document context,
 // the old mixed one, and none at all. The state lives in the spreadsheet's hidden sheet, the lock is a lease in it.
 import { BUSY_MESSAGE } from '../../src/gas/lock';
+import type { ImportDefinition } from '../../src/shared/types';
 import { ALL_GAS_READINGS, type TriggerContextReading } from '../../tools/gas-emulator';
+import type { Requisition } from '../../tools/lever-sim';
 import { createHarness, FULL_KEY, type Harness, START, USER } from '../support/harness';
 import { documentState, editState, STATE_SHEET } from '../support/state';
+import { sheetIds } from './import-support';
 import { HOUR, latestRunOf, RUN_LOG_SHEET, runsOf, scheduledImport, sheetValues, stepTo } from './schedule-support';
 
 function setup(triggerContext: TriggerContextReading): Harness {
@@ -65,5 +68,47 @@ describe.each(ALL_GAS_READINGS.triggerContext)("trigger context '%s'", (triggerC
     stepTo(h, START + 3 * HOUR);
     expect(Object.keys(documentState(h.emu, h.ssId)).length).toBeGreaterThan(0);
     expect(JSON.stringify(h.emu.spreadsheet(h.ssId).sheet(STATE_SHEET).values())).not.toContain(FULL_KEY);
+  });
+
+  test('a scheduled refresh brings the records added in Lever since the last run', () => {
+    const h = setup(triggerContext);
+    const definition = scheduledImport(h, 'Team reqs', { kind: 'hourly', everyHours: 1 });
+    stepTo(h, START + 2 * HOUR);
+    expect(latestRunOf(h, definition.id)?.status).toBe('succeeded');
+    expect(sheetIds(h, 'Team reqs')).not.toContain('req-added');
+    const visible = new Set(h.sim.query('requisitions', {}));
+    const template = h.dataset.requisitions.find((r) => visible.has(r.id)) as Requisition;
+    h.dataset.requisitions.push({ ...template, id: 'req-added', createdAt: h.emu.clock.now() - 1000 });
+    stepTo(h, h.emu.clock.now() + 2 * HOUR);
+    expect(sheetIds(h, 'Team reqs')).toEqual(h.sim.query('requisitions', {}));
+    expect(sheetIds(h, 'Team reqs')).toContain('req-added');
+  });
+
+  test("an import edited by hand in the state sheet is not run with the owner's key until the owner confirms", () => {
+    const h = setup(triggerContext);
+    const definition = scheduledImport(h, 'Team reqs', { kind: 'hourly', everyHours: 1 });
+    stepTo(h, START + 2 * HOUR);
+    const before = sheetValues(h, 'Team reqs');
+    // An editor unhides the state sheet and widens the filters to confidential records, to read them with Ana's key.
+    const stored = JSON.parse(documentState(h.emu, h.ssId)[`import.${definition.id}`]) as ImportDefinition;
+    editState(
+      h,
+      `import.${definition.id}`,
+      JSON.stringify({ ...stored, filters: { ...stored.filters, confidential: 'include' } }),
+    );
+    const requests = h.sim.requests.length;
+    stepTo(h, h.emu.clock.now() + HOUR);
+    const refused = latestRunOf(h, definition.id);
+    expect(refused).toMatchObject({ status: 'failed', errorCode: 'NOT_APPROVED', trigger: 'schedule' });
+    expect(refused?.message).toMatch(/changed outside ana@example\.com's Lever for Sheets/);
+    expect(h.sim.requests.length).toBe(requests);
+    expect(sheetValues(h, 'Team reqs')).toEqual(before);
+    expect(JSON.stringify(sheetValues(h, RUN_LOG_SHEET))).toContain('Not run');
+    expect(h.emu.mail.some((mail) => mail.body.includes('Not run'))).toBe(true);
+
+    // Ana reviews it and saves the schedule again: from then on her trigger runs what she confirmed.
+    h.call('setSchedule', [definition.id, { kind: 'hourly', everyHours: 2 }], USER);
+    stepTo(h, h.emu.clock.now() + 3 * HOUR);
+    expect(latestRunOf(h, definition.id)).toMatchObject({ status: 'succeeded', trigger: 'schedule' });
   });
 });

@@ -1,6 +1,7 @@
 // One dispatcher firing against fake ports: due imports run once per slot, runs continue first, failures surface.
 import { AppError } from '../../../src/errors';
 import { memoryStore } from '../../../src/gas/properties';
+import { approveDefinition } from '../../../src/schedule/approval';
 import { type DispatchDeps, dispatch } from '../../../src/schedule/dispatch';
 import { RUN_LOG_SHEET } from '../../../src/schedule/run-log';
 import { recordRuntime, runtimeUsedMs } from '../../../src/schedule/runtime';
@@ -19,12 +20,17 @@ const DAILY_7 = { kind: 'daily', hour: 7 } as const;
 
 type Engine = (importId: string) => RunRecord;
 
+const digest = (text: string) => `d:${text}`;
+
 function setup(defs: ImportDefinition[], start = SLOT_7 + 20 * 60_000) {
   const clock = { t: start };
   const calls: string[] = [];
   const continueOnlyFlags: boolean[] = [];
   let engine: Engine = (id) => runRecord(id);
   const deps = {} as DispatchDeps;
+  const userStore = memoryStore();
+  // The owner saved each of these through the sidebar, which approved them for their trigger.
+  for (const definition of defs) approveDefinition(userStore, 'ss-1', definition, digest);
   Object.assign(deps, {
     user: ANA,
     spreadsheet: {
@@ -35,8 +41,9 @@ function setup(defs: ImportDefinition[], start = SLOT_7 + 20 * 60_000) {
       log: new FakeLogSpreadsheet(),
     },
     documentStore: documentWith(defs),
-    userStore: memoryStore(),
+    userStore,
     triggers: new FakeTriggers(),
+    digest,
     mail: new FakeMail(),
     runSlice: (id: string, continueOnly: boolean) => {
       calls.push(id);
@@ -83,6 +90,32 @@ describe('dispatch', () => {
     expect(t.log()[0][3]).toBe('Succeeded');
     t.fire(SLOT_7 + 80 * 60_000);
     expect(t.calls).toEqual(['a']);
+  });
+
+  it('refuses, once per slot, an import whose stored settings are not what its owner approved', () => {
+    const t = setup([scheduled('a', DAILY_7, ANA), scheduled('b', DAILY_7, ANA)]);
+    handledYesterday(t.deps, 'a');
+    handledYesterday(t.deps, 'b');
+    // An editor widens the filters by hand in the shared state: the owner never saw or saved this.
+    updateDefinition(t.deps.documentStore, 'a', (d) => ({ ...d, filters: { ...d.filters, confidentiality: 'all' } }));
+    const report = t.fire(SLOT_7 + 20 * 60_000);
+    expect(t.calls).toEqual(['b']);
+    expect(report.worked).toEqual([
+      { importId: 'a', outcome: 'failed' },
+      { importId: 'b', outcome: 'succeeded' },
+    ]);
+    expect(latestRun(t.deps.documentStore, 'a')?.errorCode).toBe('NOT_APPROVED');
+    const refused = t.log().find((row) => row[1] === 'Import a');
+    expect(refused?.[3]).toBe('Failed');
+    expect(refused?.join(' ')).toMatch(/changed outside ana@example\.com's Lever for Sheets/);
+    expect(t.mail.sent).toHaveLength(1);
+    t.fire(SLOT_7 + 80 * 60_000);
+    expect(t.log().filter((row) => row[1] === 'Import a')).toHaveLength(1);
+    // The owner saves it again (the sidebar approves what they saved): the next slot runs it.
+    const current = JSON.parse(t.deps.documentStore.get('import.a') ?? '{}') as ImportDefinition;
+    approveDefinition(t.deps.userStore, 'ss-1', current, digest);
+    t.fire(SLOT_7 + 24 * HOUR + 20 * 60_000);
+    expect(t.calls).toEqual(['b', 'a', 'b']);
   });
 
   it('keeps exactly one trigger while the user owns schedules, and removes it when they own none', () => {

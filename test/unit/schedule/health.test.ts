@@ -19,6 +19,7 @@ function setup(defs = [scheduled('a', DAILY_7, ANA)], user = ANA) {
     spreadsheetId: 'ss-1',
     timeZone: 'America/New_York',
     now: Date.UTC(2026, 0, 6, 15),
+    digest: (text: string) => `d:${text}`,
   };
   return { deps, triggers };
 }

@@ -20,6 +20,7 @@ function setup(defs = [definition('a'), definition('b')], user = ANA) {
     spreadsheetId: 'ss-1',
     timeZone: NY,
     now: NOW,
+    digest: (text: string) => `d:${text}`,
   };
   return { deps, triggers };
 }

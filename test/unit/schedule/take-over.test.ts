@@ -47,6 +47,7 @@ function setup(options: { key?: LeverEnvironment | null; cannotRead?: LeverEndpo
     spreadsheetId: 'ss-1',
     timeZone: 'America/New_York',
     now: NOW,
+    digest: (text: string) => `d:${text}`,
   };
   return { deps, triggers };
 }
