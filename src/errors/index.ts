@@ -1,0 +1,2 @@
+// The errors module's public face: codes inside, and the catalogue that turns them into sentences at the edge.
+export * from './app-error';
