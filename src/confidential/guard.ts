@@ -1,11 +1,6 @@
 // The confidential-data guard: whether confidential records reach the sheet, in sentences a user acts on (pure).
-import { AppError } from '../errors';
+import { AppError, NEW_KEY_ADVICE } from '../errors';
 import type { ConfidentialNotice, ImportFilters, ImportObject, KeyStatus } from '../shared/types';
-
-/** Lever lets a key read confidential data only if a Super Admin ticked this when creating it. */
-const NEW_KEY_ADVICE =
-  "To include them, a Lever Super Admin must create a new key with 'Allow access to confidential data' " +
-  'turned on — Lever only allows it when the key is created.';
 
 /**
  * For a key whose confidential access cannot be told: Lever may leave confidential records out silently for a
@@ -102,12 +97,7 @@ export function confidentialNotice(filters: ImportFilters, key: KeyStatus, objec
  */
 export function assertConfidentialAllowed(filters: ImportFilters, key: KeyStatus, object?: ImportObject): void {
   if (!wantsConfidential(filters) || !key.saved || key.confidentialAccess !== false) return;
-  const what = noun(object);
-  throw new AppError(
-    'LEVER_FORBIDDEN',
-    `This import asks for confidential ${what}, but this API key cannot read confidential data. ${NEW_KEY_ADVICE} ` +
-      "Or set the import's Confidential filter to Exclude.",
-  );
+  throw new AppError('LEVER_FORBIDDEN', { reason: 'confidentialImport', object });
 }
 
 /** A key status with its confidential notice, once a key is saved (an empty status stays as it is). */

@@ -1,29 +1,23 @@
-// Errors that carry a code for logs and run records, and a sentence a finance user can act on.
+// Errors that carry a code and typed details for logs and run records; the catalogue words their sentence.
+import type { ErrorCode } from '../shared/error-code';
+import { sentenceFor } from './catalogue';
+import type { ErrorDetails } from './details';
 
-export type ErrorCode =
-  | 'LEVER_AUTH'
-  | 'LEVER_FORBIDDEN'
-  | 'LEVER_BAD_REQUEST'
-  | 'LEVER_RATE_LIMITED'
-  | 'LEVER_UNAVAILABLE'
-  | 'NO_KEY'
-  | 'BAD_INPUT'
-  | 'SHEET_TOO_BIG'
-  | 'SHEET_MISSING'
-  | 'BUSY'
-  | 'TIME_BUDGET'
-  | 'QUOTA'
-  | 'TRIGGER_LIMIT'
-  | 'NOT_OWNER'
-  | 'NOT_APPROVED'
-  | 'INTERNAL';
+export type { ErrorCode } from '../shared/error-code';
+export type { ErrorDetails } from './details';
 
-export class AppError extends Error {
-  readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
-    super(message);
+/**
+ * `message` is the catalogue's sentence, fixed when the error is made: google.script.run passes only the message
+ * on, and run records store it.
+ */
+export class AppError<C extends ErrorCode = ErrorCode> extends Error {
+  readonly code: C;
+  readonly details: ErrorDetails<C>;
+  constructor(code: C, details: ErrorDetails<C>) {
+    super(sentenceFor(code, details));
     this.name = 'AppError';
     this.code = code;
+    this.details = details;
   }
 }
 
@@ -48,18 +42,21 @@ export function redact(text: string, secrets: readonly string[]): string {
   return out.replace(/Basic\s+[A-Za-z0-9+/=_-]{8,}/g, 'Basic [redacted]');
 }
 
-/** Any thrown value as an AppError, with Apps Script's own failures given a readable sentence. */
+/** The same error with `scrub` applied to every text in its details, so the sentence cannot carry a key. */
+export function scrubbedError(error: AppError, scrub: (text: string) => string): AppError {
+  const details = Object.fromEntries(
+    Object.entries(error.details).map(([name, value]) => [name, typeof value === 'string' ? scrub(value) : value]),
+  );
+  return new AppError(error.code, details as ErrorDetails);
+}
+
+/** Any thrown value as an AppError, with Apps Script's own failures given their code. */
 export function toAppError(error: unknown, secrets: readonly string[] = []): AppError {
-  if (isAppError(error)) return new AppError(error.code, redact(error.message, secrets));
-  const message = redact(error instanceof Error ? error.message : String(error), secrets);
-  if (/Exceeded maximum execution time/i.test(message)) {
-    return new AppError('TIME_BUDGET', 'The import ran out of time (Google stops add-ons after 6 minutes).');
-  }
-  if (/too much computer time|Service invoked too many times/i.test(message)) {
-    return new AppError('QUOTA', `Google's daily limit for this account was reached: ${message}`);
-  }
-  if (/Lock timeout/i.test(message)) {
-    return new AppError('BUSY', 'Another import is running in this spreadsheet. Try again when it finishes.');
-  }
-  return new AppError('INTERNAL', message);
+  const scrub = (text: string) => redact(text, secrets);
+  if (error instanceof AppError) return scrubbedError(error, scrub);
+  const message = scrub(error instanceof Error ? error.message : String(error));
+  if (/Exceeded maximum execution time/i.test(message)) return new AppError('TIME_BUDGET', { reason: 'execution' });
+  if (/too much computer time|Service invoked too many times/i.test(message)) return new AppError('QUOTA', { message });
+  if (/Lock timeout/i.test(message)) return new AppError('BUSY', {});
+  return new AppError('INTERNAL', { reason: 'unexpected', message });
 }

@@ -1,2 +1,5 @@
 // The errors module's public face: codes inside, and the catalogue that turns them into sentences at the edge.
 export * from './app-error';
+export { sentenceFor } from './catalogue';
+export type { BadInputDetails, ErrorDetailsByCode } from './details';
+export { NEW_KEY_ADVICE } from './wording';

@@ -1,6 +1,6 @@
 // One import at a time per document: a lease in the document's state sheet (works with no document context),
 // claimed and released inside a milliseconds-long script lock; BUSY when another live run holds it.
-import { AppError } from '../errors';
+import { AppError, sentenceFor } from '../errors';
 import { EXECUTION_LIMIT_MS, executionBudget } from './clock';
 import { readJson, writeJson } from './properties';
 import { currentDocument, type SheetStore, stateStore, withScriptLock } from './state-sheet';
@@ -13,8 +13,8 @@ export interface LockPort {
 /** Short: a second request is told at once rather than queued behind a run that may take minutes. */
 export const LOCK_WAIT_MS = 1_000;
 
-export const BUSY_MESSAGE =
-  'An import is already running in this spreadsheet. Wait for it to finish (its progress shows in the sidebar), then try again.';
+/** What a BUSY refusal reads, for callers that compare against it. */
+export const BUSY_MESSAGE = sentenceFor('BUSY', {});
 
 export const LEASE_KEY = 'lease';
 /**
@@ -35,7 +35,7 @@ export interface Lease {
 
 /** Runs `work` holding `lock`; throws BUSY without running it when the lock is taken. */
 export function withLock<T>(lock: LockPort, work: () => T, waitMs: number = LOCK_WAIT_MS): T {
-  if (!lock.tryLock(waitMs)) throw new AppError('BUSY', BUSY_MESSAGE);
+  if (!lock.tryLock(waitMs)) throw new AppError('BUSY', {});
   try {
     return work();
   } finally {

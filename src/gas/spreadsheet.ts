@@ -247,8 +247,7 @@ export function workbookPort(spreadsheet: Spreadsheet, options: { deferViewResto
 /** The spreadsheet the sidebar or menu was opened in. */
 export function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  if (!spreadsheet)
-    throw new AppError('SHEET_MISSING', 'Open the spreadsheet first: this action works inside a spreadsheet.');
+  if (!spreadsheet) throw new AppError('SHEET_MISSING', { reason: 'noSpreadsheet' });
   return spreadsheet;
 }
 

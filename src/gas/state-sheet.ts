@@ -32,8 +32,7 @@ export function withScriptLock<T>(work: () => T): T {
   // Re-entrant within an execution: an append inside a lease claim must not release the claim's lock early.
   if (scriptLockDepth > 0) return work();
   const lock = LockService.getScriptLock();
-  if (!lock.tryLock(SCRIPT_LOCK_WAIT_MS))
-    throw new AppError('BUSY', 'Lever for Sheets is busy. Try again in a moment.');
+  if (!lock.tryLock(SCRIPT_LOCK_WAIT_MS)) throw new AppError('BUSY', {});
   scriptLockDepth++;
   try {
     const result = work();
@@ -72,7 +71,7 @@ class StateSheet implements SheetStore {
   set(key: string, value: string): void {
     const text = String(value);
     if (text.length + VALUE_PREFIX.length > MAX_CELL_CHARS)
-      throw new AppError('INTERNAL', `The stored value of ${key} is too large (${text.length} characters).`);
+      throw new AppError('INTERNAL', { reason: 'storedValueTooLarge', key, length: text.length });
     const row = this.rows.get(key);
     if (row !== undefined) {
       // The key's row never changes meaning, so an update is one cell (setValue: the status sheet's writes stay
@@ -201,8 +200,7 @@ export function bindDocument(spreadsheet: Spreadsheet): void {
 export function currentDocument(): Spreadsheet {
   if (bound) return bound;
   const active = SpreadsheetApp.getActiveSpreadsheet();
-  if (!active)
-    throw new AppError('SHEET_MISSING', 'Open the spreadsheet first: this action works inside a spreadsheet.');
+  if (!active) throw new AppError('SHEET_MISSING', { reason: 'noSpreadsheet' });
   bound = active;
   return active;
 }

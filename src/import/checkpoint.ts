@@ -1,6 +1,7 @@
 // The checkpoint of a run in progress (DocumentProperties `checkpoint.<importId>`) and the run record it implies.
 import { type KeyValueStore, readJson, writeJson } from '../gas/properties';
 import type { FetchState } from '../lever/source';
+import type { ErrorCode } from '../shared/error-code';
 import type { RunRecord, RunStatus, RunTrigger } from '../shared/types';
 
 /**
@@ -87,7 +88,7 @@ export interface RunOutcome {
   sliceMs: number;
   endedAt?: number;
   rowsWritten?: number;
-  errorCode?: string;
+  errorCode?: ErrorCode;
   message?: string;
   changeSummary?: string;
 }

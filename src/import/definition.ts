@@ -1,5 +1,5 @@
 // Validates what the sidebar sends for an import and turns it into a complete definition with defaults (pure).
-import { AppError } from '../errors';
+import { AppError, type BadInputDetails } from '../errors';
 import { LEVER_ENVIRONMENTS } from '../lever/endpoints';
 import type {
   ImportDefinition,
@@ -21,47 +21,46 @@ const TRI_STATES: readonly TriState[] = ['exclude', 'include', 'only'];
 const WRITE_MODES: readonly WriteMode[] = ['replace', 'updateById', 'appendSnapshot'];
 const STATUSES: readonly RequisitionStatus[] = ['open', 'onHold', 'closed', 'draft'];
 
-function bad(message: string): never {
-  throw new AppError('BAD_INPUT', message);
+function bad(details: BadInputDetails): never {
+  throw new AppError('BAD_INPUT', details);
 }
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T | undefined, what: string): T {
   if ((value === undefined || value === null || value === '') && fallback !== undefined) return fallback;
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-  return bad(`${what} must be one of: ${allowed.join(', ')}.`);
+  return bad({ reason: 'notOneOf', field: what, allowed: [...allowed] });
 }
 
 function shortText(value: unknown, what: string): string {
   const textValue = typeof value === 'string' ? value.trim() : '';
-  if (textValue === '') bad(`${what} cannot be empty.`);
-  if (textValue.length > MAX_NAME) bad(`${what} can have at most ${MAX_NAME} characters.`);
+  if (textValue === '') bad({ reason: 'empty', field: what });
+  if (textValue.length > MAX_NAME) bad({ reason: 'tooLong', field: what, max: MAX_NAME });
   return textValue;
 }
 
 function dateFilter(value: unknown, what: string): string | undefined {
   if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value !== 'string' || !parseIsoDay(value))
-    bad(`${what} must be a date written as yyyy-MM-dd, e.g. 2025-01-31.`);
+  if (typeof value !== 'string' || !parseIsoDay(value)) bad({ reason: 'notDate', field: what });
   return value;
 }
 
 function stringList(value: unknown, what: string): string[] | undefined {
   if (value === undefined || value === null) return undefined;
   if (!Array.isArray(value) || value.some((item) => typeof item !== 'string' || item.trim() === '')) {
-    bad(`${what} must be a list of non-empty values.`);
+    bad({ reason: 'notList', field: what });
   }
-  if (value.length > MAX_LIST) bad(`${what} can list at most ${MAX_LIST} values.`);
+  if (value.length > MAX_LIST) bad({ reason: 'listTooLong', field: what, max: MAX_LIST });
   const cleaned = [...new Set((value as string[]).map((item) => item.trim()))];
   return cleaned.length > 0 ? cleaned : undefined;
 }
 
 function onlyFor(object: ImportObject, wanted: ImportObject, present: boolean, what: string): void {
-  if (present && object !== wanted) bad(`The ${what} filter applies to ${wanted} only.`);
+  if (present && object !== wanted) bad({ reason: 'filterObject', filter: what, object: wanted });
 }
 
 function checkDateOrder(filters: ImportFilters): void {
   if (filters.createdAfter && filters.createdBefore && filters.createdAfter > filters.createdBefore) {
-    bad(`"Created after" (${filters.createdAfter}) is later than "Created before" (${filters.createdBefore}).`);
+    bad({ reason: 'dateOrder', after: filters.createdAfter, before: filters.createdBefore });
   }
 }
 
@@ -94,20 +93,20 @@ export function normaliseFilters(object: ImportObject, raw: unknown): ImportFilt
 
 /** The chosen columns (the default set when none), the Lever ID first, every key known for the object. */
 export function normaliseColumns(object: ImportObject, raw: unknown): string[] {
-  if (raw !== undefined && raw !== null && !Array.isArray(raw)) bad('Columns must be a list of column keys.');
+  if (raw !== undefined && raw !== null && !Array.isArray(raw)) bad({ reason: 'columnsNotList' });
   const keys = (raw as unknown[] | undefined) ?? [];
-  if (keys.some((key) => typeof key !== 'string')) bad('Columns must be a list of column keys.');
+  if (keys.some((key) => typeof key !== 'string')) bad({ reason: 'columnsNotList' });
   const chosen = keys.length > 0 ? (keys as string[]) : defaultColumnKeys(object);
   for (const key of chosen) {
-    if (!columnSpec(object, key)) bad(`There is no column "${key}" for ${object}.`);
+    if (!columnSpec(object, key)) bad({ reason: 'unknownColumn', column: key, object });
   }
   return orderedColumnKeys(chosen);
 }
 
 function checkSheetName(sheetName: string, importId: string | undefined, others: readonly ImportDefinition[]): void {
-  if (sheetName.startsWith(STAGING_SHEET_PREFIX)) bad('That sheet name is reserved for the add-on’s working area.');
+  if (sheetName.startsWith(STAGING_SHEET_PREFIX)) bad({ reason: 'reservedSheet' });
   const clash = others.find((other) => other.id !== importId && other.sheetName === sheetName);
-  if (clash) bad(`The import "${clash.name}" already writes to the sheet "${sheetName}". Choose another sheet.`);
+  if (clash) bad({ reason: 'sheetTaken', importName: clash.name, sheetName });
 }
 
 export interface NormaliseContext {
@@ -119,7 +118,7 @@ export interface NormaliseContext {
 
 /** A complete, valid definition from sidebar input; the schedule and its owner are kept (setSchedule changes them). */
 export function normaliseDefinition(input: ImportDefinitionInput, context: NormaliseContext): ImportDefinition {
-  if (input === null || typeof input !== 'object') bad('The import settings are missing.');
+  if (input === null || typeof input !== 'object') bad({ reason: 'settingsMissing' });
   const { existing } = context;
   const object = oneOf(input.object, OBJECTS, undefined, 'The object');
   const sheetName = shortText(input.sheetName, 'The sheet name');

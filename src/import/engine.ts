@@ -1,6 +1,6 @@
 // The import engine: one execution's worth of a run (start or resume, fetch to the deadline, commit when complete).
 import { assertConfidentialAllowed } from '../confidential/guard';
-import { AppError, toAppError } from '../errors';
+import { AppError, sentenceFor, toAppError } from '../errors';
 import type { SheetPort } from '../gas/spreadsheet';
 import type { LeverAccess } from '../lever/source';
 import { requireDefinition } from '../settings/imports-store';
@@ -41,11 +41,8 @@ function saveOutcome(slice: RunState, outcome: Omit<RunOutcome, 'sliceMs'>): Run
 
 function checkEnvironment(definition: ImportDefinition, environment: string): void {
   if (!environment || environment === definition.environment) return;
-  throw new AppError(
-    'BAD_INPUT',
-    `The import "${definition.name}" reads from Lever ${definition.environment}, but your saved key is for ` +
-      `${environment}. Connect a ${definition.environment} key or edit the import.`,
-  );
+  const { name: importName, environment: wanted } = definition;
+  throw new AppError('BAD_INPUT', { reason: 'runEnvironment', importName, wanted, saved: environment });
 }
 
 function resumable(checkpoint: Checkpoint, plan: ImportPlan, now: number): boolean {
@@ -163,14 +160,14 @@ function openRun(
 /** With no checkpoint, a record still 'running' belongs to an execution that died after its last save. */
 function closeStaleRun(deps: EngineDeps, importId: string): RunRecord {
   const last = latestRun(deps.store, importId);
-  if (!last) throw new AppError('BAD_INPUT', 'This import is not running. Start it with "Run now".');
+  if (!last) throw new AppError('BAD_INPUT', { reason: 'notRunning' });
   if (last.status !== 'running' && last.status !== 'continuing') return last;
   const closed: RunRecord = {
     ...last,
     status: 'failed',
     endedAt: new Date(deps.now()).toISOString(),
     errorCode: 'INTERNAL',
-    message: 'This run was interrupted before it finished. Run the import again.',
+    message: sentenceFor('INTERNAL', { reason: 'interrupted' }),
   };
   saveRun(deps.store, closed);
   return closed;

@@ -18,7 +18,7 @@ export interface LeverAccessOptions extends WindowedSourceOptions {
 }
 
 function outOfTime(): AppError {
-  return new AppError('TIME_BUDGET', 'Lever was too slow to answer in time. Try again in a minute.');
+  return new AppError('TIME_BUDGET', { reason: 'access' });
 }
 
 /** The query's local status filter (ListQuery.statusIn) over a page of records; all of them when it has none. */

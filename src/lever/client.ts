@@ -1,5 +1,5 @@
 // Lever HTTP client: authenticated list-page GETs, sent together under the rate limiter, retried with backoff.
-import { AppError } from '../errors';
+import { type AppError, scrubbedError } from '../errors';
 import type { Clock } from '../gas/clock';
 import type { HttpPort, HttpRequest, HttpResponse } from '../gas/http';
 import type { LeverCredential } from '../settings/key-store';
@@ -178,7 +178,7 @@ export class LeverClient {
   }
 
   private failed(status: number, leverMessage: string, error: AppError): PageOutcome {
-    const redacted = new AppError(error.code, this.options.credential.redact(error.message));
+    const redacted = scrubbedError(error, this.options.credential.redact);
     return { kind: 'failed', status, leverMessage, error: redacted };
   }
 

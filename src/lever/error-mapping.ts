@@ -1,4 +1,4 @@
-// Lever's HTTP failures as AppErrors whose sentences a finance user can act on (never containing the key).
+// Lever's HTTP failures as AppErrors with the facts the catalogue words (never containing the key).
 import { AppError } from '../errors';
 
 /** What the mapping needs to know about the failed request. */
@@ -58,18 +58,11 @@ function asksForConfidential(params: Record<string, unknown>): boolean {
 }
 
 export function authError(): AppError {
-  return new AppError(
-    'LEVER_AUTH',
-    'Lever rejected the API key: it is wrong or was revoked. Paste a new key in the sidebar.',
-  );
+  return new AppError('LEVER_AUTH', {});
 }
 
 export function confidentialError(): AppError {
-  return new AppError(
-    'LEVER_FORBIDDEN',
-    'This key cannot read confidential data. Ask a Lever Super Admin for a new key with "Allow access to ' +
-      'confidential data" turned on (it can only be set when a key is created), or leave confidential records out.',
-  );
+  return new AppError('LEVER_FORBIDDEN', { reason: 'confidentialKey' });
 }
 
 /**
@@ -80,11 +73,7 @@ export function forbiddenError(request: FailedRequest, leverMessage: string, end
   const aboutConfidential =
     /confidential/i.test(leverMessage) || (asksForConfidential(request.params) && endpointReadable === true);
   if (aboutConfidential) return confidentialError();
-  const label = endpointLabel(request.path);
-  return new AppError(
-    'LEVER_FORBIDDEN',
-    `This key cannot read ${label}. Ask a Lever Super Admin for a key with Read access to ${label}.`,
-  );
+  return new AppError('LEVER_FORBIDDEN', { reason: 'endpoint', endpoint: endpointLabel(request.path) });
 }
 
 /** The filter Lever complains about: the request parameter its message names, if any. */
@@ -100,31 +89,23 @@ export function filterNamedIn(leverMessage: string, params: Record<string, unkno
 
 export function badRequestError(request: FailedRequest, leverMessage: string): AppError {
   const filter = filterNamedIn(leverMessage, request.params);
-  const detail = leverMessage ? ` (Lever says: "${leverMessage}")` : '';
-  const sentence = filter
-    ? `Lever refused the "${filter}" filter${detail}. Change that filter in the import and try again.`
-    : `Lever refused this import's filters${detail}. Check the filters and try again.`;
-  return new AppError('LEVER_BAD_REQUEST', sentence);
+  return new AppError('LEVER_BAD_REQUEST', { reason: 'filter', filter, leverMessage });
 }
 
 export function rateLimitedError(): AppError {
-  return new AppError(
-    'LEVER_RATE_LIMITED',
-    'Lever kept asking the add-on to slow down (too many requests with this key). ' +
-      'Try again in a few minutes; if it keeps happening, another tool may be using the same key.',
-  );
+  return new AppError('LEVER_RATE_LIMITED', {});
 }
 
 export function unavailableError(status: number): AppError {
-  const what = status === 0 ? 'could not be reached (network error)' : `kept failing (error ${status})`;
-  return new AppError('LEVER_UNAVAILABLE', `Lever ${what} after several tries. Try again in a few minutes.`);
+  return new AppError('LEVER_UNAVAILABLE', { reason: 'status', status });
 }
 
 export function unreadableAnswerError(request: FailedRequest, reason: string): AppError {
-  return new AppError(
-    'LEVER_UNAVAILABLE',
-    `Lever sent an answer for ${endpointLabel(request.path)} the add-on cannot use (${reason}). Try again later.`,
-  );
+  return new AppError('LEVER_UNAVAILABLE', {
+    reason: 'unreadable',
+    endpoint: endpointLabel(request.path),
+    problem: reason,
+  });
 }
 
 /** The AppError for a final (non-retried or retried-out) HTTP failure. */
@@ -140,11 +121,7 @@ export function mapHttpFailure(
   if (status === 429) return rateLimitedError();
   if (status === 0 || status >= 500) return unavailableError(status);
   if (status === 404) {
-    return new AppError(
-      'LEVER_BAD_REQUEST',
-      `Lever does not know ${endpointLabel(request.path)} at this address. Check the key's environment ` +
-        '(production, sandbox or EU) in the sidebar.',
-    );
+    return new AppError('LEVER_BAD_REQUEST', { reason: 'notFound', endpoint: endpointLabel(request.path) });
   }
   return badRequestError(request, leverMessage);
 }
@@ -159,9 +136,5 @@ export function isInvalidOffsetToken(leverMessage: string): boolean {
 
 /** What an import says when Lever refused its own offset tokens again and again (no filter is to blame). */
 export function invalidOffsetError(request: FailedRequest): AppError {
-  return new AppError(
-    'LEVER_UNAVAILABLE',
-    `Lever kept refusing the bookmarks it gave for the next page of ${endpointLabel(request.path)} ` +
-      '("Invalid offset token"), even after starting the list again. Run the import again in a few minutes.',
-  );
+  return new AppError('LEVER_UNAVAILABLE', { reason: 'offsetToken', endpoint: endpointLabel(request.path) });
 }

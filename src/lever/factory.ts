@@ -14,7 +14,7 @@ export interface LeverFactoryOptions {
 }
 
 export function noKeyError(): AppError {
-  return new AppError('NO_KEY', 'Connect Lever first: paste your API key in the sidebar.');
+  return new AppError('NO_KEY', { reason: 'connect' });
 }
 
 /** A client over UrlFetchApp and the execution's clock; retries are logged to the executions log. */

@@ -99,7 +99,7 @@ export function fetchLookups(client: LeverClient, needed: readonly LookupName[],
     const name = names[index];
     if (result.kind === 'done') return;
     if (result.kind === 'deferred') {
-      throw new AppError('TIME_BUDGET', 'Lever was too slow to send its lists of names in time. Run the import again.');
+      throw new AppError('TIME_BUDGET', { reason: 'lookups' });
     }
     if (result.status !== 403) throw result.error;
     tables[name] = {};

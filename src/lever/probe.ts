@@ -20,7 +20,7 @@ function probeRequests(): PageRequest[] {
 function readable(outcome: PageOutcome): boolean {
   if (outcome.kind === 'page') return true;
   if (outcome.kind === 'deferred') {
-    throw new AppError('TIME_BUDGET', 'Lever took too long to answer. Try connecting again in a minute.');
+    throw new AppError('TIME_BUDGET', { reason: 'probe' });
   }
   if (outcome.status === 403) return false;
   throw outcome.error;

@@ -111,7 +111,7 @@ export class WindowedRecordSource implements RecordSource {
     enough: () => boolean = () => false,
   ): FetchProgress {
     if (!isWindowedState(saved)) {
-      throw new AppError('INTERNAL', 'The saved progress of this import is unreadable. Run the import again.');
+      throw new AppError('INTERNAL', { reason: 'unreadableProgress' });
     }
     const state = JSON.parse(JSON.stringify(saved)) as WindowedFetchState;
     const counters: Counters = { pages: 0, records: 0 };

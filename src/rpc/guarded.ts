@@ -10,7 +10,7 @@ export function guarded<A extends unknown[], R>(call: (...args: A) => R): (...ar
       if (isAppError(error)) throw error;
       const appError = toAppError(error);
       if (appError.code !== 'INTERNAL') throw appError;
-      throw new AppError('INTERNAL', `Something went wrong: ${appError.message}`);
+      throw new AppError('INTERNAL', { reason: 'sidebar', message: appError.message });
     }
   };
 }

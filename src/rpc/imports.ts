@@ -55,7 +55,7 @@ function sidebarState(): SidebarState {
 
 function columnsFor(object: ImportObject) {
   if (object !== 'opportunities' && object !== 'requisitions') {
-    throw new AppError('BAD_INPUT', 'Choose Opportunities or Requisitions.');
+    throw new AppError('BAD_INPUT', { reason: 'object' });
   }
   if (object === 'opportunities') return listColumnInfo(object);
   let fields = {};

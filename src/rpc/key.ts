@@ -1,6 +1,6 @@
 // Sidebar calls about the Lever API key: check it against Lever, then save, re-check or remove it.
 import { withConfidentialNotice } from '../confidential/guard';
-import { AppError, toAppError } from '../errors';
+import { AppError, type BadInputDetails, scrubbedError, toAppError } from '../errors';
 import { appsScriptClock, executionBudget } from '../gas/clock';
 import { appsScriptBase64 } from '../gas/http';
 import { userStore } from '../gas/properties';
@@ -24,23 +24,21 @@ import { guarded } from './guarded';
 /** Lever keys are a few dozen characters; anything far longer is a paste gone wrong. */
 const MAX_KEY_LENGTH = 200;
 
-function badInput(message: string): AppError {
-  return new AppError('BAD_INPUT', message);
+function badInput(details: BadInputDetails): AppError {
+  return new AppError('BAD_INPUT', details);
 }
 
 export function validateKeyInput(key: unknown, environment: unknown): { key: string; environment: LeverEnvironment } {
-  if (typeof key !== 'string' || key.trim() === '') throw badInput('Paste your Lever API key first: the box is empty.');
+  if (typeof key !== 'string' || key.trim() === '') throw badInput({ reason: 'keyEmpty' });
   const trimmed = key.trim();
   if (trimmed.length > MAX_KEY_LENGTH) {
-    throw badInput('That is too long to be a Lever API key. Copy just the key from Lever and paste it again.');
+    throw badInput({ reason: 'keyTooLong' });
   }
   if (!/^[!-~]+$/.test(trimmed)) {
-    throw badInput(
-      'A Lever API key has no spaces, line breaks or accented characters. Copy just the key and paste it again.',
-    );
+    throw badInput({ reason: 'keyCharacters' });
   }
   if (!isLeverEnvironment(environment)) {
-    throw badInput(`Choose where your Lever account lives: ${LEVER_ENVIRONMENTS.join(', ')}.`);
+    throw badInput({ reason: 'environment', allowed: [...LEVER_ENVIRONMENTS] });
   }
   return { key: trimmed, environment };
 }
@@ -65,8 +63,7 @@ function statusWithMessage(check: KeyCheck): KeyStatus {
 
 /** Any failure as an AppError the sidebar may show: the key scrubbed from it, whatever threw it. */
 function scrubbed(error: unknown, credential: LeverCredential): AppError {
-  const appError = toAppError(error);
-  return new AppError(appError.code, credential.redact(appError.message));
+  return scrubbedError(toAppError(error), credential.redact);
 }
 
 function saveApiKey(rawKey: string, rawEnvironment: LeverEnvironment): KeyStatus {

@@ -69,13 +69,3 @@ export function isApproved(
 ): boolean {
   return readApprovals(store, spreadsheetId)[definition.id] === digest(approvalText(definition));
 }
-
-/** The sentence for a scheduled import whose stored settings are not what its owner approved. */
-export function notApprovedMessage(owner: string): string {
-  const who = owner || 'the schedule owner';
-  return (
-    `Not run: this import's settings were changed outside ${who}'s Lever for Sheets since ${who} scheduled it, ` +
-    `so ${who}'s trigger will not run them with ${who}'s Lever key. ${who} can open Lever for Sheets, check the ` +
-    'import and save its schedule again to confirm.'
-  );
-}

@@ -5,7 +5,7 @@ import type { TriggerPort } from '../gas/triggers';
 import { listDefinitions, loadDefinition } from '../settings/imports-store';
 import { latestRun } from '../settings/runs-store';
 import type { ImportDefinition, RunRecord } from '../shared/types';
-import { type Digest, isApproved, notApprovedMessage } from './approval';
+import { type Digest, isApproved } from './approval';
 import { checkDue } from './due';
 import { appendToRunLog, type LogEntry } from './run-log';
 import { mayStartWork, quotaSkipMessage, recordRuntime, runtimeUsedMs } from './runtime';
@@ -72,7 +72,7 @@ function approved(deps: DispatchDeps, item: WorkItem): boolean {
 }
 
 function refuseUnapproved(deps: DispatchDeps, item: WorkItem, log: LogEntry[]): SliceOutcome {
-  const error = new AppError('NOT_APPROVED', notApprovedMessage(item.definition.scheduleOwner ?? deps.user));
+  const error = new AppError('NOT_APPROVED', { owner: item.definition.scheduleOwner ?? deps.user });
   return refuseSlice(deps, item.definition, item.slot, error, log);
 }
 

@@ -1,4 +1,5 @@
 // Sentences about scheduled runs for the run log, the sidebar and the failure email (pure).
+import type { ErrorCode } from '../shared/error-code';
 import type { ImportDefinition, RunRecord } from '../shared/types';
 import { describeSpec } from './spec';
 import { localDateTime } from './zone';
@@ -9,7 +10,7 @@ const KEEPS_TRYING = 'The schedule keeps trying at each run.';
  * What the schedule does next, by error code, added to the engine's own sentence (which says what went wrong).
  * People other than the owner read the log too, so it names whose key a scheduled run uses.
  */
-export function scheduledFailureAdvice(code: string | undefined, owner: string): string {
+export function scheduledFailureAdvice(code: ErrorCode | undefined, owner: string): string {
   const who = owner || 'the schedule owner';
   switch (code) {
     case 'LEVER_AUTH':

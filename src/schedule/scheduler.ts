@@ -32,20 +32,12 @@ const PER_SCRIPT_LIMIT = /too many triggers/i;
 export function triggerError(error: unknown): AppError {
   const message = error instanceof Error ? error.message : String(error);
   if (PER_DOCUMENT_LIMIT.test(message)) {
-    return new AppError(
-      'TRIGGER_LIMIT',
-      'Google allows one scheduled trigger per person in each spreadsheet and another one is in the way. ' +
-        'Reopen Lever for Sheets so it can clean up, then set the schedule again.',
-    );
+    return new AppError('TRIGGER_LIMIT', { reason: 'perDocument' });
   }
   if (PER_SCRIPT_LIMIT.test(message)) {
-    return new AppError(
-      'TRIGGER_LIMIT',
-      "You have reached Google's limit of 20 triggers for Lever for Sheets across your spreadsheets. " +
-        'Turn off schedules in spreadsheets you no longer use, then try again.',
-    );
+    return new AppError('TRIGGER_LIMIT', { reason: 'perScript' });
   }
-  return new AppError('TRIGGER_LIMIT', `Google could not create the schedule's trigger: ${message}`);
+  return new AppError('TRIGGER_LIMIT', { reason: 'other', message });
 }
 
 /**

@@ -65,7 +65,7 @@ export function failureEmailsEnabled(store: KeyValueStore = documentStore()): bo
 
 /** Turns the failure email to schedule owners on or off for this spreadsheet (on by default); returns the setting. */
 export function setFailureEmails(enabled: boolean): boolean {
-  if (typeof enabled !== 'boolean') throw new AppError('BAD_INPUT', 'Choose whether failure emails are on or off.');
+  if (typeof enabled !== 'boolean') throw new AppError('BAD_INPUT', { reason: 'failureEmails' });
   writeSettings(documentStore(), { failureEmails: enabled });
   return failureEmailsEnabled();
 }

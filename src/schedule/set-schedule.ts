@@ -28,11 +28,7 @@ export interface ScheduleChangeDeps {
 export function assertMayChangeSchedule(definition: ImportDefinition, user: string): void {
   const owner = definition.scheduleOwner ?? '';
   if (!isScheduled(definition.schedule) || owner === '' || sameUser(owner, user)) return;
-  throw new AppError(
-    'NOT_OWNER',
-    `This schedule runs with ${owner}'s Lever key; only ${owner} can change it or turn it off. ` +
-      'To run it with your own key instead, take the schedule over.',
-  );
+  throw new AppError('NOT_OWNER', { owner });
 }
 
 function sameSpec(a: ScheduleSpec | undefined, b: ScheduleSpec): boolean {
@@ -57,8 +53,7 @@ function storeSchedule(deps: ScheduleChangeDeps, importId: string, spec: Schedul
       ? { ...rest, schedule: spec, scheduleOwner: deps.user, updatedAt }
       : { ...rest, schedule: spec, updatedAt };
   });
-  if (!updated)
-    throw new AppError('BAD_INPUT', 'This import no longer exists. It may have been deleted by another editor.');
+  if (!updated) throw new AppError('BAD_INPUT', { reason: 'importGone' });
   return updated;
 }
 
@@ -78,10 +73,7 @@ export function changeSchedule(deps: ScheduleChangeDeps, importId: string, rawSp
     return updated;
   }
   if (!deps.user) {
-    throw new AppError(
-      'BAD_INPUT',
-      'Google did not tell Lever for Sheets which account you use, so the schedule could not be tied to you. Reload the spreadsheet and try again.',
-    );
+    throw new AppError('BAD_INPUT', { reason: 'unknownUser', action: 'set' });
   }
   reconcileTrigger(slotDeps(deps), true);
   rememberSpreadsheetId(deps.documentStore, deps.spreadsheetId);

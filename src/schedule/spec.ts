@@ -1,5 +1,5 @@
 // Schedule specs as the sidebar sends them: validation to a clean copy, and a short description for messages.
-import { AppError } from '../errors';
+import { AppError, type BadInputDetails } from '../errors';
 import type { ScheduleSpec } from '../shared/types';
 
 /** Add-on clock triggers fire at most hourly, so these divisors of a day are the only intervals offered. */
@@ -19,33 +19,33 @@ function isHour(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 23;
 }
 
-function badInput(message: string): AppError {
-  return new AppError('BAD_INPUT', message);
+function badInput(details: BadInputDetails): AppError {
+  return new AppError('BAD_INPUT', details);
 }
 
 /** A validated copy holding only the fields its kind uses; throws BAD_INPUT with a sentence for the sidebar. */
 export function validateScheduleSpec(spec: unknown): ScheduleSpec {
-  if (typeof spec !== 'object' || spec === null) throw badInput('Choose how often the import should run.');
+  if (typeof spec !== 'object' || spec === null) throw badInput({ reason: 'scheduleMissing' });
   const { kind, everyHours, hour, weekDay } = spec as Partial<ScheduleSpec>;
   switch (kind) {
     case 'off':
       return { kind: 'off' };
     case 'hourly':
       if (typeof everyHours !== 'number' || !ALLOWED_INTERVAL_HOURS.includes(everyHours)) {
-        throw badInput(`Choose an interval of ${ALLOWED_INTERVAL_HOURS.join(', ')} hours.`);
+        throw badInput({ reason: 'interval', allowed: [...ALLOWED_INTERVAL_HOURS] });
       }
       return { kind, everyHours };
     case 'daily':
-      if (!isHour(hour)) throw badInput('Choose an hour between 0 and 23.');
+      if (!isHour(hour)) throw badInput({ reason: 'hour' });
       return { kind, hour };
     case 'weekly': {
-      if (!isHour(hour)) throw badInput('Choose an hour between 0 and 23.');
+      if (!isHour(hour)) throw badInput({ reason: 'hour' });
       const day = typeof weekDay === 'string' ? weekDay.toUpperCase() : '';
-      if (!WEEK_DAYS.includes(day)) throw badInput('Choose a day of the week.');
+      if (!WEEK_DAYS.includes(day)) throw badInput({ reason: 'weekDay' });
       return { kind, hour, weekDay: day };
     }
     default:
-      throw badInput('Choose off, every few hours, daily or weekly.');
+      throw badInput({ reason: 'scheduleKind' });
   }
 }
 

@@ -10,43 +10,26 @@ import { isScheduled } from './spec';
 import { patchImportState, rememberSpreadsheetId } from './state-store';
 import { sameUser } from './status';
 
-const ENVIRONMENT_NAMES: Record<string, string> = { production: 'production', sandbox: 'sandbox', eu: 'EU' };
-
 /** The new owner's saved key must be able to run this import, or the schedule would only move its failures. */
 function assertKeyFits(key: KeyStatus, definition: ImportDefinition): void {
   if (!key.saved) {
-    throw new AppError(
-      'NO_KEY',
-      'Connect Lever first: a schedule you take over runs with your own Lever API key, and you have not saved one.',
-    );
+    throw new AppError('NO_KEY', { reason: 'takeOver' });
   }
   if (key.environment && key.environment !== definition.environment) {
-    const wanted = ENVIRONMENT_NAMES[definition.environment] ?? definition.environment;
-    const saved = ENVIRONMENT_NAMES[key.environment] ?? key.environment;
-    throw new AppError(
-      'BAD_INPUT',
-      `"${definition.name}" reads from Lever ${wanted}, but your saved key is for Lever ${saved}. ` +
-        `Connect a ${wanted} key first, then take the schedule over.`,
-    );
+    const { name: importName, environment: wanted } = definition;
+    throw new AppError('BAD_INPUT', { reason: 'takeOverEnvironment', importName, wanted, saved: key.environment });
   }
   if (key.permissions && key.permissions[definition.object] === false) {
-    throw new AppError(
-      'LEVER_FORBIDDEN',
-      `Your Lever key cannot read ${definition.object}, so the schedule would fail with it. ` +
-        'Ask a Lever admin to grant the key that access, then try again.',
-    );
+    throw new AppError('LEVER_FORBIDDEN', { reason: 'takeOverKey', object: definition.object });
   }
 }
 
 function assertTakeable(definition: ImportDefinition, user: string): void {
   if (!isScheduled(definition.schedule)) {
-    throw new AppError('BAD_INPUT', `"${definition.name}" has no schedule to take over. Set one instead.`);
+    throw new AppError('BAD_INPUT', { reason: 'notScheduled', importName: definition.name });
   }
   if (!user) {
-    throw new AppError(
-      'BAD_INPUT',
-      'Google did not tell Lever for Sheets which account you use, so the schedule could not be moved to you. Reload the spreadsheet and try again.',
-    );
+    throw new AppError('BAD_INPUT', { reason: 'unknownUser', action: 'takeOver' });
   }
 }
 
@@ -72,8 +55,7 @@ export function takeOverSchedule(deps: ScheduleChangeDeps, importId: string): Im
     scheduleOwner: deps.user,
     updatedAt,
   }));
-  if (!updated)
-    throw new AppError('BAD_INPUT', 'This import no longer exists. It may have been deleted by another editor.');
+  if (!updated) throw new AppError('BAD_INPUT', { reason: 'importGone' });
   approveDefinition(deps.userStore, deps.spreadsheetId, updated, deps.digest);
   // The old owner's notes (their quota, their email day) say nothing about the new owner's runs.
   patchImportState(deps.documentStore, importId, {

@@ -29,8 +29,7 @@ export function loadDefinition(store: KeyValueStore, id: string): ImportDefiniti
 /** Like loadDefinition, but an import that no longer exists is a clear error. */
 export function requireDefinition(store: KeyValueStore, id: string): ImportDefinition {
   const definition = loadDefinition(store, id);
-  if (!definition)
-    throw new AppError('BAD_INPUT', 'This import no longer exists. It may have been deleted by another editor.');
+  if (!definition) throw new AppError('BAD_INPUT', { reason: 'importGone' });
   return definition;
 }
 
@@ -71,7 +70,7 @@ export function newImportId(): string {
 /** Validates sidebar input and stores it as a new or updated definition. Throws BAD_INPUT with a clear sentence. */
 export function saveImportInput(store: KeyValueStore, input: ImportDefinitionInput, now: Date): ImportDefinition {
   const existing = input?.id ? loadDefinition(store, input.id) : null;
-  if (input?.id && !existing) throw new AppError('BAD_INPUT', 'This import no longer exists. Create it again.');
+  if (input?.id && !existing) throw new AppError('BAD_INPUT', { reason: 'importGone' });
   const definition = normaliseDefinition(input, {
     existing,
     others: listDefinitions(store),

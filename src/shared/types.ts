@@ -1,5 +1,6 @@
 // Types shared by the server bundle and the sidebar: import definitions, run records, key status, schedules.
 // Everything here crosses google.script.run, so only JSON-safe shapes (no Date, no functions, no undefined in arrays).
+import type { ErrorCode } from './error-code';
 
 export type LeverEnvironment = 'production' | 'sandbox' | 'eu';
 
@@ -114,7 +115,7 @@ export interface RunRecord {
   executions: number;
   /** Sum of execution time across executions, ms. */
   durationMs: number;
-  errorCode?: string;
+  errorCode?: ErrorCode;
   /** A sentence a finance user can act on; never contains the API key. */
   message?: string;
   user?: string;

@@ -58,11 +58,5 @@ export function safeRow(values: readonly unknown[]): CellValue[] {
 export function checkCellBudget(currentCells: number, addedCells: number): void {
   const total = currentCells + addedCells;
   if (addedCells <= 0 || total <= MAX_SPREADSHEET_CELLS) return;
-  const fmt = (n: number) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  throw new AppError(
-    'SHEET_TOO_BIG',
-    `This import needs ${fmt(addedCells)} more cells, which would bring the spreadsheet to ${fmt(total)} cells; ` +
-      `Google Sheets allows at most ${fmt(MAX_SPREADSHEET_CELLS)}. Delete unused sheets, rows or columns, ` +
-      'or narrow the import with filters or fewer columns.',
-  );
+  throw new AppError('SHEET_TOO_BIG', { added: addedCells, total, max: MAX_SPREADSHEET_CELLS });
 }

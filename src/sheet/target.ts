@@ -13,11 +13,11 @@ export function findTarget(workbook: WorkbookPort, definition: ImportDefinition)
 /** Throws SHEET_MISSING when a sheet the add-on already wrote to was deleted (a new one would hide the loss). */
 export function checkTargetExists(workbook: WorkbookPort, definition: ImportDefinition): void {
   if (definition.sheetId === undefined || findTarget(workbook, definition)) return;
-  throw new AppError(
-    'SHEET_MISSING',
-    `The sheet "${definition.sheetName}" that the import "${definition.name}" writes to was deleted. ` +
-      'Choose a sheet in the import’s settings, then run it again.',
-  );
+  throw new AppError('SHEET_MISSING', {
+    reason: 'targetDeleted',
+    sheetName: definition.sheetName,
+    importName: definition.name,
+  });
 }
 
 /** The sheet to write to, and whether it was created just now (on the first run). */

@@ -55,7 +55,7 @@ function world(options: { writeMode?: ImportDefinition['writeMode'] } = {}): Wor
     store,
     definition,
     lever: () => {
-      throw new AppError('NO_KEY', 'Connect Lever first.');
+      throw new AppError('NO_KEY', { reason: 'connect' });
     },
   };
 }

@@ -96,8 +96,5 @@ export function fakeAccess(
 }
 
 export function authError(): AppError {
-  return new AppError(
-    'LEVER_AUTH',
-    'Lever rejected the API key: it is wrong or was revoked. Paste a new key in the sidebar.',
-  );
+  return new AppError('LEVER_AUTH', {});
 }

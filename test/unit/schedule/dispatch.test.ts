@@ -150,7 +150,7 @@ describe('dispatch', () => {
     const t = setup([scheduled('a', DAILY_7, ANA)]);
     handledYesterday(t.deps, 'a');
     t.setEngine(() => {
-      throw new AppError('BUSY', 'An import is already running in this spreadsheet.');
+      throw new AppError('BUSY', {});
     });
     t.fire(SLOT_7 + 20 * 60_000);
     t.fire(SLOT_7 + 80 * 60_000);

@@ -1,4 +1,5 @@
 // Sentences about unattended runs: specific advice per failure, owner named, times in the spreadsheet's zone.
+import type { ErrorCode } from '../../../src/errors';
 import { failureEmail, formatLocal, scheduledFailureAdvice } from '../../../src/schedule/messages';
 import { runRecord, scheduled } from './fakes';
 
@@ -6,7 +7,7 @@ const ANA = 'ana@example.com';
 
 describe('scheduledFailureAdvice', () => {
   it('gives each failure its own advice and names whose key the schedule uses', () => {
-    const codes = ['LEVER_AUTH', 'NO_KEY', 'SHEET_MISSING', 'QUOTA', 'LEVER_UNAVAILABLE'];
+    const codes: ErrorCode[] = ['LEVER_AUTH', 'NO_KEY', 'SHEET_MISSING', 'QUOTA', 'LEVER_UNAVAILABLE'];
     const advice = codes.map((code) => scheduledFailureAdvice(code, ANA));
     expect(new Set(advice).size).toBe(codes.length);
     expect(advice[0]).toContain(`${ANA}'s key`);
