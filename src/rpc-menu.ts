@@ -1,5 +1,5 @@
 // Menu action "Refresh all imports": works on every import for this execution and toasts what happened.
-import { toAppError } from './errors';
+import { sentenceOf, toAppError } from './errors';
 import { executionBudget } from './gas/clock';
 import { documentStore } from './gas/properties';
 import { activeSpreadsheet } from './gas/spreadsheet';
@@ -20,7 +20,7 @@ function refreshOne(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, defin
     const status = run.status === 'running' ? 'continuing' : run.status;
     return { name: definition.name, status, message: run.message };
   } catch (error) {
-    return { name: definition.name, status: 'failed', message: toAppError(error).message };
+    return { name: definition.name, status: 'failed', message: sentenceOf(toAppError(error)) };
   }
 }
 

@@ -1,5 +1,5 @@
 // After a successful commit: what changed since the import's last refresh, logged to "Lever changes" and summarised.
-import { toAppError } from '../errors';
+import { sentenceOf, toAppError } from '../errors';
 import type { WorkbookPort } from '../gas/spreadsheet';
 import type { ImportDefinition } from '../shared/types';
 import { diffStates } from './diff';
@@ -86,7 +86,7 @@ export function changeSummaryAfterCommit(
   try {
     return recordChanges(workbook, definition, current, refreshedAt).text;
   } catch (error) {
-    const text = `The sheet was refreshed, but its changes could not be recorded: ${toAppError(error).message}`;
+    const text = `The sheet was refreshed, but its changes could not be recorded: ${sentenceOf(toAppError(error))}`;
     return text.length > MAX_SUMMARY_CHARS ? `${text.slice(0, MAX_SUMMARY_CHARS - 1)}…` : text;
   }
 }

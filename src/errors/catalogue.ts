@@ -117,5 +117,10 @@ const CATALOGUE: Catalogue = { ...lever, BAD_INPUT: badInputSentence, ...spreads
 
 /** The sentence for a code and its details: the only place a user-facing error sentence is worded. */
 export function sentenceFor<C extends ErrorCode>(code: C, details: ErrorDetailsByCode[C]): string {
-  return (CATALOGUE[code] as (d: ErrorDetailsByCode[C]) => string)(details);
+  return (CATALOGUE[code] as (d: unknown) => string)(details);
+}
+
+/** The sentence an edge (sidebar, run record, run log, status sheet, email) shows for an error. */
+export function sentenceOf(error: { code: ErrorCode; details: unknown }): string {
+  return (CATALOGUE[error.code] as (details: unknown) => string)(error.details);
 }

@@ -57,7 +57,7 @@ export interface ErrorDetailsByCode {
   SHEET_TOO_BIG: { added: number; total: number; max: number };
   SHEET_MISSING: { reason: 'noSpreadsheet' } | { reason: 'targetDeleted'; sheetName: string; importName: string };
   BUSY: None;
-  TIME_BUDGET: { reason: 'execution' | 'lookups' | 'access' | 'probe' };
+  TIME_BUDGET: { reason: 'execution' } | { reason: 'lookups' } | { reason: 'access' } | { reason: 'probe' };
   QUOTA: { message: string };
   TRIGGER_LIMIT: { reason: 'perDocument' } | { reason: 'perScript' } | { reason: 'other'; message: string };
   NOT_OWNER: { owner: string };

@@ -1,5 +1,5 @@
 // The "Lever status" sheet: every import's health for every collaborator, rewritten in one batched write.
-import { toAppError } from '../errors';
+import { sentenceOf, toAppError } from '../errors';
 import { documentSnapshot, type KeyValueStore } from '../gas/properties';
 import { type SheetPort, type WorkbookPort, workbookPort } from '../gas/spreadsheet';
 import { sharedScheduleContext } from '../schedule/context';
@@ -104,7 +104,7 @@ export function refreshStatusSheet(ss: Spreadsheet | WorkbookPort): void {
     // Every import's definition, runs and schedule state: one properties read instead of several per import.
     refreshStatus(isSpreadsheet(ss) ? workbookPort(ss) : ss, documentSnapshot(), Date.now());
   } catch (error) {
-    console.log(`The ${STATUS_SHEET} sheet was not updated: ${toAppError(error).message}`);
+    console.log(`The ${STATUS_SHEET} sheet was not updated: ${sentenceOf(toAppError(error))}`);
   }
 }
 

@@ -1,6 +1,6 @@
 // The import engine: one execution's worth of a run (start or resume, fetch to the deadline, commit when complete).
 import { assertConfidentialAllowed } from '../confidential/guard';
-import { AppError, sentenceFor, toAppError } from '../errors';
+import { AppError, sentenceFor, sentenceOf, toAppError } from '../errors';
 import type { SheetPort } from '../gas/spreadsheet';
 import type { LeverAccess } from '../lever/source';
 import { requireDefinition } from '../settings/imports-store';
@@ -132,7 +132,7 @@ function fail(slice: RunState, error: unknown): RunRecord {
     status: 'failed',
     endedAt: deps.now(),
     errorCode: appError.code,
-    message: appError.message,
+    message: sentenceOf(appError),
   });
 }
 

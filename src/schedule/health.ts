@@ -1,5 +1,5 @@
 // Self-healing on sidebar open: the viewer's trigger slot matches their schedules, and the status context is gathered.
-import { toAppError } from '../errors';
+import { sentenceOf, toAppError } from '../errors';
 import { listDefinitions } from '../settings/imports-store';
 import { gatherScheduleFacts } from './context';
 import { runtimeUsedMs } from './runtime';
@@ -32,7 +32,7 @@ function checkSlot(deps: HealthDeps, ownsSchedules: boolean): string | undefined
     return slot.created ? TRIGGER_RECREATED_WARNING : undefined;
   } catch (error) {
     // Opening the sidebar must never fail because of a trigger; the warning tells the owner instead.
-    return toAppError(error).message;
+    return sentenceOf(toAppError(error));
   }
 }
 

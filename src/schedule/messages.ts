@@ -1,35 +1,12 @@
 // Sentences about scheduled runs for the run log, the sidebar and the failure email (pure).
-import type { ErrorCode } from '../shared/error-code';
+import { BUSY_SKIP_SENTENCE, type ErrorCode, scheduledAdvice } from '../errors';
 import type { ImportDefinition, RunRecord } from '../shared/types';
 import { describeSpec } from './spec';
 import { localDateTime } from './zone';
 
-const KEEPS_TRYING = 'The schedule keeps trying at each run.';
-
-/**
- * What the schedule does next, by error code, added to the engine's own sentence (which says what went wrong).
- * People other than the owner read the log too, so it names whose key a scheduled run uses.
- */
+/** What the schedule does next, by error code (worded in the errors catalogue). */
 export function scheduledFailureAdvice(code: ErrorCode | undefined, owner: string): string {
-  const who = owner || 'the schedule owner';
-  switch (code) {
-    case 'LEVER_AUTH':
-      return `The schedule runs with ${who}'s key, revoked or replaced in Lever: ${who} should save a new key. ${KEEPS_TRYING}`;
-    case 'NO_KEY':
-      return `The schedule runs with ${who}'s key, which was removed: ${who} should save a key again. ${KEEPS_TRYING}`;
-    case 'LEVER_FORBIDDEN':
-      return `The schedule runs with ${who}'s key; a Lever admin can grant it the access. ${KEEPS_TRYING}`;
-    case 'SHEET_MISSING':
-      return `Renaming a sheet is fine; a deleted one stops the import until another sheet is chosen. ${KEEPS_TRYING}`;
-    case 'QUOTA':
-      return 'The import runs once the daily limit resets, then on schedule.';
-    case 'NOT_APPROVED':
-      return `Until ${who} confirms, the schedule does not run.`;
-    case 'TIME_BUDGET':
-      return 'The run continues at the next hourly check.';
-    default:
-      return 'The next scheduled run tries again.';
-  }
+  return scheduledAdvice(code, owner);
 }
 
 /** The engine's sentence plus what the schedule does next. */
@@ -38,8 +15,7 @@ export function scheduledFailureText(run: RunRecord, owner: string): string {
   return `${message} ${scheduledFailureAdvice(run.errorCode, owner)}`;
 }
 
-export const BUSY_SKIP_MESSAGE =
-  'Skipped: another import was running in this spreadsheet. The scheduled run tries again at the next hourly check.';
+export const BUSY_SKIP_MESSAGE = BUSY_SKIP_SENTENCE;
 
 /** `2026-01-06 07:00 America/New_York`: times in emails are read by people in the spreadsheet's zone. */
 export function formatLocal(ms: number, zone: string): string {

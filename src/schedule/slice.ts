@@ -1,5 +1,5 @@
 // One scheduled import slice: claim the slot, call the engine, and turn the outcome into log lines and emails.
-import { toAppError } from '../errors';
+import { sentenceOf, toAppError } from '../errors';
 import type { MailPort } from '../gas/mail';
 import type { KeyValueStore } from '../gas/properties';
 import { saveRun } from '../settings/runs-store';
@@ -41,7 +41,7 @@ function thrownRun(deps: SliceDeps, importId: string, error: unknown, startedAt:
     executions: 1,
     durationMs: now - startedAt,
     errorCode: appError.code,
-    message: appError.message,
+    message: sentenceOf(appError),
     user: deps.user,
   };
 }

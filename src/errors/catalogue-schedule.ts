@@ -1,0 +1,34 @@
+// The catalogue's words for scheduled runs: what the schedule does next after each kind of failure.
+import type { ErrorCode } from '../shared/error-code';
+
+const KEEPS_TRYING = 'The schedule keeps trying at each run.';
+
+/**
+ * What the schedule does next, by error code, added to the engine's own sentence (which says what went wrong).
+ * People other than the owner read the log too, so it names whose key a scheduled run uses.
+ */
+export function scheduledAdvice(code: ErrorCode | undefined, owner: string): string {
+  const who = owner || 'the schedule owner';
+  switch (code) {
+    case 'LEVER_AUTH':
+      return `The schedule runs with ${who}'s key, revoked or replaced in Lever: ${who} should save a new key. ${KEEPS_TRYING}`;
+    case 'NO_KEY':
+      return `The schedule runs with ${who}'s key, which was removed: ${who} should save a key again. ${KEEPS_TRYING}`;
+    case 'LEVER_FORBIDDEN':
+      return `The schedule runs with ${who}'s key; a Lever admin can grant it the access. ${KEEPS_TRYING}`;
+    case 'SHEET_MISSING':
+      return `Renaming a sheet is fine; a deleted one stops the import until another sheet is chosen. ${KEEPS_TRYING}`;
+    case 'QUOTA':
+      return 'The import runs once the daily limit resets, then on schedule.';
+    case 'NOT_APPROVED':
+      return `Until ${who} confirms, the schedule does not run.`;
+    case 'TIME_BUDGET':
+      return 'The run continues at the next hourly check.';
+    default:
+      return 'The next scheduled run tries again.';
+  }
+}
+
+/** The run log's and status note's line when a scheduled run met BUSY: it is skipped, not failed. */
+export const BUSY_SKIP_SENTENCE =
+  'Skipped: another import was running in this spreadsheet. The scheduled run tries again at the next hourly check.';
