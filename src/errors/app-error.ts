@@ -53,7 +53,8 @@ export function scrubbedError(error: AppError, scrub: (text: string) => string):
 /** Any thrown value as an AppError, with Apps Script's own failures given their code. */
 export function toAppError(error: unknown, secrets: readonly string[] = []): AppError {
   const scrub = (text: string) => redact(text, secrets);
-  if (error instanceof AppError) return scrubbedError(error, scrub);
+  // A look-alike (an AppError from another copy of this module) keeps its code as long as it carries details.
+  if (isAppError(error) && typeof error.details === 'object' && error.details) return scrubbedError(error, scrub);
   const message = scrub(error instanceof Error ? error.message : String(error));
   if (/Exceeded maximum execution time/i.test(message)) return new AppError('TIME_BUDGET', { reason: 'execution' });
   if (/too much computer time|Service invoked too many times/i.test(message)) return new AppError('QUOTA', { message });

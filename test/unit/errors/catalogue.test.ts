@@ -154,6 +154,13 @@ describe('the error catalogue', () => {
     );
     expect(toAppError(new Error('Exceeded maximum execution time')).code).toBe('TIME_BUDGET');
     expect(toAppError('plain text').message).toBe('plain text');
+    const lookAlike = {
+      name: 'AppError',
+      code: 'NOT_OWNER',
+      message: 'old words',
+      details: { owner: 'ana@example.com' },
+    };
+    expect(toAppError(lookAlike).message).toBe(new AppError('NOT_OWNER', { owner: 'ana@example.com' }).message);
   });
 });
 
