@@ -5,4 +5,5 @@ export { INVALID_OFFSET_MESSAGE, SimHttpError, SimNetworkError } from './errors'
 export { type GenerateOptions, generateDataset } from './generate';
 export { type SimServer, type SimServerOptions, startSimServer } from './server';
 export { DEFAULT_HOSTS, LeverSimulator, type LeverSimulatorOptions } from './simulator';
+export * from './offer-types';
 export * from './types';

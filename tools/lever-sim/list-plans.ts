@@ -1,5 +1,6 @@
 // For each list endpoint: the ordered records it walks, the filter a record must pass and how it is presented.
 
+import { notFound } from './errors';
 import { CreatedOrderIndex, createdSource, type Dated } from './created-index';
 import type { DatasetWatch } from './dataset-watch';
 import { opportunityExpander, postingExpander, requisitionExpander } from './expand';
@@ -81,6 +82,9 @@ export function planList(
         textCounts(watch, 'tags', (opportunity) => opportunity.tags),
         [],
       );
+    case 'offers':
+      // Offers are listed per opportunity (offers.ts), never as a top-level list.
+      throw notFound('Unknown resource: GET /v1/offers');
   }
 }
 

@@ -3,9 +3,12 @@
 import { watchDataset } from '../dataset-watch';
 import type { LeverDataset } from '../types';
 import { generateArchiveReasons, generateStages, generateUsers } from './accounts';
-import { generateOpportunities } from './opportunities';
-import { generatePostings, generateRequisitionFields } from './postings';
+import { assignHires, syncApplications } from './hires';
+import { lazyOffers, planOffers } from './offers';
+import { generateOpportunities, plantedByIndex } from './opportunities';
+import { addSalaryRanges, generatePostings, generateRequisitionFields } from './postings';
 import { Rng } from './random';
+import { applicationsOf, linkHires } from './requisition-hires';
 import { generateRequisitions } from './requisitions';
 import { creationTimes } from './times';
 
@@ -23,10 +26,13 @@ export interface GenerateOptions {
   spanDays?: number;
   /** Where "local midnight" boundaries are planted. Default America/New_York. */
   timeZone?: string;
+  /** Share of opportunities that are hires (archived with a hired reason). Default 0.02; at least one if above 0. */
+  hireShare?: number;
 }
 
 /**
- * Each section draws from its own seeded stream, so changing one count leaves the other sections' records
+ * Hires, their requisitions, offers and posting salaries are later passes with streams of their own, so they
+ * change only the records they touch. Each section draws from its own seeded stream, so changing one count leaves the other sections' records
  * identical. The returned dataset is already watched (see dataset-watch.ts), so edits are seen by simulators.
  */
 export function generateDataset(options: GenerateOptions): LeverDataset {
@@ -52,6 +58,13 @@ export function generateDataset(options: GenerateOptions): LeverDataset {
     { now, users, postings, fields: requisitionFields },
     requisitionTimes,
   );
+  addSalaryRanges(new Rng(seed, 'posting-salaries'), postings);
+  const hireContext = { now, stages, archiveReasons, planted: new Set(plantedByIndex(opportunities.length).keys()) };
+  const { hires, changed } = assignHires(new Rng(seed, 'hires'), opportunities, options.hireShare ?? 0.02, hireContext);
+  syncApplications(applications, changed);
+  linkHires(new Rng(seed, 'requisition-hires'), hires, applicationsOf(applications, hires), requisitions);
+  const offerContext = { users, postings, requisitions, applications, archiveReasons };
+  const offers = lazyOffers(planOffers(new Rng(seed, 'offers'), opportunities, hires, offerContext));
   const dataset: LeverDataset = {
     opportunities,
     requisitions,
@@ -61,6 +74,7 @@ export function generateDataset(options: GenerateOptions): LeverDataset {
     postings,
     requisitionFields,
     applications,
+    offers,
   };
   watchDataset(dataset);
   return dataset;
