@@ -1,8 +1,8 @@
 // For each list endpoint: the ordered records it walks, the filter a record must pass and how it is presented.
 
-import { notFound } from './errors';
 import { CreatedOrderIndex, createdSource, type Dated } from './created-index';
 import type { DatasetWatch } from './dataset-watch';
+import { notFound } from './errors';
 import { opportunityExpander, postingExpander, requisitionExpander } from './expand';
 import { acceptsAll, type CompiledFilter, type Predicate } from './filter-kit';
 import type { IdMaps } from './id-maps';

@@ -1,0 +1,181 @@
+// mutateDataset: seeded random changes to opportunities between two refreshes (new, edited, archived, unarchived,
+// snoozed, unsnoozed, confidentiality flipped, deleted), each bumping `updatedAt` into (since, now].
+
+import type { Application, LeverDataset, Opportunity } from '../types';
+import { generateOpportunities } from './opportunities';
+import { Rng } from './random';
+import { between } from './times';
+
+const DAY = 86_400_000;
+
+export const MUTATION_KINDS = [
+  'created',
+  'edited',
+  'archived',
+  'unarchived',
+  'snoozed',
+  'unsnoozed',
+  'confidentialityFlipped',
+  'deleted',
+] as const;
+
+export type MutationKind = (typeof MUTATION_KINDS)[number];
+
+export interface MutateOptions {
+  seed: number;
+  /** The previous refresh: every change happens after it. Must be at or after every `updatedAt` in the dataset. */
+  since: number;
+  /** Every change happens at or before it; also the clock that decides who is snoozed. */
+  now: number;
+  counts?: Partial<Record<MutationKind, number>>;
+}
+
+/** Ids per kind of change; each opportunity changes at most once per call. */
+export type MutationReport = Record<MutationKind, string[]>;
+
+const DEFAULT_COUNTS: Record<MutationKind, number> = {
+  created: 5,
+  edited: 10,
+  archived: 3,
+  unarchived: 2,
+  snoozed: 2,
+  unsnoozed: 2,
+  confidentialityFlipped: 1,
+  deleted: 2,
+};
+
+/**
+ * Applies the changes in place (the dataset's watchers see them). Hires are never unarchived or deleted, so
+ * requisitions' `headcountHired` stays true. Costs O(changes), plus one pass over the opportunities for deletions.
+ */
+export function mutateDataset(dataset: LeverDataset, options: MutateOptions): MutationReport {
+  const rng = new Rng(options.seed, `mutation-${options.since}`);
+  const counts = { ...DEFAULT_COUNTS, ...options.counts };
+  const report = Object.fromEntries(MUTATION_KINDS.map((kind) => [kind, [] as string[]])) as MutationReport;
+  const hired = new Set(dataset.archiveReasons.filter((reason) => reason.type === 'hired').map((reason) => reason.id));
+  const isHire = (o: Opportunity) => o.archived !== null && hired.has(o.archived.reason);
+  const snoozed = (o: Opportunity) => o.snoozedUntil !== null && o.snoozedUntil > options.now;
+  const used = new Set<string>();
+  const change = (
+    kind: MutationKind,
+    eligible: (o: Opportunity) => boolean,
+    apply: (o: Opportunity, at: number) => void,
+  ) => {
+    for (const o of pickSome(rng, dataset.opportunities, counts[kind], (o) => !used.has(o.id) && eligible(o))) {
+      used.add(o.id);
+      const at = changeTime(rng, o, options);
+      apply(o, at);
+      o.updatedAt = at;
+      report[kind].push(o.id);
+    }
+  };
+  const nonHired = dataset.archiveReasons.find((reason) => reason.type === 'non-hired' && reason.status === 'active');
+  change(
+    'edited',
+    () => true,
+    (o, at) => edit(rng, o, at, dataset),
+  );
+  change(
+    'archived',
+    (o) => o.archived === null && nonHired !== undefined,
+    (o, at) => {
+      o.archived = { archivedAt: at, reason: nonHired?.id ?? '' };
+    },
+  );
+  change(
+    'unarchived',
+    (o) => o.archived !== null && !isHire(o),
+    (o) => {
+      o.archived = null;
+    },
+  );
+  change(
+    'snoozed',
+    (o) => o.archived === null && !snoozed(o),
+    (o) => {
+      o.snoozedUntil = options.now + rng.int(1, 30) * DAY;
+    },
+  );
+  change('unsnoozed', snoozed, (o) => {
+    o.snoozedUntil = null;
+  });
+  change(
+    'confidentialityFlipped',
+    () => true,
+    (o) => {
+      o.confidentiality = o.confidentiality === 'confidential' ? 'non-confidential' : 'confidential';
+    },
+  );
+  mirrorArchives(dataset, report);
+  report.deleted = deleteSome(rng, dataset, counts.deleted, (o) => !used.has(o.id) && !isHire(o));
+  report.created = create(rng, dataset, counts.created, options);
+  return report;
+}
+
+/** Up to `count` distinct records passing `eligible`, by random probes (a bounded number, so O(count)). */
+function pickSome<T>(rng: Rng, items: readonly T[], count: number, eligible: (item: T) => boolean): T[] {
+  const chosen = new Set<T>();
+  for (let probe = 0; probe < count * 200 && chosen.size < count && items.length > 0; probe++) {
+    const item = items[rng.int(0, items.length - 1)];
+    if (eligible(item)) chosen.add(item);
+  }
+  return [...chosen];
+}
+
+/** A time in (since, now], strictly after the record's own last update. */
+function changeTime(rng: Rng, o: Opportunity, options: MutateOptions): number {
+  const at = between(rng, options.since + 1, options.now);
+  return Math.max(at, (o.updatedAt ?? o.createdAt) + 1, o.createdAt);
+}
+
+function edit(rng: Rng, o: Opportunity, at: number, dataset: LeverDataset): void {
+  const roll = rng.int(0, 2);
+  if (roll === 0) o.tags = [...o.tags, 'Re-engaged'];
+  else if (roll === 1) o.headline = o.headline ? `${o.headline}, updated` : 'New headline';
+  else {
+    const index = dataset.stages.findIndex((stage) => stage.id === o.stage);
+    const next = dataset.stages[Math.min(index + 1, dataset.stages.length - 1)];
+    const userId = o.stageChanges[0]?.userId ?? dataset.users[0]?.id ?? '';
+    o.stageChanges = [...o.stageChanges, { toStageId: next.id, toStageIndex: index + 1, updatedAt: at, userId }];
+    o.stage = next.id;
+    o.lastAdvancedAt = at;
+  }
+  o.lastInteractionAt = Math.max(o.lastInteractionAt, at);
+}
+
+/** Keeps applications' `archived` in step with their (un)archived opportunities. */
+function mirrorArchives(dataset: LeverDataset, report: MutationReport): void {
+  const changed = new Set([...report.archived, ...report.unarchived]);
+  if (changed.size === 0 || !dataset.applications) return;
+  const byId = new Map(dataset.opportunities.filter((o) => changed.has(o.id)).map((o) => [o.id, o]));
+  for (const application of dataset.applications) {
+    const o = byId.get(application.opportunityId);
+    if (o) application.archived = o.archived ? { ...o.archived } : null;
+  }
+}
+
+function deleteSome(rng: Rng, dataset: LeverDataset, count: number, eligible: (o: Opportunity) => boolean): string[] {
+  const doomed = new Set(pickSome(rng, dataset.opportunities, count, eligible).map((o) => o.id));
+  if (doomed.size === 0) return [];
+  dataset.opportunities = dataset.opportunities.filter((o) => !doomed.has(o.id));
+  if (dataset.applications) dataset.applications = dataset.applications.filter((a) => !doomed.has(a.opportunityId));
+  for (const id of doomed) if (dataset.offers) delete dataset.offers[id];
+  return [...doomed];
+}
+
+/** New active opportunities created in (since, now], without offers. */
+function create(rng: Rng, dataset: LeverDataset, count: number, options: MutateOptions): string[] {
+  const times = Array.from({ length: count }, () => between(rng, options.since + 1, options.now)).sort((a, b) => b - a);
+  const context = { ...dataset, now: options.now };
+  const built = generateOpportunities(rng, context, times, false);
+  const applications = new Map<string, Application>(built.applications.map((a) => [a.opportunityId, a]));
+  for (const o of built.opportunities) {
+    o.archived = null;
+    o.updatedAt = Math.max(o.updatedAt ?? o.createdAt, o.createdAt);
+    const application = applications.get(o.id);
+    if (application) application.archived = null;
+  }
+  dataset.opportunities.push(...built.opportunities);
+  dataset.applications?.push(...built.applications);
+  return built.opportunities.map((o) => o.id);
+}
