@@ -52,65 +52,104 @@ export function mutateDataset(dataset: LeverDataset, options: MutateOptions): Mu
   const rng = new Rng(options.seed, `mutation-${options.since}`);
   const counts = { ...DEFAULT_COUNTS, ...options.counts };
   const report = Object.fromEntries(MUTATION_KINDS.map((kind) => [kind, [] as string[]])) as MutationReport;
-  const hired = new Set(dataset.archiveReasons.filter((reason) => reason.type === 'hired').map((reason) => reason.id));
-  const isHire = (o: Opportunity) => o.archived !== null && hired.has(o.archived.reason);
-  const snoozed = (o: Opportunity) => o.snoozedUntil !== null && o.snoozedUntil > options.now;
+  const context = changeContext(rng, dataset, options.now);
   const used = new Set<string>();
-  const change = (
-    kind: MutationKind,
-    eligible: (o: Opportunity) => boolean,
-    apply: (o: Opportunity, at: number) => void,
-  ) => {
-    for (const o of pickSome(rng, dataset.opportunities, counts[kind], (o) => !used.has(o.id) && eligible(o))) {
+  for (const [kind, change] of IN_PLACE) {
+    for (const o of pickSome(
+      rng,
+      dataset.opportunities,
+      counts[kind],
+      (o) => !used.has(o.id) && change.eligible(o, context),
+    )) {
       used.add(o.id);
       const at = changeTime(rng, o, options);
-      apply(o, at);
+      change.apply(o, at, context);
       o.updatedAt = at;
       report[kind].push(o.id);
     }
-  };
-  const nonHired = dataset.archiveReasons.find((reason) => reason.type === 'non-hired' && reason.status === 'active');
-  change(
-    'edited',
-    () => true,
-    (o, at) => edit(rng, o, at, dataset),
-  );
-  change(
-    'archived',
-    (o) => o.archived === null && nonHired !== undefined,
-    (o, at) => {
-      o.archived = { archivedAt: at, reason: nonHired?.id ?? '' };
-    },
-  );
-  change(
-    'unarchived',
-    (o) => o.archived !== null && !isHire(o),
-    (o) => {
-      o.archived = null;
-    },
-  );
-  change(
-    'snoozed',
-    (o) => o.archived === null && !snoozed(o),
-    (o) => {
-      o.snoozedUntil = options.now + rng.int(1, 30) * DAY;
-    },
-  );
-  change('unsnoozed', snoozed, (o) => {
-    o.snoozedUntil = null;
-  });
-  change(
-    'confidentialityFlipped',
-    () => true,
-    (o) => {
-      o.confidentiality = o.confidentiality === 'confidential' ? 'non-confidential' : 'confidential';
-    },
-  );
+  }
   mirrorArchives(dataset, report);
-  report.deleted = deleteSome(rng, dataset, counts.deleted, (o) => !used.has(o.id) && !isHire(o));
+  report.deleted = deleteSome(rng, dataset, counts.deleted, (o) => !used.has(o.id) && !context.isHire(o));
   report.created = create(rng, dataset, counts.created, options);
   return report;
 }
+
+interface ChangeContext {
+  rng: Rng;
+  dataset: LeverDataset;
+  now: number;
+  isHire: (o: Opportunity) => boolean;
+  isSnoozed: (o: Opportunity) => boolean;
+  /** The reason given to opportunities archived here (the first active non-hired one). */
+  nonHired: string | undefined;
+}
+
+function changeContext(rng: Rng, dataset: LeverDataset, now: number): ChangeContext {
+  const hired = new Set(dataset.archiveReasons.filter((reason) => reason.type === 'hired').map((reason) => reason.id));
+  return {
+    rng,
+    dataset,
+    now,
+    isHire: (o) => o.archived !== null && hired.has(o.archived.reason),
+    isSnoozed: (o) => o.snoozedUntil !== null && o.snoozedUntil > now,
+    nonHired: dataset.archiveReasons.find((reason) => reason.type === 'non-hired' && reason.status === 'active')?.id,
+  };
+}
+
+interface InPlaceChange {
+  eligible(o: Opportunity, context: ChangeContext): boolean;
+  apply(o: Opportunity, at: number, context: ChangeContext): void;
+}
+
+/** The changes made to existing records, in the order they are drawn (the order is part of the seeded stream). */
+const IN_PLACE: ReadonlyArray<readonly [MutationKind, InPlaceChange]> = [
+  ['edited', { eligible: () => true, apply: (o, at, c) => edit(c.rng, o, at, c.dataset) }],
+  [
+    'archived',
+    {
+      eligible: (o, c) => o.archived === null && c.nonHired !== undefined,
+      apply: (o, at, c) => {
+        o.archived = { archivedAt: at, reason: c.nonHired ?? '' };
+      },
+    },
+  ],
+  [
+    'unarchived',
+    {
+      eligible: (o, c) => o.archived !== null && !c.isHire(o),
+      apply: (o) => {
+        o.archived = null;
+      },
+    },
+  ],
+  [
+    'snoozed',
+    {
+      eligible: (o, c) => o.archived === null && !c.isSnoozed(o),
+      apply: (o, _at, c) => {
+        o.snoozedUntil = c.now + c.rng.int(1, 30) * DAY;
+      },
+    },
+  ],
+  [
+    'unsnoozed',
+    {
+      eligible: (o, c) => c.isSnoozed(o),
+      apply: (o) => {
+        o.snoozedUntil = null;
+      },
+    },
+  ],
+  [
+    'confidentialityFlipped',
+    {
+      eligible: () => true,
+      apply: (o) => {
+        o.confidentiality = o.confidentiality === 'confidential' ? 'non-confidential' : 'confidential';
+      },
+    },
+  ],
+];
 
 /** Up to `count` distinct records passing `eligible`, by random probes (a bounded number, so O(count)). */
 function pickSome<T>(rng: Rng, items: readonly T[], count: number, eligible: (item: T) => boolean): T[] {
