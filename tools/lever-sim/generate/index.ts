@@ -1,7 +1,7 @@
 // generateDataset: a seeded, deterministic Lever account (same options, same data) for tests, bench and playground.
 
 import { watchDataset } from '../dataset-watch';
-import type { LeverDataset } from '../types';
+import type { Application, LeverDataset } from '../types';
 import { generateArchiveReasons, generateStages, generateUsers } from './accounts';
 import { assignHires, syncApplications } from './hires';
 import { lazyOffers, planOffers } from './offers';
@@ -31,9 +31,9 @@ export interface GenerateOptions {
 }
 
 /**
- * Hires, their requisitions, offers and posting salaries are later passes with streams of their own, so they
- * change only the records they touch. Each section draws from its own seeded stream, so changing one count leaves the other sections' records
- * identical. The returned dataset is already watched (see dataset-watch.ts), so edits are seen by simulators.
+ * Each section draws from its own seeded stream, so changing one count leaves the other sections' records
+ * identical; hires, seats, offers and salary ranges are later passes (hires.ts) that change only the records
+ * they touch. The returned dataset is already watched (see dataset-watch.ts), so edits are seen by simulators.
  */
 export function generateDataset(options: GenerateOptions): LeverDataset {
   const { seed, now } = options;
@@ -58,14 +58,7 @@ export function generateDataset(options: GenerateOptions): LeverDataset {
     { now, users, postings, fields: requisitionFields },
     requisitionTimes,
   );
-  addSalaryRanges(new Rng(seed, 'posting-salaries'), postings);
-  const hireContext = { now, stages, archiveReasons, planted: new Set(plantedByIndex(opportunities.length).keys()) };
-  const { hires, changed } = assignHires(new Rng(seed, 'hires'), opportunities, options.hireShare ?? 0.02, hireContext);
-  syncApplications(applications, changed);
-  linkHires(new Rng(seed, 'requisition-hires'), hires, applicationsOf(applications, hires), requisitions);
-  const offerContext = { users, postings, requisitions, applications, archiveReasons };
-  const offers = lazyOffers(planOffers(new Rng(seed, 'offers'), opportunities, hires, offerContext));
-  const dataset: LeverDataset = {
+  const dataset: LeverDataset & { applications: Application[] } = {
     opportunities,
     requisitions,
     stages,
@@ -74,8 +67,22 @@ export function generateDataset(options: GenerateOptions): LeverDataset {
     postings,
     requisitionFields,
     applications,
-    offers,
   };
+  addHires(dataset, options);
   watchDataset(dataset);
   return dataset;
+}
+
+/** Salary ranges, hires, the seats they fill and the offers, in that order (offers read the seats). */
+function addHires(dataset: LeverDataset & { applications: Application[] }, options: GenerateOptions): void {
+  const { seed, now } = options;
+  const { opportunities, applications, requisitions, archiveReasons } = dataset;
+  addSalaryRanges(new Rng(seed, 'posting-salaries'), dataset.postings);
+  const planted = new Set(plantedByIndex(opportunities.length).keys());
+  const context = { now, stages: dataset.stages, archiveReasons, planted };
+  const { hires, changed } = assignHires(new Rng(seed, 'hires'), opportunities, options.hireShare ?? 0.02, context);
+  syncApplications(applications, changed);
+  linkHires(new Rng(seed, 'requisition-hires'), hires, applicationsOf(applications, hires), requisitions);
+  const plans = planOffers(new Rng(seed, 'offers'), opportunities, hires, { ...dataset, applications });
+  dataset.offers = lazyOffers(plans);
 }

@@ -167,18 +167,18 @@ function changeTime(rng: Rng, o: Opportunity, options: MutateOptions): number {
   return Math.max(at, (o.updatedAt ?? o.createdAt) + 1, o.createdAt);
 }
 
+/** A tag added, a headline edited, or a move to the next stage (a tag at the last stage). */
 function edit(rng: Rng, o: Opportunity, at: number, dataset: LeverDataset): void {
   const roll = rng.int(0, 2);
-  if (roll === 0) o.tags = [...o.tags, 'Re-engaged'];
-  else if (roll === 1) o.headline = o.headline ? `${o.headline}, updated` : 'New headline';
-  else {
-    const index = dataset.stages.findIndex((stage) => stage.id === o.stage);
-    const next = dataset.stages[Math.min(index + 1, dataset.stages.length - 1)];
+  const index = dataset.stages.findIndex((stage) => stage.id === o.stage);
+  const next = index >= 0 ? dataset.stages[index + 1] : undefined;
+  if (roll === 1) o.headline = o.headline ? `${o.headline}, updated` : 'New headline';
+  else if (roll === 2 && next) {
     const userId = o.stageChanges[0]?.userId ?? dataset.users[0]?.id ?? '';
     o.stageChanges = [...o.stageChanges, { toStageId: next.id, toStageIndex: index + 1, updatedAt: at, userId }];
     o.stage = next.id;
     o.lastAdvancedAt = at;
-  }
+  } else o.tags = [...o.tags, 'Re-engaged'];
   o.lastInteractionAt = Math.max(o.lastInteractionAt, at);
 }
 
