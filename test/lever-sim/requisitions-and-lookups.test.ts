@@ -102,7 +102,8 @@ describe('lookups', () => {
 
   it('/archive_reasons filters by type', () => {
     const hired = walk<{ type: string; text: string }>(sim, '/archive_reasons', [['type', 'hired']]).records;
-    expect(hired.map((r) => r.text)).toEqual(['Hired']);
+    expect(hired.map((r) => r.text)).toEqual(['Hired', 'Hired - internal transfer']);
+    expect(hired.every((r) => r.type === 'hired')).toBe(true);
     expect(walk(sim, '/archive_reasons').records).toEqual(dataset.archiveReasons);
     expect(get(sim, '/archive_reasons', [['type', 'fired']]).status).toBe(400);
   });

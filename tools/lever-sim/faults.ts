@@ -38,10 +38,14 @@ export class FaultQueue {
   }
 }
 
-/** `path` filters by endpoint path, with or without the `/v1` prefix; sub-paths match too. */
+// `path` filters by endpoint path, with or without the `/v1` prefix; sub-paths match too, and a `*` segment
+// matches any one segment (`/opportunities/*/offers` is every opportunity's offers).
 function matchesPath(filter: string | undefined, path: string): boolean {
   if (filter === undefined) return true;
-  const relative = path.startsWith('/v1/') ? path.slice(3) : path;
-  const wanted = filter.startsWith('/v1/') ? filter.slice(3) : filter.startsWith('/') ? filter : `/${filter}`;
-  return relative === wanted || relative.startsWith(`${wanted}/`);
+  const relative = (path.startsWith('/v1/') ? path.slice(3) : path).split('/');
+  const wanted = (filter.startsWith('/v1/') ? filter.slice(3) : filter.startsWith('/') ? filter : `/${filter}`).split(
+    '/',
+  );
+  if (relative.length < wanted.length) return false;
+  return wanted.every((segment, i) => segment === '*' || segment === relative[i]);
 }

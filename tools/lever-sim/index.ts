@@ -3,6 +3,14 @@
 
 export { INVALID_OFFSET_MESSAGE, SimHttpError, SimNetworkError } from './errors';
 export { type GenerateOptions, generateDataset } from './generate';
+export {
+  MUTATION_KINDS,
+  type MutateOptions,
+  type MutationKind,
+  type MutationReport,
+  mutateDataset,
+} from './generate/mutate';
+export * from './offer-types';
 export { type SimServer, type SimServerOptions, startSimServer } from './server';
 export { DEFAULT_HOSTS, LeverSimulator, type LeverSimulatorOptions } from './simulator';
 export * from './types';

@@ -2,6 +2,7 @@
 
 import { CreatedOrderIndex, createdSource, type Dated } from './created-index';
 import type { DatasetWatch } from './dataset-watch';
+import { notFound } from './errors';
 import { opportunityExpander, postingExpander, requisitionExpander } from './expand';
 import { acceptsAll, type CompiledFilter, type Predicate } from './filter-kit';
 import type { IdMaps } from './id-maps';
@@ -81,6 +82,9 @@ export function planList(
         textCounts(watch, 'tags', (opportunity) => opportunity.tags),
         [],
       );
+    case 'offers':
+      // Offers are listed per opportunity (offers.ts), never as a top-level list.
+      throw notFound('Unknown resource: GET /v1/offers');
   }
 }
 

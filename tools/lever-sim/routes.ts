@@ -6,13 +6,25 @@ import type { IdMaps } from './id-maps';
 import type { QueryParams } from './params';
 import { type Confidentiality, SIM_ENDPOINTS, type SimEndpoint } from './types';
 
-export type Route = { kind: 'list'; endpoint: SimEndpoint } | { kind: 'one'; endpoint: SimEndpoint; id: string };
+export type Route =
+  | { kind: 'list'; endpoint: SimEndpoint }
+  | { kind: 'one'; endpoint: SimEndpoint; id: string }
+  | { kind: 'offers'; endpoint: 'offers'; id: string };
 
-/** The route of a path such as `/v1/opportunities` or `/v1/users/<id>`; a 404 for anything else. */
+/** The route of a path such as `/v1/opportunities`, `/v1/users/<id>` or `/v1/opportunities/<id>/offers`; else a 404. */
 export function route(method: string, path: string): Route {
   const segments = path.replace(/\/$/, '').split('/');
   const [empty, version, endpoint, id, ...rest] = segments;
-  const known = (SIM_ENDPOINTS as readonly string[]).includes(endpoint);
+  if (
+    empty === '' &&
+    version === 'v1' &&
+    endpoint === 'opportunities' &&
+    id &&
+    rest.length === 1 &&
+    rest[0] === 'offers'
+  )
+    return { kind: 'offers', endpoint: 'offers', id: safeDecode(id) };
+  const known = (SIM_ENDPOINTS as readonly string[]).includes(endpoint) && endpoint !== 'offers';
   const hasId = id !== undefined && id !== '' && endpoint !== 'sources' && endpoint !== 'tags';
   if (empty !== '' || version !== 'v1' || !known || rest.length > 0 || (id !== undefined && !hasId)) {
     throw notFound(`Unknown resource: ${method} ${path}`);

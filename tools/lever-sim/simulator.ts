@@ -15,12 +15,13 @@ import {
 import { FaultQueue } from './faults';
 import { IdMaps } from './id-maps';
 import { ListIndexes, type ListPlan, planList } from './list-plans';
-import { type OrderedSource, readAll, readPage, StaleIndexError } from './pagination';
+import { offersPage } from './offers';
+import { type ListPage, type OrderedSource, readAll, readPage, StaleIndexError } from './pagination';
 import { QueryParams } from './params';
 import { type RateLimitOptions, TokenBuckets } from './rate-limit';
 import { type LeverReadings, STRICTEST_READINGS } from './readings';
 import { ReorderCache } from './reorder';
-import { getOne, route } from './routes';
+import { getOne, type Route, route } from './routes';
 import type {
   LeverDataset,
   SimEndpoint,
@@ -156,10 +157,7 @@ export class LeverSimulator {
       requirePermission(key, target.endpoint);
       const offset = request.params.list('offset')[0];
       if (offset !== undefined && this.refusedTokens.has(offset)) throw invalidOffset();
-      const body =
-        target.kind === 'list'
-          ? this.listPage(target.endpoint, request.params, key.confidential, request.now)
-          : { data: getOne(target.endpoint, target.id, request.params, this.maps, key.confidential) };
+      const body = this.answer(target, request.params, key.confidential, request.now);
       return { status: 200, headers: { ...JSON_HEADERS }, body: JSON.stringify(body) };
     } catch (error) {
       if (error instanceof InvalidOffsetError) {
@@ -172,6 +170,13 @@ export class LeverSimulator {
     }
   }
 
+  private answer(target: Route, params: QueryParams, canSeeConfidential: boolean, now: number): unknown {
+    if (target.kind === 'list') return this.listPage(target.endpoint, params, canSeeConfidential, now);
+    if (target.kind === 'offers')
+      return envelope(offersPage(this.dataset, this.maps, { ...target, params, canSeeConfidential }));
+    return { data: getOne(target.endpoint, target.id, params, this.maps, canSeeConfidential) };
+  }
+
   private takeToken(key: string, now: number): void {
     if (!this.buckets || this.buckets.take(key, now)) return;
     throw rateLimited(this.retryAfter ? this.buckets.secondsUntilToken(key, now) : null);
@@ -180,12 +185,7 @@ export class LeverSimulator {
   private listPage(endpoint: SimEndpoint, params: QueryParams, canSeeConfidential: boolean, now: number) {
     return this.withFreshIndex(endpoint, params, { canSeeConfidential, now }, (plan) => {
       const page = readPage(plan.source, params, endpoint, plan.accept);
-      const body: { data: unknown[]; hasNext: boolean; next?: string } = {
-        data: page.data.map(plan.present),
-        hasNext: page.hasNext,
-      };
-      if (page.next !== undefined) body.next = page.next;
-      return body;
+      return envelope({ ...page, data: page.data.map(plan.present) });
     });
   }
 
@@ -219,6 +219,13 @@ export class LeverSimulator {
     const key = `${endpoint}?${params.canonical(['offset', 'limit'])}`;
     return { ...plan, source: this.reordered.get(source, order, key, this.watch.version()) } as ListPlan<unknown>;
   }
+}
+
+/** Lever's list envelope: `next` only while `hasNext`. */
+function envelope(page: ListPage<unknown>): { data: unknown[]; hasNext: boolean; next?: string } {
+  const body: { data: unknown[]; hasNext: boolean; next?: string } = { data: page.data, hasNext: page.hasNext };
+  if (page.next !== undefined) body.next = page.next;
+  return body;
 }
 
 interface RoutedRequest {

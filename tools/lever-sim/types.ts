@@ -1,5 +1,9 @@
 // Lever Data API v1 record shapes (as Lever sends them) and the simulator's own configuration types.
 
+import type { Offer } from './offer-types';
+
+export * from './http-types';
+
 export type SimEnvironment = 'production' | 'sandbox' | 'eu';
 
 export type SimEndpoint =
@@ -11,7 +15,9 @@ export type SimEndpoint =
   | 'postings'
   | 'requisition_fields'
   | 'sources'
-  | 'tags';
+  | 'tags'
+  /** `/opportunities/:id/offers`: a permission of its own (Lever's "Offers" read). */
+  | 'offers';
 
 export const SIM_ENDPOINTS: readonly SimEndpoint[] = [
   'opportunities',
@@ -185,6 +191,13 @@ export interface ArchiveReason {
   type: 'hired' | 'non-hired';
 }
 
+export interface SalaryRange {
+  currency: string;
+  interval: string;
+  min: number;
+  max: number;
+}
+
 export type PostingState = 'published' | 'internal' | 'closed' | 'draft' | 'pending' | 'rejected';
 
 export interface Posting {
@@ -212,6 +225,8 @@ export interface Posting {
   distributionChannels: string[];
   reqCode: string | null;
   requisitionCodes: string[];
+  /** Absent when the posting shows no salary. */
+  salaryRange?: SalaryRange;
   urls: { list: string; show: string; apply: string };
   workplaceType: 'onsite' | 'remote' | 'hybrid' | 'unspecified';
 }
@@ -259,40 +274,9 @@ export interface LeverDataset {
   applications?: Application[];
   sources?: TextCount[];
   tags?: TextCount[];
-}
-
-export interface SimRequest {
-  url: string;
-  method: string;
-  headers: Record<string, string>;
-  payload?: string;
-}
-
-export interface SimResponse {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
-
-export interface SimRequestLogEntry {
-  at: number;
-  method: string;
-  /** The URL path as sent, e.g. `/v1/opportunities`. */
-  path: string;
-  /** Decoded query values (repeated keys keep every value, in order). */
-  query: Record<string, string[]>;
-  /** HTTP status, or 0 when an injected network fault made handle() throw. */
-  status: number;
-  /** The API key, once it was recognised (never the Authorization header). */
-  key?: string;
-}
-
-export type SimFault =
-  | { status: 429 | 500 | 502 | 503 | 504; count: number; afterRequests?: number; path?: string }
-  | { network: true; count: number; afterRequests?: number; path?: string }
   /**
-   * Refuses the offset token of the next `count` matching requests that carry one ("Invalid offset token", at
-   * the status of `readings.invalidTokenStatus`); `afterRequests` counts only requests with a token too.
-   * A refused token stays refused.
+   * Offers by opportunity id (`/opportunities/:id/offers`); an opportunity without an entry has none. The
+   * generator fills it lazily (each entry is built on first read), so reading or replacing an entry works as usual.
    */
-  | { invalidToken: true; count: number; afterRequests?: number; path?: string };
+  offers?: Record<string, Offer[]>;
+}

@@ -46,7 +46,14 @@ export function addOpportunities(dataset: LeverDataset, count: number, now: numb
 function copyApplication(dataset: LeverDataset, template: Opportunity, opportunityId: string, createdAt: number) {
   const source = dataset.applications?.find((a) => a.opportunityId === template.id);
   if (!source) return null;
-  const copy: Application = { ...structuredClone(source), id: randomUUID(), opportunityId, createdAt, archived: null };
+  const copy: Application = {
+    ...structuredClone(source),
+    id: randomUUID(),
+    opportunityId,
+    createdAt,
+    archived: null,
+    requisitionForHire: null,
+  };
   return copy;
 }
 
@@ -67,6 +74,7 @@ export function addRequisitions(dataset: LeverDataset, count: number, now: numbe
       createdAt,
       updatedAt: createdAt,
       headcountHired: 0,
+      offerIds: [],
       closedAt: null,
     };
     dataset.requisitions.push(requisition);

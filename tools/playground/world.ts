@@ -54,19 +54,27 @@ export function demoKeys(): SimKey[] {
 const KEY_NOTES: Record<string, string> = {
   [DEMO_KEY]: 'reads everything, including confidential records',
   [DEMO_NO_CONFIDENTIAL_KEY]: 'reads everything except confidential records',
-  [DEMO_OPPS_ONLY_KEY]: 'reads opportunities, stages and users only (requisition imports fail)',
+  [DEMO_OPPS_ONLY_KEY]: 'reads opportunities, stages and users only (requisition imports fail, no offers)',
   [DEMO_SANDBOX_KEY]: 'a Lever sandbox account: choose Sandbox when you paste it',
 };
 
-/** Builds the emulator, the simulator and one shared spreadsheet (owner Ana, editor Ben). */
-export function createDemoWorld(options: WorldOptions = {}): DemoWorld {
-  const dataset = generateDataset({
+/**
+ * The demo Lever account: 2% of its opportunities are hires with signed offers (start dates), most of them
+ * filling a requisition, and some candidates at the Offer stage hold pending offers.
+ */
+export function demoDataset(options: Pick<WorldOptions, 'seed' | 'opportunities' | 'requisitions'> = {}): LeverDataset {
+  return generateDataset({
     seed: options.seed ?? 2026,
     opportunities: options.opportunities ?? 3000,
     requisitions: options.requisitions ?? 300,
     now: DEMO_START,
     timeZone: TIME_ZONE,
   });
+}
+
+/** Builds the emulator, the simulator and one shared spreadsheet (owner Ana, editor Ben). */
+export function createDemoWorld(options: WorldOptions = {}): DemoWorld {
+  const dataset = demoDataset(options);
   const keys = options.keys ?? demoKeys();
   let emu: GasEmulator | undefined;
   const sim = new LeverSimulator({

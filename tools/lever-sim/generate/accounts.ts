@@ -28,6 +28,8 @@ export function generateArchiveReasons(rng: Rng): ArchiveReason[] {
     ['Position filled', 'active', 'non-hired'],
     ['Timing, "not now"', 'active', 'non-hired'],
     ['No Response - OLD', 'inactive', 'non-hired'],
+    // Appended last so that the reasons above keep their ids from the same seed.
+    ['Hired - internal transfer', 'active', 'hired'],
   ];
   return reasons.map(([text, status, type]) => ({ id: rng.uuid(), text, status, type }));
 }

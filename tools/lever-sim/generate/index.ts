@@ -1,11 +1,14 @@
 // generateDataset: a seeded, deterministic Lever account (same options, same data) for tests, bench and playground.
 
 import { watchDataset } from '../dataset-watch';
-import type { LeverDataset } from '../types';
+import type { Application, LeverDataset } from '../types';
 import { generateArchiveReasons, generateStages, generateUsers } from './accounts';
-import { generateOpportunities } from './opportunities';
-import { generatePostings, generateRequisitionFields } from './postings';
+import { assignHires, syncApplications } from './hires';
+import { lazyOffers, planOffers } from './offers';
+import { generateOpportunities, plantedByIndex } from './opportunities';
+import { addSalaryRanges, generatePostings, generateRequisitionFields } from './postings';
 import { Rng } from './random';
+import { applicationsOf, linkHires } from './requisition-hires';
 import { generateRequisitions } from './requisitions';
 import { creationTimes } from './times';
 
@@ -23,11 +26,14 @@ export interface GenerateOptions {
   spanDays?: number;
   /** Where "local midnight" boundaries are planted. Default America/New_York. */
   timeZone?: string;
+  /** Share of opportunities that are hires (archived with a hired reason). Default 0.02; at least one if above 0. */
+  hireShare?: number;
 }
 
 /**
  * Each section draws from its own seeded stream, so changing one count leaves the other sections' records
- * identical. The returned dataset is already watched (see dataset-watch.ts), so edits are seen by simulators.
+ * identical; hires, seats, offers and salary ranges are later passes (hires.ts) that change only the records
+ * they touch. The returned dataset is already watched (see dataset-watch.ts), so edits are seen by simulators.
  */
 export function generateDataset(options: GenerateOptions): LeverDataset {
   const { seed, now } = options;
@@ -52,7 +58,7 @@ export function generateDataset(options: GenerateOptions): LeverDataset {
     { now, users, postings, fields: requisitionFields },
     requisitionTimes,
   );
-  const dataset: LeverDataset = {
+  const dataset: LeverDataset & { applications: Application[] } = {
     opportunities,
     requisitions,
     stages,
@@ -62,6 +68,21 @@ export function generateDataset(options: GenerateOptions): LeverDataset {
     requisitionFields,
     applications,
   };
+  addHires(dataset, options);
   watchDataset(dataset);
   return dataset;
+}
+
+/** Salary ranges, hires, the seats they fill and the offers, in that order (offers read the seats). */
+function addHires(dataset: LeverDataset & { applications: Application[] }, options: GenerateOptions): void {
+  const { seed, now } = options;
+  const { opportunities, applications, requisitions, archiveReasons } = dataset;
+  addSalaryRanges(new Rng(seed, 'posting-salaries'), dataset.postings);
+  const planted = new Set(plantedByIndex(opportunities.length).keys());
+  const context = { now, stages: dataset.stages, archiveReasons, planted };
+  const { hires, changed } = assignHires(new Rng(seed, 'hires'), opportunities, options.hireShare ?? 0.02, context);
+  syncApplications(applications, changed);
+  linkHires(new Rng(seed, 'requisition-hires'), hires, applicationsOf(applications, hires), requisitions);
+  const plans = planOffers(new Rng(seed, 'offers'), opportunities, hires, { ...dataset, applications });
+  dataset.offers = lazyOffers(plans);
 }

@@ -43,8 +43,9 @@ interface Built {
   application: Application | null;
 }
 
-export function generateOpportunities(rng: Rng, context: OpportunityContext, times: readonly number[]) {
-  const planted = plantedByIndex(times.length);
+/** `plant: false` leaves the oddities out (records added between refreshes by the mutation helper). */
+export function generateOpportunities(rng: Rng, context: OpportunityContext, times: readonly number[], plant = true) {
+  const planted = plant ? plantedByIndex(times.length) : new Map<number, Planted>();
   const opportunities: Opportunity[] = [];
   const applications: Application[] = [];
   let previousPerson: Person | null = null;
@@ -60,7 +61,8 @@ export function generateOpportunities(rng: Rng, context: OpportunityContext, tim
   return { opportunities, applications };
 }
 
-function plantedByIndex(count: number): Map<number, Planted> {
+/** Where each oddity sits: the hires pass leaves these records alone. */
+export function plantedByIndex(count: number): Map<number, Planted> {
   const map = new Map<number, Planted>();
   PLANTED.forEach((label, k) => {
     map.set(Math.floor(((k + 0.5) * count) / PLANTED.length), label);

@@ -100,3 +100,27 @@ export function generateRequisitionFields(): RequisitionField[] {
     },
   ];
 }
+
+const CURRENCIES: Record<string, readonly [string, number]> = {
+  US: ['USD', 1],
+  GB: ['GBP', 1],
+  DE: ['EUR', 1],
+  BR: ['BRL', 5],
+  JP: ['JPY', 150],
+  IN: ['INR', 80],
+};
+
+/**
+ * Salary ranges (drawn from their own stream, so the postings stream is unchanged): about 70% of postings show
+ * one, hourly for interns and contractors, in the posting country's currency.
+ */
+export function addSalaryRanges(rng: Rng, postings: readonly Posting[]): void {
+  for (const posting of postings) {
+    if (!rng.chance(0.7)) continue;
+    const hourly = posting.categories.commitment === 'Intern' || posting.categories.commitment === 'Contract';
+    const [currency, scale] = CURRENCIES[posting.country ?? 'US'] ?? CURRENCIES.US;
+    const min = (hourly ? rng.int(20, 60) : rng.int(50, 200) * 1000) * scale;
+    const max = min + (hourly ? rng.int(5, 30) : rng.int(10, 60) * 1000) * scale;
+    posting.salaryRange = { currency, interval: hourly ? 'per-hour-wage' : 'per-year-salary', min, max };
+  }
+}
