@@ -37,6 +37,7 @@ export function importRow(r: ScenarioResult): Row {
     'baseline rec/s': base ? rateCells(base, r.spec.latencyMs).rate : '',
     'vs baseline': speedup(verdict, base),
     requests: addOn.requests,
+    'Sheets calls': addOn.sheetsCalls,
     executions: addOn.executions,
     'virtual s': s(addOn.seconds),
     'peak MB': r.peakRssMb,
