@@ -1,216 +1,151 @@
-// One benchmark scenario in its own process (so peak memory is its own): the add-on and the baseline, same cost model.
-import { GasEmulator } from '../gas-emulator';
-import { generateDataset, LeverSimulator } from '../lever-sim';
+// One bench job in its own process (so its peak memory is its own): an import against the buffered sequential
+// baseline, the fixed cost of a run, or an hourly refresh after 1% of the account changed. Prints one JSON line.
 import type { ListOrderReading } from '../lever-sim/readings';
+import type { AccountShape } from './dataset-shapes';
+import {
+  type Bench,
+  drive,
+  headerWidth,
+  KEY,
+  makeDataset,
+  measured,
+  type RunMeasure,
+  runAddOn,
+  saveOpportunityImport,
+  setUp,
+  TARGET_SHEET,
+  USER,
+} from './harness';
+import { type CellCostModel, sheetCellMs } from './product-costs';
+import { EDIT_MARK, type EditSummary, editOpportunities } from './refresh-edits';
 import { SEQUENTIAL_PAGINATOR_SOURCE } from './sequential-paginator';
+
+export type ScenarioKind = 'import' | 'startup' | 'hourly-refresh';
 
 export interface ScenarioSpec {
   name: string;
-  object: 'opportunities' | 'requisitions';
+  kind: ScenarioKind;
+  /** Opportunities in the account (startup: ignored, it runs 0 and 1). */
   records: number;
   latencyMs: number;
-  /** Also measure the plain sequential paginator (opportunities only). */
+  shape: AccountShape;
+  listOrder: ListOrderReading;
+  cells: CellCostModel;
+  /** Also run the buffered sequential paginator (import only). */
   baseline: boolean;
-  /** Lever's list order in the simulator; default newest-first so speed figures compare run to run. */
-  listOrder?: ListOrderReading;
+  /** hourly-refresh: share of the shown opportunities edited in the hour before the refresh. */
+  changedShare?: number;
 }
 
-/** One run of the import (all its executions) as measured. */
-interface RunMeasure {
-  status: string;
-  rows: number;
-  executions: number;
-  virtualSeconds: number;
-  recordsPerSecond: number;
-  urlFetchCalls: number;
-  urlFetchRequests: number;
-  sheetsCalls: number;
-  sheetsCallsPer1000Rows: number;
+export interface StartupMeasure {
+  records: number;
+  first: RunMeasure;
+  /** The same import an hour later, nothing changed: what caching between runs could save. */
+  again: RunMeasure;
+}
+
+export interface RefreshMeasure {
+  full: RunMeasure;
+  refresh: RunMeasure;
+  edits: Omit<EditSummary, 'renamedIds'>;
+  /** Renamed records the filters still match, and how many of them show the new name after the refresh. */
+  renamedShown: number;
+  renamedExpected: number;
 }
 
 export interface ScenarioResult {
-  name: string;
-  records: number;
-  rowsWritten: number;
-  latencyMs: number;
-  virtualSeconds: number;
-  recordsPerSecond: number;
-  shareOfCeiling: number;
-  baselineRecordsPerSecond?: number;
-  speedupVsSequential?: number;
-  executions: number;
-  urlFetchCalls: number;
-  urlFetchRequests: number;
-  sheetsCalls: number;
-  sheetsCallsPer1000Rows: number;
-  status: string;
-  /** The same import run again an hour later (a scheduled refresh: the target and status sheet already there). */
-  refresh: RunMeasure;
-  /** Node's peak RSS by the end of the first run (simulated dataset, emulator and its sheets included). */
+  spec: ScenarioSpec;
+  sheetCellMs: number;
+  addOn?: RunMeasure;
+  baseline?: RunMeasure;
+  startup?: StartupMeasure[];
+  refresh?: RefreshMeasure;
   peakRssMb: number;
-  /** RSS with the dataset generated and the emulator ready, before the first run. */
-  setupRssMb: number;
   wallSeconds: number;
-  /** Every service call the first run made, by name: where the Sheets and UrlFetch counts come from. */
-  callBreakdown: Record<string, number>;
-  listOrder: ListOrderReading;
-  /** The first run's sheet holds exactly the simulator's set of IDs for the query (no more, no fewer). */
-  exact: boolean;
 }
 
-const USER = 'bench@example.com';
-const KEY = 'bench-key-0000000000000001';
-const START = Date.UTC(2026, 0, 5, 14);
-const CEILING_RECORDS_PER_SECOND = 1000;
+const HOUR = 3_600_000;
 
-function setUp(spec: ScenarioSpec, bundleSource?: string) {
-  const dataset = generateDataset({
-    seed: 11,
-    opportunities: spec.object === 'opportunities' ? spec.records : 10,
-    requisitions: spec.object === 'requisitions' ? spec.records : 10,
-    now: START,
-  });
-  let emu: GasEmulator | undefined;
-  const sim = new LeverSimulator({
-    dataset,
-    keys: [{ key: KEY, environment: 'production', permissions: 'all', confidential: true }],
-    now: () => (emu ? emu.clock.now() : START),
-    readings: { listOrder: spec.listOrder ?? 'newest-first' },
-  });
-  emu = new GasEmulator({
-    start: START,
-    fetch: (req) => sim.handle(req),
-    costs: { urlFetchMs: spec.latencyMs },
-    ...(bundleSource ? { bundleSource } : {}),
-  });
-  const ssId = emu.createSpreadsheet({ name: 'Bench', timeZone: 'Etc/UTC', owner: USER });
-  return { emu, sim, ssId };
+function bed(spec: ScenarioSpec, records: number, bundleSource?: string): Bench {
+  const options = { latencyMs: spec.latencyMs, sheetCellMs: sheetCellMs(spec.cells), listOrder: spec.listOrder };
+  return setUp(makeDataset(records, spec.shape), { ...options, ...(bundleSource ? { bundleSource } : {}) });
 }
 
-function sumStats(stats: Record<string, number>, prefix: string): number {
-  return Object.entries(stats)
-    .filter(([name]) => name.startsWith(prefix))
-    .reduce((total, [, count]) => total + count, 0);
+/** The add-on's run; its emulator and dataset are garbage once this returns (large accounts need the memory). */
+function runAddOnImport(spec: ScenarioSpec): { addOn: RunMeasure; width: number } {
+  const bench = bed(spec, spec.records);
+  const addOn = runAddOn(bench, saveOpportunityImport(bench, spec.name));
+  return { addOn, width: headerWidth(bench) };
 }
 
-function call(emu: GasEmulator, ssId: string, fn: string, args: unknown[]) {
-  const result = emu.callFromSidebar(fn, args, { user: USER, spreadsheetId: ssId });
-  if (!result.ok) throw new Error(`${fn}: ${result.error?.message}`);
-  return result.value as Record<string, unknown>;
+function runImportScenario(spec: ScenarioSpec): Pick<ScenarioResult, 'addOn' | 'baseline'> {
+  const { addOn, width } = runAddOnImport(spec);
+  if (!spec.baseline) return { addOn };
+  // The dataset is regenerated (seeded, so identical) rather than shared, so that only one emulator is alive.
+  return { addOn, baseline: runBaseline(bed(spec, spec.records, SEQUENTIAL_PAGINATOR_SOURCE), width || 11) };
 }
 
-type Bench = ReturnType<typeof setUp>;
-
-/** runImport, then continueImport while the run is 'continuing' (as the sidebar does); every call counted. */
-function measureRun(bench: Bench, importId: string): { measure: RunMeasure; callBreakdown: Record<string, number> } {
-  const { emu, sim, ssId } = bench;
-  const before = { stats: { ...emu.stats }, at: emu.clock.now(), requests: sim.requests.length };
-  let record = call(emu, ssId, 'runImport', [importId]);
-  let executions = 1;
-  while (record.status === 'continuing' && executions < 200) {
-    record = call(emu, ssId, 'continueImport', [importId]);
-    executions += 1;
-  }
-  const stats = Object.fromEntries(Object.entries(emu.stats).map(([k, v]) => [k, v - (before.stats[k] ?? 0)]));
-  const rows = Number(record.rowsWritten ?? record.rowsFetched ?? 0);
-  const seconds = (emu.clock.now() - before.at) / 1000;
-  const sheetsCalls = sumStats(stats, 'SpreadsheetApp.');
-  const measure: RunMeasure = {
-    status: String(record.status),
-    rows,
-    executions,
-    virtualSeconds: round(seconds),
-    recordsPerSecond: round(rows / seconds),
-    urlFetchCalls: sumStats(stats, 'UrlFetchApp.'),
-    urlFetchRequests: sim.requests.length - before.requests,
-    sheetsCalls,
-    sheetsCallsPer1000Rows: round((sheetsCalls / Math.max(rows, 1)) * 1000),
+export function runBaseline(bench: Bench, width: number): RunMeasure {
+  const ctx = { user: USER, spreadsheetId: bench.ssId };
+  const step = () => {
+    const result = bench.emu.run('importSequentially', ['https://api.lever.co/v1', KEY, TARGET_SHEET, width], ctx);
+    if (!result.ok) throw new Error(`${result.error?.message ?? 'failed'}${result.timedOut ? ' (timed out)' : ''}`);
+    return { status: String((result.value as { status?: unknown }).status) };
   };
-  return { measure, callBreakdown: Object.fromEntries(Object.entries(stats).filter(([, count]) => count > 0)) };
+  return measured(bench, () => drive(step, step), TARGET_SHEET, 0);
 }
 
-function runAddOn(spec: ScenarioSpec) {
-  const bench = setUp(spec);
-  const setupRssMb = round(process.memoryUsage().rss / 1024 / 1024);
-  call(bench.emu, bench.ssId, 'saveApiKey', [KEY, 'production']);
-  const definition = call(bench.emu, bench.ssId, 'saveImport', [
-    {
-      name: spec.name,
-      object: spec.object,
-      environment: 'production',
-      filters: { archived: 'exclude', snoozed: 'exclude', confidential: 'include' },
-      columns: [],
-      sheetName: spec.object === 'opportunities' ? 'Opportunities' : 'Requisitions',
-      writeMode: 'replace',
-    },
-  ]);
-  const first = measureRun(bench, String(definition.id));
-  const exact = isExact(bench, spec);
-  const peakRssMb = round(process.resourceUsage().maxRSS / 1024);
-  // An hour later, as a schedule would: same records, everything the first run created already there.
-  bench.emu.clock.advance(3_600_000);
-  const refresh = measureRun(bench, String(definition.id)).measure;
-  return { ...first, refresh, setupRssMb, peakRssMb, exact };
+function runStartup(spec: ScenarioSpec): StartupMeasure[] {
+  return [0, 1].map((records) => {
+    const bench = bed(spec, records);
+    // The one record is shown (not archived, not snoozed), so the 1-record run writes a row.
+    for (const o of bench.sim.dataset.opportunities) Object.assign(o, { archived: null, snoozedUntil: null });
+    const importId = saveOpportunityImport(bench, spec.name);
+    const first = runAddOn(bench, importId);
+    bench.emu.clock.advance(HOUR);
+    return { records, first, again: runAddOn(bench, importId) };
+  });
 }
 
-/** The sheet's IDs (first column) against the simulator's set for the bench's filters. */
-function isExact(bench: Bench, spec: ScenarioSpec): boolean {
-  const name = spec.object === 'opportunities' ? 'Opportunities' : 'Requisitions';
-  const ids = bench.emu
-    .spreadsheet(bench.ssId)
-    .sheet(name)
-    .values()
-    .slice(1)
-    .map((row) => String(row[0]))
-    .filter((id) => id !== '');
-  const params: Record<string, string> =
-    spec.object === 'opportunities'
-      ? { archived: 'false', snoozed: 'false', confidentiality: 'all' }
-      : { confidentiality: 'all' };
-  const truth = new Set(bench.sim.query(spec.object, params));
-  return ids.length === truth.size && new Set(ids).size === ids.length && ids.every((id) => truth.has(id));
+function runHourlyRefresh(spec: ScenarioSpec): RefreshMeasure {
+  const bench = bed(spec, spec.records);
+  const importId = saveOpportunityImport(bench, spec.name);
+  const full = runAddOn(bench, importId);
+  bench.emu.clock.advance(HOUR);
+  const now = bench.emu.clock.now();
+  const dataset = bench.sim.dataset;
+  const { renamedIds, ...edits } = editOpportunities(dataset, spec.changedShare ?? 0.01, now - HOUR, now - 1);
+  const refresh = runAddOn(bench, importId);
+  return { full, refresh, edits, ...renamedCheck(bench, renamedIds) };
 }
 
-function runBaseline(spec: ScenarioSpec): number {
-  const { emu, ssId } = setUp(spec, SEQUENTIAL_PAGINATOR_SOURCE);
-  const started = emu.clock.now();
-  emu.run('importSequentially', ['https://api.lever.co/v1', KEY, 'Baseline'], { user: USER, spreadsheetId: ssId });
-  const rows = emu.spreadsheet(ssId).sheet('Baseline').lastRow();
-  return rows / ((emu.clock.now() - started) / 1000);
+/** The renamed records still in the import's set, and how many of their rows carry the new name. */
+function renamedCheck(bench: Bench, renamedIds: string[]): { renamedShown: number; renamedExpected: number } {
+  const values = bench.emu.spreadsheet(bench.ssId).sheet(TARGET_SHEET).values();
+  const nameColumn = (values[0] ?? []).indexOf('Name');
+  const truth = new Set(bench.sim.query('opportunities', { archived: 'false', snoozed: 'false' }));
+  const expected = new Set(renamedIds.filter((id) => truth.has(id)));
+  const shown = values.filter(
+    (row) => expected.has(String(row[0])) && nameColumn >= 0 && String(row[nameColumn]).endsWith(EDIT_MARK),
+  );
+  return { renamedShown: shown.length, renamedExpected: expected.size };
 }
 
 export function runScenario(spec: ScenarioSpec): ScenarioResult {
   const wallStart = Date.now();
-  const { measure: first, callBreakdown, refresh, setupRssMb, peakRssMb, exact } = runAddOn(spec);
-  const baseline = spec.baseline ? runBaseline(spec) : undefined;
+  const measures =
+    spec.kind === 'startup'
+      ? { startup: runStartup(spec) }
+      : spec.kind === 'hourly-refresh'
+        ? { refresh: runHourlyRefresh(spec) }
+        : runImportScenario(spec);
   return {
-    name: spec.name,
-    records: spec.records,
-    rowsWritten: first.rows,
-    latencyMs: spec.latencyMs,
-    virtualSeconds: first.virtualSeconds,
-    recordsPerSecond: first.recordsPerSecond,
-    shareOfCeiling: round(first.recordsPerSecond / CEILING_RECORDS_PER_SECOND),
-    baselineRecordsPerSecond: baseline === undefined ? undefined : round(baseline),
-    speedupVsSequential: baseline ? round(first.recordsPerSecond / baseline) : undefined,
-    executions: first.executions,
-    urlFetchCalls: first.urlFetchCalls,
-    urlFetchRequests: first.urlFetchRequests,
-    sheetsCalls: first.sheetsCalls,
-    sheetsCallsPer1000Rows: first.sheetsCallsPer1000Rows,
-    status: first.status,
-    refresh,
-    peakRssMb,
-    setupRssMb,
-    wallSeconds: round((Date.now() - wallStart) / 1000),
-    callBreakdown,
-    listOrder: spec.listOrder ?? 'newest-first',
-    exact,
+    spec,
+    sheetCellMs: sheetCellMs(spec.cells),
+    ...measures,
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    wallSeconds: Math.round((Date.now() - wallStart) / 100) / 10,
   };
-}
-
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
 }
 
 if (require.main === module) {

@@ -1,0 +1,91 @@
+// The tables never show a rate for a failed run, and label a refresh by what it asked Lever for.
+import type { RunMeasure } from '../../tools/bench/harness';
+import { importRow, markdown, refreshKind, refreshRow } from '../../tools/bench/report';
+import type { ScenarioResult, ScenarioSpec } from '../../tools/bench/scenario';
+
+const run = (change: Partial<RunMeasure> = {}): RunMeasure => ({
+  status: 'succeeded',
+  rowsInSheet: 9000,
+  expectedRows: 9000,
+  exact: true,
+  executions: 1,
+  seconds: 10,
+  requests: 95,
+  urlFetchQuota: 95,
+  urlFetchCalls: 10,
+  sheetsCalls: 30,
+  ...change,
+});
+
+const spec = (kind: ScenarioSpec['kind']): ScenarioSpec => ({
+  name: 'x',
+  kind,
+  records: 10_000,
+  latencyMs: 250,
+  shape: 'uniform',
+  listOrder: 'newest-first',
+  cells: 'emulator',
+  baseline: true,
+});
+
+const result = (change: Partial<ScenarioResult>): ScenarioResult => ({
+  spec: spec('import'),
+  sheetCellMs: 0.002,
+  peakRssMb: 100,
+  wallSeconds: 1,
+  ...change,
+});
+
+describe('importRow', () => {
+  it('shows rec/s, the share of the ceiling and the speed-up over the baseline', () => {
+    const row = importRow(result({ addOn: run(), baseline: run({ seconds: 30 }) }));
+    expect(row).toMatchObject({ 'rec/s': '900', ceiling: 1000, 'of ceiling': '90%', 'baseline rec/s': '300' });
+    expect(row['vs baseline']).toBe('3.00x');
+  });
+
+  it('shows FAILED with the reason for a run that failed after writing rows', () => {
+    const row = importRow(result({ addOn: run({ status: 'failed', message: 'cell cap' }), baseline: run() }));
+    expect(row['rec/s']).toBe('FAILED (status failed: cell cap)');
+    expect(row['of ceiling']).toBe('FAILED');
+    expect(row['vs baseline']).toBe('FAILED');
+  });
+});
+
+describe('refresh', () => {
+  it('is a full re-read unless it asks for less than half the requests', () => {
+    expect(refreshKind(run(), run({ requests: 90 }))).toBe('full re-read');
+    expect(refreshKind(run(), run({ requests: 5 }))).toBe('incremental');
+  });
+
+  it('gives UrlFetch calls a day for 24 runs against both quotas', () => {
+    const refresh = {
+      full: run(),
+      refresh: run(),
+      edits: { edited: 90, archived: 9 },
+      renamedShown: 81,
+      renamedExpected: 81,
+    };
+    const row = refreshRow(result({ spec: spec('hourly-refresh'), refresh }));
+    expect(row).toMatchObject({ 'UrlFetch a day': 2280, 'of consumer quota': '11%', 'of Workspace quota': '2%' });
+    expect(row.status).toBe('ok');
+  });
+
+  it('fails a refresh that left edited rows stale', () => {
+    const refresh = {
+      full: run(),
+      refresh: run(),
+      edits: { edited: 90, archived: 9 },
+      renamedShown: 80,
+      renamedExpected: 81,
+    };
+    const row = refreshRow(result({ spec: spec('hourly-refresh'), refresh }));
+    expect(row.status).toBe('FAILED (stale: 80 of 81 edited rows updated)');
+    expect(row['UrlFetch a day']).toBe('FAILED');
+  });
+});
+
+describe('markdown', () => {
+  it('lines up every column, blanks where a row lacks one', () => {
+    expect(markdown([{ a: 1 }, { a: 2, b: 'x' }])).toBe('| a | b |\n| --- | --- |\n| 1 |  |\n| 2 | x |');
+  });
+});
