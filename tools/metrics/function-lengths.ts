@@ -63,8 +63,9 @@ export function functionLengths(path: string, root: string): FunctionLength[] {
   return found;
 }
 
-/** The .ts files under a folder, declaration files left out. */
+/** The .ts files under a folder (or the file itself), declaration files left out. */
 export function sourceFiles(dir: string): string[] {
+  if (!statSync(dir).isDirectory()) return [dir];
   return readdirSync(dir)
     .sort()
     .flatMap((name) => {
