@@ -95,7 +95,8 @@ function objectChoice(ctx: BuilderContext): HTMLElement {
 /** A new object means other filters and columns; an untouched default name follows the object. */
 async function switchObject(ctx: BuilderContext, object: ImportObject): Promise<void> {
   try {
-    const fresh = newDraft(ctx.app.state, object, await columnsOf(ctx, object));
+    const columns = await columnsOf(ctx, object);
+    const fresh = newDraft(ctx.app.state, object, columns);
     followObjectName(ctx, fresh.name);
     Object.assign(ctx.draft, { object, filters: fresh.filters, columns: fresh.columns });
     replaceChildren(ctx.preview);
