@@ -61,15 +61,7 @@ function buildShell(root: HTMLElement, go: (route: Route) => void): Shell {
   const alertRegion = h('div', { className: 'notice error', role: 'alert' });
   const statusRegion = h('div', { className: 'notice info', role: 'status', 'aria-live': 'polite' });
   const viewRoot = h('main', { id: 'view' });
-  // Errors stay in sight at the top while the user scrolls a long form to fix what they say.
-  const dismiss = h('button', { type: 'button', className: 'link dismiss', hidden: true }, 'Dismiss');
-  const notices = createNotices(statusRegion, alertRegion, (shown) => {
-    dismiss.hidden = !shown;
-  });
-  dismiss.addEventListener('click', () => {
-    notices.clear();
-    focusHeading(viewRoot);
-  });
+  const { dismiss, notices } = noticesWithDismiss(statusRegion, alertRegion, viewRoot);
   const importsTab = navButton('Imports', () => go({ name: 'imports' }));
   const keyTab = navButton('Lever key', () => go({ name: 'connect' }));
   const nav = h('nav', { 'aria-label': 'Sections' }, importsTab, keyTab);
@@ -79,43 +71,68 @@ function buildShell(root: HTMLElement, go: (route: Route) => void): Shell {
   return { viewRoot, notices, markTab };
 }
 
+/** The notices, and a Dismiss button shown while an error is. */
+function noticesWithDismiss(statusRegion: HTMLElement, alertRegion: HTMLElement, viewRoot: HTMLElement) {
+  // Errors stay in sight at the top while the user scrolls a long form to fix what they say.
+  const dismiss = h('button', { type: 'button', className: 'link dismiss', hidden: true }, 'Dismiss');
+  const notices = createNotices(statusRegion, alertRegion, (shown) => {
+    dismiss.hidden = !shown;
+  });
+  dismiss.addEventListener('click', () => {
+    notices.clear();
+    focusHeading(viewRoot);
+  });
+  return { dismiss, notices };
+}
+
 /** Builds the shell inside `root` and returns the app that views receive. */
 export function createApp(root: HTMLElement, server: Server, views: Record<RouteName, ViewRenderer>): App {
   const shell = buildShell(root, (route) => app.go(route));
-  const runs = new Map<string, RunDriver>();
-  let current: RenderedView | undefined;
+  const show = viewSwitcher(shell, views);
   const app: App = {
     server,
     notices: shell.notices,
     state: EMPTY_STATE,
-    go(route, notice) {
-      current?.dispose?.();
-      shell.notices.clear();
-      current = views[route.name](app, route);
-      replaceChildren(shell.viewRoot, current.el);
-      shell.markTab(route);
-      focusHeading(current.el);
-      if (notice) shell.notices.info(notice);
-    },
+    go: (route, notice) => show(app, route, notice),
     async reload() {
       app.state = await server.getSidebarState();
       return app.state;
     },
-    activeRun: (importId) => {
-      const driver = runs.get(importId);
-      return driver && !driver.latest.done ? driver : undefined;
-    },
-    lastRun: (importId) => runs.get(importId),
-    startRun(importId) {
-      const existing = app.activeRun(importId);
-      if (existing) return existing;
-      const driver = new RunDriver(server, importId);
-      runs.set(importId, driver);
-      void driver.run();
-      return driver;
-    },
+    ...runTracker(server),
   };
   return app;
+}
+
+/** Leaves the current view (disposing it) for the route's, focused on its heading, with an optional notice. */
+function viewSwitcher(shell: Shell, views: Record<RouteName, ViewRenderer>) {
+  let current: RenderedView | undefined;
+  return (app: App, route: Route, notice?: string) => {
+    current?.dispose?.();
+    shell.notices.clear();
+    current = views[route.name](app, route);
+    replaceChildren(shell.viewRoot, current.el);
+    shell.markTab(route);
+    focusHeading(current.el);
+    if (notice) shell.notices.info(notice);
+  };
+}
+
+/** The runs started from this sidebar, one driver per import; a second start joins the run in progress. */
+function runTracker(server: Server): Pick<App, 'activeRun' | 'lastRun' | 'startRun'> {
+  const runs = new Map<string, RunDriver>();
+  const activeRun = (importId: string) => {
+    const driver = runs.get(importId);
+    return driver && !driver.latest.done ? driver : undefined;
+  };
+  const lastRun = (importId: string) => runs.get(importId);
+  return { activeRun, lastRun, startRun: (importId) => activeRun(importId) ?? launchRun(server, runs, importId) };
+}
+
+function launchRun(server: Server, runs: Map<string, RunDriver>, importId: string): RunDriver {
+  const driver = new RunDriver(server, importId);
+  runs.set(importId, driver);
+  void driver.run();
+  return driver;
 }
 
 function markCurrentTab(active: HTMLElement, tabs: HTMLElement[]): void {

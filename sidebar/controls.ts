@@ -27,15 +27,17 @@ function hint(text: string | undefined, id: string): HTMLElement | null {
   return text ? h('p', { className: 'hint', id }, text) : null;
 }
 
-/** A text-like input with its label above and an optional hint wired through aria-describedby. */
-export function textField(options: {
+interface TextFieldOptions {
   label: string;
   value?: string;
   type?: string;
   hint?: string;
   autocomplete?: string;
   required?: boolean;
-}): { wrap: HTMLElement; input: HTMLInputElement } {
+}
+
+/** A text-like input with its label above and an optional hint wired through aria-describedby. */
+export function textField(options: TextFieldOptions): { wrap: HTMLElement; input: HTMLInputElement } {
   const id = uid('field');
   const hintId = `${id}-hint`;
   const input = h('input', {
@@ -56,38 +58,44 @@ export function textField(options: {
   return { wrap, input };
 }
 
-/** A labelled <select>. */
-export function selectField<V extends string>(options: {
+interface SelectFieldOptions<V extends string> {
   label: string;
   options: readonly Option<V>[];
   value?: V;
   hint?: string;
   inline?: boolean;
-}): { wrap: HTMLElement; select: HTMLSelectElement } {
+}
+
+/** A labelled <select>. */
+export function selectField<V extends string>(
+  options: SelectFieldOptions<V>,
+): { wrap: HTMLElement; select: HTMLSelectElement } {
   const id = uid('select');
   const hintId = `${id}-hint`;
-  const select = h(
-    'select',
-    { id, 'aria-describedby': options.hint ? hintId : undefined },
-    ...options.options.map((opt) =>
-      h('option', { value: opt.value, selected: opt.value === options.value }, opt.label),
-    ),
+  const choices = options.options.map((opt) =>
+    h('option', { value: opt.value, selected: opt.value === options.value }, opt.label),
   );
+  const select = h('select', { id, 'aria-describedby': options.hint ? hintId : undefined }, ...choices);
+  const label = h('label', { for: id }, options.label);
   const wrap = h(
     'div',
     { className: options.inline ? 'field inline' : 'field' },
-    h('label', { for: id }, options.label),
+    label,
     select,
     hint(options.hint, hintId),
   );
   return { wrap, select };
 }
 
+interface CheckboxOptions {
+  label: string;
+  checked?: boolean;
+  disabled?: boolean;
+  hint?: string;
+}
+
 /** A checkbox with its label to the right. */
-export function checkbox(options: { label: string; checked?: boolean; disabled?: boolean; hint?: string }): {
-  wrap: HTMLElement;
-  input: HTMLInputElement;
-} {
+export function checkbox(options: CheckboxOptions): { wrap: HTMLElement; input: HTMLInputElement } {
   const id = uid('check');
   const hintId = `${id}-hint`;
   const input = h('input', {
@@ -107,31 +115,31 @@ export function checkbox(options: { label: string; checked?: boolean; disabled?:
   return { wrap, input };
 }
 
-/** A fieldset of radio buttons; `value()` reads the checked one. */
-export function radioGroup<V extends string>(options: {
+interface RadioGroupOptions<V extends string> {
   legend: string;
   options: readonly Option<V>[];
   value: V;
   onChange?: (value: V) => void;
-}): { fieldset: HTMLFieldSetElement; value: () => V; inputs: HTMLInputElement[] } {
+}
+
+/** A fieldset of radio buttons; `value()` reads the checked one. */
+export function radioGroup<V extends string>(
+  options: RadioGroupOptions<V>,
+): { fieldset: HTMLFieldSetElement; value: () => V; inputs: HTMLInputElement[] } {
   const name = uid('radio');
-  const inputs: HTMLInputElement[] = [];
-  const rows = options.options.map((opt) => {
-    const id = uid('radio-opt');
-    const input = h('input', {
-      id,
-      type: 'radio',
-      name,
-      value: opt.value,
-      checked: opt.value === options.value,
-      onChange: () => options.onChange?.(opt.value),
-    });
-    inputs.push(input);
-    return h('div', { className: 'check' }, input, h('label', { for: id }, opt.label));
-  });
-  const fieldset = h('fieldset', null, h('legend', null, options.legend), ...rows);
+  const rows = options.options.map((opt) => radioRow(name, opt, options));
+  const inputs = rows.map((row) => row.input);
+  const fieldset = h('fieldset', null, h('legend', null, options.legend), ...rows.map((row) => row.wrap));
   const value = () => (inputs.find((input) => input.checked)?.value ?? options.value) as V;
   return { fieldset, value, inputs };
+}
+
+function radioRow<V extends string>(name: string, opt: Option<V>, group: RadioGroupOptions<V>) {
+  const id = uid('radio-opt');
+  const checked = opt.value === group.value;
+  const onChange = () => group.onChange?.(opt.value);
+  const input = h('input', { id, type: 'radio', name, value: opt.value, checked, onChange });
+  return { input, wrap: h('div', { className: 'check' }, input, h('label', { for: id }, opt.label)) };
 }
 
 /** A titled section with its own heading level, labelled by that heading. */
@@ -154,38 +162,32 @@ export function environmentBadge(environment: LeverEnvironment | undefined): HTM
  * An inline "are you sure" group in `area`: a danger button that runs `confirm` (busy while it runs; failures go
  * to `onError`) and a Cancel that clears the area. Focus starts on Cancel, the safe choice.
  */
-export function confirmInline(
-  area: HTMLElement,
-  options: {
-    label: string;
-    question: string;
-    confirmText: string;
-    busyText: string;
-    confirm: () => Promise<void>;
-    onError: (error: unknown) => void;
-  },
-): void {
+export function confirmInline(area: HTMLElement, options: ConfirmOptions): void {
   const cancel = button('Cancel', () => replaceChildren(area));
-  const confirmButton = button(
-    options.confirmText,
-    () =>
-      void withBusyButton(confirmButton, options.busyText, async () => {
-        try {
-          await options.confirm();
-        } catch (error) {
-          options.onError(error);
-        }
-      }),
-    { kind: 'danger' },
-  );
-  replaceChildren(
-    area,
-    h(
-      'div',
-      { className: 'confirm', role: 'group', 'aria-label': options.label },
-      h('p', null, options.question),
-      h('div', { className: 'actions' }, confirmButton, cancel),
-    ),
-  );
+  const actions = h('div', { className: 'actions' }, confirmButton(options), cancel);
+  const group = { className: 'confirm', role: 'group', 'aria-label': options.label };
+  replaceChildren(area, h('div', group, h('p', null, options.question), actions));
   cancel.focus();
+}
+
+interface ConfirmOptions {
+  label: string;
+  question: string;
+  confirmText: string;
+  busyText: string;
+  confirm: () => Promise<void>;
+  onError: (error: unknown) => void;
+}
+
+/** The danger button: busy while `confirm` runs; a failure goes to `onError`. */
+function confirmButton(options: ConfirmOptions): HTMLButtonElement {
+  const run = async () => {
+    try {
+      await options.confirm();
+    } catch (error) {
+      options.onError(error);
+    }
+  };
+  const yes = button(options.confirmText, () => void withBusyButton(yes, options.busyText, run), { kind: 'danger' });
+  return yes;
 }

@@ -19,18 +19,7 @@ export function createNotices(
   alertRegion: HTMLElement,
   onAlertChange: (shown: boolean) => void = () => undefined,
 ): Notices {
-  const pending = new Map<HTMLElement, number>();
-  const write = (region: HTMLElement, text: string) => {
-    window.clearTimeout(pending.get(region));
-    replaceChildren(region);
-    if (!text) return;
-    pending.set(
-      region,
-      window.setTimeout(() => {
-        replaceChildren(region, text);
-      }, 30),
-    );
-  };
+  const write = liveWriter();
   return {
     info(text) {
       write(alertRegion, '');
@@ -47,5 +36,19 @@ export function createNotices(
       write(alertRegion, '');
       onAlertChange(false);
     },
+  };
+}
+
+/** Empties a region at once and writes its text a moment later; a newer write cancels the pending one. */
+function liveWriter(): (region: HTMLElement, text: string) => void {
+  const pending = new Map<HTMLElement, number>();
+  return (region, text) => {
+    window.clearTimeout(pending.get(region));
+    replaceChildren(region);
+    if (!text) return;
+    pending.set(
+      region,
+      window.setTimeout(() => replaceChildren(region, text), 30),
+    );
   };
 }

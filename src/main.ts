@@ -7,7 +7,6 @@ import { serverApi } from './rpc';
 import { refreshAllFromMenu } from './rpc-menu';
 import { runScheduledDispatch } from './schedule/dispatcher';
 import { useZoneFallback } from './schedule/zone';
-import type { ColumnInfo, ImportDefinitionInput, ImportObject, LeverEnvironment, ScheduleSpec } from './shared/types';
 import { buildAddonMenu, openSidebar } from './ui/menu';
 
 // Schedule hours read wall clocks through Utilities.formatDate wherever Apps Script's Intl lacks zone data.
@@ -44,49 +43,51 @@ export function onDiagnosticsProbe(e?: GoogleAppsScript.Events.TimeDriven): void
   runDiagnosticsProbe(e);
 }
 
-// Sidebar calls (google.script.run): one line each, typed by ServerApi in src/shared/rpc.ts.
-export function getSidebarState() {
-  return serverApi.getSidebarState();
+// Sidebar calls (google.script.run): one global per entry of SERVER_FUNCTIONS in src/shared/rpc.ts, typed by it;
+// test/integration/server-functions.test.ts fails if this list and the declaration disagree.
+type Args<K extends keyof typeof serverApi> = Parameters<(typeof serverApi)[K]>;
+export function getSidebarState(...args: Args<'getSidebarState'>) {
+  return serverApi.getSidebarState(...args);
 }
-export function saveApiKey(key: string, environment: LeverEnvironment) {
-  return serverApi.saveApiKey(key, environment);
+export function saveApiKey(...args: Args<'saveApiKey'>) {
+  return serverApi.saveApiKey(...args);
 }
-export function checkApiKey() {
-  return serverApi.checkApiKey();
+export function checkApiKey(...args: Args<'checkApiKey'>) {
+  return serverApi.checkApiKey(...args);
 }
-export function removeApiKey() {
-  return serverApi.removeApiKey();
+export function removeApiKey(...args: Args<'removeApiKey'>) {
+  return serverApi.removeApiKey(...args);
 }
-export function listColumns(object: ImportObject): ColumnInfo[] {
-  return serverApi.listColumns(object);
+export function listColumns(...args: Args<'listColumns'>) {
+  return serverApi.listColumns(...args);
 }
-export function saveImport(input: ImportDefinitionInput) {
-  return serverApi.saveImport(input);
+export function saveImport(...args: Args<'saveImport'>) {
+  return serverApi.saveImport(...args);
 }
-export function duplicateImport(importId: string) {
-  return serverApi.duplicateImport(importId);
+export function duplicateImport(...args: Args<'duplicateImport'>) {
+  return serverApi.duplicateImport(...args);
 }
-export function deleteImport(importId: string) {
-  return serverApi.deleteImport(importId);
+export function deleteImport(...args: Args<'deleteImport'>) {
+  return serverApi.deleteImport(...args);
 }
-export function previewImport(input: ImportDefinitionInput) {
-  return serverApi.previewImport(input);
+export function previewImport(...args: Args<'previewImport'>) {
+  return serverApi.previewImport(...args);
 }
-export function runImport(importId: string) {
-  return serverApi.runImport(importId);
+export function runImport(...args: Args<'runImport'>) {
+  return serverApi.runImport(...args);
 }
-export function continueImport(importId: string) {
-  return serverApi.continueImport(importId);
+export function continueImport(...args: Args<'continueImport'>) {
+  return serverApi.continueImport(...args);
 }
-export function getRunProgress(importId: string) {
-  return serverApi.getRunProgress(importId);
+export function getRunProgress(...args: Args<'getRunProgress'>) {
+  return serverApi.getRunProgress(...args);
 }
-export function setSchedule(importId: string, spec: ScheduleSpec) {
-  return serverApi.setSchedule(importId, spec);
+export function setSchedule(...args: Args<'setSchedule'>) {
+  return serverApi.setSchedule(...args);
 }
-export function takeOverSchedule(importId: string) {
-  return serverApi.takeOverSchedule(importId);
+export function takeOverSchedule(...args: Args<'takeOverSchedule'>) {
+  return serverApi.takeOverSchedule(...args);
 }
-export function setFailureEmails(enabled: boolean) {
-  return serverApi.setFailureEmails(enabled);
+export function setFailureEmails(...args: Args<'setFailureEmails'>) {
+  return serverApi.setFailureEmails(...args);
 }

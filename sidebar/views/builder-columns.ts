@@ -8,11 +8,7 @@ import { columnChoices, type Draft, moveColumn, selectedColumns } from './builde
 export function columnsSection(draft: Draft, columns: readonly ColumnInfo[]): HTMLElement {
   const list = h('ol', { className: 'columns', 'aria-label': 'Columns, in sheet order' });
   const count = h('p', { className: 'hint', 'aria-live': 'polite' });
-  const draw = (focus?: { index: number; direction: 'up' | 'down' }) => {
-    replaceChildren(list, ...draft.columns.map((_, index) => columnRow(draft, index, draw)));
-    count.textContent = `${selectedColumns(draft.columns).length} of ${draft.columns.length} columns ticked.`;
-    if (focus) focusMoveButton(list, focus.index, focus.direction);
-  };
+  const draw: Redraw = (focus) => drawColumns(draft, { list, count }, draw, focus);
   const reset = button('Default columns', () => {
     draft.columns = columnChoices(columns);
     draw();
@@ -28,31 +24,52 @@ export function columnsSection(draft: Draft, columns: readonly ColumnInfo[]): HT
   );
 }
 
-type Redraw = (focus?: { index: number; direction: 'up' | 'down' }) => void;
+type Focus = { index: number; direction: 'up' | 'down' };
+type Redraw = (focus?: Focus) => void;
+
+/** Rebuilds every row and the ticked count; after a move, focus follows the moved column. */
+function drawColumns(draft: Draft, parts: { list: HTMLElement; count: HTMLElement }, redraw: Redraw, focus?: Focus) {
+  replaceChildren(parts.list, ...draft.columns.map((_, index) => columnRow(draft, index, redraw)));
+  parts.count.textContent = `${selectedColumns(draft.columns).length} of ${draft.columns.length} columns ticked.`;
+  if (focus) focusMoveButton(parts.list, focus.index, focus.direction);
+}
 
 function columnRow(draft: Draft, index: number, redraw: Redraw): HTMLElement {
   const choice = draft.columns[index];
   const id = uid('column');
+  const box = columnBox(draft, index, id, redraw);
+  return h(
+    'li',
+    { className: choice.checked ? 'checked' : '' },
+    h('span', { className: 'check' }, box, h('label', { for: id }, choice.label)),
+    h('span', { className: 'move' }, ...moveButtons(draft, index, redraw)),
+  );
+}
+
+/** The column's checkbox; ticking redraws the list and puts focus back on the same box. */
+function columnBox(draft: Draft, index: number, id: string, redraw: Redraw): HTMLInputElement {
+  const choice = draft.columns[index];
   const box = h('input', { id, type: 'checkbox', checked: choice.checked, disabled: choice.locked });
   box.addEventListener('change', () => {
     draft.columns[index] = { ...choice, checked: box.checked };
     redraw();
     document.getElementById(id)?.focus();
   });
+  return box;
+}
+
+/** Up and down, each disabled at its end of the list. */
+function moveButtons(draft: Draft, index: number, redraw: Redraw): HTMLButtonElement[] {
+  const label = draft.columns[index].label;
   const move = (delta: -1 | 1) => {
     draft.columns = moveColumn(draft.columns, index, delta);
     redraw({ index: index + delta, direction: delta < 0 ? 'up' : 'down' });
   };
-  const up = button('↑', () => move(-1), { label: `Move ${choice.label} up`, kind: 'icon' });
-  const down = button('↓', () => move(1), { label: `Move ${choice.label} down`, kind: 'icon' });
+  const up = button('↑', () => move(-1), { label: `Move ${label} up`, kind: 'icon' });
+  const down = button('↓', () => move(1), { label: `Move ${label} down`, kind: 'icon' });
   up.disabled = index === 0;
   down.disabled = index === draft.columns.length - 1;
-  return h(
-    'li',
-    { className: choice.checked ? 'checked' : '' },
-    h('span', { className: 'check' }, box, h('label', { for: id }, choice.label)),
-    h('span', { className: 'move' }, up, down),
-  );
+  return [up, down];
 }
 
 /** After a move the row is rebuilt; focus follows the column, or the other arrow once it reaches an end. */

@@ -45,16 +45,19 @@ function triStateField(
 
 function statusFieldset(draft: Draft): HTMLElement {
   const chosen = new Set(draft.filters.requisitionStatus ?? REQUISITION_STATUSES);
-  const boxes = REQUISITION_STATUSES.map((status) => {
-    const box = checkbox({ label: STATUS_LABELS[status], checked: chosen.has(status) });
-    box.input.addEventListener('change', () => {
-      if (box.input.checked) chosen.add(status);
-      else chosen.delete(status);
-      draft.filters.requisitionStatus = REQUISITION_STATUSES.filter((s) => chosen.has(s));
-    });
-    return box.wrap;
-  });
+  const boxes = REQUISITION_STATUSES.map((status) => statusBox(draft, chosen, status));
   return h('fieldset', null, h('legend', null, 'Requisition status'), ...boxes);
+}
+
+/** One status's checkbox; a change rewrites the draft's statuses in their canonical order. */
+function statusBox(draft: Draft, chosen: Set<RequisitionStatus>, status: RequisitionStatus): HTMLElement {
+  const box = checkbox({ label: STATUS_LABELS[status], checked: chosen.has(status) });
+  box.input.addEventListener('change', () => {
+    if (box.input.checked) chosen.add(status);
+    else chosen.delete(status);
+    draft.filters.requisitionStatus = REQUISITION_STATUSES.filter((s) => chosen.has(s));
+  });
+  return box.wrap;
 }
 
 /** The server's sentence for a key that cannot see confidential records; the sidebar's own words only as a fallback. */
@@ -75,9 +78,14 @@ function confidentialField(draft: Draft, key: KeyStatus): HTMLElement {
 
 /** The filters section for the draft's object; it edits `draft.filters` in place. */
 export function filtersSection(draft: Draft, key: KeyStatus, timeZone: string): HTMLElement {
-  const f = draft.filters;
+  const parts = [...dateFields(draft.filters, timeZone), ...objectFields(draft), confidentialField(draft, key)];
+  return section('Filters', 'h2', ...parts);
+}
+
+/** The created-date range, both fields described by one hint. */
+function dateFields(f: Draft['filters'], timeZone: string): HTMLElement[] {
   const hintId = uid('dates');
-  const parts: HTMLElement[] = [
+  return [
     dateField('Created on or after', f.createdAfter, hintId, (value) => {
       f.createdAfter = value || undefined;
     }),
@@ -90,18 +98,18 @@ export function filtersSection(draft: Draft, key: KeyStatus, timeZone: string): 
       `Both dates are optional and count in the spreadsheet's time zone (${timeZone}).`,
     ),
   ];
-  if (draft.object === 'opportunities') {
-    parts.push(
-      triStateField('Archived opportunities', f.archived, 'Only archived', (value) => {
-        f.archived = value;
-      }),
-      triStateField('Snoozed opportunities', f.snoozed, 'Only snoozed', (value) => {
-        f.snoozed = value;
-      }),
-    );
-  } else {
-    parts.push(statusFieldset(draft));
-  }
-  parts.push(confidentialField(draft, key));
-  return section('Filters', 'h2', ...parts);
+}
+
+/** Archived and snoozed for opportunities; the status checkboxes for requisitions. */
+function objectFields(draft: Draft): HTMLElement[] {
+  if (draft.object !== 'opportunities') return [statusFieldset(draft)];
+  const f = draft.filters;
+  return [
+    triStateField('Archived opportunities', f.archived, 'Only archived', (value) => {
+      f.archived = value;
+    }),
+    triStateField('Snoozed opportunities', f.snoozed, 'Only snoozed', (value) => {
+      f.snoozed = value;
+    }),
+  ];
 }

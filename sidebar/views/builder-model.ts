@@ -145,8 +145,15 @@ const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The first thing to fix before saving or previewing, as a sentence; null when the draft is complete. */
 export function validateDraft(draft: Draft, state: SidebarState): string | null {
-  const { createdAfter, createdBefore, requisitionStatus } = draft.filters;
   if (!draft.name.trim()) return 'Give the import a name.';
+  const problem = filterProblem(draft);
+  if (problem) return problem;
+  if (selectedColumns(draft.columns).length === 0) return 'Tick at least one column.';
+  return targetProblem(draft, state);
+}
+
+function filterProblem(draft: Draft): string | null {
+  const { createdAfter, createdBefore, requisitionStatus } = draft.filters;
   if (createdAfter && !DATE_PATTERN.test(createdAfter)) return 'Enter the "created on or after" date as a full date.';
   if (createdBefore && !DATE_PATTERN.test(createdBefore))
     return 'Enter the "created on or before" date as a full date.';
@@ -155,7 +162,11 @@ export function validateDraft(draft: Draft, state: SidebarState): string | null 
   }
   if (draft.object === 'requisitions' && requisitionStatus?.length === 0)
     return 'Tick at least one requisition status.';
-  if (selectedColumns(draft.columns).length === 0) return 'Tick at least one column.';
+  return null;
+}
+
+/** A sheet name, and the go-ahead to write into a sheet the add-on did not create. */
+function targetProblem(draft: Draft, state: SidebarState): string | null {
   const sheet = targetSheetName(draft);
   if (!sheet) return 'Name the sheet to write to.';
   if (isForeignSheet(sheet, state) && !draft.foreignSheetConfirmed) {
@@ -188,11 +199,18 @@ export function toInput(draft: Draft, environment: LeverEnvironment): ImportDefi
     writeMode: draft.writeMode,
     trackChanges: draft.trackChanges,
   };
-  if (draft.writeMode === 'updateById') input.vanished = draft.vanished;
-  if (draft.writeMode === 'replace') input.vanished = draft.replaceVanished;
-  if (draft.base) {
-    input.id = draft.base.id;
-    if (draft.base.schedule) input.schedule = draft.base.schedule;
-  }
-  return input;
+  return { ...input, ...vanishedInput(draft), ...baseInput(draft.base) };
+}
+
+/** What happens to vanished records, for the modes that ask. */
+function vanishedInput(draft: Draft): Pick<ImportDefinitionInput, 'vanished'> {
+  if (draft.writeMode === 'updateById') return { vanished: draft.vanished };
+  if (draft.writeMode === 'replace') return { vanished: draft.replaceVanished };
+  return {};
+}
+
+/** An edited import keeps its id and its schedule. */
+function baseInput(base: ImportDefinition | undefined): Pick<ImportDefinitionInput, 'id' | 'schedule'> {
+  if (!base) return {};
+  return base.schedule ? { id: base.id, schedule: base.schedule } : { id: base.id };
 }

@@ -30,17 +30,25 @@ export function targetSection(draft: Draft, state: SidebarState): HTMLElement {
     foreignWarning(draft, state, warning);
   };
   const { newName, existing } = sheetFields(draft, state, sheetChanged);
-  const showMode = () => {
-    newName.hidden = draft.sheetMode !== 'new';
-    existing.hidden = draft.sheetMode !== 'existing';
-    sheetChanged();
-  };
+  const showMode = () => showSheetMode(draft, newName, existing, sheetChanged);
+  const mode = sheetModeGroup(draft, state, showMode);
+  showMode();
+  const fields = [mode, newName, existing, warning, writeModeFields(draft), trackChangesField(draft)];
+  return section('Where to write', 'h2', ...fields);
+}
+
+/** Shows the field of the chosen sheet mode only. */
+function showSheetMode(draft: Draft, newName: HTMLElement, existing: HTMLElement, changed: () => void): void {
+  newName.hidden = draft.sheetMode !== 'new';
+  existing.hidden = draft.sheetMode !== 'existing';
+  changed();
+}
+
+/** New or existing sheet; "existing" is disabled when the spreadsheet has no sheet to pick. */
+function sheetModeGroup(draft: Draft, state: SidebarState, showMode: () => void): HTMLFieldSetElement {
   const mode = radioGroup<'new' | 'existing'>({
     legend: 'Sheet',
-    options: [
-      { value: 'new', label: 'A new sheet' },
-      { value: 'existing', label: 'An existing sheet' },
-    ],
+    options: SHEET_MODES,
     value: draft.sheetMode,
     onChange: (value) => {
       draft.sheetMode = value;
@@ -48,18 +56,13 @@ export function targetSection(draft: Draft, state: SidebarState): HTMLElement {
     },
   });
   if (state.sheetNames.length === 0) mode.inputs[1].disabled = true;
-  showMode();
-  return section(
-    'Where to write',
-    'h2',
-    mode.fieldset,
-    newName,
-    existing,
-    warning,
-    writeModeFields(draft),
-    trackChangesField(draft),
-  );
+  return mode.fieldset;
 }
+
+const SHEET_MODES: Option<'new' | 'existing'>[] = [
+  { value: 'new', label: 'A new sheet' },
+  { value: 'existing', label: 'An existing sheet' },
+];
 
 const TRACKED_FIELDS: Record<ImportObject, string> = {
   requisitions: 'status, headcount, hiring manager…',
@@ -81,24 +84,30 @@ function trackChangesField(draft: Draft): HTMLElement {
 
 /** The new sheet's name field and the existing sheet picker; each writes its choice into the draft. */
 function sheetFields(draft: Draft, state: SidebarState, changed: () => void) {
+  return { newName: newSheetField(draft, changed), existing: existingSheetField(draft, state, changed) };
+}
+
+function newSheetField(draft: Draft, changed: () => void): HTMLElement {
   const newName = textField({ label: 'New sheet name', value: draft.newSheetName });
   newName.input.dataset.role = 'new-sheet-name';
   newName.input.addEventListener('input', () => {
     draft.newSheetName = newName.input.value;
     changed();
   });
-  const existing = selectField({
-    label: 'Existing sheet',
-    options: state.sheetNames.map((name) => ({ value: name, label: name })),
-    value: draft.existingSheet,
-  });
+  return newName.wrap;
+}
+
+function existingSheetField(draft: Draft, state: SidebarState, changed: () => void): HTMLElement {
+  const options = state.sheetNames.map((name) => ({ value: name, label: name }));
+  const existing = selectField({ label: 'Existing sheet', options, value: draft.existingSheet });
   existing.select.addEventListener('change', () => {
     draft.existingSheet = existing.select.value;
     changed();
   });
-  return { newName: newName.wrap, existing: existing.wrap };
+  return existing.wrap;
 }
 
+/** Asks for confirmation before writing into a sheet the add-on did not create; empty otherwise. */
 function foreignWarning(draft: Draft, state: SidebarState, area: HTMLElement): void {
   const sheet = targetSheetName(draft);
   if (!sheet || !isForeignSheet(sheet, state)) {
@@ -109,55 +118,53 @@ function foreignWarning(draft: Draft, state: SidebarState, area: HTMLElement): v
   confirm.input.addEventListener('change', () => {
     draft.foreignSheetConfirmed = confirm.input.checked;
   });
-  replaceChildren(
-    area,
-    h(
-      'div',
-      { className: 'warning' },
-      h(
-        'p',
-        null,
-        `"${sheet}" already exists and was not created by this add-on. The import writes its columns over the sheet's first columns, starting at row 1.`,
-      ),
-      confirm.wrap,
-    ),
-  );
+  replaceChildren(area, h('div', { className: 'warning' }, h('p', null, foreignSentence(sheet)), confirm.wrap));
 }
 
+function foreignSentence(sheet: string): string {
+  return `"${sheet}" already exists and was not created by this add-on. The import writes its columns over the sheet's first columns, starting at row 1.`;
+}
+
+type Vanished = 'remove' | 'flag';
+
+const VANISHED_BY_ID: Option<Vanished>[] = [
+  { value: 'remove', label: 'Remove their rows' },
+  { value: 'flag', label: 'Keep their rows, marked as removed' },
+];
+
+const VANISHED_ON_REPLACE: Option<Vanished>[] = [
+  { value: 'flag', label: 'Keep rows you wrote in (marked as removed), remove the others' },
+  { value: 'remove', label: 'Remove their rows, with what you wrote in them' },
+];
+
+/** The write mode picker with its hint, and the vanished-records choice of the modes that have one. */
 function writeModeFields(draft: Draft): HTMLElement {
   const modeHint = h('p', { className: 'hint' }, WRITE_MODE_HINTS[draft.writeMode]);
-  const vanished = selectField<'remove' | 'flag'>({
-    label: 'Records no longer in Lever',
-    options: [
-      { value: 'remove', label: 'Remove their rows' },
-      { value: 'flag', label: 'Keep their rows, marked as removed' },
-    ],
-    value: draft.vanished,
+  const vanished = vanishedField(VANISHED_BY_ID, draft.vanished, (value) => {
+    draft.vanished = value;
   });
-  vanished.select.addEventListener('change', () => {
-    draft.vanished = vanished.select.value as 'remove' | 'flag';
-  });
-  const replaceVanished = selectField<'remove' | 'flag'>({
-    label: 'Records no longer in Lever',
-    options: [
-      { value: 'flag', label: 'Keep rows you wrote in (marked as removed), remove the others' },
-      { value: 'remove', label: 'Remove their rows, with what you wrote in them' },
-    ],
-    value: draft.replaceVanished,
-  });
-  replaceVanished.select.addEventListener('change', () => {
-    draft.replaceVanished = replaceVanished.select.value as 'remove' | 'flag';
+  const replaceVanished = vanishedField(VANISHED_ON_REPLACE, draft.replaceVanished, (value) => {
+    draft.replaceVanished = value;
   });
   const mode = selectField({ label: 'Write mode', options: WRITE_MODES, value: draft.writeMode });
-  const sync = () => {
-    modeHint.textContent = WRITE_MODE_HINTS[draft.writeMode];
-    vanished.wrap.hidden = draft.writeMode !== 'updateById';
-    replaceVanished.wrap.hidden = draft.writeMode !== 'replace';
-  };
+  const sync = () => syncWriteMode(draft.writeMode, modeHint, vanished, replaceVanished);
   mode.select.addEventListener('change', () => {
     draft.writeMode = mode.select.value as WriteMode;
     sync();
   });
   sync();
-  return h('div', null, mode.wrap, modeHint, vanished.wrap, replaceVanished.wrap);
+  return h('div', null, mode.wrap, modeHint, vanished, replaceVanished);
+}
+
+function vanishedField(options: Option<Vanished>[], value: Vanished, set: (value: Vanished) => void): HTMLElement {
+  const field = selectField<Vanished>({ label: 'Records no longer in Lever', options, value });
+  field.select.addEventListener('change', () => set(field.select.value as Vanished));
+  return field.wrap;
+}
+
+/** The hint of the chosen mode, and only the vanished-records choice that applies to it. */
+function syncWriteMode(mode: WriteMode, hint: HTMLElement, vanished: HTMLElement, replaceVanished: HTMLElement): void {
+  hint.textContent = WRITE_MODE_HINTS[mode];
+  vanished.hidden = mode !== 'updateById';
+  replaceVanished.hidden = mode !== 'replace';
 }

@@ -1,7 +1,7 @@
 // Import builder: object, filters, columns, target sheet and write mode; preview, save, or save and run.
-import type { ColumnInfo, ImportObject } from '../../src/shared/types';
+import type { ColumnInfo, ImportDefinition, ImportObject, PreviewResult } from '../../src/shared/types';
 import type { App, RenderedView, Route } from '../app';
-import { button, environmentBadge, radioGroup, section, textField } from '../controls';
+import { button, environmentBadge, type Option, radioGroup, section, textField } from '../controls';
 import { h, replaceChildren, withBusyButton } from '../dom';
 import { ENVIRONMENT_BADGES } from '../format';
 import { errorMessage } from '../server';
@@ -24,25 +24,21 @@ export function renderBuilder(app: App, route: Route): RenderedView {
   const editing = app.state.imports.find((status) => status.definition.id === importId)?.definition;
   const body = h('div', { 'aria-busy': 'true' }, h('p', null, 'Loading columns…'));
   const el = h('div', { className: 'view' }, h('h1', null, editing ? `Edit "${editing.name}"` : 'New import'), body);
-  const object = editing?.object ?? 'opportunities';
-  app.server
-    .listColumns(object)
-    .then((columns) => {
-      const draft = editing ? draftFromDefinition(editing, app.state, columns) : newDraft(app.state, object, columns);
-      const ctx: BuilderContext = {
-        app,
-        draft,
-        columnsByObject: new Map([[object, columns]]),
-        body,
-        preview: h('div'),
-      };
-      drawForm(ctx);
-    })
-    .catch((error) => {
-      replaceChildren(body, h('p', null, 'The columns could not be loaded.'), backButton(app));
-      app.notices.error(errorMessage(error));
-    });
+  void loadForm(app, editing, body);
   return { el };
+}
+
+/** The form once the object's columns have come: the definition being edited, or a new draft. */
+async function loadForm(app: App, editing: ImportDefinition | undefined, body: HTMLElement): Promise<void> {
+  const object = editing?.object ?? 'opportunities';
+  try {
+    const columns = await app.server.listColumns(object);
+    const draft = editing ? draftFromDefinition(editing, app.state, columns) : newDraft(app.state, object, columns);
+    drawForm({ app, draft, columnsByObject: new Map([[object, columns]]), body, preview: h('div') });
+  } catch (error) {
+    replaceChildren(body, h('p', null, 'The columns could not be loaded.'), backButton(app));
+    app.notices.error(errorMessage(error));
+  }
 }
 
 function backButton(app: App): HTMLButtonElement {
@@ -52,19 +48,9 @@ function backButton(app: App): HTMLButtonElement {
 function drawForm(ctx: BuilderContext): void {
   const { app, draft } = ctx;
   const columns = ctx.columnsByObject.get(draft.object) ?? [];
-  const name = textField({ label: 'Import name', value: draft.name });
-  name.input.addEventListener('input', () => followName(ctx, name.input.value));
   replaceChildren(
     ctx.body,
-    section(
-      'What to import',
-      'h2',
-      name.wrap,
-      accountLine(ctx),
-      environmentWarning(ctx),
-      objectChoice(ctx),
-      permissionWarning(ctx),
-    ),
+    whatSection(ctx),
     filtersSection(draft, app.state.key, app.state.spreadsheetTimeZone),
     columnsSection(draft, columns),
     targetSection(draft, app.state),
@@ -72,6 +58,14 @@ function drawForm(ctx: BuilderContext): void {
     ctx.preview,
   );
   ctx.body.removeAttribute('aria-busy');
+}
+
+/** Name, account and object, with the warnings that go with them. */
+function whatSection(ctx: BuilderContext): HTMLElement {
+  const name = textField({ label: 'Import name', value: ctx.draft.name });
+  name.input.addEventListener('input', () => followName(ctx, name.input.value));
+  const parts = [name.wrap, accountLine(ctx), environmentWarning(ctx), objectChoice(ctx), permissionWarning(ctx)];
+  return section('What to import', 'h2', ...parts);
 }
 
 /** A new sheet named after the import keeps following the name until the user names the sheet themselves. */
@@ -88,41 +82,47 @@ function followName(ctx: BuilderContext, name: string): void {
   field.dispatchEvent(new Event('input'));
 }
 
+const OBJECTS: Option<ImportObject>[] = [
+  { value: 'opportunities', label: 'Opportunities (candidates in the pipeline)' },
+  { value: 'requisitions', label: 'Requisitions (approved headcount)' },
+];
+
 function objectChoice(ctx: BuilderContext): HTMLElement {
-  const group = radioGroup<ImportObject>({
-    legend: 'Lever records',
-    options: [
-      { value: 'opportunities', label: 'Opportunities (candidates in the pipeline)' },
-      { value: 'requisitions', label: 'Requisitions (approved headcount)' },
-    ],
-    value: ctx.draft.object,
-    onChange: (object) => void switchObject(ctx, object),
-  });
-  return group.fieldset;
+  const onChange = (object: ImportObject) => void switchObject(ctx, object);
+  return radioGroup({ legend: 'Lever records', options: OBJECTS, value: ctx.draft.object, onChange }).fieldset;
 }
 
 /** A new object means other filters and columns; an untouched default name follows the object. */
 async function switchObject(ctx: BuilderContext, object: ImportObject): Promise<void> {
-  const { app, draft } = ctx;
   try {
-    let columns = ctx.columnsByObject.get(object);
-    if (!columns) {
-      columns = await app.server.listColumns(object);
-      ctx.columnsByObject.set(object, columns);
-    }
-    const fresh = newDraft(app.state, object, columns);
-    const previousDefault = newDraft(app.state, draft.object, []).name;
-    if (!draft.base && draft.name === previousDefault) {
-      if (draft.newSheetName === draft.name) draft.newSheetName = fresh.name;
-      draft.name = fresh.name;
-    }
-    Object.assign(draft, { object, filters: fresh.filters, columns: fresh.columns });
+    const columns = await columnsOf(ctx, object);
+    const fresh = newDraft(ctx.app.state, object, columns);
+    followObjectName(ctx, fresh.name);
+    Object.assign(ctx.draft, { object, filters: fresh.filters, columns: fresh.columns });
     replaceChildren(ctx.preview);
     drawForm(ctx);
     ctx.body.querySelector<HTMLInputElement>(`input[type="radio"][value="${object}"]`)?.focus();
   } catch (error) {
-    app.notices.error(errorMessage(error));
+    ctx.app.notices.error(errorMessage(error));
   }
+}
+
+/** The object's columns, asked of the server once per object. */
+async function columnsOf(ctx: BuilderContext, object: ImportObject): Promise<ColumnInfo[]> {
+  const known = ctx.columnsByObject.get(object);
+  if (known) return known;
+  const columns = await ctx.app.server.listColumns(object);
+  ctx.columnsByObject.set(object, columns);
+  return columns;
+}
+
+/** A new import still named by default (and its sheet, if it follows) takes the new object's default name. */
+function followObjectName(ctx: BuilderContext, freshName: string): void {
+  const { draft } = ctx;
+  const previousDefault = newDraft(ctx.app.state, draft.object, []).name;
+  if (draft.base || draft.name !== previousDefault) return;
+  if (draft.newSheetName === draft.name) draft.newSheetName = freshName;
+  draft.name = freshName;
 }
 
 /** Which Lever account the import reads, as a badge: sandbox and production data must never be mistaken. */
@@ -156,14 +156,8 @@ function formActions(ctx: BuilderContext): HTMLElement {
   const saveAndRun = button('Save and run', () => void save(ctx, saveAndRun, true), { kind: 'action' });
   const save_ = button('Save', () => void save(ctx, save_, false));
   const preview = button('Preview', () => void runPreview(ctx, preview));
-  return h(
-    'div',
-    { className: 'actions' },
-    saveAndRun,
-    save_,
-    preview,
-    button('Cancel', () => ctx.app.go({ name: 'imports' }), { kind: 'link' }),
-  );
+  const cancel = button('Cancel', () => ctx.app.go({ name: 'imports' }), { kind: 'link' });
+  return h('div', { className: 'actions' }, saveAndRun, save_, preview, cancel);
 }
 
 function environment(ctx: BuilderContext) {
@@ -176,14 +170,17 @@ async function runPreview(ctx: BuilderContext, trigger: HTMLButtonElement): Prom
   if (problem) return ctx.app.notices.error(problem);
   try {
     const input = toInput(ctx.draft, environment(ctx));
-    const result = await withBusyButton(trigger, 'Counting…', () => ctx.app.server.previewImport(input));
-    const box = previewSection(result);
-    replaceChildren(ctx.preview, box);
-    box.scrollIntoView({ block: 'nearest' });
-    ctx.app.notices.info(`Preview ready. ${box.querySelector('.count')?.textContent ?? ''}`);
+    showPreview(ctx, await withBusyButton(trigger, 'Counting…', () => ctx.app.server.previewImport(input)));
   } catch (error) {
     ctx.app.notices.error(errorMessage(error));
   }
+}
+
+function showPreview(ctx: BuilderContext, result: PreviewResult): void {
+  const box = previewSection(result);
+  replaceChildren(ctx.preview, box);
+  box.scrollIntoView({ block: 'nearest' });
+  ctx.app.notices.info(`Preview ready. ${box.querySelector('.count')?.textContent ?? ''}`);
 }
 
 async function save(ctx: BuilderContext, trigger: HTMLButtonElement, andRun: boolean): Promise<void> {
@@ -191,17 +188,21 @@ async function save(ctx: BuilderContext, trigger: HTMLButtonElement, andRun: boo
   const problem = validateDraft(ctx.draft, app.state);
   if (problem) return app.notices.error(problem);
   try {
-    const saved = await withBusyButton(trigger, 'Saving…', () =>
-      app.server.saveImport(toInput(ctx.draft, environment(ctx))),
-    );
+    const input = toInput(ctx.draft, environment(ctx));
+    const saved = await withBusyButton(trigger, 'Saving…', () => app.server.saveImport(input));
     await app.reload();
-    if (andRun) {
-      app.startRun(saved.id);
-      app.go({ name: 'run', importId: saved.id });
-    } else {
-      app.go({ name: 'imports' }, `Saved "${saved.name}".`);
-    }
+    afterSave(app, saved, andRun);
   } catch (error) {
     app.notices.error(errorMessage(error));
+  }
+}
+
+/** Saved: on to the run, or back to the list with a word that it worked. */
+function afterSave(app: App, saved: ImportDefinition, andRun: boolean): void {
+  if (andRun) {
+    app.startRun(saved.id);
+    app.go({ name: 'run', importId: saved.id });
+  } else {
+    app.go({ name: 'imports' }, `Saved "${saved.name}".`);
   }
 }

@@ -1,5 +1,5 @@
 // The buttons on an import's card: run now (or view progress), edit, schedule, duplicate, and delete after a confirmation.
-import type { ImportStatus } from '../../src/shared/types';
+import type { ImportDefinition, ImportStatus } from '../../src/shared/types';
 import type { App } from '../app';
 import { button, confirmInline } from '../controls';
 import { h, withBusyButton } from '../dom';
@@ -16,12 +16,18 @@ export function cardActions(app: App, status: ImportStatus, redraw: () => void):
     'div',
     { className: 'actions' },
     button(running ? 'View progress' : 'Run now', () => startRun(app, id), { kind: 'action' }),
-    button('Edit', () => app.go({ name: 'builder', importId: id }), { kind: 'link' }),
-    button('Schedule', () => app.go({ name: 'schedule', importId: id }), { kind: 'link' }),
+    ...goButtons(app, id),
     duplicate,
     button('Delete', () => confirmDelete(app, status, confirmArea, redraw), { kind: 'link' }),
   );
   return [row, confirmArea];
+}
+
+function goButtons(app: App, importId: string): HTMLButtonElement[] {
+  return [
+    button('Edit', () => app.go({ name: 'builder', importId }), { kind: 'link' }),
+    button('Schedule', () => app.go({ name: 'schedule', importId }), { kind: 'link' }),
+  ];
 }
 
 function startRun(app: App, importId: string): void {
@@ -47,13 +53,16 @@ function confirmDelete(app: App, status: ImportStatus, area: HTMLElement, redraw
     question: `Delete "${name}"? Its sheet and rows stay; the import and its schedule are removed.`,
     confirmText: 'Delete import',
     busyText: 'Deleting…',
-    confirm: async () => {
-      await app.server.deleteImport(status.definition.id);
-      await app.reload();
-      redraw();
-      document.querySelector<HTMLElement>('#view h1')?.focus();
-      app.notices.info(`Deleted "${name}". Its sheet was kept.`);
-    },
+    confirm: () => deleteImport(app, status.definition, redraw),
     onError: (error) => app.notices.error(errorMessage(error)),
   });
+}
+
+/** Deletes, redraws the list and puts focus on its heading, as the card that had it is gone. */
+async function deleteImport(app: App, def: ImportDefinition, redraw: () => void): Promise<void> {
+  await app.server.deleteImport(def.id);
+  await app.reload();
+  redraw();
+  document.querySelector<HTMLElement>('#view h1')?.focus();
+  app.notices.info(`Deleted "${def.name}". Its sheet was kept.`);
 }

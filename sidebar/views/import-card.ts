@@ -1,5 +1,5 @@
 // One import's card in the list: account badge, warnings, last run, what changed, schedule and confidential records.
-import type { ConfidentialState, ImportStatus } from '../../src/shared/types';
+import type { ConfidentialState, ImportDefinition, ImportStatus, RunRecord } from '../../src/shared/types';
 import type { App } from '../app';
 import { environmentBadge } from '../controls';
 import { h, uid } from '../dom';
@@ -23,12 +23,7 @@ export function importCard(app: App, status: ImportStatus, actions: HTMLElement[
     'article',
     { className: 'card', 'aria-labelledby': headingId },
     h('h2', { id: headingId }, def.name),
-    h(
-      'p',
-      { className: 'meta' },
-      environmentBadge(def.environment),
-      ` ${OBJECT_LABELS[def.object]} → sheet "${def.sheetName}"`,
-    ),
+    metaLine(def),
     // Problems first: a stale schedule or a key for another account matter more than the last run's numbers.
     status.warning ? h('p', { className: 'warning card-warning', role: 'note' }, status.warning) : null,
     accountMismatch(app, status),
@@ -38,6 +33,12 @@ export function importCard(app: App, status: ImportStatus, actions: HTMLElement[
     confidentialLine(status),
     ...actions,
   );
+}
+
+/** The account badge, the object and the sheet it writes to. */
+function metaLine(def: ImportDefinition): HTMLElement {
+  const what = ` ${OBJECT_LABELS[def.object]} → sheet "${def.sheetName}"`;
+  return h('p', { className: 'meta' }, environmentBadge(def.environment), what);
 }
 
 /** An import reads one Lever account; a key for another one cannot run it (the server refuses). */
@@ -53,22 +54,19 @@ function accountMismatch(app: App, status: ImportStatus): HTMLElement | null {
 }
 
 function runLines(app: App, status: ImportStatus): HTMLElement[] {
-  const tz = app.state.spreadsheetTimeZone;
   const run = status.lastRun;
   if (app.activeRun(status.definition.id)) return [h('p', { className: 'status running' }, 'Running now…')];
   if (!run) return [h('p', { className: 'status' }, 'Never run')];
-  const lines = [
-    h(
-      'p',
-      { className: `status ${run.status}` },
-      `Last run ${formatInstant(run.startedAt, tz)} ${triggerLabel(run)}: ${describeOutcome(run)}`,
-    ),
-  ];
-  if (run.status === 'failed' && run.message) lines.push(h('p', { className: 'run-error' }, run.message));
-  const success = status.lastSuccess;
-  if (run.status === 'failed' && success?.endedAt) {
-    lines.push(h('p', { className: 'meta' }, `Last success ${formatInstant(success.endedAt, tz)}`));
-  }
+  return lastRunLines(run, status.lastSuccess, app.state.spreadsheetTimeZone);
+}
+
+/** When and how the last run ended; after a failure, its error and when the import last succeeded. */
+function lastRunLines(run: RunRecord, success: RunRecord | null | undefined, tz: string): HTMLElement[] {
+  const outcome = `Last run ${formatInstant(run.startedAt, tz)} ${triggerLabel(run)}: ${describeOutcome(run)}`;
+  const lines = [h('p', { className: `status ${run.status}` }, outcome)];
+  if (run.status !== 'failed') return lines;
+  if (run.message) lines.push(h('p', { className: 'run-error' }, run.message));
+  if (success?.endedAt) lines.push(h('p', { className: 'meta' }, `Last success ${formatInstant(success.endedAt, tz)}`));
   return lines;
 }
 
@@ -105,10 +103,11 @@ function confidentialLine(status: ImportStatus): HTMLElement | null {
   if (notice.state === 'invisible-to-key' && wanted) {
     return h('p', { className: 'warning confidential', 'data-state': notice.state }, notice.message);
   }
+  const summary = h('summary', null, CONFIDENTIAL_LABELS[notice.state]);
   return h(
     'details',
     { className: `confidential ${notice.state}`, 'data-state': notice.state },
-    h('summary', null, CONFIDENTIAL_LABELS[notice.state]),
+    summary,
     h('p', null, notice.message),
   );
 }

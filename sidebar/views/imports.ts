@@ -15,28 +15,23 @@ export function renderImports(app: App): RenderedView {
     // Spreadsheet-wide settings only matter once there is an import to schedule.
     replaceChildren(settings, app.state.imports.length > 0 ? settingsSection(app) : null);
   };
-  const el = h(
-    'div',
-    { className: 'view' },
-    h('h1', null, 'Imports'),
-    app.state.key.saved
-      ? h(
-          'div',
-          { className: 'actions' },
-          button('New import', () => app.go({ name: 'builder' }), { kind: 'action' }),
-        )
-      : h(
-          'p',
-          null,
-          'Connect a Lever key first. ',
-          button('Connect to Lever', () => app.go({ name: 'connect' }), { kind: 'action' }),
-        ),
-    list,
-    settings,
-  );
+  const el = h('div', { className: 'view' }, h('h1', null, 'Imports'), newImportOrConnect(app), list, settings);
   draw();
   refreshQuietly(app, draw);
   return { el, dispose: followRuns(app, draw) };
+}
+
+/** New import once a key is saved; until then, the way to connect. */
+function newImportOrConnect(app: App): HTMLElement {
+  if (app.state.key.saved) {
+    return h(
+      'div',
+      { className: 'actions' },
+      button('New import', () => app.go({ name: 'builder' }), { kind: 'action' }),
+    );
+  }
+  const connect = button('Connect to Lever', () => app.go({ name: 'connect' }), { kind: 'action' });
+  return h('p', null, 'Connect a Lever key first. ', connect);
 }
 
 /** Runs started here that are still going: when one ends, its card shows the outcome without a manual refresh. */

@@ -17,34 +17,36 @@ function steps(): HTMLElement {
   return h(
     'ol',
     null,
-    h(
-      'li',
-      null,
-      'In Lever, a Super Admin opens ',
-      h('strong', null, 'Settings → Integrations and API → API Credentials'),
-      '.',
-    ),
+    h('li', null, 'In Lever, a Super Admin opens ', h('strong', null, CREDENTIALS_PAGE), '.'),
     h('li', null, 'Generate a new key and name it, for example "Google Sheets".'),
-    h(
-      'li',
-      null,
-      'Give it ',
-      h('strong', null, 'Read'),
-      ' access to exactly these endpoints, and nothing else:',
-      h(
-        'ul',
-        { className: 'endpoints' },
-        ...LEVER_ENDPOINTS.map((endpoint) => h('li', null, ENDPOINT_LABELS[endpoint])),
-      ),
-      "Lever's own guides say to select everything, with read and write. This add-on never writes to Lever, so it needs no write access.",
-    ),
-    h(
-      'li',
-      null,
-      'Decide now about ',
-      h('strong', null, 'Allow access to confidential data'),
-      ': Lever lets you set it only when the key is created. Leave it off unless you need confidential requisitions and opportunities.',
-    ),
+    readAccessStep(),
+    confidentialStep(),
     h('li', null, 'Copy the key and paste it here. Lever keys are secrets: do not paste them into the sheet or email.'),
+  );
+}
+
+const CREDENTIALS_PAGE = 'Settings → Integrations and API → API Credentials';
+
+/** Read access to exactly the endpoints the add-on reads, listed. */
+function readAccessStep(): HTMLElement {
+  const endpoints = LEVER_ENDPOINTS.map((endpoint) => h('li', null, ENDPOINT_LABELS[endpoint]));
+  return h(
+    'li',
+    null,
+    'Give it ',
+    h('strong', null, 'Read'),
+    ' access to exactly these endpoints, and nothing else:',
+    h('ul', { className: 'endpoints' }, ...endpoints),
+    "Lever's own guides say to select everything, with read and write. This add-on never writes to Lever, so it needs no write access.",
+  );
+}
+
+function confidentialStep(): HTMLElement {
+  return h(
+    'li',
+    null,
+    'Decide now about ',
+    h('strong', null, 'Allow access to confidential data'),
+    ': Lever lets you set it only when the key is created. Leave it off unless you need confidential requisitions and opportunities.',
   );
 }

@@ -12,26 +12,25 @@ export function describeCount(preview: PreviewResult): string {
 /** The preview section: a sentence with the count, then the first rows in a scrollable table. */
 export function previewSection(preview: PreviewResult): HTMLElement {
   const headingId = uid('preview');
-  const body =
-    preview.rows.length === 0
-      ? h('p', null, 'Nothing matches these filters, so the sheet would be left empty.')
-      : h(
-          'div',
-          { className: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'First rows of the preview' },
-          h(
-            'table',
-            { className: 'preview' },
-            h('thead', null, h('tr', null, ...preview.headers.map((header) => h('th', { scope: 'col' }, header)))),
-            h('tbody', null, ...preview.rows.map((row) => h('tr', null, ...row.map((cell) => h('td', null, cell))))),
-          ),
-        );
+  const rows = preview.rows.length;
   return h(
     'section',
     { className: 'preview-box', 'aria-labelledby': headingId },
     h('h2', { id: headingId }, 'Preview'),
     h('p', { className: 'count' }, describeCount(preview)),
-    preview.rows.length > 0 ? h('p', { className: 'hint' }, `The first ${plural(preview.rows.length, 'row')}:`) : null,
-    body,
+    rows > 0 ? h('p', { className: 'hint' }, `The first ${plural(rows, 'row')}:`) : null,
+    rows === 0
+      ? h('p', null, 'Nothing matches these filters, so the sheet would be left empty.')
+      : previewTable(preview),
     h('p', { className: 'hint' }, 'Nothing has been written yet.'),
   );
+}
+
+/** The first rows, scrollable and reachable by keyboard. */
+function previewTable(preview: PreviewResult): HTMLElement {
+  const head = h('tr', null, ...preview.headers.map((header) => h('th', { scope: 'col' }, header)));
+  const rows = preview.rows.map((row) => h('tr', null, ...row.map((cell) => h('td', null, cell))));
+  const table = h('table', { className: 'preview' }, h('thead', null, head), h('tbody', null, ...rows));
+  const region = { className: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'First rows of the preview' };
+  return h('div', region, table);
 }

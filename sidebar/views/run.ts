@@ -8,33 +8,49 @@ import type { RunUpdate } from '../runner';
 
 export function renderRun(app: App, route: Route): RenderedView {
   const importId = route.name === 'run' ? route.importId : '';
-  const def = app.state.imports.find((status) => status.definition.id === importId)?.definition;
-  const name = def?.name ?? 'Import';
-  const sheet = def?.sheetName ?? name;
+  const { name, sheet } = runTarget(app, importId);
   const driver = app.lastRun(importId) ?? app.startRun(importId);
   const heading = h('h1', null, `Running "${name}"`);
   const body = h('div');
   const el = h('div', { className: 'view' }, heading, body);
-  let announced = false;
-  const draw = (update: RunUpdate) => {
-    if (!update.done) return replaceChildren(body, ...progressParts(update, Date.now()));
-    heading.textContent =
-      update.error || update.record?.status === 'failed' ? `"${name}" failed` : `"${name}" finished`;
-    replaceChildren(body, ...summaryParts(app, update, sheet));
-    if (!announced) announceEnd(app, update, sheet);
-    announced = true;
-  };
+  const draw = runDrawer(app, { heading, body, name, sheet });
   const unsubscribe = driver.subscribe(draw);
   // Elapsed time moves even when no answer arrives; redraw once a second while running.
   const ticker = window.setInterval(() => {
     if (!driver.latest.done) draw(driver.latest);
   }, 1000);
-  return {
-    el,
-    dispose: () => {
-      unsubscribe();
-      window.clearInterval(ticker);
-    },
+  return { el, dispose: () => stopFollowing(unsubscribe, ticker) };
+}
+
+function stopFollowing(unsubscribe: () => void, ticker: number): void {
+  unsubscribe();
+  window.clearInterval(ticker);
+}
+
+/** The import's name, and the sheet it writes to (its name until the server has chosen one). */
+function runTarget(app: App, importId: string): { name: string; sheet: string } {
+  const def = app.state.imports.find((status) => status.definition.id === importId)?.definition;
+  const name = def?.name ?? 'Import';
+  return { name, sheet: def?.sheetName ?? name };
+}
+
+interface RunParts {
+  heading: HTMLElement;
+  body: HTMLElement;
+  name: string;
+  sheet: string;
+}
+
+/** Draws progress while the run goes, then its summary; the end is announced once. */
+function runDrawer(app: App, parts: RunParts): (update: RunUpdate) => void {
+  let announced = false;
+  return (update) => {
+    if (!update.done) return replaceChildren(parts.body, ...progressParts(update, Date.now()));
+    parts.heading.textContent =
+      failureMessage(update) === undefined ? `"${parts.name}" finished` : `"${parts.name}" failed`;
+    replaceChildren(parts.body, ...summaryParts(app, update, parts.sheet));
+    if (!announced) announceEnd(app, update, parts.sheet);
+    announced = true;
   };
 }
 
@@ -62,13 +78,11 @@ function progressParts(update: RunUpdate, now: number): HTMLElement[] {
       ...stat('Pages', formatCount(record?.pages ?? 0)),
       ...stat('Elapsed', formatDuration(now - update.startedAtMs)),
     ),
-    h(
-      'p',
-      { className: 'hint' },
-      'You can close the sidebar: the import keeps its place and continues on its next run.',
-    ),
+    h('p', { className: 'hint' }, CLOSE_HINT),
   ];
 }
+
+const CLOSE_HINT = 'You can close the sidebar: the import keeps its place and continues on its next run.';
 
 function failureMessage(update: RunUpdate): string | undefined {
   if (update.error) return update.error;
@@ -79,37 +93,41 @@ function failureMessage(update: RunUpdate): string | undefined {
 function summaryParts(app: App, update: RunUpdate, sheet: string): HTMLElement[] {
   const record = update.record;
   const failure = failureMessage(update);
-  const parts: HTMLElement[] = [];
-  if (failure) parts.push(h('p', { className: 'run-error' }, failure));
-  else if (record) parts.push(h('p', { className: 'success' }, successSentence(record, sheet)));
-  if (!failure && record?.changeSummary)
-    parts.push(h('p', { className: 'changes' }, describeChanges(record.changeSummary, 'Changes')));
-  if (record && !isRunActive(record)) {
-    parts.push(
-      h(
-        'dl',
-        { className: 'stats' },
-        ...stat('Records fetched', formatCount(record.rowsFetched)),
-        ...stat('Rows written', formatCount(record.rowsWritten ?? 0)),
-        ...stat('Pages', formatCount(record.pages)),
-        ...stat('Requests to Lever', formatCount(record.requests)),
-        ...stat('Google runs', formatCount(record.executions)),
-        ...stat('Time', formatDuration(record.durationMs)),
-      ),
-    );
-  }
-  parts.push(
-    h(
-      'div',
-      { className: 'actions' },
-      button('Back to imports', () => app.go({ name: 'imports' }), { kind: 'action' }),
-      button('Run again', () => {
-        app.startRun(update.importId);
-        app.go({ name: 'run', importId: update.importId });
-      }),
-    ),
-  );
+  const parts = outcomeParts(record, failure, sheet);
+  if (record && !isRunActive(record)) parts.push(finalStats(record));
+  parts.push(summaryActions(app, update.importId));
   return parts;
+}
+
+/** The error, or the success sentence and what changed. */
+function outcomeParts(record: RunRecord | null, failure: string | undefined, sheet: string): HTMLElement[] {
+  if (failure) return [h('p', { className: 'run-error' }, failure)];
+  const parts = record ? [h('p', { className: 'success' }, successSentence(record, sheet))] : [];
+  if (record?.changeSummary)
+    parts.push(h('p', { className: 'changes' }, describeChanges(record.changeSummary, 'Changes')));
+  return parts;
+}
+
+function finalStats(record: RunRecord): HTMLElement {
+  return h(
+    'dl',
+    { className: 'stats' },
+    ...stat('Records fetched', formatCount(record.rowsFetched)),
+    ...stat('Rows written', formatCount(record.rowsWritten ?? 0)),
+    ...stat('Pages', formatCount(record.pages)),
+    ...stat('Requests to Lever', formatCount(record.requests)),
+    ...stat('Google runs', formatCount(record.executions)),
+    ...stat('Time', formatDuration(record.durationMs)),
+  );
+}
+
+function summaryActions(app: App, importId: string): HTMLElement {
+  const runAgain = () => {
+    app.startRun(importId);
+    app.go({ name: 'run', importId });
+  };
+  const back = button('Back to imports', () => app.go({ name: 'imports' }), { kind: 'action' });
+  return h('div', { className: 'actions' }, back, button('Run again', runAgain));
 }
 
 function successSentence(record: RunRecord, sheet: string): string {

@@ -14,20 +14,24 @@ const DAYS: Option[] = WEEK_DAYS.map((day) => ({ value: day, label: day.charAt(0
 export function renderSchedule(app: App, route: Route): RenderedView {
   const importId = route.name === 'schedule' ? route.importId : '';
   const status = app.state.imports.find((s) => s.definition.id === importId);
-  if (!status) {
-    return {
-      el: h(
-        'div',
-        { className: 'view' },
-        h('h1', null, 'Schedule'),
-        h('p', null, 'This import no longer exists.'),
-        back(app),
-      ),
-    };
-  }
+  return { el: status ? scheduleView(app, status) : goneView(app) };
+}
+
+function goneView(app: App): HTMLElement {
+  return h(
+    'div',
+    { className: 'view' },
+    h('h1', null, 'Schedule'),
+    h('p', null, 'This import no longer exists.'),
+    back(app),
+  );
+}
+
+/** The editor, or the read-only view with take-over when another editor's schedule runs this import. */
+function scheduleView(app: App, status: ImportStatus): HTMLElement {
   const spec = status.definition.schedule;
   const ownedByOther = !!spec && spec.kind !== 'off' && status.ownedByMe === false;
-  const el = h(
+  return h(
     'div',
     { className: 'view' },
     h('h1', null, `Schedule "${status.definition.name}"`),
@@ -35,7 +39,6 @@ export function renderSchedule(app: App, route: Route): RenderedView {
     status.warning ? h('p', { className: 'warning card-warning', role: 'note' }, status.warning) : null,
     ...(ownedByOther ? readOnly(app, status) : editor(app, status)),
   );
-  return { el };
 }
 
 function back(app: App): HTMLButtonElement {
@@ -56,42 +59,40 @@ function readOnly(app: App, status: ImportStatus): HTMLElement[] {
   const owner = status.definition.scheduleOwner || 'another editor';
   return [
     h('p', null, h('strong', null, describeSchedule(status.definition.schedule)), `, set up by ${owner}.`),
-    ...[nextRunLine(app, status)].filter((node): node is HTMLElement => node !== null),
-    h(
-      'p',
-      { className: 'info-box' },
-      `Only ${owner} can change or stop this schedule: it runs with their Lever key and their Google account. If they left or the schedule keeps failing, take it over to run it with your own key.`,
-    ),
+    ...present(nextRunLine(app, status)),
+    h('p', { className: 'info-box' }, onlyOwnerSentence(owner)),
     ...takeOverControls(app, status),
     h('div', { className: 'actions' }, back(app)),
   ];
 }
 
+function onlyOwnerSentence(owner: string): string {
+  return `Only ${owner} can change or stop this schedule: it runs with their Lever key and their Google account. If they left or the schedule keeps failing, take it over to run it with your own key.`;
+}
+
+function present(node: HTMLElement | null): HTMLElement[] {
+  return node ? [node] : [];
+}
+
+const KINDS: Option<ScheduleSpec['kind']>[] = [
+  { value: 'off', label: 'Only when I click Run now' },
+  { value: 'hourly', label: 'Every few hours' },
+  { value: 'daily', label: 'Every day' },
+  { value: 'weekly', label: 'Every week' },
+];
+
+const EVERY_OPTIONS: Option[] = EVERY_HOURS.map((n) => ({
+  value: String(n),
+  label: n === 1 ? '1 hour' : `${n} hours`,
+}));
+
 /** The kind radios and the fields each kind uses (only those of the chosen kind are shown). */
 function scheduleFields(current: ScheduleSpec): { nodes: HTMLElement[]; read: () => ScheduleSpec } {
-  const every = selectField({
-    label: 'Every',
-    options: EVERY_HOURS.map((n) => ({ value: String(n), label: n === 1 ? '1 hour' : `${n} hours` })),
-    value: String(current.everyHours ?? 4),
-  });
+  const every = selectField({ label: 'Every', options: EVERY_OPTIONS, value: String(current.everyHours ?? 4) });
   const day = selectField({ label: 'On', options: DAYS, value: current.weekDay ?? 'MONDAY' });
   const hour = selectField({ label: 'At', options: HOURS, value: String(current.hour ?? 7) });
-  const sync = (kind: ScheduleSpec['kind']) => {
-    every.wrap.hidden = kind !== 'hourly';
-    day.wrap.hidden = kind !== 'weekly';
-    hour.wrap.hidden = kind !== 'daily' && kind !== 'weekly';
-  };
-  const kind = radioGroup<ScheduleSpec['kind']>({
-    legend: 'Refresh this import',
-    options: [
-      { value: 'off', label: 'Only when I click Run now' },
-      { value: 'hourly', label: 'Every few hours' },
-      { value: 'daily', label: 'Every day' },
-      { value: 'weekly', label: 'Every week' },
-    ],
-    value: current.kind,
-    onChange: sync,
-  });
+  const sync = (kind: ScheduleSpec['kind']) => showKindFields(kind, every.wrap, day.wrap, hour.wrap);
+  const kind = radioGroup({ legend: 'Refresh this import', options: KINDS, value: current.kind, onChange: sync });
   sync(current.kind);
   return {
     nodes: [kind.fieldset, every.wrap, day.wrap, hour.wrap],
@@ -99,27 +100,36 @@ function scheduleFields(current: ScheduleSpec): { nodes: HTMLElement[]; read: ()
   };
 }
 
+function showKindFields(kind: ScheduleSpec['kind'], every: HTMLElement, day: HTMLElement, hour: HTMLElement): void {
+  every.hidden = kind !== 'hourly';
+  day.hidden = kind !== 'weekly';
+  hour.hidden = kind !== 'daily' && kind !== 'weekly';
+}
+
 function editor(app: App, status: ImportStatus): HTMLElement[] {
   const current: ScheduleSpec = status.definition.schedule ?? { kind: 'off' };
   const fields = scheduleFields(current);
-  const save = button('Save schedule', () => void saveSchedule(app, status, fields.read(), save), { kind: 'action' });
-  const cancel = button('Cancel', () => app.go({ name: 'imports' }), { kind: 'link' });
   return [
     h(
       'p',
       null,
       `Now: ${describeSchedule(current)}${current.kind !== 'off' && status.ownedByMe ? ', run by you' : ''}.`,
     ),
-    ...[nextRunLine(app, status)].filter((node): node is HTMLElement => node !== null),
+    ...present(nextRunLine(app, status)),
     ...fields.nodes,
     h('p', { className: 'hint' }, `Times are in the spreadsheet's time zone (${app.state.spreadsheetTimeZone}).`),
-    h(
-      'p',
-      { className: 'hint' },
-      'Scheduled runs use your Lever key and your Google account, even when the spreadsheet is closed. You will be shown as the schedule owner.',
-    ),
-    h('div', { className: 'actions' }, save, cancel),
+    h('p', { className: 'hint' }, OWNER_HINT),
+    editorActions(app, status, fields.read),
   ];
+}
+
+const OWNER_HINT =
+  'Scheduled runs use your Lever key and your Google account, even when the spreadsheet is closed. You will be shown as the schedule owner.';
+
+function editorActions(app: App, status: ImportStatus, read: () => ScheduleSpec): HTMLElement {
+  const save = button('Save schedule', () => void saveSchedule(app, status, read(), save), { kind: 'action' });
+  const cancel = button('Cancel', () => app.go({ name: 'imports' }), { kind: 'link' });
+  return h('div', { className: 'actions' }, save, cancel);
 }
 
 /** The spec for the chosen kind, carrying only the fields that kind uses. */

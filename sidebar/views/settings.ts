@@ -22,11 +22,7 @@ async function saveFailureEmails(app: App, input: HTMLInputElement): Promise<voi
     const enabled = await app.server.setFailureEmails(wanted);
     app.state.failureEmails = enabled;
     input.checked = enabled;
-    app.notices.info(
-      enabled
-        ? 'Failure emails are on: a failed scheduled refresh emails its owner.'
-        : "Failure emails are off: failed scheduled refreshes show only here and in the 'Lever status' sheet.",
-    );
+    app.notices.info(enabled ? EMAILS_ON : EMAILS_OFF);
   } catch (error) {
     input.checked = !wanted;
     app.notices.error(errorMessage(error));
@@ -35,3 +31,6 @@ async function saveFailureEmails(app: App, input: HTMLInputElement): Promise<voi
     input.focus();
   }
 }
+
+const EMAILS_ON = 'Failure emails are on: a failed scheduled refresh emails its owner.';
+const EMAILS_OFF = "Failure emails are off: failed scheduled refreshes show only here and in the 'Lever status' sheet.";

@@ -23,26 +23,25 @@ function confirmTakeOver(app: App, status: ImportStatus, area: HTMLElement, open
     replaceChildren(area);
     opener.focus();
   });
-  const key = app.state.key;
-  const [sentence, confirm] = key.saved
-    ? [
-        takeOverSentence(status, ENVIRONMENT_BADGES[key.environment ?? 'production'], key.last4),
-        takeOverButton(app, status),
-      ]
-    : [
-        'A schedule you take over runs with your own Lever key, and you have not saved one yet.',
-        button('Connect to Lever', () => app.go({ name: 'connect' }), { kind: 'action' }),
-      ];
+  const [sentence, confirm] = takeOverChoice(app, status);
+  const label = `Take over ${status.definition.name}`;
+  const actions = h('div', { className: 'actions' }, confirm, cancel);
   replaceChildren(
     area,
-    h(
-      'div',
-      { className: 'confirm take-over', role: 'group', 'aria-label': `Take over ${status.definition.name}` },
-      h('p', null, sentence),
-      h('div', { className: 'actions' }, confirm, cancel),
-    ),
+    h('div', { className: 'confirm take-over', role: 'group', 'aria-label': label }, h('p', null, sentence), actions),
   );
   cancel.focus();
+}
+
+/** What taking over means and its Yes button; without a saved key, why not yet and a way to connect. */
+function takeOverChoice(app: App, status: ImportStatus): [string, HTMLButtonElement] {
+  const key = app.state.key;
+  if (key.saved) {
+    const environment = ENVIRONMENT_BADGES[key.environment ?? 'production'];
+    return [takeOverSentence(status, environment, key.last4), takeOverButton(app, status)];
+  }
+  const connect = button('Connect to Lever', () => app.go({ name: 'connect' }), { kind: 'action' });
+  return ['A schedule you take over runs with your own Lever key, and you have not saved one yet.', connect];
 }
 
 function takeOverButton(app: App, status: ImportStatus): HTMLButtonElement {
@@ -65,14 +64,11 @@ export function takeOverSentence(status: ImportStatus, environment: string, last
 
 async function takeOver(app: App, status: ImportStatus, trigger: HTMLButtonElement): Promise<void> {
   try {
-    const updated = await withBusyButton(trigger, 'Taking over…', () =>
-      app.server.takeOverSchedule(status.definition.id),
-    );
+    const work = () => app.server.takeOverSchedule(status.definition.id);
+    const updated = await withBusyButton(trigger, 'Taking over…', work);
     await app.reload();
-    app.go(
-      { name: 'imports' },
-      `You now run the schedule of "${updated.name}" (${describeSchedule(updated.schedule)}) with your Lever key.`,
-    );
+    const schedule = describeSchedule(updated.schedule);
+    app.go({ name: 'imports' }, `You now run the schedule of "${updated.name}" (${schedule}) with your Lever key.`);
   } catch (error) {
     app.notices.error(errorMessage(error));
   }

@@ -1,6 +1,7 @@
 // The built sidebar on the emulator: errors a finance user can act on, a collaborator's read-only schedule,
 // progress across several executions, and the playground page as a whole.
 import type { Browser } from 'playwright-core';
+import type { ServerFunctionName } from '../../src/shared/rpc';
 import type { CallOutcome } from '../../tools/playground/backend';
 import { type PlaygroundServer, startPlaygroundServer } from '../../tools/playground/http';
 import {
@@ -123,7 +124,7 @@ describeWithBrowser('progress of a long import, in the built sidebar', () => {
     const call = world.call.bind(world);
     const paced = {
       ...world,
-      call: async (fn: string, args: unknown[], user: string) => {
+      call: async (fn: ServerFunctionName, args: unknown[], user: string) => {
         if (fn === 'continueImport') await new Promise((resolve) => setTimeout(resolve, 800));
         return call(fn, args, user);
       },

@@ -159,6 +159,8 @@ describeWithBrowser('planner features against the fake server', () => {
     await connect(page, FAKE_GOOD_KEY);
     await newImport(page, 'Pipeline');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
+    // The save is a server call: read the fake only once its card shows the import was saved.
+    await page.getByRole('article', { name: 'Pipeline' }).waitFor();
     const id = backend.fake.api(ANA).getSidebarState().imports[0].definition.id;
     backend.fake.api(ANA).setSchedule(id, { kind: 'daily', hour: 7 });
     const stale = `No successful refresh since Jan 3, 07:00 — the schedule runs with ${ANA}'s key; if they left, take it over.`;

@@ -1,4 +1,5 @@
 // What the playground's HTTP server needs from the world behind it: sidebar calls, the grid, the clock, new data.
+import type { ServerFunctionName } from '../../src/shared/rpc';
 
 /** The JSON a sidebar call returns through the bridge, like google.script.run's success or failure handler. */
 export type CallOutcome = { ok: true; value: unknown } | { ok: false; error: { message: string } };
@@ -33,7 +34,7 @@ export interface PlaygroundBackend {
   /** Demo keys shown on the host page, with what each can read. */
   readonly demoKeys: readonly { key: string; note: string }[];
   /** May answer later (a fake with delays); the emulator answers at once, blocking like an execution. */
-  call(fn: string, args: unknown[], user: string): CallOutcome | Promise<CallOutcome>;
+  call(fn: ServerFunctionName, args: unknown[], user: string): CallOutcome | Promise<CallOutcome>;
   grid(sheet: string | null, maxRows: number): GridSnapshot;
   clock(): ClockSnapshot;
   /** Moves the virtual clock forward, firing due triggers. */

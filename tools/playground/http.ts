@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SERVER_FUNCTION_NAMES } from '../../src/shared/rpc';
+import { SERVER_FUNCTION_NAMES, type ServerFunctionName } from '../../src/shared/rpc';
 import type { PlaygroundBackend, RecordKind } from './backend';
 import { hostPageHtml } from './page';
 import { injectShim } from './shim';
@@ -23,6 +23,11 @@ export interface PlaygroundServer {
 
 const MAX_BODY_BYTES = 1_000_000;
 const CALLABLE = new Set<string>(SERVER_FUNCTION_NAMES);
+
+/** Only the declared sidebar calls cross the bridge, as google.script.run reaches only top-level globals. */
+function isServerFunction(fn: unknown): fn is ServerFunctionName {
+  return typeof fn === 'string' && CALLABLE.has(fn);
+}
 
 class HttpError extends Error {
   constructor(
@@ -116,7 +121,7 @@ async function route(
 function post(backend: PlaygroundBackend, path: string, body: Record<string, unknown>): unknown {
   if (path === '/api/call') {
     const { fn, args, user } = body;
-    if (typeof fn !== 'string' || !CALLABLE.has(fn)) throw new HttpError(400, `Not a sidebar function: ${String(fn)}`);
+    if (!isServerFunction(fn)) throw new HttpError(400, `Not a sidebar function: ${String(fn)}`);
     if (!Array.isArray(args)) throw new HttpError(400, 'args must be an array');
     const who = typeof user === 'string' && backend.users.includes(user) ? user : backend.users[0];
     return backend.call(fn, args, who);
