@@ -1,6 +1,6 @@
 // After a successful commit: what changed since the import's last refresh, logged to "Lever changes" and summarised.
 import { toAppError } from '../errors';
-import type { WorkbookPort } from '../gas/spreadsheet';
+import type { WorkbookPort } from '../ports/sheet';
 import type { ImportDefinition } from '../shared/types';
 import { diffStates } from './diff';
 import { baselineRow, changeRows, MAX_CHANGE_ROWS, type RefreshContext } from './log-rows';

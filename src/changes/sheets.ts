@@ -1,5 +1,5 @@
 // Sheet I/O for change tracking: the hidden snapshot sheet per import and the shared "Lever changes" sheet, batched.
-import type { SheetPort, WorkbookPort } from '../gas/spreadsheet';
+import type { SheetPort, WorkbookPort } from '../ports/sheet';
 import { checkCellBudget, safeRow } from '../sheet/cells';
 import { DATE_TIME_FORMAT, ensureColumns, ensureRows, lastFilledRow, styleHeader, writeRows } from '../sheet/grid';
 import { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from '../sheet/tracked-workbook';

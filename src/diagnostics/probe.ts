@@ -1,6 +1,8 @@
 // The trigger-context probe: what a trigger execution of this user could reach, kept in UserProperties per spreadsheet.
-import { type KeyValueStore, readJson, userStore, writeJson } from '../gas/properties';
+
+import { userStore } from '../gas/properties';
 import { deleteProjectTrigger, triggerListing } from '../gas/triggers';
+import { type KeyValueStore, readJson, writeJson } from '../ports/store';
 import { PROBE_RECORD } from '../schedule/scheduler';
 import { deleteTriggerRecord, readTriggerRecord, spreadsheetIdForTrigger } from '../schedule/state-store';
 

@@ -1,9 +1,10 @@
 // Extensions → Lever for Sheets → Diagnostics: gathers what a real deployment does where Google's docs are silent.
 import { appsScriptBase64, appsScriptHttp } from '../gas/http';
-import { type KeyValueStore, userStore } from '../gas/properties';
+import { userStore } from '../gas/properties';
 import { createOneOffTrigger, triggerListing } from '../gas/triggers';
 import { utilitiesDateTime } from '../gas/zone-format';
 import { baseUrlFor } from '../lever/endpoints';
+import type { KeyValueStore } from '../ports/store';
 import { DAILY_TRIGGER_RUNTIME_MS, runtimeUsedMs } from '../schedule/runtime';
 import { PROBE_RECORD } from '../schedule/scheduler';
 import { readTriggerRecord, type TriggerRecord, writeTriggerRecord } from '../schedule/state-store';

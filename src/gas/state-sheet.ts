@@ -1,7 +1,7 @@
 // The document's shared state (definitions, run records, checkpoints, schedule state) in a hidden sheet of the
 // spreadsheet itself, so a clock trigger with no document context reaches it through SpreadsheetApp.openById.
 import { AppError } from '../errors';
-import type { KeyValueStore } from './properties';
+import type { KeyValueStore } from '../ports/store';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

@@ -1,5 +1,5 @@
 // ZoneFormat over Utilities.formatDate (documented), for where Apps Script's Intl has no time-zone data (unknowns 9).
-import type { LocalDateTime } from '../schedule/zone';
+import type { LocalDateTime } from '../ports/clock';
 
 /** The wall-clock reading of instant `ms` in `zone`, from one Utilities.formatDate call. */
 export function utilitiesDateTime(ms: number, zone: string): LocalDateTime {

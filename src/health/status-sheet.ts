@@ -1,7 +1,9 @@
 // The "Lever status" sheet: every import's health for every collaborator, rewritten in one batched write.
 import { toAppError } from '../errors';
-import { documentSnapshot, type KeyValueStore } from '../gas/properties';
-import { type SheetPort, type WorkbookPort, workbookPort } from '../gas/spreadsheet';
+import { documentSnapshot } from '../gas/properties';
+import { workbookPort } from '../gas/spreadsheet';
+import type { SheetPort, WorkbookPort } from '../ports/sheet';
+import type { KeyValueStore } from '../ports/store';
 import { sharedScheduleContext } from '../schedule/context';
 import { describeForEveryone } from '../schedule/status';
 import { listDefinitions } from '../settings/imports-store';

@@ -1,5 +1,5 @@
 // Writing the status block: a new sheet in one styled write; an existing one in one setValues, or not at all.
-import type { SheetPort, WorkbookPort } from '../gas/spreadsheet';
+import type { SheetPort, WorkbookPort } from '../ports/sheet';
 import { checkCellBudget, safeRow } from '../sheet/cells';
 import { DATE_TIME_FORMAT, ensureColumns, ensureRows, PLAIN_FORMAT } from '../sheet/grid';
 import { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from '../sheet/tracked-workbook';

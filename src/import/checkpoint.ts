@@ -1,6 +1,7 @@
 // The checkpoint of a run in progress (DocumentProperties `checkpoint.<importId>`) and the run record it implies.
-import { type KeyValueStore, readJson, writeJson } from '../gas/properties';
+
 import type { FetchState } from '../lever/source';
+import { type KeyValueStore, readJson, writeJson } from '../ports/store';
 import type { RunRecord, RunStatus, RunTrigger } from '../shared/types';
 
 /**

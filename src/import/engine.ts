@@ -1,8 +1,8 @@
 // The import engine: one execution's worth of a run (start or resume, fetch to the deadline, commit when complete).
 import { assertConfidentialAllowed } from '../confidential/guard';
 import { AppError, toAppError } from '../errors';
-import type { SheetPort } from '../gas/spreadsheet';
 import type { LeverAccess } from '../lever/source';
+import type { SheetPort } from '../ports/sheet';
 import { requireDefinition } from '../settings/imports-store';
 import { latestRun, saveRun } from '../settings/runs-store';
 import type { ImportDefinition, RunRecord, RunStatus, RunTrigger } from '../shared/types';

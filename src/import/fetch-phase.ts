@@ -1,7 +1,8 @@
 // Fetching: records are staged in large batches with the checkpoint saved after each staging write; the last batch
 // of a fetch that finishes here goes straight to the commit.
-import type { SheetPort } from '../gas/spreadsheet';
+
 import type { FetchProgress, LeverRecord } from '../lever/source';
+import type { SheetPort } from '../ports/sheet';
 import { appendStaged, createStaging } from '../sheet/staging';
 import { type Checkpoint, saveCheckpoint } from './checkpoint';
 import { type StagedRow, stageRecord } from './rows';

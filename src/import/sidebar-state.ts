@@ -2,9 +2,9 @@
 
 import { isSnapshotSheetName } from '../changes/sheets';
 import { confidentialNotice } from '../confidential/guard';
-import type { KeyValueStore } from '../gas/properties';
 import { STATE_SHEET_NAME } from '../gas/state-sheet';
 import { STATUS_SHEET } from '../health/status-rows';
+import type { KeyValueStore } from '../ports/store';
 import { listDefinitions } from '../settings/imports-store';
 import { lastSuccessfulRun, latestRun } from '../settings/runs-store';
 import type { ImportDefinition, ImportStatus, KeyStatus, SidebarState } from '../shared/types';

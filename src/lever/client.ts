@@ -1,7 +1,7 @@
 // Lever HTTP client: authenticated list-page GETs, sent together under the rate limiter, retried with backoff.
 import { AppError } from '../errors';
-import type { Clock } from '../gas/clock';
-import type { HttpPort, HttpRequest, HttpResponse } from '../gas/http';
+import type { Clock } from '../ports/clock';
+import type { HttpPort, HttpRequest, HttpResponse } from '../ports/http';
 import type { LeverCredential } from '../settings/key-store';
 import { baseUrlFor } from './endpoints';
 import {

@@ -1,8 +1,8 @@
 // What a schedule's owner approved their trigger to run: a digest of each scheduled definition, kept in the
 // owner's own UserProperties, where no other editor can write.
 
-import { type KeyValueStore, readJson, writeJson } from '../gas/properties';
 import { stableStringify } from '../import/fingerprint';
+import { type KeyValueStore, readJson, writeJson } from '../ports/store';
 import type { ImportDefinition } from '../shared/types';
 
 /** Text → digest (SHA-256 in Apps Script; any stable function in unit tests). */

@@ -1,5 +1,5 @@
 // The per-import facts describeSchedule reads (slot state, last success), gathered from the document's store.
-import type { KeyValueStore } from '../gas/properties';
+import type { KeyValueStore } from '../ports/store';
 import { lastSuccessfulRun } from '../settings/runs-store';
 import type { ImportDefinition, RunRecord } from '../shared/types';
 import { isScheduled } from './spec';

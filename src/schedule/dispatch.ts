@@ -1,7 +1,7 @@
 // One firing of a user's dispatcher trigger: keep the slot healthy, continue running imports, start due ones.
 import { AppError } from '../errors';
-import type { KeyValueStore } from '../gas/properties';
-import type { TriggerPort } from '../gas/triggers';
+import type { KeyValueStore } from '../ports/store';
+import type { TriggerPort } from '../ports/triggers';
 import { listDefinitions, loadDefinition } from '../settings/imports-store';
 import { latestRun } from '../settings/runs-store';
 import type { ImportDefinition, RunRecord } from '../shared/types';

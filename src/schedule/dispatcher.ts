@@ -3,12 +3,13 @@ import { probeDispatcherContext } from '../diagnostics/probe';
 import { executionBudget } from '../gas/clock';
 import { sha256 } from '../gas/digest';
 import { appsScriptMail } from '../gas/mail';
-import { documentSnapshot, documentStore, type KeyValueStore, userStore } from '../gas/properties';
+import { documentSnapshot, documentStore, userStore } from '../gas/properties';
 import { currentUserEmail } from '../gas/spreadsheet';
 import { bindDocument } from '../gas/state-sheet';
 import { deleteProjectTrigger, openTriggerSpreadsheet, spreadsheetTriggers } from '../gas/triggers';
 import { refreshStatusSheet } from '../health/status-sheet';
 import { runImportSlice } from '../import/runner';
+import type { KeyValueStore } from '../ports/store';
 import { dispatch } from './dispatch';
 import { spreadsheetIdForTrigger, storedSpreadsheetId } from './state-store';
 

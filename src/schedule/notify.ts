@@ -1,6 +1,6 @@
 // The failure email to a schedule's owner: optional per spreadsheet, at most one per import per day.
-import type { MailPort } from '../gas/mail';
-import type { KeyValueStore } from '../gas/properties';
+import type { MailPort } from '../ports/mail';
+import type { KeyValueStore } from '../ports/store';
 import type { ImportDefinition, RunRecord } from '../shared/types';
 import { failureEmail } from './messages';
 import { patchImportState, readImportState, readSettings } from './state-store';

@@ -1,5 +1,5 @@
 // The daily trigger-runtime quota: dispatcher execution time per user, in Google's rolling 24-hour window.
-import { type KeyValueStore, readJson, writeJson } from '../gas/properties';
+import { type KeyValueStore, readJson, writeJson } from '../ports/store';
 
 /** Consumer accounts get 90 minutes of trigger time a day (Workspace 6 hours); the smaller one is assumed. */
 export const DAILY_TRIGGER_RUNTIME_MS = 90 * 60_000;

@@ -1,7 +1,7 @@
 // The single trigger slot: one hourly dispatcher trigger per user per spreadsheet while they own a schedule, else none.
 import { AppError } from '../errors';
-import type { KeyValueStore } from '../gas/properties';
-import type { TriggerInfo, TriggerPort } from '../gas/triggers';
+import type { KeyValueStore } from '../ports/store';
+import type { TriggerInfo, TriggerPort } from '../ports/triggers';
 import { deleteTriggerRecord, readTriggerRecord, writeTriggerRecord } from './state-store';
 
 /** The global in src/main.ts that the trigger calls. */

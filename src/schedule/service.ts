@@ -1,10 +1,11 @@
 // Schedule operations for sidebar calls, wired to Apps Script: set or take over a schedule, self-heal, failure emails.
 import { AppError } from '../errors';
 import { sha256 } from '../gas/digest';
-import { documentStore, type KeyValueStore, userStore } from '../gas/properties';
+import { documentStore, userStore } from '../gas/properties';
 import { activeSpreadsheet, currentUserEmail } from '../gas/spreadsheet';
 import { spreadsheetTriggers } from '../gas/triggers';
 import { refreshStatusSheet } from '../health/status-sheet';
+import type { KeyValueStore } from '../ports/store';
 import type { ImportDefinition, ScheduleSpec } from '../shared/types';
 import { approveDefinition } from './approval';
 import { checkScheduleHealth, type ScheduleHealth } from './health';

@@ -1,7 +1,7 @@
 // Setting or removing an import's schedule: validation, the owner-only rule, and the trigger slot kept in step.
 import { AppError } from '../errors';
-import type { KeyValueStore } from '../gas/properties';
-import type { TriggerPort } from '../gas/triggers';
+import type { KeyValueStore } from '../ports/store';
+import type { TriggerPort } from '../ports/triggers';
 import { listDefinitions, requireDefinition, updateDefinition } from '../settings/imports-store';
 import type { ImportDefinition, ScheduleSpec } from '../shared/types';
 import { approveDefinition, type Digest, withdrawApproval } from './approval';

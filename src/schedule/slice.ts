@@ -1,7 +1,7 @@
 // One scheduled import slice: claim the slot, call the engine, and turn the outcome into log lines and emails.
 import { toAppError } from '../errors';
-import type { MailPort } from '../gas/mail';
-import type { KeyValueStore } from '../gas/properties';
+import type { MailPort } from '../ports/mail';
+import type { KeyValueStore } from '../ports/store';
 import { saveRun } from '../settings/runs-store';
 import type { ImportDefinition, RunRecord } from '../shared/types';
 import { BUSY_SKIP_MESSAGE, scheduledFailureText } from './messages';

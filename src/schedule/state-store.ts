@@ -1,5 +1,5 @@
 // Schedule bookkeeping in properties: per-import slot state and settings (document), trigger records (user).
-import { type KeyValueStore, readJson, writeJson } from '../gas/properties';
+import { type KeyValueStore, readJson, writeJson } from '../ports/store';
 
 /** DocumentProperties: what the dispatcher remembers about one scheduled import. */
 export interface ImportScheduleState {

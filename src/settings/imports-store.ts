@@ -1,7 +1,7 @@
 // Import definitions in DocumentProperties (`import.<id>` plus `imports.index`), shared by every editor; never secrets.
 import { AppError } from '../errors';
-import { type KeyValueStore, readJson, writeJson } from '../gas/properties';
 import { normaliseDefinition } from '../import/definition';
+import { type KeyValueStore, readJson, writeJson } from '../ports/store';
 import type { ImportDefinition, ImportDefinitionInput } from '../shared/types';
 
 const INDEX_KEY = 'imports.index';

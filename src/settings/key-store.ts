@@ -1,8 +1,8 @@
 // The running user's Lever API key in their UserProperties; outside this module the key exists only as a header.
 import { redact } from '../errors';
-import type { Base64Encoder } from '../gas/http';
-import { type KeyValueStore, readJson, writeJson } from '../gas/properties';
 import { basicAuthHeader, isLeverEnvironment } from '../lever/endpoints';
+import type { Base64Encoder } from '../ports/http';
+import { type KeyValueStore, readJson, writeJson } from '../ports/store';
 import type { KeyStatus, LeverEndpoint, LeverEnvironment } from '../shared/types';
 
 export const KEY_PROPERTY = 'lever.key';

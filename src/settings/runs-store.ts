@@ -1,5 +1,5 @@
 // Run records in DocumentProperties (`runs.<importId>`): the last few runs of each import, newest first.
-import { type KeyValueStore, readJson, writeJson } from '../gas/properties';
+import { type KeyValueStore, readJson, writeJson } from '../ports/store';
 import type { RunRecord } from '../shared/types';
 
 export const MAX_RUNS_KEPT = 10;

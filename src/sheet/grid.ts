@@ -1,5 +1,5 @@
 // Grid helpers shared by the staging sheet and the writer: growing within Google's limits, chunked writes, formats.
-import type { SheetPort } from '../gas/spreadsheet';
+import type { SheetPort } from '../ports/sheet';
 import type { ColumnInfo } from '../shared/types';
 import { type CellValue, checkCellBudget, MAX_SPREADSHEET_CELLS } from './cells';
 

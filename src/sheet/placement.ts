@@ -7,7 +7,7 @@
 // so `=C5*2` keeps pointing at its own record's row — one deleteRows drops the rows gathered at the bottom that go
 // (vanished records with nothing of the user's), and only then are the import's columns written. Records that left the result keep their row (old values, marked) when the user has
 // content in it, unless the import removes vanished rows.
-import type { SheetPort } from '../gas/spreadsheet';
+import type { SheetPort } from '../ports/sheet';
 import { type CellValue, safeRow } from './cells';
 import {
   applyColumnFormats,

@@ -1,7 +1,8 @@
 // The hidden staging sheet `_lever_staging_<importId>`: staged rows survive between executions until the commit.
-import type { SheetPort, WorkbookPort } from '../gas/spreadsheet';
+
 import { STAGING_SHEET_PREFIX } from '../import/definition';
 import type { StagedRow } from '../import/rows';
+import type { SheetPort, WorkbookPort } from '../ports/sheet';
 import { checkCellBudget, isDate, safeRow } from './cells';
 import { ensureColumns, ensureRows, writeRows } from './grid';
 import { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from './tracked-workbook';

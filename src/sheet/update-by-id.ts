@@ -1,6 +1,6 @@
 // Update by ID: rows stay where they are (so a user's columns stay with their IDs), new IDs are appended, vanished
 // IDs are removed (whole rows, bottom-up) or flagged.
-import type { SheetPort } from '../gas/spreadsheet';
+import type { SheetPort } from '../ports/sheet';
 import { type CellValue, safeRow } from './cells';
 import {
   applyColumnFormats,

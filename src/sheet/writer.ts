@@ -1,5 +1,5 @@
 // Commits a complete result to the target sheet: replace, update by ID, or append a snapshot, in a few batched calls.
-import type { SheetPort } from '../gas/spreadsheet';
+import type { SheetPort } from '../ports/sheet';
 import type { ColumnInfo, WriteMode } from '../shared/types';
 import { safeRow } from './cells';
 import {

@@ -1,7 +1,8 @@
 // The status sheet over a fake workbook: created once there is an import, one write per change, never someone's data.
-import { writeJson } from '../../../src/gas/properties';
+
 import { STATUS_HEADERS, STATUS_SHEET } from '../../../src/health/status-rows';
 import { refreshStatus } from '../../../src/health/status-sheet';
+import { writeJson } from '../../../src/ports/store';
 import { writeImportState } from '../../../src/schedule/state-store';
 import { deleteDefinition } from '../../../src/settings/imports-store';
 import { saveRun } from '../../../src/settings/runs-store';

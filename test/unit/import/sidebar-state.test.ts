@@ -1,6 +1,7 @@
 // The sidebar's view of imports (runs, schedules, sheet names) and the names duplicates get.
-import { memoryStore } from '../../../src/gas/properties';
+
 import { buildSidebarState, uniqueCopyName } from '../../../src/import/sidebar-state';
+import { memoryStore } from '../../../src/ports/store';
 import { saveImportInput } from '../../../src/settings/imports-store';
 import { saveRun } from '../../../src/settings/runs-store';
 import type { RunRecord } from '../../../src/shared/types';

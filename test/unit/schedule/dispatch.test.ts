@@ -1,6 +1,6 @@
 // One dispatcher firing against fake ports: due imports run once per slot, runs continue first, failures surface.
 import { AppError } from '../../../src/errors';
-import { memoryStore } from '../../../src/gas/properties';
+import { memoryStore } from '../../../src/ports/store';
 import { approveDefinition } from '../../../src/schedule/approval';
 import { type DispatchDeps, dispatch } from '../../../src/schedule/dispatch';
 import { RUN_LOG_SHEET } from '../../../src/schedule/run-log';

@@ -1,7 +1,7 @@
 // Hand-written fakes of the schedule's ports: triggers with Google's add-on rules, mail, a log spreadsheet, stores.
-import type { MailPort } from '../../../src/gas/mail';
-import { type KeyValueStore, memoryStore, writeJson } from '../../../src/gas/properties';
-import type { TriggerInfo, TriggerPort } from '../../../src/gas/triggers';
+import type { MailPort } from '../../../src/ports/mail';
+import { type KeyValueStore, memoryStore, writeJson } from '../../../src/ports/store';
+import type { TriggerInfo, TriggerPort } from '../../../src/ports/triggers';
 import type { LogRange, LogSheet, LogSpreadsheet } from '../../../src/schedule/run-log';
 import type { ImportDefinition, RunRecord, ScheduleSpec } from '../../../src/shared/types';
 

@@ -1,5 +1,5 @@
 // Self-healing on sidebar open: the viewer's trigger is recreated or removed, and problems become warnings.
-import { memoryStore } from '../../../src/gas/properties';
+import { memoryStore } from '../../../src/ports/store';
 import { checkScheduleHealth, type HealthDeps, TRIGGER_RECREATED_WARNING } from '../../../src/schedule/health';
 import { reconcileTrigger } from '../../../src/schedule/scheduler';
 import { writeImportState } from '../../../src/schedule/state-store';

@@ -1,5 +1,5 @@
 // Failure emails: to the owner, once per import per day, optional per spreadsheet, never fatal.
-import { memoryStore } from '../../../src/gas/properties';
+import { memoryStore } from '../../../src/ports/store';
 import { notifyFailure } from '../../../src/schedule/notify';
 import { writeSettings } from '../../../src/schedule/state-store';
 import { FakeMail, runRecord, scheduled } from './fakes';

@@ -1,5 +1,5 @@
 // Trigger-runtime accounting in Google's rolling 24-hour window.
-import { memoryStore } from '../../../src/gas/properties';
+import { memoryStore } from '../../../src/ports/store';
 import { mayStartWork, recordRuntime, runtimeUsedMs, runtimeWarning } from '../../../src/schedule/runtime';
 
 const MIN = 60_000;

@@ -1,6 +1,6 @@
 // The single trigger slot: one dispatcher trigger while wanted, none otherwise, never two clock triggers at once.
 import { isAppError } from '../../../src/errors';
-import { memoryStore } from '../../../src/gas/properties';
+import { memoryStore } from '../../../src/ports/store';
 import { DISPATCH_HANDLER, reconcileTrigger, triggerError } from '../../../src/schedule/scheduler';
 import { readTriggerRecord, spreadsheetIdForTrigger } from '../../../src/schedule/state-store';
 import { FakeTriggers, TOO_MANY_IN_DOCUMENT } from './fakes';

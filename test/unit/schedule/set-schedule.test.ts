@@ -1,5 +1,5 @@
 // setSchedule's rules: validation, owner-only changes, trigger created before storing and removed after the last.
-import { memoryStore } from '../../../src/gas/properties';
+import { memoryStore } from '../../../src/ports/store';
 import { changeSchedule, type ScheduleChangeDeps } from '../../../src/schedule/set-schedule';
 import { readImportState } from '../../../src/schedule/state-store';
 import { loadDefinition } from '../../../src/settings/imports-store';

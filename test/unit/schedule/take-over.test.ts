@@ -1,5 +1,5 @@
 // takeOverSchedule: the key must fit, the trigger slot is ensured first, the owner changes, the slot state stays.
-import { memoryStore } from '../../../src/gas/properties';
+import { memoryStore } from '../../../src/ports/store';
 import { reconcileTrigger } from '../../../src/schedule/scheduler';
 import type { ScheduleChangeDeps } from '../../../src/schedule/set-schedule';
 import { readImportState, readTriggerRecord, writeImportState } from '../../../src/schedule/state-store';

@@ -1,5 +1,5 @@
 // Import definitions in document properties: save, list in order, update, delete, and validation on save.
-import { memoryStore } from '../../../src/gas/properties';
+import { memoryStore } from '../../../src/ports/store';
 import {
   deleteDefinition,
   listDefinitions,

@@ -1,5 +1,5 @@
 // The key store: the key stays in the user's store, leaves only as a header, and the sidebar sees last 4 only.
-import { memoryStore } from '../../../src/gas/properties';
+import { memoryStore } from '../../../src/ports/store';
 import {
   credentialFor,
   KEY_PROPERTY,

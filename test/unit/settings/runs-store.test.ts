@@ -1,5 +1,5 @@
 // Run records: newest first, replaced by runId, capped in number and size.
-import { memoryStore } from '../../../src/gas/properties';
+import { memoryStore } from '../../../src/ports/store';
 import { lastSuccessfulRun, latestRun, loadRuns, MAX_RUNS_KEPT, saveRun } from '../../../src/settings/runs-store';
 import type { RunRecord } from '../../../src/shared/types';
 
