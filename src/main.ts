@@ -1,11 +1,11 @@
 // Apps Script entry points, and nothing else: every exported function becomes a top-level global in dist/Code.js.
 
-import { runDiagnosticsProbe } from './diagnostics/probe';
-import { showDiagnosticsReport } from './diagnostics/show';
+import { runDiagnosticsProbe } from './app/diagnostics-probe';
+import { showDiagnosticsReport } from './app/diagnostics-report';
+import { refreshAllFromMenu } from './app/menu-refresh';
+import { runScheduledDispatch } from './app/scheduled-run';
+import { serverApi } from './app/server-api';
 import { utilitiesDateTime } from './gas/zone-format';
-import { serverApi } from './rpc';
-import { refreshAllFromMenu } from './rpc-menu';
-import { runScheduledDispatch } from './schedule/dispatcher';
 import { useZoneFallback } from './schedule/zone';
 import type { ColumnInfo, ImportDefinitionInput, ImportObject, LeverEnvironment, ScheduleSpec } from './shared/types';
 import { buildAddonMenu, openSidebar } from './ui/menu';

@@ -1,5 +1,6 @@
 // After a successful commit: what changed since the import's last refresh, logged to "Lever changes" and summarised.
 import { toAppError } from '../errors';
+import type { TrackedState } from '../import/tracked-changes';
 import type { WorkbookPort } from '../ports/sheet';
 import type { ImportDefinition } from '../shared/types';
 import { diffStates } from './diff';
@@ -7,7 +8,6 @@ import { baselineRow, changeRows, MAX_CHANGE_ROWS, type RefreshContext } from '.
 import { appendChanges, readSnapshot, writeSnapshot } from './sheets';
 import { encodeSnapshot, snapshotScope } from './snapshot';
 import { baselineSummary, recordCount, summariseChanges } from './summary';
-import type { TrackedState } from './tracked';
 import { fieldLabels } from './tracked-fields';
 
 /** Run records live in DocumentProperties, 9 KB per import: the summary must stay a line. */

@@ -1,5 +1,5 @@
 // The Diagnostics report as plain text, and the dialog that shows it: pure, so every line can be tested.
-import type { TriggerContextProbe } from './probe';
+import type { TriggerContextProbe } from '../app/diagnostics-probe';
 
 export const STORE_LIMIT_BYTES = 500 * 1024;
 

@@ -1,5 +1,5 @@
 // The status sheet's rows (pure): one per import, from its definition, its run records and its schedule status.
-import type { ScheduleDescription } from '../schedule/status';
+import type { ScheduleDescription } from '../schedule/describe';
 import type { ImportDefinition, RunRecord } from '../shared/types';
 import { isDate } from '../sheet/cells';
 import { ENVIRONMENT_LABELS, filterSummary, OBJECT_LABELS, outcomeLabel, scheduleSummary } from './labels';

@@ -4,13 +4,13 @@ import { documentSnapshot } from '../gas/properties';
 import { workbookPort } from '../gas/spreadsheet';
 import type { SheetPort, WorkbookPort } from '../ports/sheet';
 import type { KeyValueStore } from '../ports/store';
-import { sharedScheduleContext } from '../schedule/context';
-import { describeForEveryone } from '../schedule/status';
-import { listDefinitions } from '../settings/imports-store';
-import { loadRuns } from '../settings/runs-store';
+import { describeForEveryone } from '../schedule/describe';
+import { sharedScheduleContext } from '../schedule/facts';
 import type { ImportDefinition } from '../shared/types';
 import { findTarget } from '../sheet/target';
-import { forgetStatusLayout, loadStatusLayout, saveStatusLayout } from './status-layout';
+import { listDefinitions } from '../store/imports-store';
+import { loadRuns } from '../store/runs-store';
+import { forgetStatusLayout, loadStatusLayout, saveStatusLayout } from '../store/status-layout';
 import { type ImportHealth, STATUS_SHEET, statusBlock } from './status-rows';
 import { insertStatusSheet, writeExistingStatus, writeNewStatus } from './status-write';
 

@@ -3,10 +3,10 @@
 
 import type { FetchProgress, LeverRecord } from '../lever/source';
 import type { SheetPort } from '../ports/sheet';
-import { appendStaged, createStaging } from '../sheet/staging';
-import { type Checkpoint, saveCheckpoint } from './checkpoint';
+import { type Checkpoint, saveCheckpoint } from '../store/checkpoint';
 import { type StagedRow, stageRecord } from './rows';
 import type { Slice } from './slice';
+import { appendStaged, createStaging } from './staging';
 
 /**
  * Each `next` call gets at most this long, so the checkpoint (and the progress the sidebar shows) moves at least

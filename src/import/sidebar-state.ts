@@ -5,10 +5,10 @@ import { confidentialNotice } from '../confidential/guard';
 import { STATE_SHEET_NAME } from '../gas/state-sheet';
 import { STATUS_SHEET } from '../health/status-rows';
 import type { KeyValueStore } from '../ports/store';
-import { listDefinitions } from '../settings/imports-store';
-import { lastSuccessfulRun, latestRun } from '../settings/runs-store';
 import type { ImportDefinition, ImportStatus, KeyStatus, SidebarState } from '../shared/types';
-import { isStagingSheetName } from '../sheet/staging';
+import { listDefinitions } from '../store/imports-store';
+import { lastSuccessfulRun, latestRun } from '../store/runs-store';
+import { isStagingSheetName } from './staging';
 
 export type ScheduleDescriber = (
   definition: ImportDefinition,

@@ -5,7 +5,7 @@ import type { Budget } from '../ports/clock';
 import type { SheetPort, WorkbookPort } from '../ports/sheet';
 import type { KeyValueStore } from '../ports/store';
 import type { ImportDefinition, KeyStatus } from '../shared/types';
-import type { Checkpoint } from './checkpoint';
+import type { Checkpoint } from '../store/checkpoint';
 import type { ZoneOffsetAt } from './local-days';
 import type { ImportPlan } from './plan';
 

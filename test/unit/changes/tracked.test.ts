@@ -1,5 +1,5 @@
 // Tracked values from staged rows (names resolved, compensation as one band) and the extra columns to stage.
-import { trackedFromStaged, trackingSpecs } from '../../../src/changes/tracked';
+
 import {
   compensationText,
   displayText,
@@ -9,6 +9,7 @@ import {
 } from '../../../src/changes/tracked-fields';
 import { resolveColumns } from '../../../src/import/columns';
 import { dedupeAndSort, stageRecord } from '../../../src/import/rows';
+import { trackedFromStaged, trackingSpecs } from '../../../src/import/tracked-changes';
 import type { LeverRecord } from '../../../src/lever/source';
 import type { ImportDefinition, ImportObject } from '../../../src/shared/types';
 import { lookups, opportunity, requisition } from '../import/fixtures';

@@ -3,10 +3,10 @@
 import { STATUS_HEADERS, STATUS_SHEET } from '../../../src/health/status-rows';
 import { refreshStatus } from '../../../src/health/status-sheet';
 import { writeJson } from '../../../src/ports/store';
-import { writeImportState } from '../../../src/schedule/state-store';
-import { deleteDefinition } from '../../../src/settings/imports-store';
-import { saveRun } from '../../../src/settings/runs-store';
 import type { ImportDefinition } from '../../../src/shared/types';
+import { deleteDefinition } from '../../../src/store/imports-store';
+import { saveRun } from '../../../src/store/runs-store';
+import { writeImportState } from '../../../src/store/schedule-state';
 import { definition, documentWith, runRecord, scheduled } from '../schedule/fakes';
 import { FakeWorkbook } from '../sheet/fake-workbook';
 

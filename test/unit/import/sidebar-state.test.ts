@@ -2,9 +2,9 @@
 
 import { buildSidebarState, uniqueCopyName } from '../../../src/import/sidebar-state';
 import { memoryStore } from '../../../src/ports/store';
-import { saveImportInput } from '../../../src/settings/imports-store';
-import { saveRun } from '../../../src/settings/runs-store';
 import type { RunRecord } from '../../../src/shared/types';
+import { saveImportInput } from '../../../src/store/imports-store';
+import { saveRun } from '../../../src/store/runs-store';
 
 function run(importId: string, runId: string, status: RunRecord['status']): RunRecord {
   return {

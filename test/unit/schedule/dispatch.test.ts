@@ -1,14 +1,14 @@
 // One dispatcher firing against fake ports: due imports run once per slot, runs continue first, failures surface.
 import { AppError } from '../../../src/errors';
+import { RUN_LOG_SHEET } from '../../../src/health/run-log';
 import { memoryStore } from '../../../src/ports/store';
-import { approveDefinition } from '../../../src/schedule/approval';
-import { type DispatchDeps, dispatch } from '../../../src/schedule/dispatch';
-import { RUN_LOG_SHEET } from '../../../src/schedule/run-log';
-import { recordRuntime, runtimeUsedMs } from '../../../src/schedule/runtime';
-import { readImportState, writeImportState } from '../../../src/schedule/state-store';
-import { updateDefinition } from '../../../src/settings/imports-store';
-import { latestRun, saveRun } from '../../../src/settings/runs-store';
 import type { ImportDefinition, RunRecord } from '../../../src/shared/types';
+import { approveDefinition } from '../../../src/store/approvals';
+import { updateDefinition } from '../../../src/store/imports-store';
+import { latestRun, saveRun } from '../../../src/store/runs-store';
+import { readImportState, writeImportState } from '../../../src/store/schedule-state';
+import { type DispatchDeps, dispatch } from '../../../src/trigger/firing';
+import { recordRuntime, runtimeUsedMs } from '../../../src/trigger/runtime-quota';
 import { documentWith, FakeLogSpreadsheet, FakeMail, FakeTriggers, runRecord, scheduled } from './fakes';
 
 const ANA = 'ana@example.com';

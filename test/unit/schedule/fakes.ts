@@ -1,8 +1,9 @@
 // Hand-written fakes of the schedule's ports: triggers with Google's add-on rules, mail, a log spreadsheet, stores.
+
+import type { LogRange, LogSheet, LogSpreadsheet } from '../../../src/health/run-log';
 import type { MailPort } from '../../../src/ports/mail';
 import { type KeyValueStore, memoryStore, writeJson } from '../../../src/ports/store';
 import type { TriggerInfo, TriggerPort } from '../../../src/ports/triggers';
-import type { LogRange, LogSheet, LogSpreadsheet } from '../../../src/schedule/run-log';
 import type { ImportDefinition, RunRecord, ScheduleSpec } from '../../../src/shared/types';
 
 export const TOO_MANY_IN_DOCUMENT =

@@ -1,9 +1,9 @@
 // Self-healing on sidebar open: the viewer's trigger is recreated or removed, and problems become warnings.
 import { memoryStore } from '../../../src/ports/store';
-import { checkScheduleHealth, type HealthDeps, TRIGGER_RECREATED_WARNING } from '../../../src/schedule/health';
-import { reconcileTrigger } from '../../../src/schedule/scheduler';
-import { writeImportState } from '../../../src/schedule/state-store';
-import { saveRun } from '../../../src/settings/runs-store';
+import { saveRun } from '../../../src/store/runs-store';
+import { writeImportState } from '../../../src/store/schedule-state';
+import { reconcileTrigger } from '../../../src/trigger/slot';
+import { checkScheduleHealth, type HealthDeps, TRIGGER_RECREATED_WARNING } from '../../../src/trigger/slot-health';
 import { documentWith, FakeTriggers, runRecord, scheduled } from './fakes';
 
 const ANA = 'ana@example.com';

@@ -1,7 +1,7 @@
 // Failure emails: to the owner, once per import per day, optional per spreadsheet, never fatal.
 import { memoryStore } from '../../../src/ports/store';
-import { notifyFailure } from '../../../src/schedule/notify';
-import { writeSettings } from '../../../src/schedule/state-store';
+import { writeSettings } from '../../../src/store/schedule-state';
+import { notifyFailure } from '../../../src/trigger/failure-email';
 import { FakeMail, runRecord, scheduled } from './fakes';
 
 const ANA = 'ana@example.com';

@@ -5,7 +5,7 @@ import {
   RUN_LOG_HEADERS,
   RUN_LOG_LIMIT,
   RUN_LOG_SHEET,
-} from '../../../src/schedule/run-log';
+} from '../../../src/health/run-log';
 import { FakeLogSpreadsheet } from './fakes';
 
 function entry(n: number, overrides: Partial<LogEntry> = {}): LogEntry {

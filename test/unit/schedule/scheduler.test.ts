@@ -1,8 +1,8 @@
 // The single trigger slot: one dispatcher trigger while wanted, none otherwise, never two clock triggers at once.
 import { isAppError } from '../../../src/errors';
 import { memoryStore } from '../../../src/ports/store';
-import { DISPATCH_HANDLER, reconcileTrigger, triggerError } from '../../../src/schedule/scheduler';
-import { readTriggerRecord, spreadsheetIdForTrigger } from '../../../src/schedule/state-store';
+import { readTriggerRecord, spreadsheetIdForTrigger } from '../../../src/store/schedule-state';
+import { DISPATCH_HANDLER, reconcileTrigger, triggerError } from '../../../src/trigger/slot';
 import { FakeTriggers, TOO_MANY_IN_DOCUMENT } from './fakes';
 
 const SS = 'sheet-1';

@@ -1,8 +1,8 @@
 // setSchedule's rules: validation, owner-only changes, trigger created before storing and removed after the last.
 import { memoryStore } from '../../../src/ports/store';
-import { changeSchedule, type ScheduleChangeDeps } from '../../../src/schedule/set-schedule';
-import { readImportState } from '../../../src/schedule/state-store';
-import { loadDefinition } from '../../../src/settings/imports-store';
+import { loadDefinition } from '../../../src/store/imports-store';
+import { readImportState } from '../../../src/store/schedule-state';
+import { changeSchedule, type ScheduleChangeDeps } from '../../../src/trigger/set-schedule';
 import { caught, definition, documentWith, FakeTriggers, scheduled } from './fakes';
 
 const ANA = 'ana@example.com';

@@ -4,7 +4,7 @@ import {
   describeSchedule,
   type ScheduleContext,
   useScheduleContext,
-} from '../../../src/schedule/status';
+} from '../../../src/schedule/describe';
 import { definition, scheduled } from './fakes';
 
 const ANA = 'ana@example.com';

@@ -1,12 +1,12 @@
 // takeOverSchedule: the key must fit, the trigger slot is ensured first, the owner changes, the slot state stays.
 import { memoryStore } from '../../../src/ports/store';
-import { reconcileTrigger } from '../../../src/schedule/scheduler';
-import type { ScheduleChangeDeps } from '../../../src/schedule/set-schedule';
-import { readImportState, readTriggerRecord, writeImportState } from '../../../src/schedule/state-store';
-import { takeOverSchedule } from '../../../src/schedule/take-over';
-import { loadDefinition } from '../../../src/settings/imports-store';
-import { saveKey } from '../../../src/settings/key-store';
 import { LEVER_ENDPOINTS, type LeverEndpoint, type LeverEnvironment } from '../../../src/shared/types';
+import { loadDefinition } from '../../../src/store/imports-store';
+import { saveKey } from '../../../src/store/key-store';
+import { readImportState, readTriggerRecord, writeImportState } from '../../../src/store/schedule-state';
+import type { ScheduleChangeDeps } from '../../../src/trigger/set-schedule';
+import { reconcileTrigger } from '../../../src/trigger/slot';
+import { takeOverSchedule } from '../../../src/trigger/take-over';
 import { caught, definition, documentWith, FakeTriggers, scheduled } from './fakes';
 
 const ANA = 'ana@example.com';

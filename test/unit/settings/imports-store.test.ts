@@ -1,5 +1,6 @@
 // Import definitions in document properties: save, list in order, update, delete, and validation on save.
 import { memoryStore } from '../../../src/ports/store';
+import type { ImportDefinitionInput } from '../../../src/shared/types';
 import {
   deleteDefinition,
   listDefinitions,
@@ -9,8 +10,7 @@ import {
   saveBlockLayout,
   saveImportInput,
   updateDefinition,
-} from '../../../src/settings/imports-store';
-import type { ImportDefinitionInput } from '../../../src/shared/types';
+} from '../../../src/store/imports-store';
 
 function input(name: string, sheetName: string): ImportDefinitionInput {
   return {

@@ -10,7 +10,7 @@ import {
   removeKey,
   saveKey,
   updateKeyCheck,
-} from '../../../src/settings/key-store';
+} from '../../../src/store/key-store';
 
 const KEY = 'lever-key-0123456789abcdefWXYZ';
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');

@@ -1,7 +1,7 @@
 // Run records: newest first, replaced by runId, capped in number and size.
 import { memoryStore } from '../../../src/ports/store';
-import { lastSuccessfulRun, latestRun, loadRuns, MAX_RUNS_KEPT, saveRun } from '../../../src/settings/runs-store';
 import type { RunRecord } from '../../../src/shared/types';
+import { lastSuccessfulRun, latestRun, loadRuns, MAX_RUNS_KEPT, saveRun } from '../../../src/store/runs-store';
 
 function run(runId: string, status: RunRecord['status'], message?: string): RunRecord {
   return {

@@ -1,5 +1,5 @@
 // Wraps sidebar calls so every failure reaches the sidebar as one clear sentence.
-import { AppError, isAppError, toAppError } from '../errors';
+import { AppError, isAppError, toAppError } from '../../errors';
 
 /** google.script.run passes only the message on, so the message must stand on its own. */
 export function guarded<A extends unknown[], R>(call: (...args: A) => R): (...args: A) => R {

@@ -1,7 +1,7 @@
 // What a schedule's owner approved their trigger to run: a digest of each scheduled definition, kept in the
 // owner's own UserProperties, where no other editor can write.
 
-import { stableStringify } from '../import/fingerprint';
+import { stableStringify } from '../base/fingerprint';
 import { type KeyValueStore, readJson, writeJson } from '../ports/store';
 import type { ImportDefinition } from '../shared/types';
 

@@ -1,13 +1,13 @@
 // One scheduled import slice: claim the slot, call the engine, and turn the outcome into log lines and emails.
 import { toAppError } from '../errors';
+import type { LogEntry, LogSpreadsheet } from '../health/run-log';
 import type { MailPort } from '../ports/mail';
 import type { KeyValueStore } from '../ports/store';
-import { saveRun } from '../settings/runs-store';
+import { BUSY_SKIP_MESSAGE, scheduledFailureText } from '../schedule/messages';
 import type { ImportDefinition, RunRecord } from '../shared/types';
-import { BUSY_SKIP_MESSAGE, scheduledFailureText } from './messages';
-import { notifyFailure } from './notify';
-import type { LogEntry, LogSpreadsheet } from './run-log';
-import { type ImportScheduleState, patchImportState, readImportState } from './state-store';
+import { saveRun } from '../store/runs-store';
+import { type ImportScheduleState, patchImportState, readImportState } from '../store/schedule-state';
+import { notifyFailure } from './failure-email';
 
 export interface SliceDeps {
   user: string;

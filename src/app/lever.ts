@@ -3,10 +3,10 @@ import { AppError } from '../errors';
 import { appsScriptClock, executionBudget } from '../gas/clock';
 import { appsScriptBase64, appsScriptHttp } from '../gas/http';
 import { userStore } from '../gas/properties';
-import { type LeverCredential, loadCredential, markConfidentialReadable } from '../settings/key-store';
-import { createLeverAccess, noticingConfidential } from './access';
-import { LeverClient } from './client';
-import type { LeverAccess } from './source';
+import { createLeverAccess, noticingConfidential } from '../lever/access';
+import { LeverClient } from '../lever/client';
+import type { LeverAccess } from '../lever/source';
+import { type LeverCredential, loadCredential, markConfidentialReadable } from '../store/key-store';
 
 export interface LeverFactoryOptions {
   /** Windows paged at once (1: sequential paging, for comparison). */

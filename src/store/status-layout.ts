@@ -1,6 +1,7 @@
 // What the add-on last wrote to the status sheet (DocumentProperties `status.layout`), so a refresh needs no read-back.
+
+import type { StatusCell } from '../health/status-rows';
 import { type KeyValueStore, readJson, writeJson } from '../ports/store';
-import type { StatusCell } from './status-rows';
 
 const LAYOUT_KEY = 'status.layout';
 

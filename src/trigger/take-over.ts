@@ -1,14 +1,14 @@
 // Taking over another editor's schedule in one step: it runs from then on with the new owner's trigger and key.
 import { AppError } from '../errors';
-import { requireDefinition, updateDefinition } from '../settings/imports-store';
-import { loadKeyStatus } from '../settings/key-store';
+import { sameUser } from '../schedule/describe';
+import { isScheduled } from '../schedule/spec';
 import type { ImportDefinition, KeyStatus } from '../shared/types';
-import { approveDefinition } from './approval';
-import { reconcileTrigger } from './scheduler';
+import { approveDefinition } from '../store/approvals';
+import { requireDefinition, updateDefinition } from '../store/imports-store';
+import { loadKeyStatus } from '../store/key-store';
+import { patchImportState, rememberSpreadsheetId } from '../store/schedule-state';
 import type { ScheduleChangeDeps } from './set-schedule';
-import { isScheduled } from './spec';
-import { patchImportState, rememberSpreadsheetId } from './state-store';
-import { sameUser } from './status';
+import { reconcileTrigger } from './slot';
 
 const ENVIRONMENT_NAMES: Record<string, string> = { production: 'production', sandbox: 'sandbox', eu: 'EU' };
 

@@ -1,25 +1,25 @@
 // One firing of a user's dispatcher trigger: keep the slot healthy, continue running imports, start due ones.
 import { AppError } from '../errors';
+import { appendToRunLog, type LogEntry } from '../health/run-log';
 import type { KeyValueStore } from '../ports/store';
 import type { TriggerPort } from '../ports/triggers';
-import { listDefinitions, loadDefinition } from '../settings/imports-store';
-import { latestRun } from '../settings/runs-store';
+import { sameUser } from '../schedule/describe';
+import { checkDue } from '../schedule/due';
+import { isScheduled } from '../schedule/spec';
 import type { ImportDefinition, RunRecord } from '../shared/types';
-import { type Digest, isApproved, notApprovedMessage } from './approval';
-import { checkDue } from './due';
-import { appendToRunLog, type LogEntry } from './run-log';
-import { mayStartWork, quotaSkipMessage, recordRuntime, runtimeUsedMs } from './runtime';
-import { reconcileTrigger, type SlotOutcome } from './scheduler';
-import { executeSlice, refuseSlice, type SliceDeps, type SliceOutcome } from './slice';
-import { isScheduled } from './spec';
+import { type Digest, isApproved, notApprovedMessage } from '../store/approvals';
+import { listDefinitions, loadDefinition } from '../store/imports-store';
+import { latestRun } from '../store/runs-store';
 import {
   deleteImportState,
   importIdsWithState,
   patchImportState,
   readImportState,
   rememberSpreadsheetId,
-} from './state-store';
-import { sameUser } from './status';
+} from '../store/schedule-state';
+import { mayStartWork, quotaSkipMessage, recordRuntime, runtimeUsedMs } from './runtime-quota';
+import { executeSlice, refuseSlice, type SliceDeps, type SliceOutcome } from './scheduled-slice';
+import { reconcileTrigger, type SlotOutcome } from './slot';
 
 /** Starting an import with less than this left of the execution's budget would only produce a stub run. */
 const MIN_TIME_TO_START_MS = 60_000;

@@ -1,5 +1,5 @@
 // The time-driven trigger's handler: finds its spreadsheet (active, or by stored id) and dispatches that user's imports.
-import { probeDispatcherContext } from '../diagnostics/probe';
+
 import { executionBudget } from '../gas/clock';
 import { sha256 } from '../gas/digest';
 import { appsScriptMail } from '../gas/mail';
@@ -8,10 +8,11 @@ import { currentUserEmail } from '../gas/spreadsheet';
 import { bindDocument } from '../gas/state-sheet';
 import { deleteProjectTrigger, openTriggerSpreadsheet, spreadsheetTriggers } from '../gas/triggers';
 import { refreshStatusSheet } from '../health/status-sheet';
-import { runImportSlice } from '../import/runner';
 import type { KeyValueStore } from '../ports/store';
-import { dispatch } from './dispatch';
-import { spreadsheetIdForTrigger, storedSpreadsheetId } from './state-store';
+import { spreadsheetIdForTrigger, storedSpreadsheetId } from '../store/schedule-state';
+import { dispatch } from '../trigger/firing';
+import { probeDispatcherContext } from './diagnostics-probe';
+import { runImportSlice } from './import-run';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

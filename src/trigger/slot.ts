@@ -2,7 +2,7 @@
 import { AppError } from '../errors';
 import type { KeyValueStore } from '../ports/store';
 import type { TriggerInfo, TriggerPort } from '../ports/triggers';
-import { deleteTriggerRecord, readTriggerRecord, writeTriggerRecord } from './state-store';
+import { deleteTriggerRecord, readTriggerRecord, writeTriggerRecord } from '../store/schedule-state';
 
 /** The global in src/main.ts that the trigger calls. */
 export const DISPATCH_HANDLER = 'onScheduledRun';

@@ -6,14 +6,14 @@ import { activeSpreadsheet, currentUserEmail } from '../gas/spreadsheet';
 import { spreadsheetTriggers } from '../gas/triggers';
 import { refreshStatusSheet } from '../health/status-sheet';
 import type { KeyValueStore } from '../ports/store';
+import { sameUser, useScheduleContext } from '../schedule/describe';
+import { isScheduled } from '../schedule/spec';
 import type { ImportDefinition, ScheduleSpec } from '../shared/types';
-import { approveDefinition } from './approval';
-import { checkScheduleHealth, type ScheduleHealth } from './health';
-import { changeSchedule } from './set-schedule';
-import { isScheduled } from './spec';
-import { readSettings, writeSettings } from './state-store';
-import { sameUser, useScheduleContext } from './status';
-import { takeOverSchedule } from './take-over';
+import { approveDefinition } from '../store/approvals';
+import { readSettings, writeSettings } from '../store/schedule-state';
+import { changeSchedule } from '../trigger/set-schedule';
+import { checkScheduleHealth, type ScheduleHealth } from '../trigger/slot-health';
+import { takeOverSchedule } from '../trigger/take-over';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

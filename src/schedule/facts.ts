@@ -1,10 +1,10 @@
 // The per-import facts describeSchedule reads (slot state, last success), gathered from the document's store.
 import type { KeyValueStore } from '../ports/store';
-import { lastSuccessfulRun } from '../settings/runs-store';
 import type { ImportDefinition, RunRecord } from '../shared/types';
+import { lastSuccessfulRun } from '../store/runs-store';
+import { type ImportScheduleState, readImportState } from '../store/schedule-state';
+import type { ScheduleContext } from './describe';
 import { isScheduled } from './spec';
-import { type ImportScheduleState, readImportState } from './state-store';
-import type { ScheduleContext } from './status';
 
 /** When a run finished (its start when an old record has no end), epoch ms. */
 export function runEndedAt(run: RunRecord): number | undefined {

@@ -1,10 +1,17 @@
 // Tracked values of a run's result, taken from the staged rows at commit time, and the columns to stage for them (pure).
-import type { ColumnSpec } from '../import/column-values';
-import { columnSpec } from '../import/columns';
-import { renderValue, STAGED_KEY_COLUMNS, type StagedRow } from '../import/rows';
+
+import {
+  displayText,
+  NAME_COLUMN,
+  type TrackedField,
+  trackedFields,
+  trackedSourceColumns,
+} from '../changes/tracked-fields';
 import type { LookupTables } from '../lever/source';
 import type { ImportDefinition, ImportObject } from '../shared/types';
-import { displayText, NAME_COLUMN, type TrackedField, trackedFields, trackedSourceColumns } from './tracked-fields';
+import type { ColumnSpec } from './column-values';
+import { columnSpec } from './columns';
+import { renderValue, STAGED_KEY_COLUMNS, type StagedRow } from './rows';
 
 /** One record as change tracking sees it: its tracked fields as display text. */
 export interface TrackedRecord {

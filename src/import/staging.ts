@@ -1,11 +1,11 @@
 // The hidden staging sheet `_lever_staging_<importId>`: staged rows survive between executions until the commit.
 
-import { STAGING_SHEET_PREFIX } from '../import/definition';
-import type { StagedRow } from '../import/rows';
 import type { SheetPort, WorkbookPort } from '../ports/sheet';
-import { checkCellBudget, isDate, safeRow } from './cells';
-import { ensureColumns, ensureRows, writeRows } from './grid';
-import { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from './tracked-workbook';
+import { checkCellBudget, isDate, safeRow } from '../sheet/cells';
+import { ensureColumns, ensureRows, writeRows } from '../sheet/grid';
+import { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from '../sheet/tracked-workbook';
+import { STAGING_SHEET_PREFIX } from './definition';
+import type { StagedRow } from './rows';
 
 /** Growing the staging sheet takes a call, so it grows to twice the rows needed, and at least by this many. */
 export const STAGING_SPARE_ROWS = 40_000;

@@ -1,11 +1,11 @@
 // Menu action "Refresh all imports": works on every import for this execution and toasts what happened.
-import { toAppError } from './errors';
-import { executionBudget } from './gas/clock';
-import { documentStore } from './gas/properties';
-import { activeSpreadsheet } from './gas/spreadsheet';
-import { runImportSlice } from './import/runner';
-import { listDefinitions } from './settings/imports-store';
-import type { ImportDefinition } from './shared/types';
+import { toAppError } from '../errors';
+import { executionBudget } from '../gas/clock';
+import { documentStore } from '../gas/properties';
+import { activeSpreadsheet } from '../gas/spreadsheet';
+import type { ImportDefinition } from '../shared/types';
+import { listDefinitions } from '../store/imports-store';
+import { runImportSlice } from './import-run';
 
 const TOAST_TITLE = 'Lever for Sheets';
 /** Starting an import with less time than this left only makes a checkpoint; leave it for the next execution. */

@@ -1,10 +1,10 @@
 // The failure email to a schedule's owner: optional per spreadsheet, at most one per import per day.
 import type { MailPort } from '../ports/mail';
 import type { KeyValueStore } from '../ports/store';
+import { failureEmail } from '../schedule/messages';
+import { dayKey } from '../schedule/zone';
 import type { ImportDefinition, RunRecord } from '../shared/types';
-import { failureEmail } from './messages';
-import { patchImportState, readImportState, readSettings } from './state-store';
-import { dayKey } from './zone';
+import { patchImportState, readImportState, readSettings } from '../store/schedule-state';
 
 export interface NotifyDeps {
   mail: MailPort;

@@ -1,26 +1,26 @@
 // Sidebar calls about imports and runs: definitions, columns, preview, running and progress.
-import { deleteSnapshot } from '../changes/sheets';
-import { withConfidentialNotice } from '../confidential/guard';
-import { AppError } from '../errors';
-import { withDocumentLock } from '../gas/lock';
-import { documentSnapshot, documentStore, userStore } from '../gas/properties';
-import { activeSpreadsheet, currentUserEmail, formatInZone, workbookPort, zoneOffsetFor } from '../gas/spreadsheet';
-import { deleteCheckpoint, loadCheckpoint } from '../import/checkpoint';
-import { listColumnInfo } from '../import/columns';
-import { normaliseDefinition } from '../import/definition';
-import { previewDefinition } from '../import/preview';
-import { runImportSlice } from '../import/runner';
-import { buildSidebarState, uniqueCopyName } from '../import/sidebar-state';
-import { leverForUser } from '../lever/factory';
-import { approveIfOwner, ensureScheduleTrigger, failureEmailsEnabled } from '../schedule/service';
-import { deleteImportState } from '../schedule/state-store';
-import { describeSchedule } from '../schedule/status';
-import { deleteDefinition, listDefinitions, requireDefinition, saveImportInput } from '../settings/imports-store';
-import { loadKeyStatus } from '../settings/key-store';
-import { deleteRuns, latestRun } from '../settings/runs-store';
-import type { ServerApi } from '../shared/rpc';
-import type { ImportDefinitionInput, ImportObject, SidebarState } from '../shared/types';
-import { deleteStaging } from '../sheet/staging';
+import { deleteSnapshot } from '../../changes/sheets';
+import { withConfidentialNotice } from '../../confidential/guard';
+import { AppError } from '../../errors';
+import { withDocumentLock } from '../../gas/lock';
+import { documentSnapshot, documentStore, userStore } from '../../gas/properties';
+import { activeSpreadsheet, currentUserEmail, formatInZone, workbookPort, zoneOffsetFor } from '../../gas/spreadsheet';
+import { listColumnInfo } from '../../import/columns';
+import { normaliseDefinition } from '../../import/definition';
+import { previewDefinition } from '../../import/preview';
+import { buildSidebarState, uniqueCopyName } from '../../import/sidebar-state';
+import { deleteStaging } from '../../import/staging';
+import { describeSchedule } from '../../schedule/describe';
+import type { ServerApi } from '../../shared/rpc';
+import type { ImportDefinitionInput, ImportObject, SidebarState } from '../../shared/types';
+import { deleteCheckpoint, loadCheckpoint } from '../../store/checkpoint';
+import { deleteDefinition, listDefinitions, requireDefinition, saveImportInput } from '../../store/imports-store';
+import { loadKeyStatus } from '../../store/key-store';
+import { deleteRuns, latestRun } from '../../store/runs-store';
+import { deleteImportState } from '../../store/schedule-state';
+import { runImportSlice } from '../import-run';
+import { leverForUser } from '../lever';
+import { approveIfOwner, ensureScheduleTrigger, failureEmailsEnabled } from '../schedule-calls';
 import { guarded } from './guarded';
 
 type ImportCalls = Omit<

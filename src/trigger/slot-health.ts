@@ -1,13 +1,13 @@
 // Self-healing on sidebar open: the viewer's trigger slot matches their schedules, and the status context is gathered.
 import { toAppError } from '../errors';
-import { listDefinitions } from '../settings/imports-store';
-import { gatherScheduleFacts } from './context';
-import { runtimeUsedMs } from './runtime';
-import { reconcileTrigger } from './scheduler';
+import { type ScheduleContext, sameUser } from '../schedule/describe';
+import { gatherScheduleFacts } from '../schedule/facts';
+import { isScheduled } from '../schedule/spec';
+import { listDefinitions } from '../store/imports-store';
+import { readSettings, rememberSpreadsheetId } from '../store/schedule-state';
+import { runtimeUsedMs } from './runtime-quota';
 import type { ScheduleChangeDeps } from './set-schedule';
-import { isScheduled } from './spec';
-import { readSettings, rememberSpreadsheetId } from './state-store';
-import { type ScheduleContext, sameUser } from './status';
+import { reconcileTrigger } from './slot';
 
 /** The same stores, trigger port and viewer as a schedule change. */
 export type HealthDeps = ScheduleChangeDeps;

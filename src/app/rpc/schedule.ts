@@ -1,6 +1,7 @@
 // Sidebar calls about schedules: set one, take one over, and the spreadsheet's failure-email switch.
-import { setFailureEmails, setImportSchedule, takeOverImportSchedule } from '../schedule/service';
-import type { ServerApi } from '../shared/rpc';
+
+import type { ServerApi } from '../../shared/rpc';
+import { setFailureEmails, setImportSchedule, takeOverImportSchedule } from '../schedule-calls';
 import { guarded } from './guarded';
 
 export const scheduleRpc: Pick<ServerApi, 'setSchedule' | 'takeOverSchedule' | 'setFailureEmails'> = {

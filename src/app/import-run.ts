@@ -4,12 +4,12 @@ import { withDocumentLock } from '../gas/lock';
 import { documentStore, userStore } from '../gas/properties';
 import { currentUserEmail, workbookPort, zoneOffsetFor } from '../gas/spreadsheet';
 import { refreshStatusAfter } from '../health/status-sheet';
-import { leverForUser } from '../lever/factory';
-import { loadKeyStatus } from '../settings/key-store';
+import { runSlice, type SliceOptions } from '../import/engine';
+import type { EngineDeps } from '../import/slice';
 import type { RunRecord, RunTrigger } from '../shared/types';
 import { trackWorkbook } from '../sheet/tracked-workbook';
-import { runSlice, type SliceOptions } from './engine';
-import type { EngineDeps } from './slice';
+import { loadKeyStatus } from '../store/key-store';
+import { leverForUser } from './lever';
 
 function newRunId(): string {
   return `run-${Date.now().toString(36)}-${Math.floor(Math.random() * 36 ** 4).toString(36)}`;

@@ -3,8 +3,8 @@
 import { userStore } from '../gas/properties';
 import { deleteProjectTrigger, triggerListing } from '../gas/triggers';
 import { type KeyValueStore, readJson, writeJson } from '../ports/store';
-import { PROBE_RECORD } from '../schedule/scheduler';
-import { deleteTriggerRecord, readTriggerRecord, spreadsheetIdForTrigger } from '../schedule/state-store';
+import { deleteTriggerRecord, readTriggerRecord, spreadsheetIdForTrigger } from '../store/schedule-state';
+import { PROBE_RECORD } from '../trigger/slot';
 
 /** What one trigger execution could reach (unknowns 7 and 8); null where the check itself failed. */
 export interface TriggerContextProbe {

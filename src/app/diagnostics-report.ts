@@ -1,16 +1,5 @@
 // Extensions → Lever for Sheets → Diagnostics: gathers what a real deployment does where Google's docs are silent.
-import { appsScriptBase64, appsScriptHttp } from '../gas/http';
-import { userStore } from '../gas/properties';
-import { createOneOffTrigger, triggerListing } from '../gas/triggers';
-import { utilitiesDateTime } from '../gas/zone-format';
-import { baseUrlFor } from '../lever/endpoints';
-import type { KeyValueStore } from '../ports/store';
-import { DAILY_TRIGGER_RUNTIME_MS, runtimeUsedMs } from '../schedule/runtime';
-import { PROBE_RECORD } from '../schedule/scheduler';
-import { readTriggerRecord, type TriggerRecord, writeTriggerRecord } from '../schedule/state-store';
-import { intlDateTime, type LocalDateTime } from '../schedule/zone';
-import { loadCredential } from '../settings/key-store';
-import { readProbe } from './probe';
+
 import {
   type DiagnosticsFacts,
   diagnosticsReport,
@@ -18,7 +7,19 @@ import {
   reportHtml,
   storeBytes,
   type ZoneSample,
-} from './report';
+} from '../diagnostics/report';
+import { appsScriptBase64, appsScriptHttp } from '../gas/http';
+import { userStore } from '../gas/properties';
+import { createOneOffTrigger, triggerListing } from '../gas/triggers';
+import { utilitiesDateTime } from '../gas/zone-format';
+import { baseUrlFor } from '../lever/endpoints';
+import type { KeyValueStore } from '../ports/store';
+import { intlDateTime, type LocalDateTime } from '../schedule/zone';
+import { loadCredential } from '../store/key-store';
+import { readTriggerRecord, type TriggerRecord, writeTriggerRecord } from '../store/schedule-state';
+import { DAILY_TRIGGER_RUNTIME_MS, runtimeUsedMs } from '../trigger/runtime-quota';
+import { PROBE_RECORD } from '../trigger/slot';
+import { readProbe } from './diagnostics-probe';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

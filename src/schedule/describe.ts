@@ -1,10 +1,10 @@
 // What the sidebar shows about an import's schedule: next run, whether the viewer owns it, warnings (pure).
 import type { ImportDefinition } from '../shared/types';
+import type { ImportScheduleState } from '../store/schedule-state';
+import { runtimeWarning } from '../trigger/runtime-quota';
 import { checkDue } from './due';
-import { runtimeWarning } from './runtime';
 import { isScheduled } from './spec';
 import { staleSince, staleWarning } from './stale';
-import type { ImportScheduleState } from './state-store';
 
 /** Facts describeSchedule needs beyond the definition, gathered once per execution by ensureScheduleTrigger(). */
 export interface ScheduleContext {

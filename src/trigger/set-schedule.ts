@@ -2,14 +2,14 @@
 import { AppError } from '../errors';
 import type { KeyValueStore } from '../ports/store';
 import type { TriggerPort } from '../ports/triggers';
-import { listDefinitions, requireDefinition, updateDefinition } from '../settings/imports-store';
+import { sameUser } from '../schedule/describe';
+import { latestSlotAtOrBefore } from '../schedule/due';
+import { isScheduled, validateScheduleSpec } from '../schedule/spec';
 import type { ImportDefinition, ScheduleSpec } from '../shared/types';
-import { approveDefinition, type Digest, withdrawApproval } from './approval';
-import { latestSlotAtOrBefore } from './due';
-import { reconcileTrigger } from './scheduler';
-import { isScheduled, validateScheduleSpec } from './spec';
-import { deleteImportState, rememberSpreadsheetId, writeImportState } from './state-store';
-import { sameUser } from './status';
+import { approveDefinition, type Digest, withdrawApproval } from '../store/approvals';
+import { listDefinitions, requireDefinition, updateDefinition } from '../store/imports-store';
+import { deleteImportState, rememberSpreadsheetId, writeImportState } from '../store/schedule-state';
+import { reconcileTrigger } from './slot';
 
 export interface ScheduleChangeDeps {
   documentStore: KeyValueStore;

@@ -1,12 +1,13 @@
 // Sidebar calls about the Lever API key: check it against Lever, then save, re-check or remove it.
-import { withConfidentialNotice } from '../confidential/guard';
-import { AppError, toAppError } from '../errors';
-import { appsScriptClock, executionBudget } from '../gas/clock';
-import { appsScriptBase64 } from '../gas/http';
-import { userStore } from '../gas/properties';
-import { isLeverEnvironment, LEVER_ENVIRONMENTS } from '../lever/endpoints';
-import { clientFor, noKeyError } from '../lever/factory';
-import { probeKey } from '../lever/probe';
+import { withConfidentialNotice } from '../../confidential/guard';
+import { AppError, toAppError } from '../../errors';
+import { appsScriptClock, executionBudget } from '../../gas/clock';
+import { appsScriptBase64 } from '../../gas/http';
+import { userStore } from '../../gas/properties';
+import { isLeverEnvironment, LEVER_ENVIRONMENTS } from '../../lever/endpoints';
+import { probeKey } from '../../lever/probe';
+import type { ServerApi } from '../../shared/rpc';
+import type { KeyStatus, LeverEnvironment } from '../../shared/types';
 import {
   credentialFor,
   type KeyCheck,
@@ -16,9 +17,8 @@ import {
   removeKey,
   saveKey,
   updateKeyCheck,
-} from '../settings/key-store';
-import type { ServerApi } from '../shared/rpc';
-import type { KeyStatus, LeverEnvironment } from '../shared/types';
+} from '../../store/key-store';
+import { clientFor, noKeyError } from '../lever';
 import { guarded } from './guarded';
 
 /** Lever keys are a few dozen characters; anything far longer is a paste gone wrong. */
