@@ -2,23 +2,21 @@
 
 import { runDiagnosticsProbe } from './app/diagnostics-probe';
 import { showDiagnosticsReport } from './app/diagnostics-report';
+import { buildMenu, openSidebar } from './app/menu';
 import { refreshAllFromMenu } from './app/menu-refresh';
+import { configureRuntime } from './app/runtime';
 import { runScheduledDispatch } from './app/scheduled-run';
 import { serverApi } from './app/server-api';
-import { utilitiesDateTime } from './gas/zone-format';
-import { useZoneFallback } from './schedule/zone';
 import type { ColumnInfo, ImportDefinitionInput, ImportObject, LeverEnvironment, ScheduleSpec } from './shared/types';
-import { buildAddonMenu, openSidebar } from './ui/menu';
 
-// Schedule hours read wall clocks through Utilities.formatDate wherever Apps Script's Intl lacks zone data.
-useZoneFallback(utilitiesDateTime);
+configureRuntime();
 
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  buildAddonMenu();
+  buildMenu();
 }
 
 export function onInstall(_e?: GoogleAppsScript.Events.AddonOnInstall): void {
-  buildAddonMenu();
+  buildMenu();
 }
 
 export function showSidebar(): void {

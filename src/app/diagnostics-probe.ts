@@ -1,25 +1,13 @@
 // The trigger-context probe: what a trigger execution of this user could reach, kept in UserProperties per spreadsheet.
 
+import type { TriggerContextProbe } from '../diagnostics/report';
+import { hasActiveSpreadsheet, hasDocumentLock, hasDocumentProperties } from '../gas/diagnostics';
+import { documentById } from '../gas/document';
 import { userStore } from '../gas/properties';
-import { deleteProjectTrigger, triggerListing } from '../gas/triggers';
+import { deleteProjectTrigger } from '../gas/triggers';
 import { type KeyValueStore, readJson, writeJson } from '../ports/store';
 import { deleteTriggerRecord, readTriggerRecord, spreadsheetIdForTrigger } from '../store/schedule-state';
 import { PROBE_RECORD } from '../trigger/slot';
-
-/** What one trigger execution could reach (unknowns 7 and 8); null where the check itself failed. */
-export interface TriggerContextProbe {
-  /** ISO time of the firing. */
-  at: string;
-  handler: string;
-  activeSpreadsheet: boolean | null;
-  documentProperties: boolean | null;
-  documentLock: boolean | null;
-  triggerUid: boolean;
-  listedInSpreadsheet: boolean | null;
-  listedInProject: boolean | null;
-  /** The first failure a check met, if any (never contains a key: only Google's messages). */
-  problem?: string;
-}
 
 const PROBE_PREFIX = 'diagnostics.probe.';
 
@@ -46,13 +34,13 @@ function recordTriggerContext(e: GoogleAppsScript.Events.TimeDriven | undefined,
   const spreadsheetId = uid ? spreadsheetIdForTrigger(user, uid) : null;
   if (!uid || !spreadsheetId) return null;
   const problems: string[] = [];
-  const listing = attempt(() => triggerListing(SpreadsheetApp.openById(spreadsheetId), uid), problems);
+  const listing = attempt(() => documentById(spreadsheetId).triggerListing(uid), problems);
   const probe: TriggerContextProbe = {
     at: new Date().toISOString(),
     handler,
-    activeSpreadsheet: attempt(() => SpreadsheetApp.getActiveSpreadsheet() !== null, problems),
-    documentProperties: attempt(() => PropertiesService.getDocumentProperties() !== null, problems),
-    documentLock: attempt(() => LockService.getDocumentLock() !== null, problems),
+    activeSpreadsheet: attempt(hasActiveSpreadsheet, problems),
+    documentProperties: attempt(hasDocumentProperties, problems),
+    documentLock: attempt(hasDocumentLock, problems),
     triggerUid: true,
     listedInSpreadsheet: listing ? listing.inSpreadsheet : null,
     listedInProject: listing ? listing.inProject : null,

@@ -8,20 +8,23 @@ import {
   storeBytes,
   type ZoneSample,
 } from '../diagnostics/report';
+import { activeUserEmail, documentPropertiesContent, userPropertiesContent } from '../gas/diagnostics';
+import { activeDocument, type DocumentPorts } from '../gas/document';
 import { appsScriptBase64, appsScriptHttp } from '../gas/http';
 import { userStore } from '../gas/properties';
-import { createOneOffTrigger, triggerListing } from '../gas/triggers';
+import { formatInZone } from '../gas/spreadsheet';
+import { createOneOffTrigger } from '../gas/triggers';
+import { showDialog } from '../gas/ui';
 import { utilitiesDateTime } from '../gas/zone-format';
 import { baseUrlFor } from '../lever/endpoints';
+import type { SpreadsheetInfo } from '../ports/sheet';
 import type { KeyValueStore } from '../ports/store';
+import { DAILY_TRIGGER_RUNTIME_MS, runtimeUsedMs } from '../schedule/runtime-quota';
 import { intlDateTime, type LocalDateTime } from '../schedule/zone';
 import { loadCredential } from '../store/key-store';
 import { readTriggerRecord, type TriggerRecord, writeTriggerRecord } from '../store/schedule-state';
-import { DAILY_TRIGGER_RUNTIME_MS, runtimeUsedMs } from '../trigger/runtime-quota';
 import { PROBE_RECORD } from '../trigger/slot';
 import { readProbe } from './diagnostics-probe';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const DIAGNOSTICS_TITLE = 'Lever for Sheets diagnostics';
 /** The one-off probe fires this long after Diagnostics creates it (Google may add a few minutes). */
@@ -96,22 +99,15 @@ function fetchFacts(user: KeyValueStore): FetchFacts {
 }
 
 function storeFacts(): DiagnosticsFacts['stores'] {
-  const measure = (read: () => GoogleAppsScript.Properties.Properties | null) => {
-    try {
-      const props = read();
-      return props ? storeBytes(props.getProperties()) : null;
-    } catch {
-      return null;
-    }
-  };
+  const bytes = (content: Record<string, string> | null) => (content ? storeBytes(content) : null);
   return [
-    { name: 'your UserProperties', bytes: measure(() => PropertiesService.getUserProperties()) },
-    { name: "this spreadsheet's DocumentProperties", bytes: measure(() => PropertiesService.getDocumentProperties()) },
+    { name: 'your UserProperties', bytes: bytes(userPropertiesContent()) },
+    { name: "this spreadsheet's DocumentProperties", bytes: bytes(documentPropertiesContent()) },
   ];
 }
 
 function formatTime(ms: number, zone: string): string {
-  return `${Utilities.formatDate(new Date(ms), zone, 'yyyy-MM-dd HH:mm')} (${zone})`;
+  return `${formatInZone(new Date(ms), zone, 'yyyy-MM-dd HH:mm')} (${zone})`;
 }
 
 interface SlotState {
@@ -119,11 +115,11 @@ interface SlotState {
   alive: boolean;
 }
 
-function slotState(spreadsheet: Spreadsheet, record: TriggerRecord | null): SlotState {
+function slotState(spreadsheet: DocumentPorts, record: TriggerRecord | null): SlotState {
   if (!record) return { slot: { recorded: false }, alive: false };
   const holder = record.handler === PROBE_RECORD ? 'a one-off Diagnostics probe' : 'your schedules (onScheduledRun)';
   try {
-    const listing = triggerListing(spreadsheet, record.uid);
+    const listing = spreadsheet.triggerListing(record.uid);
     return {
       slot: {
         recorded: true,
@@ -143,28 +139,28 @@ function slotState(spreadsheet: Spreadsheet, record: TriggerRecord | null): Slot
  * slot empty, a one-off probe is created now (it records, then deletes itself and its record).
  */
 function pendingProbe(
-  spreadsheet: Spreadsheet,
+  spreadsheet: SpreadsheetInfo,
   user: KeyValueStore,
   record: TriggerRecord | null,
   alive: boolean,
   now: number,
 ): { pending?: string; probeNote?: string } {
-  const zone = spreadsheet.getSpreadsheetTimeZone();
+  const zone = spreadsheet.timeZone;
   if (record && alive) {
     if (record.handler === PROBE_RECORD)
       return { pending: formatTime(Date.parse(record.createdAt) + PROBE_WAIT_MS, zone) };
-    return readProbe(user, spreadsheet.getId()) ? {} : { pending: formatTime(now + HOUR_MS, zone) };
+    return readProbe(user, spreadsheet.id) ? {} : { pending: formatTime(now + HOUR_MS, zone) };
   }
   if (record) {
     return {
       probeNote: "your schedule's trigger is missing: open the Lever for Sheets sidebar once to set it up again",
     };
   }
-  if (readProbe(user, spreadsheet.getId())) return {};
+  if (readProbe(user, spreadsheet.id)) return {};
   try {
     const uid = createOneOffTrigger(PROBE_RECORD, PROBE_DELAY_MS);
     writeTriggerRecord(user, {
-      spreadsheetId: spreadsheet.getId(),
+      spreadsheetId: spreadsheet.id,
       uid,
       createdAt: new Date(now).toISOString(),
       handler: PROBE_RECORD,
@@ -176,20 +172,15 @@ function pendingProbe(
 }
 
 /** Gathers every fact and returns the report text. */
-export function buildDiagnosticsReport(spreadsheet: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): string {
+export function buildDiagnosticsReport(spreadsheet: DocumentPorts): string {
   const now = Date.now();
   const user = userStore();
-  const id = spreadsheet.getId();
-  const zone = spreadsheet.getSpreadsheetTimeZone();
+  const id = spreadsheet.info.id;
+  const zone = spreadsheet.info.timeZone;
   const record = readTriggerRecord(user, id);
   const { slot, alive } = slotState(spreadsheet, record);
-  const probeState = pendingProbe(spreadsheet, user, record, alive, now);
-  let email = '';
-  try {
-    email = Session.getActiveUser().getEmail();
-  } catch {
-    email = '';
-  }
+  const probeState = pendingProbe(spreadsheet.info, user, record, alive, now);
+  const email = activeUserEmail();
   return diagnosticsReport({
     now: new Date(now).toISOString(),
     spreadsheetZone: zone,
@@ -207,8 +198,7 @@ export function buildDiagnosticsReport(spreadsheet: Spreadsheet = SpreadsheetApp
 
 /** The menu item: the report in a modal dialog, as read-only text to copy. Returns the text (for tests). */
 export function showDiagnosticsReport(): string {
-  const report = buildDiagnosticsReport();
-  const html = HtmlService.createHtmlOutput(reportHtml(report)).setWidth(760).setHeight(500);
-  SpreadsheetApp.getUi().showModalDialog(html, DIAGNOSTICS_TITLE);
+  const report = buildDiagnosticsReport(activeDocument());
+  showDialog(reportHtml(report), DIAGNOSTICS_TITLE, { width: 760, height: 500 });
   return report;
 }

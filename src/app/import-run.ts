@@ -1,24 +1,25 @@
 // The engine wired to Apps Script: one execution's worth of an import run, under the document lock.
 import { EXECUTION_LIMIT_MS, executionBudget } from '../gas/clock';
+import type { DocumentPorts } from '../gas/document';
 import { withDocumentLock } from '../gas/lock';
 import { documentStore, userStore } from '../gas/properties';
-import { currentUserEmail, workbookPort, zoneOffsetFor } from '../gas/spreadsheet';
-import { refreshStatusAfter } from '../health/status-sheet';
+import { currentUserEmail, zoneOffsetFor } from '../gas/spreadsheet';
 import { runSlice, type SliceOptions } from '../import/engine';
 import type { EngineDeps } from '../import/slice';
 import type { RunRecord, RunTrigger } from '../shared/types';
 import { trackWorkbook } from '../sheet/tracked-workbook';
 import { loadKeyStatus } from '../store/key-store';
 import { leverForUser } from './lever';
+import { refreshStatusAfter } from './status-sheet';
 
 function newRunId(): string {
   return `run-${Date.now().toString(36)}-${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
 }
 
 /** Real ports for the spreadsheet given (a clock trigger has no active one, so it is always passed in). */
-export function engineDeps(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): EngineDeps {
+export function engineDeps(spreadsheet: DocumentPorts): EngineDeps {
   // One tracked workbook for the whole execution: the run and the status refresh after it share what it learns.
-  const workbook = trackWorkbook(workbookPort(spreadsheet, { deferViewRestore: true }));
+  const workbook = trackWorkbook(spreadsheet.workbook({ deferViewRestore: true }));
   const budget = executionBudget();
   return {
     workbook,
@@ -40,7 +41,7 @@ export function engineDeps(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet
  * Returns the run record with status 'continuing', 'succeeded' or 'failed'.
  */
 export function runImportSlice(
-  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  spreadsheet: DocumentPorts,
   importId: string,
   trigger: RunTrigger,
   options: SliceOptions = {},

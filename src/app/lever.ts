@@ -5,8 +5,9 @@ import { appsScriptBase64, appsScriptHttp } from '../gas/http';
 import { userStore } from '../gas/properties';
 import { createLeverAccess, noticingConfidential } from '../lever/access';
 import { LeverClient } from '../lever/client';
+import type { LeverCredential } from '../lever/credential';
 import type { LeverAccess } from '../lever/source';
-import { type LeverCredential, loadCredential, markConfidentialReadable } from '../store/key-store';
+import { loadCredential, markConfidentialReadable } from '../store/key-store';
 
 export interface LeverFactoryOptions {
   /** Windows paged at once (1: sequential paging, for comparison). */

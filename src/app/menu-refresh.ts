@@ -1,8 +1,8 @@
 // Menu action "Refresh all imports": works on every import for this execution and toasts what happened.
 import { toAppError } from '../errors';
 import { executionBudget } from '../gas/clock';
+import { activeDocument, type DocumentPorts } from '../gas/document';
 import { documentStore } from '../gas/properties';
-import { activeSpreadsheet } from '../gas/spreadsheet';
 import type { ImportDefinition } from '../shared/types';
 import { listDefinitions } from '../store/imports-store';
 import { runImportSlice } from './import-run';
@@ -13,7 +13,7 @@ const MIN_SLICE_MS = 45_000;
 
 type Outcome = { name: string; status: 'succeeded' | 'continuing' | 'failed' | 'waiting'; message?: string };
 
-function refreshOne(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, definition: ImportDefinition): Outcome {
+function refreshOne(spreadsheet: DocumentPorts, definition: ImportDefinition): Outcome {
   if (executionBudget().deadline - Date.now() < MIN_SLICE_MS) return { name: definition.name, status: 'waiting' };
   try {
     const run = runImportSlice(spreadsheet, definition.id, 'menu');
@@ -42,12 +42,12 @@ export function summarise(outcomes: readonly Outcome[]): string {
 }
 
 export function refreshAllFromMenu(): void {
-  const spreadsheet = activeSpreadsheet();
+  const spreadsheet = activeDocument();
   const definitions = listDefinitions(documentStore());
   if (definitions.length === 0) {
-    spreadsheet.toast('There are no imports yet. Open Lever for Sheets to create one.', TOAST_TITLE);
+    spreadsheet.workbook().toast('There are no imports yet. Open Lever for Sheets to create one.', TOAST_TITLE);
     return;
   }
   const outcomes = definitions.map((definition) => refreshOne(spreadsheet, definition));
-  spreadsheet.toast(summarise(outcomes), TOAST_TITLE, 15);
+  spreadsheet.workbook().toast(summarise(outcomes), TOAST_TITLE, 15);
 }

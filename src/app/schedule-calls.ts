@@ -1,12 +1,11 @@
 // Schedule operations for sidebar calls, wired to Apps Script: set or take over a schedule, self-heal, failure emails.
 import { AppError } from '../errors';
 import { sha256 } from '../gas/digest';
+import { activeDocument, type DocumentPorts } from '../gas/document';
 import { documentStore, userStore } from '../gas/properties';
-import { activeSpreadsheet, currentUserEmail } from '../gas/spreadsheet';
-import { spreadsheetTriggers } from '../gas/triggers';
-import { refreshStatusSheet } from '../health/status-sheet';
+import { currentUserEmail } from '../gas/spreadsheet';
 import type { KeyValueStore } from '../ports/store';
-import { sameUser, useScheduleContext } from '../schedule/describe';
+import { sameUser } from '../schedule/describe';
 import { isScheduled } from '../schedule/spec';
 import type { ImportDefinition, ScheduleSpec } from '../shared/types';
 import { approveDefinition } from '../store/approvals';
@@ -14,17 +13,16 @@ import { readSettings, writeSettings } from '../store/schedule-state';
 import { changeSchedule } from '../trigger/set-schedule';
 import { checkScheduleHealth, type ScheduleHealth } from '../trigger/slot-health';
 import { takeOverSchedule } from '../trigger/take-over';
+import { refreshStatusSheet } from './status-sheet';
 
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-function sidebarDeps(spreadsheet: Spreadsheet = activeSpreadsheet(), store: KeyValueStore = documentStore()) {
+function sidebarDeps(spreadsheet: DocumentPorts = activeDocument(), store: KeyValueStore = documentStore()) {
   return {
     documentStore: store,
     userStore: userStore(),
-    triggers: spreadsheetTriggers(spreadsheet),
+    triggers: spreadsheet.triggers(),
     user: currentUserEmail(),
-    spreadsheetId: spreadsheet.getId(),
-    timeZone: spreadsheet.getSpreadsheetTimeZone(),
+    spreadsheetId: spreadsheet.info.id,
+    timeZone: spreadsheet.info.timeZone,
     now: Date.now(),
     digest: sha256,
   };
@@ -32,9 +30,9 @@ function sidebarDeps(spreadsheet: Spreadsheet = activeSpreadsheet(), store: KeyV
 
 /** Runs a schedule change, then redraws the status sheet (its Schedule and Next run columns just changed). */
 function changeThenRefresh(change: (deps: ReturnType<typeof sidebarDeps>) => ImportDefinition): ImportDefinition {
-  const spreadsheet = activeSpreadsheet();
+  const spreadsheet = activeDocument();
   const updated = change(sidebarDeps(spreadsheet));
-  refreshStatusSheet(spreadsheet);
+  refreshStatusSheet(spreadsheet.workbook());
   return updated;
 }
 
@@ -50,13 +48,11 @@ export function takeOverImportSchedule(importId: string): ImportDefinition {
 
 /**
  * For getSidebarState: recreates the current user's dispatcher trigger if it went missing (or removes one that
- * serves nothing) and makes describeSchedule zone-aware for the rest of this execution. Never throws for
+ * serves nothing) and returns the context describeSchedule needs to be zone-aware. Never throws for
  * trigger problems: they come back as `triggerWarning`.
  */
 export function ensureScheduleTrigger(store?: KeyValueStore): ScheduleHealth {
-  const health = checkScheduleHealth(sidebarDeps(activeSpreadsheet(), store));
-  useScheduleContext(health);
-  return health;
+  return checkScheduleHealth(sidebarDeps(activeDocument(), store));
 }
 
 /** Whether scheduled failures are emailed to their owners in this spreadsheet (SidebarState.failureEmails). */
@@ -78,6 +74,6 @@ export function setFailureEmails(enabled: boolean): boolean {
 export function approveIfOwner(definition: ImportDefinition): ImportDefinition {
   const user = currentUserEmail();
   if (!isScheduled(definition.schedule) || !user || !sameUser(definition.scheduleOwner, user)) return definition;
-  approveDefinition(userStore(), activeSpreadsheet().getId(), definition, sha256);
+  approveDefinition(userStore(), activeDocument().info.id, definition, sha256);
   return definition;
 }

@@ -2,29 +2,17 @@
 
 import { executionBudget } from '../gas/clock';
 import { sha256 } from '../gas/digest';
+import { type DocumentPorts, triggerDocument } from '../gas/document';
 import { appsScriptMail } from '../gas/mail';
-import { documentSnapshot, documentStore, userStore } from '../gas/properties';
+import { documentSnapshot, documentStore, legacyDocumentProperties, userStore } from '../gas/properties';
 import { currentUserEmail } from '../gas/spreadsheet';
-import { bindDocument } from '../gas/state-sheet';
-import { deleteProjectTrigger, openTriggerSpreadsheet, spreadsheetTriggers } from '../gas/triggers';
-import { refreshStatusSheet } from '../health/status-sheet';
+import { deleteProjectTrigger } from '../gas/triggers';
 import type { KeyValueStore } from '../ports/store';
 import { spreadsheetIdForTrigger, storedSpreadsheetId } from '../store/schedule-state';
 import { dispatch } from '../trigger/firing';
 import { probeDispatcherContext } from './diagnostics-probe';
 import { runImportSlice } from './import-run';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-/** Document properties where Google still gives them (the old home of the state): only a fallback id. */
-function documentPropertiesOrNull(): KeyValueStore | null {
-  try {
-    const props = PropertiesService.getDocumentProperties();
-    return props ? { get: (k) => props.getProperty(k), set: () => {}, delete: () => {}, keys: () => [] } : null;
-  } catch {
-    return null;
-  }
-}
+import { refreshStatusSheet } from './status-sheet';
 
 /**
  * Which spreadsheet fired: the active one if Google provides it; else the user's own record of which spreadsheet
@@ -35,10 +23,10 @@ function documentPropertiesOrNull(): KeyValueStore | null {
 function resolveSpreadsheet(
   e: GoogleAppsScript.Events.TimeDriven | undefined,
   user: KeyValueStore,
-): Spreadsheet | null {
-  return openTriggerSpreadsheet(() => [
+): DocumentPorts | null {
+  return triggerDocument(() => [
     e?.triggerUid ? spreadsheetIdForTrigger(user, e.triggerUid) : null,
-    storedSpreadsheetId(documentPropertiesOrNull()),
+    storedSpreadsheetId(legacyDocumentProperties()),
   ]);
 }
 
@@ -53,24 +41,19 @@ export function runScheduledDispatch(e?: GoogleAppsScript.Events.TimeDriven): vo
     return;
   }
   // Everything after this (state store, lease, runs, status sheet) works on this spreadsheet.
-  bindDocument(spreadsheet);
+  spreadsheet.bind();
+  const { info } = spreadsheet;
   dispatch({
     user: currentUserEmail(),
-    spreadsheet: {
-      id: spreadsheet.getId(),
-      name: spreadsheet.getName(),
-      url: spreadsheet.getUrl(),
-      timeZone: spreadsheet.getSpreadsheetTimeZone(),
-      log: spreadsheet,
-    },
+    spreadsheet: { id: info.id, name: info.name, url: info.url, timeZone: info.timeZone, log: spreadsheet.workbook() },
     documentStore: documentStore(),
     documentSnapshot: documentSnapshot(),
     userStore: user,
-    triggers: spreadsheetTriggers(spreadsheet),
+    triggers: spreadsheet.triggers(),
     digest: sha256,
     mail: appsScriptMail,
     runSlice: (importId, continueOnly) => runImportSlice(spreadsheet, importId, 'schedule', { continueOnly }),
-    refreshStatus: () => refreshStatusSheet(spreadsheet),
+    refreshStatus: () => refreshStatusSheet(spreadsheet.workbook()),
     now: () => Date.now(),
     executionStartedAt: budget.startedAt,
     deadline: budget.deadline,

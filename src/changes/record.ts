@@ -1,6 +1,5 @@
 // After a successful commit: what changed since the import's last refresh, logged to "Lever changes" and summarised.
 import { toAppError } from '../errors';
-import type { TrackedState } from '../import/tracked-changes';
 import type { WorkbookPort } from '../ports/sheet';
 import type { ImportDefinition } from '../shared/types';
 import { diffStates } from './diff';
@@ -9,6 +8,7 @@ import { appendChanges, readSnapshot, writeSnapshot } from './sheets';
 import { encodeSnapshot, snapshotScope } from './snapshot';
 import { baselineSummary, recordCount, summariseChanges } from './summary';
 import { fieldLabels } from './tracked-fields';
+import type { TrackedState } from './tracked-state';
 
 /** Run records live in DocumentProperties, 9 KB per import: the summary must stay a line. */
 const MAX_SUMMARY_CHARS = 300;

@@ -33,3 +33,13 @@ export function documentStore(): KeyValueStore {
 export function documentSnapshot(): KeyValueStore {
   return documentStore();
 }
+
+/** Document properties where Google still gives them (the old home of the state): read-only, else null. */
+export function legacyDocumentProperties(): KeyValueStore | null {
+  try {
+    const props = PropertiesService.getDocumentProperties();
+    return props ? { get: (k) => props.getProperty(k), set: () => {}, delete: () => {}, keys: () => [] } : null;
+  } catch {
+    return null;
+  }
+}

@@ -175,7 +175,8 @@ export function workbookPort(spreadsheet: Spreadsheet, options: { deferViewResto
     },
     sheetNames: () => sheets().map((sheet) => sheet.getName()),
     totalCells: () => sheets().reduce((sum, sheet) => sum + sheet.getMaxRows() * sheet.getMaxColumns(), 0),
-    toast: (message, title) => spreadsheet.toast(message, title),
+    toast: (message, title, seconds) =>
+      seconds === undefined ? spreadsheet.toast(message, title) : spreadsheet.toast(message, title, seconds),
     settleView: () => settle(spreadsheet, memory),
   };
 }

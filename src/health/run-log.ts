@@ -1,4 +1,5 @@
 // The "Lever run log" sheet: the last 50 unattended runs, newest first, rewritten in one batched write.
+import type { SheetPort } from '../ports/sheet';
 import type { RunTrigger } from '../shared/types';
 import { safeRow } from '../sheet/cells';
 
@@ -20,20 +21,11 @@ export interface LogEntry {
   user: string;
 }
 
-/** The part of a Spreadsheet the log needs; the real one fits, and tests pass a plain object. */
-export interface LogRange {
-  getValues(): unknown[][];
-  setValues(values: unknown[][]): unknown;
-  clearContent(): unknown;
-}
-export interface LogSheet {
-  getLastRow(): number;
-  getRange(row: number, column: number, numRows: number, numColumns: number): LogRange;
-}
-export interface LogSpreadsheet {
-  getSheetByName(name: string): LogSheet | null;
-  insertSheet(name: string, index: number): LogSheet;
-  getNumSheets(): number;
+/** The part of the workbook and sheet ports the log needs (tests pass a small fake). */
+export type LogSheet = Pick<SheetPort, 'lastRow' | 'read' | 'write' | 'clearContents'>;
+export interface LogWorkbook {
+  sheetByName(name: string): LogSheet | null;
+  insertSheet(name: string): LogSheet;
 }
 
 const OUTCOME_LABELS: Record<LogOutcome, string> = {
@@ -66,22 +58,20 @@ export function mergeLog(
   return [...fresh, ...kept].slice(0, limit);
 }
 
-function logSheet(spreadsheet: LogSpreadsheet): LogSheet {
-  // At the end, out of the way of the user's own sheets.
-  return (
-    spreadsheet.getSheetByName(RUN_LOG_SHEET) ?? spreadsheet.insertSheet(RUN_LOG_SHEET, spreadsheet.getNumSheets())
-  );
+function logSheet(workbook: LogWorkbook): LogSheet {
+  // Inserted at the end, out of the way of the user's own sheets.
+  return workbook.sheetByName(RUN_LOG_SHEET) ?? workbook.insertSheet(RUN_LOG_SHEET);
 }
 
 /** Adds entries to the log sheet (created when missing): one read and one write, plus a clear only if it shrank. */
-export function appendToRunLog(spreadsheet: LogSpreadsheet, entries: readonly LogEntry[]): void {
+export function appendToRunLog(workbook: LogWorkbook, entries: readonly LogEntry[]): void {
   if (entries.length === 0) return;
-  const sheet = logSheet(spreadsheet);
-  const lastRow = sheet.getLastRow();
+  const sheet = logSheet(workbook);
+  const lastRow = sheet.lastRow();
   const existingRows = Math.min(Math.max(lastRow - 1, 0), RUN_LOG_LIMIT);
-  const existing = existingRows > 0 ? sheet.getRange(2, 1, existingRows, COLUMNS).getValues() : [];
+  const existing = sheet.read(2, 1, existingRows, COLUMNS);
   // Every text cell is escaped again on each rewrite: values read back have lost their apostrophes.
   const rows = [RUN_LOG_HEADERS, ...mergeLog(entries, existing)].map((row) => safeRow(row));
-  sheet.getRange(1, 1, rows.length, COLUMNS).setValues(rows);
-  if (lastRow > rows.length) sheet.getRange(rows.length + 1, 1, lastRow - rows.length, COLUMNS).clearContent();
+  sheet.write(1, 1, rows);
+  if (lastRow > rows.length) sheet.clearContents(rows.length + 1, 1, lastRow - rows.length, COLUMNS);
 }

@@ -3,8 +3,9 @@ import type { SheetPort, WorkbookPort } from '../ports/sheet';
 import { checkCellBudget, safeRow } from '../sheet/cells';
 import { DATE_TIME_FORMAT, ensureColumns, ensureRows, PLAIN_FORMAT } from '../sheet/grid';
 import { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from '../sheet/tracked-workbook';
+import type { StatusCell } from '../store/status-layout';
 import { blockDigest, type StatusLayout } from '../store/status-layout';
-import { STATUS_DATE_COLUMNS, STATUS_HEADERS, STATUS_SHEET, type StatusCell, sameBlock } from './status-rows';
+import { STATUS_DATE_COLUMNS, STATUS_HEADERS, STATUS_SHEET, sameBlock } from './status-rows';
 
 const WIDTH = STATUS_HEADERS.length;
 

@@ -2,9 +2,9 @@
 
 import { isSnapshotSheetName } from '../changes/sheets';
 import { confidentialNotice } from '../confidential/guard';
-import { STATE_SHEET_NAME } from '../gas/state-sheet';
 import { STATUS_SHEET } from '../health/status-rows';
 import type { KeyValueStore } from '../ports/store';
+import { STATE_SHEET_NAME } from '../ports/store';
 import type { ImportDefinition, ImportStatus, KeyStatus, SidebarState } from '../shared/types';
 import { listDefinitions } from '../store/imports-store';
 import { lastSuccessfulRun, latestRun } from '../store/runs-store';

@@ -7,24 +7,12 @@ import {
   trackedFields,
   trackedSourceColumns,
 } from '../changes/tracked-fields';
+import type { TrackedState } from '../changes/tracked-state';
 import type { LookupTables } from '../lever/source';
 import type { ImportDefinition, ImportObject } from '../shared/types';
 import type { ColumnSpec } from './column-values';
 import { columnSpec } from './columns';
 import { renderValue, STAGED_KEY_COLUMNS, type StagedRow } from './rows';
-
-/** One record as change tracking sees it: its tracked fields as display text. */
-export interface TrackedRecord {
-  id: string;
-  name: string;
-  values: Record<string, string>;
-}
-
-/** The tracked fields present (in order) and one entry per record. */
-export interface TrackedState {
-  fields: string[];
-  records: TrackedRecord[];
-}
 
 /**
  * Columns to stage besides the import's own, so that every tracked field can be compared even when the user did

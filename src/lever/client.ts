@@ -2,7 +2,7 @@
 import { AppError } from '../errors';
 import type { Clock } from '../ports/clock';
 import type { HttpPort, HttpRequest, HttpResponse } from '../ports/http';
-import type { LeverCredential } from '../store/key-store';
+import type { LeverCredential } from './credential';
 import { baseUrlFor } from './endpoints';
 import {
   endpointOf,

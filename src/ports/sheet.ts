@@ -64,5 +64,14 @@ export interface WorkbookPort {
   sheetNames(): string[];
   /** Grid cells of every sheet (empty ones count toward Google's limit). */
   totalCells(): number;
-  toast(message: string, title: string): void;
+  /** A small notice in the corner of the spreadsheet, for `seconds` (Sheets' default when left out). */
+  toast(message: string, title: string, seconds?: number): void;
+}
+
+/** A spreadsheet outside gas/: its plain facts (read through on each use, as the adapter asks Sheets). */
+export interface SpreadsheetInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly url: string;
+  readonly timeZone: string;
 }

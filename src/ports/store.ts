@@ -1,5 +1,8 @@
 // The key-value store port (user properties, the document's state sheet) and its JSON helpers.
 
+/** The hidden sheet that holds the document's store: the domain must never touch it as a sheet of its own. */
+export const STATE_SHEET_NAME = '_lever_state';
+
 export interface KeyValueStore {
   get(key: string): string | null;
   set(key: string, value: string): void;

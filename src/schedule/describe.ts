@@ -1,12 +1,12 @@
 // What the sidebar shows about an import's schedule: next run, whether the viewer owns it, warnings (pure).
 import type { ImportDefinition } from '../shared/types';
 import type { ImportScheduleState } from '../store/schedule-state';
-import { runtimeWarning } from '../trigger/runtime-quota';
 import { checkDue } from './due';
+import { runtimeWarning } from './runtime-quota';
 import { isScheduled } from './spec';
 import { staleSince, staleWarning } from './stale';
 
-/** Facts describeSchedule needs beyond the definition, gathered once per execution by ensureScheduleTrigger(). */
+/** Facts describeSchedule needs beyond the definition, gathered once per execution (ensureScheduleTrigger). */
 export interface ScheduleContext {
   /** The spreadsheet's zone: schedule hours are wall-clock hours there. */
   timeZone: string;
@@ -24,16 +24,6 @@ export interface ScheduleDescription {
   nextRunAt?: string;
   ownedByMe: boolean;
   warning?: string;
-}
-
-/**
- * The context of the current execution. Each Apps Script execution loads the bundle afresh, so this never leaks
- * between executions; it lets callers that only pass (def, now, user) still get zone-correct times.
- */
-let executionContext: ScheduleContext | undefined;
-
-export function useScheduleContext(context: ScheduleContext | undefined): void {
-  executionContext = context;
 }
 
 export function sameUser(a: string | undefined, b: string | undefined): boolean {
@@ -74,14 +64,14 @@ function describeWith(def: ImportDefinition, now: number, ownedByMe: boolean, co
 }
 
 /**
- * Schedule status for one import as seen by `user`. Without a context (none passed and ensureScheduleTrigger()
- * not called in this execution) the next run is left out rather than computed in the wrong time zone.
+ * Schedule status for one import as seen by `user`. Without a context (the facts could not be gathered) the next
+ * run is left out rather than computed in the wrong time zone.
  */
 export function describeSchedule(
   def: ImportDefinition,
   now: number,
   user: string,
-  context: ScheduleContext | undefined = executionContext,
+  context?: ScheduleContext,
 ): ScheduleDescription {
   // Without a schedule anyone may set one, so the viewer counts as able to change it.
   if (!isScheduled(def.schedule)) return { ownedByMe: true };

@@ -1,8 +1,7 @@
 // Import definitions in DocumentProperties (`import.<id>` plus `imports.index`), shared by every editor; never secrets.
 import { AppError } from '../errors';
-import { normaliseDefinition } from '../import/definition';
 import { type KeyValueStore, readJson, writeJson } from '../ports/store';
-import type { ImportDefinition, ImportDefinitionInput } from '../shared/types';
+import type { ImportDefinition } from '../shared/types';
 
 const INDEX_KEY = 'imports.index';
 const definitionKey = (id: string) => `import.${id}`;
@@ -69,18 +68,6 @@ export function newImportId(): string {
 }
 
 /** Validates sidebar input and stores it as a new or updated definition. Throws BAD_INPUT with a clear sentence. */
-export function saveImportInput(store: KeyValueStore, input: ImportDefinitionInput, now: Date): ImportDefinition {
-  const existing = input?.id ? loadDefinition(store, input.id) : null;
-  if (input?.id && !existing) throw new AppError('BAD_INPUT', 'This import no longer exists. Create it again.');
-  const definition = normaliseDefinition(input, {
-    existing,
-    others: listDefinitions(store),
-    now: now.toISOString(),
-    newId: newImportId,
-  });
-  saveDefinition(store, definition);
-  return definition;
-}
 
 export function deleteDefinition(store: KeyValueStore, id: string): void {
   store.delete(definitionKey(id));

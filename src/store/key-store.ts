@@ -1,34 +1,17 @@
 // The running user's Lever API key in their UserProperties; outside this module the key exists only as a header.
+
 import { redact } from '../errors';
+import type { KeyCheck, LeverCredential } from '../lever/credential';
 import { basicAuthHeader, isLeverEnvironment } from '../lever/endpoints';
 import type { Base64Encoder } from '../ports/http';
 import { type KeyValueStore, readJson, writeJson } from '../ports/store';
-import type { KeyStatus, LeverEndpoint, LeverEnvironment } from '../shared/types';
+import type { KeyStatus, LeverEnvironment } from '../shared/types';
 
 export const KEY_PROPERTY = 'lever.key';
-
-export type ConfidentialAccess = boolean | 'unknown';
-
-/** What Lever said about a key when it was last checked. */
-export interface KeyCheck {
-  checkedAt: string;
-  permissions: Record<LeverEndpoint, boolean>;
-  confidentialAccess: ConfidentialAccess;
-}
 
 interface StoredKey extends KeyCheck {
   key: string;
   environment: LeverEnvironment;
-}
-
-/**
- * A key sealed in closures: callers can put it in the Authorization header and scrub it from text,
- * but cannot read it back.
- */
-export interface LeverCredential {
-  readonly environment: LeverEnvironment;
-  authorizationHeader(): string;
-  redact(text: string): string;
 }
 
 export function credentialFor(key: string, environment: LeverEnvironment, base64: Base64Encoder): LeverCredential {

@@ -1,6 +1,8 @@
 // What the add-on last wrote to the status sheet (DocumentProperties `status.layout`), so a refresh needs no read-back.
 
-import type { StatusCell } from '../health/status-rows';
+/** One cell of the status block. */
+export type StatusCell = string | number | Date;
+
 import { type KeyValueStore, readJson, writeJson } from '../ports/store';
 
 const LAYOUT_KEY = 'status.layout';

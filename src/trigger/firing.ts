@@ -5,6 +5,7 @@ import type { KeyValueStore } from '../ports/store';
 import type { TriggerPort } from '../ports/triggers';
 import { sameUser } from '../schedule/describe';
 import { checkDue } from '../schedule/due';
+import { mayStartWork, quotaSkipMessage, recordRuntime, runtimeUsedMs } from '../schedule/runtime-quota';
 import { isScheduled } from '../schedule/spec';
 import type { ImportDefinition, RunRecord } from '../shared/types';
 import { type Digest, isApproved, notApprovedMessage } from '../store/approvals';
@@ -17,7 +18,6 @@ import {
   readImportState,
   rememberSpreadsheetId,
 } from '../store/schedule-state';
-import { mayStartWork, quotaSkipMessage, recordRuntime, runtimeUsedMs } from './runtime-quota';
 import { executeSlice, refuseSlice, type SliceDeps, type SliceOutcome } from './scheduled-slice';
 import { reconcileTrigger, type SlotOutcome } from './slot';
 

@@ -1,6 +1,6 @@
 // One scheduled import slice: claim the slot, call the engine, and turn the outcome into log lines and emails.
 import { toAppError } from '../errors';
-import type { LogEntry, LogSpreadsheet } from '../health/run-log';
+import type { LogEntry, LogWorkbook } from '../health/run-log';
 import type { MailPort } from '../ports/mail';
 import type { KeyValueStore } from '../ports/store';
 import { BUSY_SKIP_MESSAGE, scheduledFailureText } from '../schedule/messages';
@@ -11,7 +11,7 @@ import { notifyFailure } from './failure-email';
 
 export interface SliceDeps {
   user: string;
-  spreadsheet: { id: string; name: string; url: string; timeZone: string; log: LogSpreadsheet };
+  spreadsheet: { id: string; name: string; url: string; timeZone: string; log: LogWorkbook };
   documentStore: KeyValueStore;
   mail: MailPort;
   /**

@@ -2,10 +2,10 @@
 import { toAppError } from '../errors';
 import { type ScheduleContext, sameUser } from '../schedule/describe';
 import { gatherScheduleFacts } from '../schedule/facts';
+import { runtimeUsedMs } from '../schedule/runtime-quota';
 import { isScheduled } from '../schedule/spec';
 import { listDefinitions } from '../store/imports-store';
 import { readSettings, rememberSpreadsheetId } from '../store/schedule-state';
-import { runtimeUsedMs } from './runtime-quota';
 import type { ScheduleChangeDeps } from './set-schedule';
 import { reconcileTrigger } from './slot';
 

@@ -2,19 +2,21 @@
 import { deleteSnapshot } from '../../changes/sheets';
 import { withConfidentialNotice } from '../../confidential/guard';
 import { AppError } from '../../errors';
+import { activeDocument } from '../../gas/document';
 import { withDocumentLock } from '../../gas/lock';
 import { documentSnapshot, documentStore, userStore } from '../../gas/properties';
-import { activeSpreadsheet, currentUserEmail, formatInZone, workbookPort, zoneOffsetFor } from '../../gas/spreadsheet';
+import { currentUserEmail, formatInZone, zoneOffsetFor } from '../../gas/spreadsheet';
 import { listColumnInfo } from '../../import/columns';
 import { normaliseDefinition } from '../../import/definition';
+import { saveImportInput } from '../../import/definition-input';
 import { previewDefinition } from '../../import/preview';
 import { buildSidebarState, uniqueCopyName } from '../../import/sidebar-state';
 import { deleteStaging } from '../../import/staging';
-import { describeSchedule } from '../../schedule/describe';
+import { describeSchedule, type ScheduleContext } from '../../schedule/describe';
 import type { ServerApi } from '../../shared/rpc';
 import type { ImportDefinitionInput, ImportObject, SidebarState } from '../../shared/types';
 import { deleteCheckpoint, loadCheckpoint } from '../../store/checkpoint';
-import { deleteDefinition, listDefinitions, requireDefinition, saveImportInput } from '../../store/imports-store';
+import { deleteDefinition, listDefinitions, requireDefinition } from '../../store/imports-store';
 import { loadKeyStatus } from '../../store/key-store';
 import { deleteRuns, latestRun } from '../../store/runs-store';
 import { deleteImportState } from '../../store/schedule-state';
@@ -37,18 +39,21 @@ function bestEffort(action: () => void): void {
 }
 
 function sidebarState(): SidebarState {
-  const spreadsheet = activeSpreadsheet();
+  const spreadsheet = activeDocument();
   // Every import's definition, runs and schedule state: one properties read instead of several per import.
   const store = documentSnapshot();
-  bestEffort(() => ensureScheduleTrigger(store));
+  let context: ScheduleContext | undefined;
+  bestEffort(() => {
+    context = ensureScheduleTrigger(store);
+  });
   const state = buildSidebarState({
     store,
     user: currentUserEmail(),
     now: Date.now(),
-    timeZone: spreadsheet.getSpreadsheetTimeZone(),
+    timeZone: spreadsheet.info.timeZone,
     key: withConfidentialNotice(loadKeyStatus(userStore())),
-    sheetNames: workbookPort(spreadsheet).sheetNames(),
-    describeSchedule,
+    sheetNames: spreadsheet.workbook().sheetNames(),
+    describeSchedule: (definition, now, user) => describeSchedule(definition, now, user, context),
   });
   return { ...state, failureEmails: failureEmailsEnabled(store) };
 }
@@ -70,7 +75,7 @@ function duplicate(importId: string) {
   const store = documentStore();
   const original = requireDefinition(store, importId);
   const taken = new Set([
-    ...workbookPort(activeSpreadsheet()).sheetNames(),
+    ...activeDocument().workbook().sheetNames(),
     ...listDefinitions(store).map((d) => d.sheetName),
   ]);
   const {
@@ -91,12 +96,12 @@ function duplicate(importId: string) {
 
 /** Removes the import and everything the add-on keeps for it; the user's target sheet stays. */
 function remove(importId: string): void {
-  const spreadsheet = activeSpreadsheet();
+  const spreadsheet = activeDocument();
   withDocumentLock(() => {
     const store = documentStore();
     const checkpoint = loadCheckpoint(store, importId);
-    deleteStaging(workbookPort(spreadsheet), importId, checkpoint?.stagingSheetId);
-    deleteSnapshot(workbookPort(spreadsheet), importId);
+    deleteStaging(spreadsheet.workbook(), importId, checkpoint?.stagingSheetId);
+    deleteSnapshot(spreadsheet.workbook(), importId);
     deleteCheckpoint(store, importId);
     deleteRuns(store, importId);
     deleteImportState(store, importId);
@@ -109,8 +114,7 @@ function remove(importId: string): void {
 const PREVIEW_COUNT_MS = 10_000;
 
 function preview(input: ImportDefinitionInput) {
-  const spreadsheet = activeSpreadsheet();
-  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const timeZone = activeDocument().info.timeZone;
   const existing = input?.id ? requireDefinition(documentStore(), input.id) : null;
   const sheetName = typeof input?.sheetName === 'string' && input.sheetName.trim() ? input.sheetName : 'Preview';
   const definition = normaliseDefinition(
@@ -134,9 +138,9 @@ export const importRpc: ImportCalls = {
   duplicateImport: guarded(duplicate),
   deleteImport: guarded(remove),
   previewImport: guarded(preview),
-  runImport: guarded((importId: string) => runImportSlice(activeSpreadsheet(), importId, 'sidebar')),
+  runImport: guarded((importId: string) => runImportSlice(activeDocument(), importId, 'sidebar')),
   continueImport: guarded((importId: string) =>
-    runImportSlice(activeSpreadsheet(), importId, 'sidebar', { continueOnly: true }),
+    runImportSlice(activeDocument(), importId, 'sidebar', { continueOnly: true }),
   ),
   getRunProgress: guarded((importId: string) => latestRun(documentStore(), importId)),
 };

@@ -4,14 +4,13 @@ import { AppError, toAppError } from '../../errors';
 import { appsScriptClock, executionBudget } from '../../gas/clock';
 import { appsScriptBase64 } from '../../gas/http';
 import { userStore } from '../../gas/properties';
+import type { KeyCheck, LeverCredential } from '../../lever/credential';
 import { isLeverEnvironment, LEVER_ENVIRONMENTS } from '../../lever/endpoints';
 import { probeKey } from '../../lever/probe';
 import type { ServerApi } from '../../shared/rpc';
 import type { KeyStatus, LeverEnvironment } from '../../shared/types';
 import {
   credentialFor,
-  type KeyCheck,
-  type LeverCredential,
   loadCredential,
   loadKeyStatus,
   removeKey,

@@ -1,5 +1,6 @@
 // The engine over plain fakes: resumable runs give the exact result; failures and interruptions never touch the target.
 import { AppError } from '../../../src/errors';
+import { saveImportInput } from '../../../src/import/definition-input';
 import { runSlice } from '../../../src/import/engine';
 import { FLUSH_ROWS } from '../../../src/import/fetch-phase';
 import type { EngineDeps } from '../../../src/import/slice';
@@ -7,7 +8,7 @@ import type { LeverAccess, LeverRecord } from '../../../src/lever/source';
 import { memoryStore } from '../../../src/ports/store';
 import type { ImportDefinition, RunRecord } from '../../../src/shared/types';
 import { loadCheckpoint } from '../../../src/store/checkpoint';
-import { loadDefinition, saveImportInput, updateDefinition } from '../../../src/store/imports-store';
+import { loadDefinition, updateDefinition } from '../../../src/store/imports-store';
 import { latestRun, loadRuns } from '../../../src/store/runs-store';
 import { type FakeSheet, FakeWorkbook } from '../sheet/fake-workbook';
 import { authError, FakeClock, FakeSource, type FakeSourceOptions, fakeAccess } from './fake-lever';

@@ -1,9 +1,9 @@
 // The sidebar's view of imports (runs, schedules, sheet names) and the names duplicates get.
 
+import { saveImportInput } from '../../../src/import/definition-input';
 import { buildSidebarState, uniqueCopyName } from '../../../src/import/sidebar-state';
 import { memoryStore } from '../../../src/ports/store';
 import type { RunRecord } from '../../../src/shared/types';
-import { saveImportInput } from '../../../src/store/imports-store';
 import { saveRun } from '../../../src/store/runs-store';
 
 function run(importId: string, runId: string, status: RunRecord['status']): RunRecord {

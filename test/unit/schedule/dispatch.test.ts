@@ -2,13 +2,13 @@
 import { AppError } from '../../../src/errors';
 import { RUN_LOG_SHEET } from '../../../src/health/run-log';
 import { memoryStore } from '../../../src/ports/store';
+import { recordRuntime, runtimeUsedMs } from '../../../src/schedule/runtime-quota';
 import type { ImportDefinition, RunRecord } from '../../../src/shared/types';
 import { approveDefinition } from '../../../src/store/approvals';
 import { updateDefinition } from '../../../src/store/imports-store';
 import { latestRun, saveRun } from '../../../src/store/runs-store';
 import { readImportState, writeImportState } from '../../../src/store/schedule-state';
 import { type DispatchDeps, dispatch } from '../../../src/trigger/firing';
-import { recordRuntime, runtimeUsedMs } from '../../../src/trigger/runtime-quota';
 import { documentWith, FakeLogSpreadsheet, FakeMail, FakeTriggers, runRecord, scheduled } from './fakes';
 
 const ANA = 'ana@example.com';

@@ -1,7 +1,8 @@
 // Hand-written fakes of the schedule's ports: triggers with Google's add-on rules, mail, a log spreadsheet, stores.
 
-import type { LogRange, LogSheet, LogSpreadsheet } from '../../../src/health/run-log';
+import type { LogSheet, LogWorkbook } from '../../../src/health/run-log';
 import type { MailPort } from '../../../src/ports/mail';
+import type { CellValue } from '../../../src/ports/sheet';
 import { type KeyValueStore, memoryStore, writeJson } from '../../../src/ports/store';
 import type { TriggerInfo, TriggerPort } from '../../../src/ports/triggers';
 import type { ImportDefinition, RunRecord, ScheduleSpec } from '../../../src/shared/types';
@@ -77,6 +78,18 @@ export class FakeMail implements MailPort {
 
 /** A grid-backed sheet that counts its calls, enough for the run log. */
 export class FakeSheet implements LogSheet {
+  lastRow(): number {
+    return this.getLastRow();
+  }
+  read(row: number, column: number, rows: number, columns: number): unknown[][] {
+    return rows > 0 && columns > 0 ? this.getRange(row, column, rows, columns).getValues() : [];
+  }
+  write(row: number, column: number, values: CellValue[][]): void {
+    if (values.length > 0) this.getRange(row, column, values.length, values[0].length).setValues(values);
+  }
+  clearContents(row: number, column: number, rows: number, columns: number): void {
+    this.getRange(row, column, rows, columns).clearContent();
+  }
   cells: unknown[][] = [];
   writes = 0;
   reads = 0;
@@ -86,7 +99,7 @@ export class FakeSheet implements LogSheet {
     }
     return 0;
   }
-  getRange(row: number, column: number, numRows: number, numColumns: number): LogRange {
+  getRange(row: number, column: number, numRows: number, numColumns: number) {
     const at = (r: number, c: number) => this.cells[row - 1 + r]?.[column - 1 + c] ?? '';
     return {
       getValues: () => {
@@ -113,8 +126,11 @@ export class FakeSheet implements LogSheet {
   }
 }
 
-export class FakeLogSpreadsheet implements LogSpreadsheet {
+export class FakeLogSpreadsheet implements LogWorkbook {
   sheets = new Map<string, FakeSheet>();
+  sheetByName(name: string): FakeSheet | null {
+    return this.getSheetByName(name);
+  }
   getSheetByName(name: string): FakeSheet | null {
     return this.sheets.get(name) ?? null;
   }

@@ -1,6 +1,6 @@
 // Trigger-runtime accounting in Google's rolling 24-hour window.
 import { memoryStore } from '../../../src/ports/store';
-import { mayStartWork, recordRuntime, runtimeUsedMs, runtimeWarning } from '../../../src/trigger/runtime-quota';
+import { mayStartWork, recordRuntime, runtimeUsedMs, runtimeWarning } from '../../../src/schedule/runtime-quota';
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 0, 6, 9);

@@ -1,10 +1,5 @@
 // describeSchedule: next run in the spreadsheet's zone, ownership, and the warnings shown in the sidebar.
-import {
-  describeForEveryone,
-  describeSchedule,
-  type ScheduleContext,
-  useScheduleContext,
-} from '../../../src/schedule/describe';
+import { describeForEveryone, describeSchedule, type ScheduleContext } from '../../../src/schedule/describe';
 import { definition, scheduled } from './fakes';
 
 const ANA = 'ana@example.com';
@@ -15,8 +10,6 @@ function context(overrides: Partial<ScheduleContext> = {}): ScheduleContext {
 }
 
 describe('describeSchedule', () => {
-  afterEach(() => useScheduleContext(undefined));
-
   it('says anyone may set a schedule on an unscheduled import', () => {
     expect(describeSchedule(definition('a'), NOW, 'ben@example.com', context())).toEqual({ ownedByMe: true });
   });
@@ -52,11 +45,11 @@ describe('describeSchedule', () => {
     expect(describeSchedule(def, NOW, ANA, context({ runtimeUsedMs: 30 * 60_000 })).warning).toBeUndefined();
   });
 
-  it('uses the context remembered for this execution, and leaves times out without one', () => {
+  it('uses the context it is given, and leaves times out without one', () => {
     const def = scheduled('a', { kind: 'daily', hour: 7 }, ANA);
     expect(describeSchedule(def, NOW, ANA)).toEqual({ ownedByMe: true });
-    useScheduleContext(context({ timeZone: 'Etc/UTC', states: { a: { lastSlot: Date.UTC(2026, 0, 6, 7) } } }));
-    expect(describeSchedule(def, NOW, ANA).nextRunAt).toBe('2026-01-07T07:00:00.000Z');
+    const given = context({ timeZone: 'Etc/UTC', states: { a: { lastSlot: Date.UTC(2026, 0, 6, 7) } } });
+    expect(describeSchedule(def, NOW, ANA, given).nextRunAt).toBe('2026-01-07T07:00:00.000Z');
   });
 
   it('warns once a schedule has not succeeded for its interval plus an hour, worded for owner and others', () => {

@@ -1,4 +1,6 @@
 // Import definitions in document properties: save, list in order, update, delete, and validation on save.
+
+import { saveImportInput } from '../../../src/import/definition-input';
 import { memoryStore } from '../../../src/ports/store';
 import type { ImportDefinitionInput } from '../../../src/shared/types';
 import {
@@ -8,7 +10,6 @@ import {
   loadDefinition,
   requireDefinition,
   saveBlockLayout,
-  saveImportInput,
   updateDefinition,
 } from '../../../src/store/imports-store';
 

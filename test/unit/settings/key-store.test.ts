@@ -1,9 +1,10 @@
 // The key store: the key stays in the user's store, leaves only as a header, and the sidebar sees last 4 only.
+
+import type { KeyCheck } from '../../../src/lever/credential';
 import { memoryStore } from '../../../src/ports/store';
 import {
   credentialFor,
   KEY_PROPERTY,
-  type KeyCheck,
   loadCredential,
   loadKeyStatus,
   maskedLast4,
