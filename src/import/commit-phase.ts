@@ -2,7 +2,8 @@
 import { changeSummaryAfterCommit } from '../changes/record';
 import { emptyLookups } from '../lever/lookups';
 import { openTarget } from '../sheet/target';
-import { type WriteSummary, writeResult } from '../sheet/writer';
+import type { WriteSummary } from '../sheet/write-block';
+import { writeResult } from '../sheet/writer';
 import { deleteCheckpoint } from '../store/checkpoint';
 import { loadBlockLayout, saveBlockLayout, updateDefinition } from '../store/imports-store';
 import { lookupsNeeded } from './columns';

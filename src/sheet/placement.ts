@@ -19,7 +19,7 @@ import {
   writeRows,
 } from './grid';
 import { deleteRowsKeepingOne, REMOVED_LABEL } from './update-by-id';
-import type { AppliedStyle, ResultBlock, WriteOptions, WriteSummary } from './writer';
+import type { AppliedStyle, ResultBlock, WriteOptions, WriteSummary } from './write-block';
 
 /** Where each row of the sheet goes (pure): the part of the design tests check without a sheet. */
 export interface PlacementPlan {

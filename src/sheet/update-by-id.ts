@@ -13,7 +13,7 @@ import {
   styleHeader,
   writeRows,
 } from './grid';
-import type { ResultBlock, WriteOptions, WriteSummary } from './writer';
+import type { ResultBlock, WriteOptions, WriteSummary } from './write-block';
 
 export const REMOVED_LABEL = 'Removed from Lever';
 
