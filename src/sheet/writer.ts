@@ -3,16 +3,14 @@ import type { SheetPort } from '../ports/sheet';
 import { safeRow } from './cells';
 import {
   applyColumnFormats,
-  checkPlannedGrowth,
   DATE_TIME_FORMAT,
-  ensureRows,
   formatFor,
   lastFilledRow,
-  prepareWidth,
   STYLE_IN_ONE_CALL_CELLS,
   styleHeader,
   writeRows,
 } from './grid';
+import { growAndWrite, growFor } from './grow-and-write';
 import { hasUserColumns, writeReplaceMovingRows } from './placement';
 import { writeUpdateById } from './update-by-id';
 import type { AppliedStyle, ResultBlock, WriteOptions, WriteSummary } from './write-block';
@@ -66,9 +64,7 @@ function writeReplace(sheet: SheetPort, block: ResultBlock, options: WriteOption
   if (hasUserColumns(sheet, options, oldHeight)) return writeReplaceMovingRows(sheet, block, options, oldHeight);
   const height = 1 + block.rows.length;
   const formats = block.types.map(formatFor);
-  checkPlannedGrowth(sheet, height, width, options.previousWidth, options.totalCells);
-  prepareWidth(sheet, options.previousWidth, width, options.totalCells);
-  ensureRows(sheet, height, options.totalCells);
+  growFor(sheet, { height, width, previousWidth: options.previousWidth, totalCells: options.totalCells });
   const values = [safeRow(block.header), ...block.rows.map(safeRow)];
   let style: AppliedStyle;
   if (writesInOneCall(options, height * width)) {
@@ -87,18 +83,19 @@ function writeSnapshot(sheet: SheetPort, block: ResultBlock, options: WriteOptio
   const width = block.header.length + 1;
   const oldHeight = lastFilledRow(sheet, 1);
   const firstRow = Math.max(oldHeight, 1) + 1;
-  checkPlannedGrowth(sheet, firstRow + block.rows.length - 1, width, options.previousWidth, options.totalCells);
-  prepareWidth(sheet, options.previousWidth, width, options.totalCells);
-  ensureRows(sheet, firstRow + block.rows.length - 1, options.totalCells);
-  sheet.write(1, 1, [safeRow([SNAPSHOT_LABEL, ...block.header])]);
-  writeRows(
-    sheet,
-    firstRow,
-    block.rows.map((row) => safeRow([options.snapshotAt, ...row])),
-  );
+  const { previousWidth, totalCells, newSheet } = options;
   const formats = [DATE_TIME_FORMAT, ...block.types.map(formatFor)];
-  applyColumnFormats(sheet, firstRow, block.rows.length, formats, options.newSheet);
-  styleHeader(sheet, width);
+  growAndWrite(
+    sheet,
+    { height: firstRow + block.rows.length - 1, width, previousWidth, totalCells },
+    {
+      writes: [
+        { row: 1, values: [safeRow([SNAPSHOT_LABEL, ...block.header])] },
+        { row: firstRow, values: block.rows.map((row) => safeRow([options.snapshotAt, ...row])) },
+      ],
+      formats: { row: firstRow, count: block.rows.length, formats, newSheet },
+    },
+  );
   return { rowsWritten: block.rows.length, width, added: block.rows.length, removed: 0, flagged: 0 };
 }
 
