@@ -7,8 +7,8 @@ import type { ImportDefinition } from '../../../src/shared/types';
 import { deleteDefinition } from '../../../src/store/imports-store';
 import { saveRun } from '../../../src/store/runs-store';
 import { writeImportState } from '../../../src/store/schedule-state';
-import { definition, documentWith, runRecord, scheduled } from '../schedule/fakes';
 import { FakeWorkbook } from '../sheet/fake-workbook';
+import { definition, documentWith, runRecord, scheduled } from '../trigger/fakes';
 
 const NOW = Date.UTC(2026, 0, 6, 15);
 const NAME_COLUMN = 1;

@@ -1,6 +1,6 @@
 // describeSchedule: next run in the spreadsheet's zone, ownership, and the warnings shown in the sidebar.
 import { describeForEveryone, describeSchedule, type ScheduleContext } from '../../../src/schedule/describe';
-import { definition, scheduled } from './fakes';
+import { definition, scheduled } from '../trigger/fakes';
 
 const ANA = 'ana@example.com';
 const NOW = Date.UTC(2026, 0, 6, 15);

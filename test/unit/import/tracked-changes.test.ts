@@ -12,7 +12,7 @@ import { dedupeAndSort, stageRecord } from '../../../src/import/rows';
 import { trackedFromStaged, trackingSpecs } from '../../../src/import/tracked-changes';
 import type { LeverRecord } from '../../../src/lever/source';
 import type { ImportDefinition, ImportObject } from '../../../src/shared/types';
-import { lookups, opportunity, requisition } from '../import/fixtures';
+import { lookups, opportunity, requisition } from './fixtures';
 
 function definition(object: ImportObject, columns: string[], trackChanges = true): ImportDefinition {
   return {

@@ -6,7 +6,7 @@ import {
   RUN_LOG_LIMIT,
   RUN_LOG_SHEET,
 } from '../../../src/health/run-log';
-import { FakeLogSpreadsheet } from './fakes';
+import { FakeLogSpreadsheet } from '../trigger/fakes';
 
 function entry(n: number, overrides: Partial<LogEntry> = {}): LogEntry {
   return {
