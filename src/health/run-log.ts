@@ -2,6 +2,7 @@
 import type { SheetPort } from '../ports/sheet';
 import type { RunTrigger } from '../shared/types';
 import { safeRow } from '../sheet/cells';
+import { rewriteBlock } from '../sheet/grid';
 
 export const RUN_LOG_SHEET = 'Lever run log';
 export const RUN_LOG_LIMIT = 50;
@@ -72,6 +73,5 @@ export function appendToRunLog(workbook: LogWorkbook, entries: readonly LogEntry
   const existing = sheet.read(2, 1, existingRows, COLUMNS);
   // Every text cell is escaped again on each rewrite: values read back have lost their apostrophes.
   const rows = [RUN_LOG_HEADERS, ...mergeLog(entries, existing)].map((row) => safeRow(row));
-  sheet.write(1, 1, rows);
-  if (lastRow > rows.length) sheet.clearContents(rows.length + 1, 1, lastRow - rows.length, COLUMNS);
+  rewriteBlock(sheet, rows, lastRow, COLUMNS);
 }
