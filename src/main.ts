@@ -1,23 +1,21 @@
 // Apps Script entry points, and nothing else: every exported function becomes a top-level global in dist/Code.js.
 
-import { runDiagnosticsProbe } from './diagnostics/probe';
-import { showDiagnosticsReport } from './diagnostics/show';
-import { utilitiesDateTime } from './gas/zone-format';
-import { serverApi } from './rpc';
-import { refreshAllFromMenu } from './rpc-menu';
-import { runScheduledDispatch } from './schedule/dispatcher';
-import { useZoneFallback } from './schedule/zone';
-import { buildAddonMenu, openSidebar } from './ui/menu';
+import { runDiagnosticsProbe } from './app/diagnostics-probe';
+import { showDiagnosticsReport } from './app/diagnostics-report';
+import { buildMenu, openSidebar } from './app/menu';
+import { refreshAllFromMenu } from './app/menu-refresh';
+import { configureRuntime } from './app/runtime';
+import { runScheduledDispatch } from './app/scheduled-run';
+import { serverApi } from './app/server-api';
 
-// Schedule hours read wall clocks through Utilities.formatDate wherever Apps Script's Intl lacks zone data.
-useZoneFallback(utilitiesDateTime);
+configureRuntime();
 
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  buildAddonMenu();
+  buildMenu();
 }
 
 export function onInstall(_e?: GoogleAppsScript.Events.AddonOnInstall): void {
-  buildAddonMenu();
+  buildMenu();
 }
 
 export function showSidebar(): void {

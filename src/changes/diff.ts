@@ -1,5 +1,5 @@
 // What changed between two tracked states: records added and removed, and each tracked field that changed (pure).
-import type { TrackedRecord, TrackedState } from './tracked';
+import type { TrackedRecord, TrackedState } from './tracked-state';
 
 export type ChangeKind = 'added' | 'removed' | 'changed';
 

@@ -1,14 +1,14 @@
 // After a successful commit: what changed since the import's last refresh, logged to "Lever changes" and summarised.
 import { sentenceOf, toAppError } from '../errors';
-import type { WorkbookPort } from '../gas/spreadsheet';
+import type { WorkbookPort } from '../ports/sheet';
 import type { ImportDefinition } from '../shared/types';
 import { diffStates } from './diff';
 import { baselineRow, changeRows, MAX_CHANGE_ROWS, type RefreshContext } from './log-rows';
 import { appendChanges, readSnapshot, writeSnapshot } from './sheets';
 import { encodeSnapshot, snapshotScope } from './snapshot';
 import { baselineSummary, recordCount, summariseChanges } from './summary';
-import type { TrackedState } from './tracked';
 import { fieldLabels } from './tracked-fields';
+import type { TrackedState } from './tracked-state';
 
 /** Run records live in DocumentProperties, 9 KB per import: the summary must stay a line. */
 const MAX_SUMMARY_CHARS = 300;

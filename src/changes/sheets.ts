@@ -1,7 +1,15 @@
 // Sheet I/O for change tracking: the hidden snapshot sheet per import and the shared "Lever changes" sheet, batched.
-import type { SheetPort, WorkbookPort } from '../gas/spreadsheet';
+import type { SheetPort, WorkbookPort } from '../ports/sheet';
 import { checkCellBudget, safeRow } from '../sheet/cells';
-import { DATE_TIME_FORMAT, ensureColumns, ensureRows, lastFilledRow, styleHeader, writeRows } from '../sheet/grid';
+import {
+  DATE_TIME_FORMAT,
+  ensureColumns,
+  ensureRows,
+  lastFilledRow,
+  rewriteBlock,
+  styleHeader,
+  writeRows,
+} from '../sheet/grid';
 import { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from '../sheet/tracked-workbook';
 import { CHANGES_HEADER, CHANGES_SHEET_NAME, type ChangeRow } from './log-rows';
 import { decodeSnapshot, type StoredSnapshot } from './snapshot';
@@ -41,8 +49,7 @@ export function writeSnapshot(workbook: WorkbookPort, importId: string, block: r
   const totalCells = () => workbook.totalCells();
   ensureColumns(sheet, width, totalCells);
   ensureRows(sheet, block.length, totalCells);
-  writeRows(sheet, 1, block.map(safeRow));
-  if (oldRows > block.length) sheet.clearContents(block.length + 1, 1, oldRows - block.length, oldColumns);
+  rewriteBlock(sheet, block.map(safeRow), oldRows, oldColumns);
   if (oldColumns > width) sheet.clearContents(1, width + 1, Math.min(oldRows, block.length), oldColumns - width);
 }
 

@@ -1,7 +1,7 @@
 // The previous refresh's tracked state as a block of cells for the hidden snapshot sheet, and back (pure).
-import { fingerprint } from '../import/fingerprint';
+import { fingerprint } from '../base/fingerprint';
 import type { ImportDefinition } from '../shared/types';
-import type { TrackedRecord, TrackedState } from './tracked';
+import type { TrackedRecord, TrackedState } from './tracked-state';
 
 /** First cell of a snapshot: anything else in that sheet is not ours to trust. */
 export const SNAPSHOT_MARK = 'Lever for Sheets snapshot v1';

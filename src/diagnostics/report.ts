@@ -1,5 +1,19 @@
 // The Diagnostics report as plain text, and the dialog that shows it: pure, so every line can be tested.
-import type { TriggerContextProbe } from './probe';
+
+/** What one trigger execution could reach (unknowns 7 and 8); null where the check itself failed. */
+export interface TriggerContextProbe {
+  /** ISO time of the firing. */
+  at: string;
+  handler: string;
+  activeSpreadsheet: boolean | null;
+  documentProperties: boolean | null;
+  documentLock: boolean | null;
+  triggerUid: boolean;
+  listedInSpreadsheet: boolean | null;
+  listedInProject: boolean | null;
+  /** The first failure a check met, if any (never contains a key: only Google's messages). */
+  problem?: string;
+}
 
 export const STORE_LIMIT_BYTES = 500 * 1024;
 

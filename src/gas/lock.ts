@@ -1,14 +1,10 @@
 // One import at a time per document: a lease in the document's state sheet (works with no document context),
 // claimed and released inside a milliseconds-long script lock; BUSY when another live run holds it.
 import { AppError, sentenceFor } from '../errors';
+import type { LockPort } from '../ports/lock';
+import { readJson, writeJson } from '../ports/store';
 import { EXECUTION_LIMIT_MS, executionBudget } from './clock';
-import { readJson, writeJson } from './properties';
 import { currentDocument, type SheetStore, stateStore, withScriptLock } from './state-sheet';
-
-export interface LockPort {
-  tryLock(timeoutMs: number): boolean;
-  releaseLock(): void;
-}
 
 /** Short: a second request is told at once rather than queued behind a run that may take minutes. */
 export const LOCK_WAIT_MS = 1_000;

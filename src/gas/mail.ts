@@ -1,10 +1,5 @@
 // MailPort over MailApp: the failure email to a schedule's owner (Google sends none for add-on triggers).
-
-export interface MailPort {
-  /** Recipients the user may still mail today. */
-  remainingDailyQuota(): number;
-  send(to: string, subject: string, body: string): void;
-}
+import type { MailPort } from '../ports/mail';
 
 export const appsScriptMail: MailPort = {
   remainingDailyQuota: () => MailApp.getRemainingDailyQuota(),

@@ -1,14 +1,6 @@
 // Key-value stores: the user's own (PropertiesService, secrets) and the document's shared state (a hidden sheet).
+import type { KeyValueStore } from '../ports/store';
 import { currentDocument, stateStore } from './state-sheet';
-
-export interface KeyValueStore {
-  get(key: string): string | null;
-  set(key: string, value: string): void;
-  delete(key: string): void;
-  keys(): string[];
-  /** Stores that cache reads (the state sheet) read again here, for decisions another execution may change. */
-  refresh?(): void;
-}
 
 function wrap(props: GoogleAppsScript.Properties.Properties): KeyValueStore {
   return {
@@ -42,31 +34,12 @@ export function documentSnapshot(): KeyValueStore {
   return documentStore();
 }
 
-export function readJson<T>(store: KeyValueStore, key: string): T | null {
-  const raw = store.get(key);
-  if (raw === null) return null;
+/** Document properties where Google still gives them (the old home of the state): read-only, else null. */
+export function legacyDocumentProperties(): KeyValueStore | null {
   try {
-    return JSON.parse(raw) as T;
+    const props = PropertiesService.getDocumentProperties();
+    return props ? { get: (k) => props.getProperty(k), set: () => {}, delete: () => {}, keys: () => [] } : null;
   } catch {
     return null;
   }
-}
-
-export function writeJson(store: KeyValueStore, key: string, value: unknown): void {
-  store.set(key, JSON.stringify(value));
-}
-
-/** An in-memory store with the same interface, for unit tests and pure callers. */
-export function memoryStore(initial: Record<string, string> = {}): KeyValueStore {
-  const data = new Map(Object.entries(initial));
-  return {
-    get: (key) => data.get(key) ?? null,
-    set: (key, value) => {
-      data.set(key, String(value));
-    },
-    delete: (key) => {
-      data.delete(key);
-    },
-    keys: () => [...data.keys()],
-  };
 }

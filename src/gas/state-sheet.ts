@@ -1,12 +1,11 @@
 // The document's shared state (definitions, run records, checkpoints, schedule state) in a hidden sheet of the
 // spreadsheet itself, so a clock trigger with no document context reaches it through SpreadsheetApp.openById.
 import { AppError } from '../errors';
-import type { KeyValueStore } from './properties';
+import { type KeyValueStore, STATE_SHEET_NAME } from '../ports/store';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-export const STATE_SHEET_NAME = '_lever_state';
 /**
  * Every stored key and value starts with a letter and a colon, so Sheets never types a cell as a number, date,
  * boolean or formula: what is read back is exactly the string written.

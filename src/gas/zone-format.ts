@@ -1,6 +1,6 @@
 // ZoneFormat over Utilities.formatDate (documented), for where Apps Script's Intl has no time-zone data (unknowns 9).
 import { AppError } from '../errors';
-import type { LocalDateTime } from '../schedule/zone';
+import type { LocalDateTime } from '../ports/clock';
 
 /** The wall-clock reading of instant `ms` in `zone`, from one Utilities.formatDate call. */
 export function utilitiesDateTime(ms: number, zone: string): LocalDateTime {

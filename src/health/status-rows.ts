@@ -1,7 +1,9 @@
 // The status sheet's rows (pure): one per import, from its definition, its run records and its schedule status.
-import type { ScheduleDescription } from '../schedule/status';
+
+import type { ScheduleDescription } from '../schedule/describe';
 import type { ImportDefinition, RunRecord } from '../shared/types';
 import { isDate } from '../sheet/cells';
+import type { StatusCell } from '../store/status-layout';
 import { ENVIRONMENT_LABELS, filterSummary, OBJECT_LABELS, outcomeLabel, scheduleSummary } from './labels';
 
 export const STATUS_SHEET = 'Lever status';
@@ -26,8 +28,6 @@ export const STATUS_DATE_COLUMNS: readonly number[] = [
   STATUS_HEADERS.indexOf('Last success') + 1,
   STATUS_HEADERS.indexOf('Next run') + 1,
 ];
-
-export type StatusCell = string | number | Date;
 
 export interface ImportHealth {
   definition: ImportDefinition;

@@ -1,18 +1,15 @@
 // The "Lever status" sheet: every import's health for every collaborator, rewritten in one batched write.
-import { sentenceOf, toAppError } from '../errors';
-import { documentSnapshot, type KeyValueStore } from '../gas/properties';
-import { type SheetPort, type WorkbookPort, workbookPort } from '../gas/spreadsheet';
-import { sharedScheduleContext } from '../schedule/context';
-import { describeForEveryone } from '../schedule/status';
-import { listDefinitions } from '../settings/imports-store';
-import { loadRuns } from '../settings/runs-store';
+import type { SheetPort, WorkbookPort } from '../ports/sheet';
+import type { KeyValueStore } from '../ports/store';
+import { describeForEveryone } from '../schedule/describe';
+import { sharedScheduleContext } from '../schedule/facts';
 import type { ImportDefinition } from '../shared/types';
 import { findTarget } from '../sheet/target';
-import { forgetStatusLayout, loadStatusLayout, saveStatusLayout } from './status-layout';
+import { listDefinitions } from '../store/imports-store';
+import { loadRuns } from '../store/runs-store';
+import { forgetStatusLayout, loadStatusLayout, saveStatusLayout } from '../store/status-layout';
 import { type ImportHealth, STATUS_SHEET, statusBlock } from './status-rows';
 import { insertStatusSheet, writeExistingStatus, writeNewStatus } from './status-write';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Every import's health as collaborators see it (no viewer: nobody's own trigger or quota). */
 export function gatherHealth(
@@ -88,28 +85,4 @@ export function refreshStatus(workbook: WorkbookPort, store: KeyValueStore, now:
       ? writeExistingStatus(workbook, sheet, found.layout, block)
       : writeNewStatus(workbook, sheet, block);
   if (layout) saveStatusLayout(store, layout);
-}
-
-/** Asks about the Spreadsheet's own method: Apps Script objects may throw on reading a member they do not have. */
-function isSpreadsheet(value: Spreadsheet | WorkbookPort): value is Spreadsheet {
-  return typeof (value as Partial<Spreadsheet>).getSheetByName === 'function';
-}
-
-/**
- * Called after every run (manual, sidebar, menu or scheduled) and every schedule change. Never throws: the
- * status sheet is a view of the run records, and failing to redraw it must not fail the run it reports.
- */
-export function refreshStatusSheet(ss: Spreadsheet | WorkbookPort): void {
-  try {
-    // Every import's definition, runs and schedule state: one properties read instead of several per import.
-    refreshStatus(isSpreadsheet(ss) ? workbookPort(ss) : ss, documentSnapshot(), Date.now());
-  } catch (error) {
-    console.log(`The ${STATUS_SHEET} sheet was not updated: ${sentenceOf(toAppError(error))}`);
-  }
-}
-
-/** refreshStatusSheet for one-line wiring after a run: refreshes, then hands the run's result back unchanged. */
-export function refreshStatusAfter<T>(ss: Spreadsheet | WorkbookPort, result: T): T {
-  refreshStatusSheet(ss);
-  return result;
 }

@@ -1,10 +1,11 @@
 // Writing the status block: a new sheet in one styled write; an existing one in one setValues, or not at all.
-import type { SheetPort, WorkbookPort } from '../gas/spreadsheet';
+import type { SheetPort, WorkbookPort } from '../ports/sheet';
 import { checkCellBudget, safeRow } from '../sheet/cells';
-import { DATE_TIME_FORMAT, ensureColumns, ensureRows, PLAIN_FORMAT } from '../sheet/grid';
+import { DATE_TIME_FORMAT, ensureColumns, ensureRows, PLAIN_FORMAT, rewriteBlock } from '../sheet/grid';
 import { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from '../sheet/tracked-workbook';
-import { blockDigest, type StatusLayout } from './status-layout';
-import { STATUS_DATE_COLUMNS, STATUS_HEADERS, STATUS_SHEET, type StatusCell, sameBlock } from './status-rows';
+import type { StatusCell } from '../store/status-layout';
+import { blockDigest, type StatusLayout } from '../store/status-layout';
+import { STATUS_DATE_COLUMNS, STATUS_HEADERS, STATUS_SHEET, sameBlock } from './status-rows';
 
 const WIDTH = STATUS_HEADERS.length;
 
@@ -43,8 +44,7 @@ export function writeNewStatus(workbook: WorkbookPort, sheet: SheetPort, block: 
 function rewriteKnown(workbook: WorkbookPort, sheet: SheetPort, layout: StatusLayout, block: StatusCell[][]): boolean {
   try {
     if (block.length > layout.gridRows) ensureRows(sheet, block.length, totalCellsOf(workbook));
-    sheet.write(1, 1, safeBlock(block));
-    if (layout.rows > block.length) sheet.clearContents(block.length + 1, 1, layout.rows - block.length, WIDTH);
+    rewriteBlock(sheet, safeBlock(block), layout.rows, WIDTH);
     return true;
   } catch {
     // A collaborator removed rows or columns the layout counts on: the careful path asks the sheet itself.
@@ -58,8 +58,7 @@ function rewriteRead(workbook: WorkbookPort, sheet: SheetPort, block: StatusCell
   if (oldRows === block.length && sameBlock(sheet.read(1, 1, oldRows, WIDTH), block)) return;
   ensureColumns(sheet, WIDTH, totalCellsOf(workbook));
   ensureRows(sheet, block.length, totalCellsOf(workbook));
-  sheet.write(1, 1, safeBlock(block));
-  if (oldRows > block.length) sheet.clearContents(block.length + 1, 1, oldRows - block.length, WIDTH);
+  rewriteBlock(sheet, safeBlock(block), oldRows, WIDTH);
 }
 
 /**

@@ -1,15 +1,16 @@
 // The commit: the complete staged result, de-duplicated, sorted and named, written to the target in one execution.
 import { changeSummaryAfterCommit } from '../changes/record';
-import { trackedFromStaged } from '../changes/tracked';
 import { emptyLookups } from '../lever/lookups';
-import { loadBlockLayout, saveBlockLayout, updateDefinition } from '../settings/imports-store';
-import { deleteStaging, readStaged } from '../sheet/staging';
 import { openTarget } from '../sheet/target';
-import { type WriteSummary, writeResult } from '../sheet/writer';
-import { deleteCheckpoint } from './checkpoint';
+import type { WriteSummary } from '../sheet/write-block';
+import { writeResult } from '../sheet/writer';
+import { deleteCheckpoint } from '../store/checkpoint';
+import { loadBlockLayout, saveBlockLayout, updateDefinition } from '../store/imports-store';
 import { lookupsNeeded } from './columns';
 import { dedupeAndSort, headerLabels, renderRow, type StagedRow } from './rows';
 import type { EngineDeps, Slice } from './slice';
+import { deleteStaging, readStaged } from './staging';
+import { trackedFromStaged } from './tracked-changes';
 
 /**
  * A commit cut off by Google's kill would leave a half-written sheet, so it only starts when a generous estimate

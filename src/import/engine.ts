@@ -1,12 +1,9 @@
 // The import engine: one execution's worth of a run (start or resume, fetch to the deadline, commit when complete).
 import { assertConfidentialAllowed } from '../confidential/guard';
 import { AppError, sentenceFor, sentenceOf, toAppError } from '../errors';
-import type { SheetPort } from '../gas/spreadsheet';
 import type { LeverAccess } from '../lever/source';
-import { requireDefinition } from '../settings/imports-store';
-import { latestRun, saveRun } from '../settings/runs-store';
+import type { SheetPort } from '../ports/sheet';
 import type { ImportDefinition, RunRecord, RunStatus, RunTrigger } from '../shared/types';
-import { deleteStaging, openStaging } from '../sheet/staging';
 import { checkTargetExists } from '../sheet/target';
 import { trackWorkbook } from '../sheet/tracked-workbook';
 import {
@@ -18,12 +15,15 @@ import {
   restartedCheckpoint,
   runRecordFrom,
   saveCheckpoint,
-} from './checkpoint';
+} from '../store/checkpoint';
+import { requireDefinition } from '../store/imports-store';
+import { latestRun, saveRun } from '../store/runs-store';
 import { lookupsNeeded } from './columns';
 import { commitRun, mayStartCommit, stagedCells } from './commit-phase';
 import { fetchUntilDeadline } from './fetch-phase';
 import { type ImportPlan, planImport } from './plan';
 import type { EngineDeps, RunState, Slice } from './slice';
+import { deleteStaging, openStaging } from './staging';
 
 /** A run left unfinished for longer than this starts over: its staged rows would mix old and new data. */
 export const MAX_RUN_AGE_MS = 24 * 3_600_000;

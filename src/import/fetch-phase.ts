@@ -1,11 +1,12 @@
 // Fetching: records are staged in large batches with the checkpoint saved after each staging write; the last batch
 // of a fetch that finishes here goes straight to the commit.
-import type { SheetPort } from '../gas/spreadsheet';
+
 import type { FetchProgress, LeverRecord } from '../lever/source';
-import { appendStaged, createStaging } from '../sheet/staging';
-import { type Checkpoint, saveCheckpoint } from './checkpoint';
+import type { SheetPort } from '../ports/sheet';
+import { type Checkpoint, saveCheckpoint } from '../store/checkpoint';
 import { type StagedRow, stageRecord } from './rows';
 import type { Slice } from './slice';
+import { appendStaged, createStaging } from './staging';
 
 /**
  * Each `next` call gets at most this long, so the checkpoint (and the progress the sidebar shows) moves at least

@@ -1,7 +1,8 @@
 // Calendar days in a time zone as epoch-ms bounds, exact across DST changes (pure: the zone is an offset function).
+import type { ZoneOffsetAt } from '../ports/clock';
 
 /** Minutes east of UTC in effect at an instant (New York in winter: -300). */
-export type ZoneOffsetAt = (epochMs: number) => number;
+export type { ZoneOffsetAt };
 
 export interface CalendarDay {
   year: number;

@@ -1,12 +1,13 @@
 // What a definition means for one run: the column specs, the Lever query, and the fingerprint binding a checkpoint to them.
-import { trackingSpecs } from '../changes/tracked';
+
+import { fingerprint } from '../base/fingerprint';
 import type { ListQuery } from '../lever/source';
 import type { ImportDefinition } from '../shared/types';
 import type { ColumnSpec } from './column-values';
 import { needsExpandedApplications, resolveColumns } from './columns';
 import { buildListQuery } from './filters';
-import { fingerprint } from './fingerprint';
 import type { ZoneOffsetAt } from './local-days';
+import { trackingSpecs } from './tracked-changes';
 
 /** Labels of the staging sheet's hidden key columns (see StagedRow). */
 export const STAGING_KEY_HEADER = ['Lever ID (key)', 'Created (sort key)'];

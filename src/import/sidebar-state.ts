@@ -2,13 +2,13 @@
 
 import { isSnapshotSheetName } from '../changes/sheets';
 import { confidentialNotice } from '../confidential/guard';
-import type { KeyValueStore } from '../gas/properties';
-import { STATE_SHEET_NAME } from '../gas/state-sheet';
 import { STATUS_SHEET } from '../health/status-rows';
-import { listDefinitions } from '../settings/imports-store';
-import { lastSuccessfulRun, latestRun } from '../settings/runs-store';
+import type { KeyValueStore } from '../ports/store';
+import { STATE_SHEET_NAME } from '../ports/store';
 import type { ImportDefinition, ImportStatus, KeyStatus, SidebarState } from '../shared/types';
-import { isStagingSheetName } from '../sheet/staging';
+import { listDefinitions } from '../store/imports-store';
+import { lastSuccessfulRun, latestRun } from '../store/runs-store';
+import { isStagingSheetName } from './staging';
 
 export type ScheduleDescriber = (
   definition: ImportDefinition,

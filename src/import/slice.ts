@@ -1,10 +1,11 @@
 // What one execution of an import works with: its ports (injected, so the engine runs on plain fakes in unit tests).
-import type { Budget } from '../gas/clock';
-import type { KeyValueStore } from '../gas/properties';
-import type { SheetPort, WorkbookPort } from '../gas/spreadsheet';
+
 import type { LeverAccess } from '../lever/source';
+import type { Budget } from '../ports/clock';
+import type { SheetPort, WorkbookPort } from '../ports/sheet';
+import type { KeyValueStore } from '../ports/store';
 import type { ImportDefinition, KeyStatus } from '../shared/types';
-import type { Checkpoint } from './checkpoint';
+import type { Checkpoint } from '../store/checkpoint';
 import type { ZoneOffsetAt } from './local-days';
 import type { ImportPlan } from './plan';
 

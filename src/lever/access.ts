@@ -1,6 +1,6 @@
 // LeverAccess (what the import engine uses) assembled from one client: windowed source, lookups, previews.
 import { AppError } from '../errors';
-import type { Clock } from '../gas/clock';
+import type { Clock } from '../ports/clock';
 import type { LeverClient } from './client';
 import { LookupPrefetch } from './lookup-prefetch';
 import { fetchLookups } from './lookups';

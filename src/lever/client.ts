@@ -1,8 +1,8 @@
 // Lever HTTP client: authenticated list-page GETs, sent together under the rate limiter, retried with backoff.
 import { type AppError, scrubbedError } from '../errors';
-import type { Clock } from '../gas/clock';
-import type { HttpPort, HttpRequest, HttpResponse } from '../gas/http';
-import type { LeverCredential } from '../settings/key-store';
+import type { Clock } from '../ports/clock';
+import type { HttpPort, HttpRequest, HttpResponse } from '../ports/http';
+import type { LeverCredential } from './credential';
 import { baseUrlFor } from './endpoints';
 import {
   endpointOf,

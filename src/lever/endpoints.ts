@@ -1,5 +1,5 @@
 // Where Lever lives for each environment, and how an API key becomes the Basic auth header.
-import type { Base64Encoder } from '../gas/http';
+import type { Base64Encoder } from '../ports/http';
 import type { LeverEnvironment } from '../shared/types';
 
 const BASE_URLS: Record<LeverEnvironment, string> = {

@@ -1,5 +1,5 @@
 // A short, stable fingerprint of a list query, so saved progress is never resumed against a different query.
-import { fingerprint } from '../import/fingerprint';
+import { fingerprint } from '../base/fingerprint';
 import type { ListQuery } from './source';
 
 /** Equal for equal queries whatever the order of their keys (see import/fingerprint). */

@@ -1,8 +1,8 @@
 // Checks what an API key may read: one page of one record from every endpoint, all in a single fetchAll.
 import { AppError } from '../errors';
-import type { ConfidentialAccess, KeyCheck } from '../settings/key-store';
 import { LEVER_ENDPOINTS, type LeverEndpoint } from '../shared/types';
 import type { LeverClient, PageOutcome, PageRequest } from './client';
+import type { ConfidentialAccess, KeyCheck } from './credential';
 
 /** Objects whose confidential records the probe asks for, in order of preference. */
 const CONFIDENTIAL_PROBES: readonly LeverEndpoint[] = ['requisitions', 'opportunities'];

@@ -1,5 +1,5 @@
 // Client-side token bucket matching Lever's per-key limit (10 requests/s, bursts to 20), so 429s stay rare.
-import type { Clock } from '../gas/clock';
+import type { Clock } from '../ports/clock';
 
 export interface RateLimit {
   perSecond: number;

@@ -1,6 +1,6 @@
 // RecordSource that pages several createdAt windows at once (one fetchAll per round), splitting dense ones.
 import { AppError } from '../errors';
-import type { Clock } from '../gas/clock';
+import type { Clock } from '../ports/clock';
 import type { LeverClient, PageOutcome, PageRequest } from './client';
 import { isInvalidOffsetToken } from './error-mapping';
 import { fingerprintQuery } from './fingerprint';

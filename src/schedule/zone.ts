@@ -1,18 +1,8 @@
 // Wall-clock arithmetic in an IANA time zone. Pure: it reads wall clocks through Intl, or, where Intl has no zone data
 // (Apps Script's V8 may lack it, unknowns 9), through a zone-format function the Apps Script side passes in.
+import type { LocalDate, LocalDateTime, ZoneFormat } from '../ports/clock';
 
-export interface LocalDate {
-  year: number;
-  /** 1-12 */
-  month: number;
-  day: number;
-}
-
-export interface LocalDateTime extends LocalDate {
-  hour: number;
-  minute: number;
-  second: number;
-}
+export type { LocalDate, LocalDateTime, ZoneFormat };
 
 const HOUR_MS = 3_600_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -34,9 +24,6 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
   }
   return formatter;
 }
-
-/** Reads the wall clock of an instant in a zone, e.g. through Utilities.formatDate (src/gas/zone-format.ts). */
-export type ZoneFormat = (ms: number, zone: string) => LocalDateTime;
 
 let fallbackFormat: ZoneFormat | null = null;
 /** Zones Intl was tried with: true when it knows them. */

@@ -1,8 +1,10 @@
 // Cell safety: Lever text is written so that Sheets stores it verbatim (never a formula, number or date), within limits.
+
 import { AppError } from '../errors';
+import type { CellValue } from '../ports/sheet';
 
 /** What this add-on ever hands to Range.setValues. */
-export type CellValue = string | number | boolean | Date;
+export type { CellValue };
 
 export const MAX_CELL_CHARS = 50_000;
 export const MAX_SPREADSHEET_CELLS = 10_000_000;

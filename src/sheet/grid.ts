@@ -1,5 +1,5 @@
 // Grid helpers shared by the staging sheet and the writer: growing within Google's limits, chunked writes, formats.
-import type { SheetPort } from '../gas/spreadsheet';
+import type { SheetPort } from '../ports/sheet';
 import type { ColumnInfo } from '../shared/types';
 import { type CellValue, checkCellBudget, MAX_SPREADSHEET_CELLS } from './cells';
 
@@ -58,7 +58,7 @@ export function chunkRowsFor(width: number, chunkCells = WRITE_CHUNK_CELLS): num
 
 /** Writes rows from `startRow` in a few large setValues calls (never one per row). */
 export function writeRows(
-  sheet: SheetPort,
+  sheet: Pick<SheetPort, 'write'>,
   startRow: number,
   rows: CellValue[][],
   chunkRows = chunkRowsFor(rows[0]?.length ?? 1),
@@ -66,6 +66,20 @@ export function writeRows(
   for (let offset = 0; offset < rows.length; offset += chunkRows) {
     sheet.write(startRow + offset, 1, rows.slice(offset, offset + chunkRows));
   }
+}
+
+/**
+ * The one block-rewrite step of the add-on's own sheets (run log, status, snapshot): the block from row 1 in a few
+ * large writes, then the rows a taller previous block (`oldRows` rows, `oldWidth` columns) leaves below it cleared.
+ */
+export function rewriteBlock(
+  sheet: Pick<SheetPort, 'write' | 'clearContents'>,
+  rows: CellValue[][],
+  oldRows: number,
+  oldWidth: number,
+): void {
+  writeRows(sheet, 1, rows);
+  if (oldRows > rows.length) sheet.clearContents(rows.length + 1, 1, oldRows - rows.length, oldWidth);
 }
 
 export function formatFor(type: ColumnInfo['type']): string {

@@ -7,19 +7,12 @@
 // so `=C5*2` keeps pointing at its own record's row — one deleteRows drops the rows gathered at the bottom that go
 // (vanished records with nothing of the user's), and only then are the import's columns written. Records that left the result keep their row (old values, marked) when the user has
 // content in it, unless the import removes vanished rows.
-import type { SheetPort } from '../gas/spreadsheet';
+import type { SheetPort } from '../ports/sheet';
 import { type CellValue, safeRow } from './cells';
-import {
-  applyColumnFormats,
-  checkPlannedGrowth,
-  formatFor,
-  PLAIN_FORMAT,
-  prepareWidth,
-  styleHeader,
-  writeRows,
-} from './grid';
+import { formatFor, PLAIN_FORMAT } from './grid';
+import { growAndWrite } from './grow-and-write';
 import { deleteRowsKeepingOne, REMOVED_LABEL } from './update-by-id';
-import type { AppliedStyle, ResultBlock, WriteOptions, WriteSummary } from './writer';
+import type { AppliedStyle, ResultBlock, WriteOptions, WriteSummary } from './write-block';
 
 /** Where each row of the sheet goes (pure): the part of the design tests check without a sheet. */
 export interface PlacementPlan {
@@ -103,6 +96,33 @@ function padded(values: readonly unknown[], width: number): unknown[] {
   return Array.from({ length: width }, (_, index) => values[index] ?? '');
 }
 
+/**
+ * The rows move: a narrower block gives its columns back (the user's stay right beside it), rows are inserted for
+ * new records (pushing down anything the user keeps under the block), one sort by key puts rows in the result's
+ * order, and the rows that go, now one run right below the final ones, leave in one delete.
+ */
+function moveRows(
+  sheet: SheetPort,
+  plan: PlacementPlan,
+  at: { width: number; previousWidth: number; lastColumn: number; oldHeight: number; height: number },
+): void {
+  if (at.width < at.previousWidth) sheet.deleteColumns(at.width + 1, at.previousWidth - at.width);
+  const userLast = at.lastColumn + at.width - at.previousWidth;
+  sheet.insertRowsAfter(at.oldHeight, plan.inserted.length);
+  if (!inOrder(plan.keys)) {
+    sheet.write(
+      2,
+      at.width,
+      plan.keys.map((key) => [key]),
+    );
+    sheet.sortRows(2, 1, plan.keys.length, Math.max(userLast, at.width), at.width);
+  }
+  deleteRowsKeepingOne(
+    sheet,
+    plan.deleted.map((_, index) => at.height + 1 + index),
+  );
+}
+
 /** Replace with rows moved, not rewritten: see the file comment. `oldHeight` is the previous block's last row. */
 export function writeReplaceMovingRows(
   sheet: SheetPort,
@@ -126,36 +146,22 @@ export function writeReplaceMovingRows(
   const header = marker ? [...block.header, REMOVED_LABEL] : block.header;
   const width = header.length;
   const height = 1 + plan.final.length;
-  checkPlannedGrowth(sheet, sheet.maxRows() + plan.inserted.length, width, previousWidth, options.totalCells);
-  prepareWidth(sheet, previousWidth, width, options.totalCells);
-  // A narrower block gives its columns back, so the user's columns stay right beside it.
-  if (width < previousWidth) sheet.deleteColumns(width + 1, previousWidth - width);
-  const userLast = lastColumn + width - previousWidth;
-  // Inserted (not just written below) rows push down anything the user keeps under the block.
-  sheet.insertRowsAfter(oldHeight, plan.inserted.length);
-  if (!inOrder(plan.keys)) {
-    const sorted = plan.keys.length;
-    sheet.write(
-      2,
-      width,
-      plan.keys.map((key) => [key]),
-    );
-    sheet.sortRows(2, 1, sorted, Math.max(userLast, width), width);
-  }
-  // The rows that go are now one run right below the final ones.
-  deleteRowsKeepingOne(
-    sheet,
-    plan.deleted.map((_, index) => height + 1 + index),
-  );
   const rows: CellValue[][] = plan.final.map((entry) => {
     if ('result' in entry) return safeRow(marker ? [...block.rows[entry.result], false] : block.rows[entry.result]);
     const values = padded(data[entry.kept].slice(0, oldDataWidth), block.header.length);
     return safeRow(marker ? [...values, entry.marked] : values);
   });
-  writeRows(sheet, 1, [safeRow(header), ...rows]);
   const formats = [...block.types.map(formatFor), ...(marker ? [PLAIN_FORMAT] : [])];
-  applyColumnFormats(sheet, 2, height - 1, formats, false);
-  styleHeader(sheet, width);
+  const plannedRows = sheet.maxRows() + plan.inserted.length;
+  growAndWrite(
+    sheet,
+    { height, width, previousWidth, totalCells: options.totalCells, plannedRows, rowsReady: true },
+    {
+      writes: [{ row: 1, values: [safeRow(header), ...rows] }],
+      formats: { row: 2, count: height - 1, formats, newSheet: false },
+    },
+    () => moveRows(sheet, plan, { width, previousWidth, lastColumn, oldHeight, height }),
+  );
   const style: AppliedStyle = { formats, formattedThrough: height, headerWidth: width, height };
   return {
     rowsWritten: block.rows.length,

@@ -1,6 +1,6 @@
 // Finds an import's target sheet: by its stable id first (renames keep working), then by name, else creates it.
 import { AppError } from '../errors';
-import type { SheetPort, WorkbookPort } from '../gas/spreadsheet';
+import type { SheetPort, WorkbookPort } from '../ports/sheet';
 import type { ImportDefinition } from '../shared/types';
 import { checkCellBudget } from './cells';
 import { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from './tracked-workbook';

@@ -5,7 +5,7 @@
 // once, then updated), the time zone, sheets already found by id, names, and that a sheet inserted here is still
 // empty, with the size every new sheet gets. The numbers are exact as long as nobody else resizes the grid during the execution; a collaborator
 // inserting rows meanwhile only makes a budget estimate off by those rows (Google still enforces its limit itself).
-import type { BlockStyle, SheetPort, WorkbookPort } from '../gas/spreadsheet';
+import type { BlockStyle, SheetPort, WorkbookPort } from '../ports/sheet';
 import type { CellValue } from './cells';
 
 /** Every sheet Sheets inserts starts with this grid (documented for the Sheets API's gridProperties). */

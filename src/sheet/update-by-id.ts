@@ -1,19 +1,10 @@
 // Update by ID: rows stay where they are (so a user's columns stay with their IDs), new IDs are appended, vanished
 // IDs are removed (whole rows, bottom-up) or flagged.
-import type { SheetPort } from '../gas/spreadsheet';
+import type { SheetPort } from '../ports/sheet';
 import { type CellValue, safeRow } from './cells';
-import {
-  applyColumnFormats,
-  checkPlannedGrowth,
-  ensureRows,
-  formatFor,
-  lastFilledRow,
-  PLAIN_FORMAT,
-  prepareWidth,
-  styleHeader,
-  writeRows,
-} from './grid';
-import type { ResultBlock, WriteOptions, WriteSummary } from './writer';
+import { formatFor, lastFilledRow, PLAIN_FORMAT } from './grid';
+import { growAndWrite } from './grow-and-write';
+import type { ResultBlock, WriteOptions, WriteSummary } from './write-block';
 
 export const REMOVED_LABEL = 'Removed from Lever';
 
@@ -99,14 +90,17 @@ export function writeUpdateById(sheet: SheetPort, block: ResultBlock, options: W
     block.rows.map((row) => String(row[0] ?? '')),
   );
   const assembly = assembleRows(old, block, plan, options);
-  checkPlannedGrowth(sheet, 1 + assembly.rows.length, width, options.previousWidth, options.totalCells);
-  prepareWidth(sheet, options.previousWidth, width, options.totalCells);
-  deleteRowsKeepingOne(sheet, assembly.deleteSheetRows);
-  ensureRows(sheet, 1 + assembly.rows.length, options.totalCells);
-  writeRows(sheet, 1, [safeRow(header), ...assembly.rows]);
+  const { previousWidth, totalCells, newSheet } = options;
   const formats = [...block.types.map(formatFor), ...(flag ? [PLAIN_FORMAT] : [])];
-  applyColumnFormats(sheet, 2, assembly.rows.length, formats, options.newSheet);
-  styleHeader(sheet, width);
+  growAndWrite(
+    sheet,
+    { height: 1 + assembly.rows.length, width, previousWidth, totalCells },
+    {
+      writes: [{ row: 1, values: [safeRow(header), ...assembly.rows] }],
+      formats: { row: 2, count: assembly.rows.length, formats, newSheet },
+    },
+    () => deleteRowsKeepingOne(sheet, assembly.deleteSheetRows),
+  );
   return {
     rowsWritten: block.rows.length,
     width,

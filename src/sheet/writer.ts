@@ -1,67 +1,19 @@
 // Commits a complete result to the target sheet: replace, update by ID, or append a snapshot, in a few batched calls.
-import type { SheetPort } from '../gas/spreadsheet';
-import type { ColumnInfo, WriteMode } from '../shared/types';
+import type { SheetPort } from '../ports/sheet';
 import { safeRow } from './cells';
 import {
   applyColumnFormats,
-  checkPlannedGrowth,
   DATE_TIME_FORMAT,
-  ensureRows,
   formatFor,
   lastFilledRow,
-  prepareWidth,
   STYLE_IN_ONE_CALL_CELLS,
   styleHeader,
   writeRows,
 } from './grid';
+import { growAndWrite, growFor } from './grow-and-write';
 import { hasUserColumns, writeReplaceMovingRows } from './placement';
 import { writeUpdateById } from './update-by-id';
-
-/** A rendered result: header labels, rows of plain values (Dates for dates), and each column's type. */
-export interface ResultBlock {
-  header: string[];
-  rows: unknown[][];
-  types: ColumnInfo['type'][];
-}
-
-export interface WriteOptions {
-  mode: WriteMode;
-  /**
-   * Records that left the result. updateById: their rows are removed, or kept and marked. replace: with 'flag',
-   * a row the user has content in (columns right of the import) is kept and marked, others are removed.
-   */
-  vanished: 'remove' | 'flag';
-  snapshotAt: Date;
-  /** Width of this import's block after its previous commit to this sheet, when known. */
-  previousWidth?: number;
-  totalCells: () => number;
-  /** The sheet was created for this write: no content, default formats everywhere. */
-  newSheet?: boolean;
-  /** What the previous commit to this sheet applied (replace mode skips applying the same again). */
-  previousStyle?: AppliedStyle;
-}
-
-/**
- * What a replace commit left: column formats on data rows 2..formattedThrough, the header styled (bold, frozen)
- * at headerWidth, and the block `height` rows tall.
- */
-export interface AppliedStyle {
-  formats: string[];
-  formattedThrough: number;
-  headerWidth: number;
-  height?: number;
-}
-
-export interface WriteSummary {
-  rowsWritten: number;
-  /** Columns of the import's block now (for the next commit's previousWidth). */
-  width: number;
-  added: number;
-  removed: number;
-  flagged: number;
-  /** Replace mode: the styling now in place, for the next commit's previousStyle. */
-  style?: AppliedStyle;
-}
+import type { AppliedStyle, ResultBlock, WriteOptions, WriteSummary } from './write-block';
 
 export const SNAPSHOT_LABEL = 'Snapshot at';
 
@@ -112,9 +64,7 @@ function writeReplace(sheet: SheetPort, block: ResultBlock, options: WriteOption
   if (hasUserColumns(sheet, options, oldHeight)) return writeReplaceMovingRows(sheet, block, options, oldHeight);
   const height = 1 + block.rows.length;
   const formats = block.types.map(formatFor);
-  checkPlannedGrowth(sheet, height, width, options.previousWidth, options.totalCells);
-  prepareWidth(sheet, options.previousWidth, width, options.totalCells);
-  ensureRows(sheet, height, options.totalCells);
+  growFor(sheet, { height, width, previousWidth: options.previousWidth, totalCells: options.totalCells });
   const values = [safeRow(block.header), ...block.rows.map(safeRow)];
   let style: AppliedStyle;
   if (writesInOneCall(options, height * width)) {
@@ -133,18 +83,19 @@ function writeSnapshot(sheet: SheetPort, block: ResultBlock, options: WriteOptio
   const width = block.header.length + 1;
   const oldHeight = lastFilledRow(sheet, 1);
   const firstRow = Math.max(oldHeight, 1) + 1;
-  checkPlannedGrowth(sheet, firstRow + block.rows.length - 1, width, options.previousWidth, options.totalCells);
-  prepareWidth(sheet, options.previousWidth, width, options.totalCells);
-  ensureRows(sheet, firstRow + block.rows.length - 1, options.totalCells);
-  sheet.write(1, 1, [safeRow([SNAPSHOT_LABEL, ...block.header])]);
-  writeRows(
-    sheet,
-    firstRow,
-    block.rows.map((row) => safeRow([options.snapshotAt, ...row])),
-  );
+  const { previousWidth, totalCells, newSheet } = options;
   const formats = [DATE_TIME_FORMAT, ...block.types.map(formatFor)];
-  applyColumnFormats(sheet, firstRow, block.rows.length, formats, options.newSheet);
-  styleHeader(sheet, width);
+  growAndWrite(
+    sheet,
+    { height: firstRow + block.rows.length - 1, width, previousWidth, totalCells },
+    {
+      writes: [
+        { row: 1, values: [safeRow([SNAPSHOT_LABEL, ...block.header])] },
+        { row: firstRow, values: block.rows.map((row) => safeRow([options.snapshotAt, ...row])) },
+      ],
+      formats: { row: firstRow, count: block.rows.length, formats, newSheet },
+    },
+  );
   return { rowsWritten: block.rows.length, width, added: block.rows.length, removed: 0, flagged: 0 };
 }
 

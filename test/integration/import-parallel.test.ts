@@ -13,15 +13,16 @@ const START = Date.UTC(2026, 0, 5, 14);
 
 /** A test-only bundle: the sidebar's calls, plus one execution of the engine with a chosen parallelism and budget. */
 const ENTRY = `
+import { engineDeps } from './app/import-run';
+import { leverForUser } from './app/lever';
+import { importRpc } from './app/rpc/imports';
+import { keyRpc } from './app/rpc/key';
+import { activeDocument } from './gas/document';
 import { runSlice } from './import/engine';
-import { engineDeps } from './import/runner';
-import { leverForUser } from './lever/factory';
-import { importRpc } from './rpc/imports';
-import { keyRpc } from './rpc/key';
 export function connect(key, environment) { return keyRpc.saveApiKey(key, environment); }
 export function saveImport(input) { return importRpc.saveImport(input); }
 export function importSlice(importId, maxParallel, budgetMs, continueOnly) {
-  const deps = engineDeps(SpreadsheetApp.getActiveSpreadsheet());
+  const deps = engineDeps(activeDocument());
   const budget = { startedAt: deps.budget.startedAt, deadline: Date.now() + budgetMs };
   const lever = () => leverForUser({ maxParallel });
   return runSlice({ ...deps, budget, lever }, importId, 'sidebar', { continueOnly });

@@ -17,8 +17,8 @@ const DAY = 86_400_000;
 /** A test-only bundle of the real src/ modules, exposing the Lever access layer as Apps Script globals. */
 const ENTRY = `
 import { toAppError } from './errors';
-import { leverForUser } from './lever/factory';
-import { keyRpc } from './rpc/key';
+import { leverForUser } from './app/lever';
+import { keyRpc } from './app/rpc/key';
 export function connect(key, environment) { return keyRpc.saveApiKey(key, environment); }
 function failure(error) { const e = toAppError(error); return { error: { code: e.code, message: e.message } }; }
 export function fetchSlice(query, stateJson, maxParallel, sliceMs) {

@@ -1,6 +1,6 @@
 // diffStates: records added and removed by Lever ID, each changed tracked field with old and new values, in order.
 import { comparedFields, diffStates } from '../../../src/changes/diff';
-import type { TrackedRecord, TrackedState } from '../../../src/changes/tracked';
+import type { TrackedRecord, TrackedState } from '../../../src/changes/tracked-state';
 
 const FIELDS = ['status', 'headcountTotal', 'hiringManager'];
 

@@ -2,7 +2,7 @@
 import { CHANGES_SHEET_NAME } from '../../../src/changes/log-rows';
 import { changeSummaryAfterCommit, recordChanges } from '../../../src/changes/record';
 import { snapshotSheetName } from '../../../src/changes/sheets';
-import type { TrackedRecord, TrackedState } from '../../../src/changes/tracked';
+import type { TrackedRecord, TrackedState } from '../../../src/changes/tracked-state';
 import type { ImportDefinition } from '../../../src/shared/types';
 import { FakeWorkbook } from '../sheet/fake-workbook';
 

@@ -9,7 +9,7 @@ import {
   writeSnapshot,
 } from '../../../src/changes/sheets';
 import { encodeSnapshot } from '../../../src/changes/snapshot';
-import type { TrackedState } from '../../../src/changes/tracked';
+import type { TrackedState } from '../../../src/changes/tracked-state';
 import { FakeWorkbook } from '../sheet/fake-workbook';
 
 const AT = new Date(Date.UTC(2026, 0, 5, 14));

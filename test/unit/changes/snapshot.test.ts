@@ -1,6 +1,6 @@
 // The snapshot block: tracked state encoded for the hidden sheet and read back, and the scope that guards it.
 import { decodeSnapshot, encodeSnapshot, SNAPSHOT_MARK, snapshotScope } from '../../../src/changes/snapshot';
-import type { TrackedState } from '../../../src/changes/tracked';
+import type { TrackedState } from '../../../src/changes/tracked-state';
 import type { ImportDefinition } from '../../../src/shared/types';
 
 const STATE: TrackedState = {

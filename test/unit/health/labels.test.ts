@@ -1,7 +1,7 @@
 // The status sheet's words: object, environment, filter and schedule summaries, run outcomes.
 import { ENVIRONMENT_LABELS, filterSummary, outcomeLabel, scheduleSummary } from '../../../src/health/labels';
 import type { ImportFilters } from '../../../src/shared/types';
-import { definition, runRecord, scheduled } from '../schedule/fakes';
+import { definition, runRecord, scheduled } from '../trigger/fakes';
 
 const DEFAULTS: ImportFilters = { archived: 'exclude', snoozed: 'exclude', confidential: 'exclude' };
 

@@ -1,6 +1,6 @@
 // Status rows: one per import, matching its run records and schedule status; and the "nothing changed" check.
 import { type ImportHealth, STATUS_HEADERS, sameBlock, statusBlock, statusRow } from '../../../src/health/status-rows';
-import { definition, runRecord, scheduled } from '../schedule/fakes';
+import { definition, runRecord, scheduled } from '../trigger/fakes';
 
 const NY = 'America/New_York';
 

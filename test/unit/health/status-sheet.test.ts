@@ -1,13 +1,14 @@
 // The status sheet over a fake workbook: created once there is an import, one write per change, never someone's data.
-import { writeJson } from '../../../src/gas/properties';
+
 import { STATUS_HEADERS, STATUS_SHEET } from '../../../src/health/status-rows';
 import { refreshStatus } from '../../../src/health/status-sheet';
-import { writeImportState } from '../../../src/schedule/state-store';
-import { deleteDefinition } from '../../../src/settings/imports-store';
-import { saveRun } from '../../../src/settings/runs-store';
+import { writeJson } from '../../../src/ports/store';
 import type { ImportDefinition } from '../../../src/shared/types';
-import { definition, documentWith, runRecord, scheduled } from '../schedule/fakes';
+import { deleteDefinition } from '../../../src/store/imports-store';
+import { saveRun } from '../../../src/store/runs-store';
+import { writeImportState } from '../../../src/store/schedule-state';
 import { FakeWorkbook } from '../sheet/fake-workbook';
+import { definition, documentWith, runRecord, scheduled } from '../trigger/fakes';
 
 const NOW = Date.UTC(2026, 0, 6, 15);
 const NAME_COLUMN = 1;

@@ -1,14 +1,15 @@
 // The engine over plain fakes: resumable runs give the exact result; failures and interruptions never touch the target.
 import { AppError } from '../../../src/errors';
-import { memoryStore } from '../../../src/gas/properties';
-import { loadCheckpoint } from '../../../src/import/checkpoint';
+import { saveImportInput } from '../../../src/import/definition-input';
 import { runSlice } from '../../../src/import/engine';
 import { FLUSH_ROWS } from '../../../src/import/fetch-phase';
 import type { EngineDeps } from '../../../src/import/slice';
 import type { LeverAccess, LeverRecord } from '../../../src/lever/source';
-import { loadDefinition, saveImportInput, updateDefinition } from '../../../src/settings/imports-store';
-import { latestRun, loadRuns } from '../../../src/settings/runs-store';
+import { memoryStore } from '../../../src/ports/store';
 import type { ImportDefinition, RunRecord } from '../../../src/shared/types';
+import { loadCheckpoint } from '../../../src/store/checkpoint';
+import { loadDefinition, updateDefinition } from '../../../src/store/imports-store';
+import { latestRun, loadRuns } from '../../../src/store/runs-store';
 import { type FakeSheet, FakeWorkbook } from '../sheet/fake-workbook';
 import { authError, FakeClock, FakeSource, type FakeSourceOptions, fakeAccess } from './fake-lever';
 import { opportunity } from './fixtures';

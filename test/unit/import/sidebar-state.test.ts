@@ -1,9 +1,10 @@
 // The sidebar's view of imports (runs, schedules, sheet names) and the names duplicates get.
-import { memoryStore } from '../../../src/gas/properties';
+
+import { saveImportInput } from '../../../src/import/definition-input';
 import { buildSidebarState, uniqueCopyName } from '../../../src/import/sidebar-state';
-import { saveImportInput } from '../../../src/settings/imports-store';
-import { saveRun } from '../../../src/settings/runs-store';
+import { memoryStore } from '../../../src/ports/store';
 import type { RunRecord } from '../../../src/shared/types';
+import { saveRun } from '../../../src/store/runs-store';
 
 function run(importId: string, runId: string, status: RunRecord['status']): RunRecord {
   return {

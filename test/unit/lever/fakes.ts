@@ -1,7 +1,9 @@
 // Hand-written fakes for the Lever client's ports: a virtual clock, a scripted HttpPort and a tiny Lever lister.
-import type { Clock } from '../../../src/gas/clock';
-import type { HttpPort, HttpRequest, HttpResponse } from '../../../src/gas/http';
-import { credentialFor, type LeverCredential } from '../../../src/settings/key-store';
+
+import type { LeverCredential } from '../../../src/lever/credential';
+import type { Clock } from '../../../src/ports/clock';
+import type { HttpPort, HttpRequest, HttpResponse } from '../../../src/ports/http';
+import { credentialFor } from '../../../src/store/key-store';
 
 export const KEY = 'unit-test-secret-key-7f3a';
 

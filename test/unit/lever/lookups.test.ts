@@ -1,9 +1,10 @@
 // Lookup tables: the right endpoints and parameters, paging, a table the key may not read, and the prefetch.
-import type { HttpRequest } from '../../../src/gas/http';
+
 import { LeverClient } from '../../../src/lever/client';
 import { LookupPrefetch } from '../../../src/lever/lookup-prefetch';
 import { fetchLookups } from '../../../src/lever/lookups';
 import { TokenBucket } from '../../../src/lever/rate-limiter';
+import type { HttpRequest } from '../../../src/ports/http';
 import { FakeClock, FakeHttp, json, testCredential } from './fakes';
 
 const FAR = Number.POSITIVE_INFINITY;

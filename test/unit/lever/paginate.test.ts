@@ -1,7 +1,8 @@
 // pageAll: several queries to their ends at once, with stale-token restarts and failures per query.
-import type { HttpRequest } from '../../../src/gas/http';
+
 import { LeverClient } from '../../../src/lever/client';
 import { pageAll } from '../../../src/lever/paginate';
+import type { HttpRequest } from '../../../src/ports/http';
 import { FakeClock, FakeHttp, json, testCredential } from './fakes';
 
 const INVALID = { message: 'Invalid offset token: Offset token is invalid for sort' };

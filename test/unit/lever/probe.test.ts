@@ -1,7 +1,8 @@
 // Key probing: which endpoints a key may read, and whether it may read confidential data.
-import type { HttpRequest } from '../../../src/gas/http';
+
 import { LeverClient } from '../../../src/lever/client';
 import { probeKey } from '../../../src/lever/probe';
+import type { HttpRequest } from '../../../src/ports/http';
 import { FakeClock, FakeHttp, json, testCredential } from './fakes';
 
 interface FakeKey {

@@ -1,7 +1,7 @@
 // Sentences about unattended runs: specific advice per failure, owner named, times in the spreadsheet's zone.
 import type { ErrorCode } from '../../../src/errors';
 import { failureEmail, formatLocal, scheduledFailureAdvice } from '../../../src/schedule/messages';
-import { runRecord, scheduled } from './fakes';
+import { runRecord, scheduled } from '../trigger/fakes';
 
 const ANA = 'ana@example.com';
 

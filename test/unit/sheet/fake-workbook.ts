@@ -1,5 +1,5 @@
 // An in-memory WorkbookPort for unit tests: strict grid bounds and Sheets' "parse like typing" for written strings.
-import type { BlockStyle, SheetPort, WorkbookPort } from '../../../src/gas/spreadsheet';
+import type { BlockStyle, SheetPort, WorkbookPort } from '../../../src/ports/sheet';
 import type { CellValue } from '../../../src/sheet/cells';
 
 /** A stored cell: a plain value, or a formula (which a safe writer must never produce). */

@@ -6,7 +6,7 @@ import {
   openStaging,
   readStaged,
   stagingSheetName,
-} from '../../../src/sheet/staging';
+} from '../../../src/import/staging';
 import { FakeWorkbook } from './fake-workbook';
 
 const HEADER = ['Lever ID (key)', 'Created (sort key)', 'name', 'headcountTotal', 'archived'];

@@ -1,5 +1,5 @@
 // The tracked workbook: grid sizes and the cell total asked once per execution, then kept exact without asking.
-import type { SheetPort, WorkbookPort } from '../../../src/gas/spreadsheet';
+import type { SheetPort, WorkbookPort } from '../../../src/ports/sheet';
 import { trackWorkbook } from '../../../src/sheet/tracked-workbook';
 import { FakeWorkbook } from './fake-workbook';
 

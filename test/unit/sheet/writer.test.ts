@@ -2,7 +2,8 @@
 
 import { DATE_FORMAT, PLAIN_FORMAT } from '../../../src/sheet/grid';
 import { planUpdate, REMOVED_LABEL, rowRunsBottomUp } from '../../../src/sheet/update-by-id';
-import { type ResultBlock, SNAPSHOT_LABEL, type WriteOptions, writeResult } from '../../../src/sheet/writer';
+import type { ResultBlock, WriteOptions } from '../../../src/sheet/write-block';
+import { SNAPSHOT_LABEL, writeResult } from '../../../src/sheet/writer';
 import { type FakeSheet, FakeWorkbook } from './fake-workbook';
 
 function block(ids: string[], extra: (id: string) => unknown[] = (id) => [`Name ${id}`, 3]): ResultBlock {

@@ -1,0 +1,46 @@
+// Builds Lever access for the running user from the key in their UserProperties (the only entry point for it).
+import { AppError } from '../errors';
+import { appsScriptClock, executionBudget } from '../gas/clock';
+import { appsScriptBase64, appsScriptHttp } from '../gas/http';
+import { userStore } from '../gas/properties';
+import { createLeverAccess, noticingConfidential } from '../lever/access';
+import { LeverClient } from '../lever/client';
+import type { LeverCredential } from '../lever/credential';
+import type { LeverAccess } from '../lever/source';
+import { loadCredential, markConfidentialReadable } from '../store/key-store';
+
+export interface LeverFactoryOptions {
+  /** Windows paged at once (1: sequential paging, for comparison). */
+  maxParallel?: number;
+}
+
+export function noKeyError(): AppError {
+  return new AppError('NO_KEY', { reason: 'connect' });
+}
+
+/** A client over UrlFetchApp and the execution's clock; retries are logged to the executions log. */
+export function clientFor(credential: LeverCredential, readable?: Partial<Record<string, boolean>>): LeverClient {
+  return new LeverClient({
+    http: appsScriptHttp,
+    clock: appsScriptClock,
+    credential,
+    readable,
+    log: (line) => console.log(line),
+  });
+}
+
+/** Throws NO_KEY when the running user has not connected Lever. */
+export function leverForUser(options: LeverFactoryOptions = {}): LeverAccess {
+  const saved = loadCredential(userStore(), appsScriptBase64);
+  if (!saved) throw noKeyError();
+  const access = createLeverAccess({
+    client: clientFor(saved.credential, saved.check.permissions),
+    clock: appsScriptClock,
+    confidentialAccess: saved.check.confidentialAccess === true,
+    deadline: () => executionBudget().deadline,
+    maxParallel: options.maxParallel,
+  });
+  if (saved.check.confidentialAccess !== 'unknown') return access;
+  // Not known at the key check: a confidential record coming back settles it ("can read") for this user's key.
+  return { ...access, source: noticingConfidential(access.source, () => markConfidentialReadable(userStore())) };
+}

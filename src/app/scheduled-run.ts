@@ -1,0 +1,61 @@
+// The time-driven trigger's handler: finds its spreadsheet (active, or by stored id) and dispatches that user's imports.
+
+import { executionBudget } from '../gas/clock';
+import { sha256 } from '../gas/digest';
+import { type DocumentPorts, triggerDocument } from '../gas/document';
+import { appsScriptMail } from '../gas/mail';
+import { documentSnapshot, documentStore, legacyDocumentProperties, userStore } from '../gas/properties';
+import { currentUserEmail } from '../gas/spreadsheet';
+import { deleteProjectTrigger } from '../gas/triggers';
+import type { KeyValueStore } from '../ports/store';
+import { spreadsheetIdForTrigger, storedSpreadsheetId } from '../store/schedule-state';
+import { dispatch } from '../trigger/firing';
+import { probeDispatcherContext } from './diagnostics-probe';
+import { runImportSlice } from './import-run';
+import { refreshStatusSheet } from './status-sheet';
+
+/**
+ * Which spreadsheet fired: the active one if Google provides it; else the user's own record of which spreadsheet
+ * this trigger (by `e.triggerUid`) was created in; else the id an old version kept in document properties (when
+ * Google gives them). Nothing here needs document context. A clock
+ * trigger's getTriggerSourceId() is not a document, so it cannot tell.
+ */
+function resolveSpreadsheet(
+  e: GoogleAppsScript.Events.TimeDriven | undefined,
+  user: KeyValueStore,
+): DocumentPorts | null {
+  return triggerDocument(() => [
+    e?.triggerUid ? spreadsheetIdForTrigger(user, e.triggerUid) : null,
+    storedSpreadsheetId(legacyDocumentProperties()),
+  ]);
+}
+
+export function runScheduledDispatch(e?: GoogleAppsScript.Events.TimeDriven): void {
+  probeDispatcherContext(e); // Diagnostics: what this firing can reach (never throws).
+  const budget = executionBudget();
+  const user = userStore();
+  const spreadsheet = resolveSpreadsheet(e, user);
+  if (!spreadsheet) {
+    // Nothing records where this trigger belongs, so it can never do anything: stop it firing every hour.
+    if (e?.triggerUid) deleteProjectTrigger(e.triggerUid);
+    return;
+  }
+  // Everything after this (state store, lease, runs, status sheet) works on this spreadsheet.
+  spreadsheet.bind();
+  const { info } = spreadsheet;
+  dispatch({
+    user: currentUserEmail(),
+    spreadsheet: { id: info.id, name: info.name, url: info.url, timeZone: info.timeZone, log: spreadsheet.workbook() },
+    documentStore: documentStore(),
+    documentSnapshot: documentSnapshot(),
+    userStore: user,
+    triggers: spreadsheet.triggers(),
+    digest: sha256,
+    mail: appsScriptMail,
+    runSlice: (importId, continueOnly) => runImportSlice(spreadsheet, importId, 'schedule', { continueOnly }),
+    refreshStatus: () => refreshStatusSheet(spreadsheet.workbook()),
+    now: () => Date.now(),
+    executionStartedAt: budget.startedAt,
+    deadline: budget.deadline,
+  });
+}

@@ -1,0 +1,21 @@
+// What the Lever client knows of a key: a sealed credential and what Lever said about it at the last check.
+import type { LeverEndpoint, LeverEnvironment } from '../shared/types';
+
+export type ConfidentialAccess = boolean | 'unknown';
+
+/** What Lever said about a key when it was last checked. */
+export interface KeyCheck {
+  checkedAt: string;
+  permissions: Record<LeverEndpoint, boolean>;
+  confidentialAccess: ConfidentialAccess;
+}
+
+/**
+ * A key sealed in closures: callers can put it in the Authorization header and scrub it from text,
+ * but cannot read it back.
+ */
+export interface LeverCredential {
+  readonly environment: LeverEnvironment;
+  authorizationHeader(): string;
+  redact(text: string): string;
+}

@@ -1,0 +1,42 @@
+// The key-value store port (user properties, the document's state sheet) and its JSON helpers.
+
+/** The hidden sheet that holds the document's store: the domain must never touch it as a sheet of its own. */
+export const STATE_SHEET_NAME = '_lever_state';
+
+export interface KeyValueStore {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+  delete(key: string): void;
+  keys(): string[];
+  /** Stores that cache reads (the state sheet) read again here, for decisions another execution may change. */
+  refresh?(): void;
+}
+
+export function readJson<T>(store: KeyValueStore, key: string): T | null {
+  const raw = store.get(key);
+  if (raw === null) return null;
+  try {
+    return JSON.parse(raw) as T;
+  } catch {
+    return null;
+  }
+}
+
+export function writeJson(store: KeyValueStore, key: string, value: unknown): void {
+  store.set(key, JSON.stringify(value));
+}
+
+/** An in-memory store with the same interface, for unit tests and pure callers. */
+export function memoryStore(initial: Record<string, string> = {}): KeyValueStore {
+  const data = new Map(Object.entries(initial));
+  return {
+    get: (key) => data.get(key) ?? null,
+    set: (key, value) => {
+      data.set(key, String(value));
+    },
+    delete: (key) => {
+      data.delete(key);
+    },
+    keys: () => [...data.keys()],
+  };
+}

@@ -1,0 +1,59 @@
+// The daily trigger-runtime quota: dispatcher execution time per user, in Google's rolling 24-hour window.
+import { type KeyValueStore, readJson, writeJson } from '../ports/store';
+
+/** Consumer accounts get 90 minutes of trigger time a day (Workspace 6 hours); the smaller one is assumed. */
+export const DAILY_TRIGGER_RUNTIME_MS = 90 * 60_000;
+export const RUNTIME_WARNING_MS = 60 * 60_000;
+/** One firing can last a whole execution (6 minutes); past this no new work starts, so none is cut off midway. */
+export const NEW_WORK_CEILING_MS = DAILY_TRIGGER_RUNTIME_MS - 6 * 60_000;
+
+const DAY_MS = 24 * 3_600_000;
+/** UserProperties, shared by all of the user's spreadsheets, like the quota itself. */
+const RUNTIME_KEY = 'schedule.runtime';
+
+interface RuntimeWindow {
+  /** Google resets the quota 24 hours after the first use in a window. */
+  startedAt: number;
+  usedMs: number;
+}
+
+function currentWindow(user: KeyValueStore, now: number): RuntimeWindow | null {
+  const window = readJson<RuntimeWindow>(user, RUNTIME_KEY);
+  if (!window || typeof window.startedAt !== 'number' || now >= window.startedAt + DAY_MS) return null;
+  return window;
+}
+
+/** Trigger time this user's dispatcher executions used in the current window, ms. */
+export function runtimeUsedMs(user: KeyValueStore, now: number): number {
+  return currentWindow(user, now)?.usedMs ?? 0;
+}
+
+/** Adds one execution's duration; `startedAt` opens a new window when the previous one has expired. */
+export function recordRuntime(user: KeyValueStore, durationMs: number, startedAt: number, now: number): void {
+  const window = currentWindow(user, now) ?? { startedAt, usedMs: 0 };
+  writeJson(user, RUNTIME_KEY, { startedAt: window.startedAt, usedMs: window.usedMs + Math.max(0, durationMs) });
+}
+
+export function mayStartWork(usedMs: number): boolean {
+  return usedMs < NEW_WORK_CEILING_MS;
+}
+
+function minutes(ms: number): number {
+  return Math.round(ms / 60_000);
+}
+
+/** A sentence for the sidebar once the day's trigger time is above the warning level. */
+export function runtimeWarning(usedMs: number): string | undefined {
+  if (usedMs <= RUNTIME_WARNING_MS) return undefined;
+  const used = `Scheduled runs used ${minutes(usedMs)} of Google's ${minutes(DAILY_TRIGGER_RUNTIME_MS)} minutes of trigger time today.`;
+  return mayStartWork(usedMs)
+    ? `${used} Near the limit, scheduled imports wait for the next day.`
+    : `${used} Scheduled imports wait until the limit resets, then run once.`;
+}
+
+export function quotaSkipMessage(usedMs: number): string {
+  return (
+    `Google's daily limit for scheduled runs is nearly used (${minutes(usedMs)} of ` +
+    `${minutes(DAILY_TRIGGER_RUNTIME_MS)} minutes), so this run waits; it runs once when the limit resets.`
+  );
+}

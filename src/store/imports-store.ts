@@ -1,0 +1,89 @@
+// Import definitions in DocumentProperties (`import.<id>` plus `imports.index`), shared by every editor; never secrets.
+import { AppError } from '../errors';
+import { type KeyValueStore, readJson, writeJson } from '../ports/store';
+import type { ImportDefinition } from '../shared/types';
+
+const INDEX_KEY = 'imports.index';
+const definitionKey = (id: string) => `import.${id}`;
+const layoutKey = (id: string) => `layout.${id}`;
+
+/** Where an import's block sits in its target sheet after the last commit (to clear what a narrower result leaves). */
+export interface BlockLayout {
+  sheetId: number;
+  width: number;
+  /** Replace mode: the column formats and header styling already applied, so a refresh does not apply them again. */
+  style?: { formats: string[]; formattedThrough: number; headerWidth: number; height?: number };
+}
+
+function readIndex(store: KeyValueStore): string[] {
+  const index = readJson<unknown>(store, INDEX_KEY);
+  return Array.isArray(index) ? index.filter((id): id is string => typeof id === 'string') : [];
+}
+
+export function loadDefinition(store: KeyValueStore, id: string): ImportDefinition | null {
+  if (typeof id !== 'string' || id === '') return null;
+  return readJson<ImportDefinition>(store, definitionKey(id));
+}
+
+/** Like loadDefinition, but an import that no longer exists is a clear error. */
+export function requireDefinition(store: KeyValueStore, id: string): ImportDefinition {
+  const definition = loadDefinition(store, id);
+  if (!definition) throw new AppError('BAD_INPUT', { reason: 'importGone' });
+  return definition;
+}
+
+/** Every import of the document, in the order they were created. */
+export function listDefinitions(store: KeyValueStore): ImportDefinition[] {
+  return readIndex(store)
+    .map((id) => loadDefinition(store, id))
+    .filter((definition): definition is ImportDefinition => definition !== null);
+}
+
+export function saveDefinition(store: KeyValueStore, definition: ImportDefinition): void {
+  writeJson(store, definitionKey(definition.id), definition);
+  const index = readIndex(store);
+  if (!index.includes(definition.id)) writeJson(store, INDEX_KEY, [...index, definition.id]);
+}
+
+/** Applies a change to a stored definition (e.g. the target sheet's id after a write); null if it is gone. */
+export function updateDefinition(
+  store: KeyValueStore,
+  id: string,
+  change: (definition: ImportDefinition) => ImportDefinition,
+): ImportDefinition | null {
+  const current = loadDefinition(store, id);
+  if (!current) return null;
+  const next = change(current);
+  saveDefinition(store, next);
+  return next;
+}
+
+export function newImportId(): string {
+  const random = () =>
+    Math.floor(Math.random() * 36 ** 6)
+      .toString(36)
+      .padStart(6, '0');
+  return `imp${random()}${random()}`;
+}
+
+/** Validates sidebar input and stores it as a new or updated definition. Throws BAD_INPUT with a clear sentence. */
+
+export function deleteDefinition(store: KeyValueStore, id: string): void {
+  store.delete(definitionKey(id));
+  store.delete(layoutKey(id));
+  const index = readIndex(store);
+  if (index.includes(id))
+    writeJson(
+      store,
+      INDEX_KEY,
+      index.filter((other) => other !== id),
+    );
+}
+
+export function loadBlockLayout(store: KeyValueStore, id: string): BlockLayout | null {
+  return readJson<BlockLayout>(store, layoutKey(id));
+}
+
+export function saveBlockLayout(store: KeyValueStore, id: string, layout: BlockLayout): void {
+  writeJson(store, layoutKey(id), layout);
+}

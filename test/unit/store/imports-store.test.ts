@@ -1,0 +1,75 @@
+// Import definitions in document properties: save, list in order, update, delete, and validation on save.
+
+import { saveImportInput } from '../../../src/import/definition-input';
+import { memoryStore } from '../../../src/ports/store';
+import type { ImportDefinitionInput } from '../../../src/shared/types';
+import {
+  deleteDefinition,
+  listDefinitions,
+  loadBlockLayout,
+  loadDefinition,
+  requireDefinition,
+  saveBlockLayout,
+  updateDefinition,
+} from '../../../src/store/imports-store';
+
+function input(name: string, sheetName: string): ImportDefinitionInput {
+  return {
+    name,
+    object: 'requisitions',
+    environment: 'production',
+    filters: { archived: 'exclude', snoozed: 'exclude', confidential: 'include', requisitionStatus: ['open'] },
+    columns: ['name', 'headcountTotal'],
+    sheetName,
+    writeMode: 'replace',
+  };
+}
+
+describe('imports store', () => {
+  it('saves definitions under import.<id> with an index, listing them in creation order', () => {
+    const store = memoryStore();
+    const a = saveImportInput(store, input('Reqs', 'Requisitions'), new Date(0));
+    const b = saveImportInput(store, input('Closed', 'Closed reqs'), new Date(1000));
+    expect(a.id).not.toBe(b.id);
+    expect(store.get(`import.${a.id}`)).not.toBeNull();
+    expect(JSON.parse(store.get('imports.index')!)).toEqual([a.id, b.id]);
+    expect(listDefinitions(store).map((d) => d.name)).toEqual(['Reqs', 'Closed']);
+    expect(loadDefinition(store, a.id)?.columns).toEqual(['id', 'name', 'headcountTotal']);
+  });
+
+  it('updates in place on save with an id, and refuses an id that no longer exists', () => {
+    const store = memoryStore();
+    const saved = saveImportInput(store, input('Reqs', 'Requisitions'), new Date(0));
+    const edited = saveImportInput(store, { ...input('Reqs v2', 'Requisitions'), id: saved.id }, new Date(5000));
+    expect(edited).toMatchObject({
+      id: saved.id,
+      name: 'Reqs v2',
+      createdAt: saved.createdAt,
+      updatedAt: new Date(5000).toISOString(),
+    });
+    expect(listDefinitions(store)).toHaveLength(1);
+    expect(() => saveImportInput(store, { ...input('x', 'y'), id: 'gone' }, new Date())).toThrow(/no longer exists/);
+  });
+
+  it('applies changes with updateDefinition and deletes definition, index entry and layout together', () => {
+    const store = memoryStore();
+    const saved = saveImportInput(store, input('Reqs', 'Requisitions'), new Date(0));
+    updateDefinition(store, saved.id, (d) => ({ ...d, sheetId: 42 }));
+    expect(requireDefinition(store, saved.id).sheetId).toBe(42);
+    saveBlockLayout(store, saved.id, { sheetId: 42, width: 3 });
+    expect(loadBlockLayout(store, saved.id)).toEqual({ sheetId: 42, width: 3 });
+    deleteDefinition(store, saved.id);
+    expect(loadDefinition(store, saved.id)).toBeNull();
+    expect(loadBlockLayout(store, saved.id)).toBeNull();
+    expect(listDefinitions(store)).toEqual([]);
+    expect(() => requireDefinition(store, saved.id)).toThrow(/no longer exists/);
+  });
+
+  it('rejects invalid input without storing anything', () => {
+    const store = memoryStore();
+    expect(() => saveImportInput(store, { ...input('Reqs', 'Requisitions'), columns: ['bogus'] }, new Date())).toThrow(
+      /bogus/,
+    );
+    expect(store.keys()).toEqual([]);
+  });
+});

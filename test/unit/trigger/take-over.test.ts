@@ -1,0 +1,112 @@
+// takeOverSchedule: the key must fit, the trigger slot is ensured first, the owner changes, the slot state stays.
+import { memoryStore } from '../../../src/ports/store';
+import { LEVER_ENDPOINTS, type LeverEndpoint, type LeverEnvironment } from '../../../src/shared/types';
+import { loadDefinition } from '../../../src/store/imports-store';
+import { saveKey } from '../../../src/store/key-store';
+import { readImportState, readTriggerRecord, writeImportState } from '../../../src/store/schedule-state';
+import type { ScheduleChangeDeps } from '../../../src/trigger/set-schedule';
+import { reconcileTrigger } from '../../../src/trigger/slot';
+import { takeOverSchedule } from '../../../src/trigger/take-over';
+import { caught, definition, documentWith, FakeTriggers, scheduled } from './fakes';
+
+const ANA = 'ana@example.com';
+const BEN = 'ben@example.com';
+const NOW = Date.UTC(2026, 0, 6, 15);
+const SLOT = Date.UTC(2026, 0, 6, 12);
+
+function allPermissions(except: LeverEndpoint[] = []): Record<LeverEndpoint, boolean> {
+  return Object.fromEntries(LEVER_ENDPOINTS.map((e) => [e, !except.includes(e)])) as Record<LeverEndpoint, boolean>;
+}
+
+function setup(options: { key?: LeverEnvironment | null; cannotRead?: LeverEndpoint[] } = {}) {
+  const triggers = new FakeTriggers();
+  const userStore = memoryStore();
+  if (options.key !== null) {
+    saveKey(userStore, 'ben-lever-key-123456', options.key ?? 'production', {
+      checkedAt: '2026-01-06T14:00:00.000Z',
+      permissions: allPermissions(options.cannotRead),
+      confidentialAccess: true,
+    });
+  }
+  const documentStore = documentWith([
+    scheduled('a', { kind: 'daily', hour: 7 }, ANA),
+    definition('b'),
+    scheduled('c', { kind: 'hourly', everyHours: 2 }, BEN),
+  ]);
+  writeImportState(documentStore, 'a', {
+    lastSlot: SLOT,
+    lastEmailDay: '2026-01-06',
+    note: 'Skipped: quota.',
+    noteReason: 'quota',
+  });
+  const deps: ScheduleChangeDeps = {
+    documentStore,
+    userStore,
+    triggers,
+    user: BEN,
+    spreadsheetId: 'ss-1',
+    timeZone: 'America/New_York',
+    now: NOW,
+    digest: (text: string) => `d:${text}`,
+  };
+  return { deps, triggers };
+}
+
+describe('takeOverSchedule', () => {
+  it('makes the caller the owner with one trigger, keeping the slot already handled', () => {
+    const { deps, triggers } = setup();
+    const updated = takeOverSchedule(deps, 'a');
+    expect(updated).toMatchObject({ scheduleOwner: BEN, schedule: { kind: 'daily', hour: 7 } });
+    expect(updated.updatedAt).toBe(new Date(NOW).toISOString());
+    expect(loadDefinition(deps.documentStore, 'a')?.scheduleOwner).toBe(BEN);
+    expect(triggers.clockUids()).toHaveLength(1);
+    expect(readTriggerRecord(deps.userStore, 'ss-1')?.uid).toBe(triggers.clockUids()[0]);
+    // The slot Ana's trigger ran is not run again; her notes and email day do not carry over.
+    expect(readImportState(deps.documentStore, 'a')).toEqual({ lastSlot: SLOT, since: NOW });
+  });
+
+  it("reuses the caller's trigger in this document and never holds two", () => {
+    const { deps, triggers } = setup();
+    // Ben's trigger for his own schedule 'c'.
+    const { uid } = reconcileTrigger(deps, true);
+    takeOverSchedule(deps, 'a');
+    expect(triggers.clockUids()).toEqual([uid]);
+    expect(triggers.maxClockHeld).toBe(1);
+  });
+
+  it('does nothing for the current owner', () => {
+    const { deps, triggers } = setup();
+    expect(takeOverSchedule(deps, 'c').scheduleOwner).toBe(BEN);
+    expect(triggers.created).toBe(0);
+  });
+
+  it('refuses without a saved key (NO_KEY), with a key for another environment, or one that cannot read the object', () => {
+    const noKey = setup({ key: null });
+    expect(caught(() => takeOverSchedule(noKey.deps, 'a')).code).toBe('NO_KEY');
+    const sandbox = setup({ key: 'sandbox' });
+    expect(caught(() => takeOverSchedule(sandbox.deps, 'a')).message).toMatch(
+      /production, but your saved key is for Lever sandbox/,
+    );
+    const blind = setup({ cannotRead: ['requisitions'] });
+    expect(caught(() => takeOverSchedule(blind.deps, 'a')).code).toBe('LEVER_FORBIDDEN');
+    for (const { deps, triggers } of [noKey, sandbox, blind]) {
+      expect(loadDefinition(deps.documentStore, 'a')?.scheduleOwner).toBe(ANA);
+      expect(triggers.created).toBe(0);
+    }
+  });
+
+  it('refuses an import with no schedule, an unknown import and an unknown user', () => {
+    const { deps } = setup();
+    expect(caught(() => takeOverSchedule(deps, 'b')).message).toMatch(/no schedule to take over/);
+    expect(caught(() => takeOverSchedule(deps, 'zzz')).code).toBe('BAD_INPUT');
+    expect(caught(() => takeOverSchedule({ ...deps, user: '' }, 'a')).code).toBe('BAD_INPUT');
+  });
+
+  it('leaves the owner unchanged when Google refuses the trigger', () => {
+    const { deps, triggers } = setup();
+    triggers.failNextCreate =
+      'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
+    expect(caught(() => takeOverSchedule(deps, 'a')).code).toBe('TRIGGER_LIMIT');
+    expect(loadDefinition(deps.documentStore, 'a')?.scheduleOwner).toBe(ANA);
+  });
+});
