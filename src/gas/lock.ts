@@ -45,7 +45,7 @@ function newHolder(): string {
 
 function liveLease(store: SheetStore, now: number): Lease | null {
   const lease = readJson<Lease>(store, LEASE_KEY);
-  return lease && lease.holder && lease.expiresAt > now ? lease : null;
+  return lease?.holder && lease.expiresAt > now ? lease : null;
 }
 
 /** A LockPort over the document's lease: sidebar runs and scheduled runs of every user share it. */
