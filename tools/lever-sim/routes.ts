@@ -9,12 +9,16 @@ import { type Confidentiality, SIM_ENDPOINTS, type SimEndpoint } from './types';
 export type Route =
   | { kind: 'list'; endpoint: SimEndpoint }
   | { kind: 'one'; endpoint: SimEndpoint; id: string }
-  | { kind: 'offers'; endpoint: 'offers'; id: string };
+  | { kind: 'offers'; endpoint: 'offers'; id: string }
+  | { kind: 'deleted'; endpoint: 'opportunities' };
 
 /** The route of a path such as `/v1/opportunities`, `/v1/users/<id>` or `/v1/opportunities/<id>/offers`; else a 404. */
 export function route(method: string, path: string): Route {
   const segments = path.replace(/\/$/, '').split('/');
   const [empty, version, endpoint, id, ...rest] = segments;
+  // Lever lists deleted opportunities under the opportunities permission.
+  if (empty === '' && version === 'v1' && endpoint === 'opportunities' && id === 'deleted' && rest.length === 0)
+    return { kind: 'deleted', endpoint: 'opportunities' };
   if (
     empty === '' &&
     version === 'v1' &&

@@ -3,6 +3,7 @@
 import { KeyRing, requirePermission } from './auth';
 import type { Dated } from './created-index';
 import { type DatasetWatch, watchDataset } from './dataset-watch';
+import { deletedPage } from './deleted';
 import {
   InvalidOffsetError,
   invalidOffset,
@@ -172,6 +173,10 @@ export class LeverSimulator {
 
   private answer(target: Route, params: QueryParams, canSeeConfidential: boolean, now: number): unknown {
     if (target.kind === 'list') return this.listPage(target.endpoint, params, canSeeConfidential, now);
+    if (target.kind === 'deleted') {
+      const readings = this.readings;
+      return envelope(deletedPage(this.dataset, { params, canSeeConfidential, readings }));
+    }
     if (target.kind === 'offers')
       return envelope(offersPage(this.dataset, this.maps, { ...target, params, canSeeConfidential }));
     return { data: getOne(target.endpoint, target.id, params, this.maps, canSeeConfidential) };

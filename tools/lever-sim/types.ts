@@ -279,4 +279,9 @@ export interface LeverDataset {
    * generator fills it lazily (each entry is built on first read), so reading or replacing an entry works as usual.
    */
   offers?: Record<string, Offer[]>;
+  /** Served by `/opportunities/deleted`; `mutateDataset` adds the opportunities it deletes. */
+  deletedOpportunities?: DeletedOpportunity[];
 }
+
+/** A deleted opportunity as `/opportunities/deleted` lists it: its last state plus who deleted it and when. */
+export type DeletedOpportunity = Opportunity & { deletedAt: number; deletedBy: string };

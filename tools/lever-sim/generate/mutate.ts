@@ -69,7 +69,8 @@ export function mutateDataset(dataset: LeverDataset, options: MutateOptions): Mu
     }
   }
   mirrorArchives(dataset, report);
-  report.deleted = deleteSome(rng, dataset, counts.deleted, (o) => !used.has(o.id) && !context.isHire(o));
+  const eligible = (o: Opportunity) => !used.has(o.id) && !context.isHire(o);
+  report.deleted = deleteSome(rng, dataset, counts.deleted, eligible, options);
   report.created = create(rng, dataset, counts.created, options);
   return report;
 }
@@ -193,9 +194,22 @@ function mirrorArchives(dataset: LeverDataset, report: MutationReport): void {
   }
 }
 
-function deleteSome(rng: Rng, dataset: LeverDataset, count: number, eligible: (o: Opportunity) => boolean): string[] {
-  const doomed = new Set(pickSome(rng, dataset.opportunities, count, eligible).map((o) => o.id));
+/** Removes the opportunities and lists them, with `deletedAt` in (since, now], for `/opportunities/deleted`. */
+function deleteSome(
+  rng: Rng,
+  dataset: LeverDataset,
+  count: number,
+  eligible: (o: Opportunity) => boolean,
+  options: MutateOptions,
+): string[] {
+  const picked = pickSome(rng, dataset.opportunities, count, eligible);
+  const doomed = new Set(picked.map((o) => o.id));
   if (doomed.size === 0) return [];
+  const deletedBy = dataset.users[0]?.id ?? '';
+  // Its own stream, so the times drawn leave the rest of the mutation what it was before deletions were listed.
+  const clock = new Rng(options.seed, `deleted-at-${options.since}`);
+  const gone = picked.map((o) => ({ ...o, deletedAt: changeTime(clock, o, options), deletedBy }));
+  dataset.deletedOpportunities = [...(dataset.deletedOpportunities ?? []), ...gone];
   dataset.opportunities = dataset.opportunities.filter((o) => !doomed.has(o.id));
   if (dataset.applications) dataset.applications = dataset.applications.filter((a) => !doomed.has(a.opportunityId));
   for (const id of doomed) if (dataset.offers) delete dataset.offers[id];
