@@ -109,6 +109,8 @@ const ownership = {
     unreadableProgress: () => 'The saved progress of this import is unreadable. Run the import again.',
     storedValueTooLarge: (d) => `The stored value of ${d.key} is too large (${d.length} characters).`,
     interrupted: () => 'This run was interrupted before it finished. Run the import again.',
+    baseMissing: () =>
+      'The hidden copy of the last result that a changes-only refresh builds on was removed. Run the import again: it reads everything.',
     dateFormat: (d) => `Utilities.formatDate gave an unexpected date: ${d.text}`,
   }),
 } satisfies Partial<Catalogue>;

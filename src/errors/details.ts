@@ -68,6 +68,7 @@ export interface ErrorDetailsByCode {
     | { reason: 'unreadableProgress' }
     | { reason: 'storedValueTooLarge'; key: string; length: number }
     | { reason: 'interrupted' }
+    | { reason: 'baseMissing' }
     | { reason: 'dateFormat'; text: string };
 }
 

@@ -7,7 +7,8 @@ import { writeResult } from '../sheet/writer';
 import { deleteCheckpoint } from '../store/checkpoint';
 import { loadBlockLayout, saveBlockLayout, updateDefinition } from '../store/imports-store';
 import { lookupsNeeded } from './columns';
-import { dedupeAndSort, headerLabels, renderRow, type StagedRow } from './rows';
+import { keepBase, keepsBase, resultRows } from './incremental';
+import { headerLabels, renderRow, type StagedRow } from './rows';
 import type { EngineDeps, Slice } from './slice';
 import { deleteStaging, readStaged } from './staging';
 import { trackedFromStaged } from './tracked-changes';
@@ -44,7 +45,8 @@ function renderResult(slice: Slice, held: readonly StagedRow[]) {
   const { plan } = slice;
   const staged = slice.staging ? readStaged(slice.staging, slice.checkpoint.rowsStaged, plan.stagingHeader.length) : [];
   // Held rows were fetched after the staged ones: for a repeated ID they are the fresher read.
-  const rows = dedupeAndSort(held.length > 0 ? staged.concat(held) : staged);
+  const result = resultRows(slice, held.length > 0 ? staged.concat(held) : staged);
+  const rows = result.rows;
   const needed = lookupsNeeded(plan.stagedSpecs);
   const lookups = needed.length > 0 ? slice.lever.lookups(needed) : emptyLookups();
   const block = {
@@ -55,7 +57,7 @@ function renderResult(slice: Slice, held: readonly StagedRow[]) {
   const tracked = slice.definition.trackChanges
     ? trackedFromStaged(slice.definition.object, plan.stagedSpecs, rows, lookups)
     : null;
-  return { block, notes: lookups.notes ?? [], tracked };
+  return { block, notes: [...(lookups.notes ?? []), ...result.notes], tracked, rows };
 }
 
 export interface CommitSummary extends WriteSummary {
@@ -72,10 +74,12 @@ export interface CommitSummary extends WriteSummary {
  */
 export function commitRun(slice: Slice, held: readonly StagedRow[] = []): CommitSummary | null {
   const { deps, definition } = slice;
-  const { block, notes, tracked } = renderResult(slice, held);
+  const { block, notes, tracked, rows } = renderResult(slice, held);
   // Change tracking reads its snapshot, rewrites it and appends to the changes sheet in the same execution.
   const trackedCells = tracked ? tracked.records.length * (tracked.fields.length + 2) * 3 : 0;
-  if (!commitFitsNow(deps, block.rows.length * block.header.length + trackedCells, WRITE_FIXED_MS)) return null;
+  const baseCells = keepsBase(slice) ? rows.length * slice.plan.stagingHeader.length : 0;
+  const cells = block.rows.length * block.header.length + trackedCells + baseCells;
+  if (!commitFitsNow(deps, cells, WRITE_FIXED_MS)) return null;
   const { sheet: target, created } = openTarget(deps.workbook, definition);
   const stored = loadBlockLayout(deps.store, definition.id);
   const layout = stored && stored.sheetId === target.sheetId && !created ? stored : null;
@@ -93,6 +97,7 @@ export function commitRun(slice: Slice, held: readonly StagedRow[] = []): Commit
   const sheetName = target.name();
   updateDefinition(deps.store, definition.id, (current) => ({ ...current, sheetId: target.sheetId, sheetName }));
   if (slice.staging) deleteStaging(deps.workbook, definition.id, slice.staging.sheetId);
+  keepBase(slice, rows);
   if (!tracked) return { ...summary, notes };
   const changeSummary = changeSummaryAfterCommit(deps.workbook, definition, tracked, new Date(deps.now()));
   return { ...summary, notes, changeSummary };

@@ -2,6 +2,7 @@
 import { AppError, type BadInputDetails } from '../errors';
 import { LEVER_ENVIRONMENTS } from '../lever/endpoints';
 import type {
+  FullRefreshCadence,
   ImportDefinition,
   ImportDefinitionInput,
   ImportFilters,
@@ -14,12 +15,15 @@ import { columnSpec, defaultColumnKeys, orderedColumnKeys } from './columns';
 import { parseIsoDay } from './local-days';
 
 export const STAGING_SHEET_PREFIX = '_lever_staging_';
+/** The hidden base of changes-only refreshes (incremental-base-sheet.ts); reserved like staging. */
+export const BASE_SHEET_PREFIX = '_lever_base_';
 const MAX_NAME = 100;
 const MAX_LIST = 100;
 const OBJECTS: readonly ImportObject[] = ['opportunities', 'requisitions'];
 const TRI_STATES: readonly TriState[] = ['exclude', 'include', 'only'];
 const WRITE_MODES: readonly WriteMode[] = ['replace', 'updateById', 'appendSnapshot'];
 const STATUSES: readonly RequisitionStatus[] = ['open', 'onHold', 'closed', 'draft'];
+const CADENCES: readonly FullRefreshCadence[] = ['daily', 'weekly'];
 
 function bad(details: BadInputDetails): never {
   throw new AppError('BAD_INPUT', details);
@@ -104,7 +108,8 @@ export function normaliseColumns(object: ImportObject, raw: unknown): string[] {
 }
 
 function checkSheetName(sheetName: string, importId: string | undefined, others: readonly ImportDefinition[]): void {
-  if (sheetName.startsWith(STAGING_SHEET_PREFIX)) bad({ reason: 'reservedSheet' });
+  if (sheetName.startsWith(STAGING_SHEET_PREFIX) || sheetName.startsWith(BASE_SHEET_PREFIX))
+    bad({ reason: 'reservedSheet' });
   const clash = others.find((other) => other.id !== importId && other.sheetName === sheetName);
   if (clash) bad({ reason: 'sheetTaken', importName: clash.name, sheetName });
 }
@@ -139,6 +144,8 @@ export function normaliseDefinition(input: ImportDefinitionInput, context: Norma
   if (writeMode !== 'appendSnapshot')
     definition.vanished = oneOf<'remove' | 'flag'>(input.vanished, ['remove', 'flag'], 'flag', 'Vanished rows');
   if (typeof input.trackChanges === 'boolean') definition.trackChanges = input.trackChanges;
+  if (object === 'opportunities' && input.fullRefresh !== undefined && input.fullRefresh !== null)
+    definition.fullRefresh = oneOf(input.fullRefresh, CADENCES, undefined, 'Full refresh');
   if (existing?.sheetId !== undefined && existing.sheetName === sheetName) definition.sheetId = existing.sheetId;
   if (existing?.schedule) definition.schedule = existing.schedule;
   if (existing?.scheduleOwner !== undefined) definition.scheduleOwner = existing.scheduleOwner;

@@ -21,6 +21,7 @@ import { latestRun, saveRun } from '../store/runs-store';
 import { lookupsNeeded } from './columns';
 import { commitRun, mayStartCommit, stagedCells } from './commit-phase';
 import { fetchUntilDeadline } from './fetch-phase';
+import { startingQuery } from './incremental';
 import { type ImportPlan, planImport } from './plan';
 import type { EngineDeps, RunState, Slice } from './slice';
 import { deleteStaging, openStaging } from './staging';
@@ -31,6 +32,8 @@ export const MAX_RUN_AGE_MS = 24 * 3_600_000;
 export interface SliceOptions {
   /** Only continue a run in progress; never start a new one (the sidebar's continueImport). */
   continueOnly?: boolean;
+  /** Read everything even when a changes-only run would do (the sidebar's "Run in full"). */
+  full?: boolean;
 }
 
 function saveOutcome(slice: RunState, outcome: Omit<RunOutcome, 'sliceMs'>): RunRecord {
@@ -54,7 +57,7 @@ function resumable(checkpoint: Checkpoint, plan: ImportPlan, now: number): boole
  * Reopens the run's staging sheet (null while nothing is staged yet), or starts the run over with a new Lever cursor
  * after removing what an earlier attempt staged.
  */
-function prepareStaging(state: RunState, lever: LeverAccess): SheetPort | null {
+function prepareStaging(state: RunState, lever: LeverAccess, forceFull: boolean): SheetPort | null {
   const { deps, definition, plan, checkpoint } = state;
   if (resumable(checkpoint, plan, deps.now())) {
     if (checkpoint.stagingSheetId === undefined) return null;
@@ -62,19 +65,20 @@ function prepareStaging(state: RunState, lever: LeverAccess): SheetPort | null {
     if (existing) return existing;
   }
   if (checkpoint.stagingSheetId !== undefined) deleteStaging(deps.workbook, definition.id, checkpoint.stagingSheetId);
-  const fetchState = lever.source.start(plan.query);
-  state.checkpoint = restartedCheckpoint(checkpoint, plan.fingerprint, fetchState, undefined);
+  const { query, marks } = startingQuery(state, forceFull);
+  const fetchState = lever.source.start(query);
+  state.checkpoint = { ...restartedCheckpoint(checkpoint, plan.fingerprint, fetchState, undefined), ...marks };
   saveCheckpoint(deps.store, state.checkpoint);
   return null;
 }
 
-function work(state: RunState): RunRecord {
+function work(state: RunState, options: SliceOptions): RunRecord {
   const lever = state.deps.lever();
   checkEnvironment(state.definition, lever.environment);
   const key = state.deps.keyStatus?.();
   if (key) assertConfidentialAllowed(state.definition.filters, key, state.definition.object);
   checkTargetExists(state.deps.workbook, state.definition);
-  const staging = prepareStaging(state, lever);
+  const staging = prepareStaging(state, lever, options.full === true);
   const slice: Slice = Object.assign(state, { lever, staging });
   // Fetched in the spare room of the record rounds, the commit's lookup tables are ready when it starts.
   if (!slice.checkpoint.fetchDone) lever.prefetchLookups?.(lookupsNeeded(slice.plan.stagedSpecs));
@@ -191,7 +195,7 @@ export function runSlice(
   const state = openRun({ ...deps, workbook: trackWorkbook(deps.workbook) }, definition, trigger, existing);
   saveOutcome(state, { status: 'running' });
   try {
-    return work(state);
+    return work(state, options);
   } catch (error) {
     return fail(state, error);
   }

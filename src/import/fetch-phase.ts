@@ -4,7 +4,8 @@
 import type { FetchProgress, LeverRecord } from '../lever/source';
 import type { SheetPort } from '../ports/sheet';
 import { type Checkpoint, saveCheckpoint } from '../store/checkpoint';
-import { type StagedRow, stageRecord } from './rows';
+import { recordStager } from './incremental';
+import type { StagedRow } from './rows';
 import type { Slice } from './slice';
 import { appendStaged, createStaging } from './staging';
 
@@ -36,20 +37,22 @@ function stagingFor(slice: Slice): SheetPort {
 /** Rows fetched since the last staging write. */
 class StagingBuffer {
   held: StagedRow[] = [];
+  private readonly stage: (record: LeverRecord) => StagedRow;
 
   constructor(
     private readonly slice: Slice,
     /** Rows in the staging sheet. */
     public written: number,
-  ) {}
+  ) {
+    this.stage = recordStager(slice);
+  }
 
   get full(): boolean {
     return this.held.length >= FLUSH_ROWS;
   }
 
   add(records: readonly LeverRecord[]): void {
-    const context = { environment: this.slice.definition.environment };
-    for (const record of records) this.held.push(stageRecord(record, this.slice.plan.stagedSpecs, context));
+    for (const record of records) this.held.push(this.stage(record));
     if (this.held.length >= MAX_HELD_ROWS) this.write();
   }
 

@@ -8,6 +8,7 @@ import { STATE_SHEET_NAME } from '../ports/store';
 import type { ImportDefinition, ImportStatus, KeyStatus, SidebarState } from '../shared/types';
 import { listDefinitions } from '../store/imports-store';
 import { lastSuccessfulRun, latestRun } from '../store/runs-store';
+import { isBaseSheetName } from './incremental-base-sheet';
 import { isStagingSheetName } from './staging';
 
 export type ScheduleDescriber = (
@@ -48,7 +49,11 @@ export function buildSidebarState(facts: SidebarFacts): SidebarState {
     imports: listDefinitions(facts.store).map((definition) => importStatus(facts, definition)),
     sheetNames: facts.sheetNames.filter(
       (name) =>
-        !isStagingSheetName(name) && !isSnapshotSheetName(name) && name !== STATUS_SHEET && name !== STATE_SHEET_NAME,
+        !isStagingSheetName(name) &&
+        !isBaseSheetName(name) &&
+        !isSnapshotSheetName(name) &&
+        name !== STATUS_SHEET &&
+        name !== STATE_SHEET_NAME,
     ),
   };
 }

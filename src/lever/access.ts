@@ -2,6 +2,7 @@
 import { AppError } from '../errors';
 import type { Clock } from '../ports/clock';
 import type { LeverClient } from './client';
+import { deletedSince } from './deleted';
 import { LookupPrefetch } from './lookup-prefetch';
 import { fetchLookups } from './lookups';
 import type { FetchState, LeverAccess, LeverRecord, ListQuery, RecordSource } from './source';
@@ -89,5 +90,6 @@ export function createLeverAccess(options: LeverAccessOptions): LeverAccess {
         ready: prefetch.complete(),
       }),
     firstPage: (query, limit) => firstPage(options, query, limit),
+    deletedSince: (since, confidential) => deletedSince(options.client, since, confidential, options.deadline()),
   };
 }

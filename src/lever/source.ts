@@ -96,4 +96,9 @@ export interface LeverAccess {
   prefetchLookups?(needed: readonly LookupName[]): void;
   /** The first page of a query (for previews): records plus whether more exist. */
   firstPage(query: ListQuery, limit: number): { records: LeverRecord[]; hasMore: boolean };
+  /**
+   * IDs of opportunities deleted at or after `since` (with confidential ones when `confidential`); null when the
+   * key may not read Lever's deleted list. Optional: fakes without it make changes-only runs see no deletions.
+   */
+  deletedSince?(since: number, confidential: boolean): Set<string> | null;
 }

@@ -38,8 +38,11 @@ export const SERVER_FUNCTIONS = {
   duplicateImport: call<(importId: string) => ImportDefinition>(),
   deleteImport: call<(importId: string) => void>(),
   previewImport: call<(input: ImportDefinitionInput) => PreviewResult>(),
-  /** Starts a run (or reports the one already going) and works on it for one execution's budget. */
-  runImport: call<(importId: string) => RunRecord>(),
+  /**
+   * Starts a run (or reports the one already going) and works on it for one execution's budget; `full` reads
+   * everything even when a changes-only refresh would do.
+   */
+  runImport: call<(importId: string, options?: { full?: boolean }) => RunRecord>(),
   /** Continues a run left in status 'continuing'; the sidebar calls it until the run ends. */
   continueImport: call<(importId: string) => RunRecord>(),
   /** Progress of the current or last run, cheap enough to poll. */

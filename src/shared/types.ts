@@ -81,6 +81,8 @@ export interface ImportDefinition {
    */
   vanished?: 'remove' | 'flag';
   trackChanges?: boolean;
+  /** Opportunities: how often a refresh reads everything instead of only what changed (default daily). */
+  fullRefresh?: FullRefreshCadence;
   schedule?: ScheduleSpec;
   /** Email of the user whose trigger runs the schedule ('' when Google hides it). */
   scheduleOwner?: string;
@@ -97,6 +99,11 @@ export type ImportDefinitionInput = Omit<
 };
 
 export type RunTrigger = 'sidebar' | 'menu' | 'schedule';
+
+/** A full run reads every matching record; a changes run only those updated or deleted since the last run. */
+export type RunKind = 'full' | 'changes';
+
+export type FullRefreshCadence = 'daily' | 'weekly';
 
 export type RunStatus = 'running' | 'continuing' | 'succeeded' | 'failed';
 
@@ -121,6 +128,8 @@ export interface RunRecord {
   user?: string;
   /** With trackChanges: one line on what changed since the last refresh ("3 new, 1 closed, …"). */
   changeSummary?: string;
+  /** Full or changes only (absent on records written before incremental refreshes). */
+  kind?: RunKind;
 }
 
 export interface ColumnInfo {

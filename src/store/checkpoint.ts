@@ -3,7 +3,7 @@
 import type { FetchState } from '../lever/source';
 import { type KeyValueStore, readJson, writeJson } from '../ports/store';
 import type { ErrorCode } from '../shared/error-code';
-import type { RunRecord, RunStatus, RunTrigger } from '../shared/types';
+import type { RunKind, RunRecord, RunStatus, RunTrigger } from '../shared/types';
 
 /**
  * Saved after each staging write. `rowsStaged` counts the staged rows that belong to `fetchState`: rows written
@@ -28,6 +28,9 @@ export interface Checkpoint {
   requests: number;
   executions: number;
   durationMs: number;
+  /** Full, or changes only since `changesSince` (set when the fetch starts; absent means full). */
+  kind?: RunKind;
+  changesSince?: number;
 }
 
 const checkpointKey = (importId: string) => `checkpoint.${importId}`;
@@ -114,5 +117,6 @@ export function runRecordFrom(checkpoint: Checkpoint, outcome: RunOutcome): RunR
   if (outcome.errorCode) record.errorCode = outcome.errorCode;
   if (outcome.message) record.message = outcome.message;
   if (outcome.changeSummary) record.changeSummary = outcome.changeSummary;
+  if (checkpoint.kind) record.kind = checkpoint.kind;
   return record;
 }

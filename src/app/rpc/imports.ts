@@ -9,6 +9,7 @@ import { currentUserEmail, formatInZone, zoneOffsetFor } from '../../gas/spreads
 import { listColumnInfo } from '../../import/columns';
 import { normaliseDefinition } from '../../import/definition';
 import { saveImportInput } from '../../import/definition-input';
+import { deleteBase } from '../../import/incremental-base-sheet';
 import { previewDefinition } from '../../import/preview';
 import { buildSidebarState, uniqueCopyName } from '../../import/sidebar-state';
 import { deleteStaging } from '../../import/staging';
@@ -102,6 +103,7 @@ function remove(importId: string): void {
     const checkpoint = loadCheckpoint(store, importId);
     deleteStaging(spreadsheet.workbook(), importId, checkpoint?.stagingSheetId);
     deleteSnapshot(spreadsheet.workbook(), importId);
+    deleteBase(spreadsheet.workbook(), store, importId);
     deleteCheckpoint(store, importId);
     deleteRuns(store, importId);
     deleteImportState(store, importId);
@@ -138,7 +140,9 @@ export const importRpc: ImportCalls = {
   duplicateImport: guarded(duplicate),
   deleteImport: guarded(remove),
   previewImport: guarded(preview),
-  runImport: guarded((importId: string) => runImportSlice(activeDocument(), importId, 'sidebar')),
+  runImport: guarded((importId: string, options?: { full?: boolean }) =>
+    runImportSlice(activeDocument(), importId, 'sidebar', { full: options?.full === true }),
+  ),
   continueImport: guarded((importId: string) =>
     runImportSlice(activeDocument(), importId, 'sidebar', { continueOnly: true }),
   ),

@@ -95,6 +95,7 @@ const SAMPLES: Samples = {
     unreadableProgress: { reason: 'unreadableProgress' },
     storedValueTooLarge: { reason: 'storedValueTooLarge', key: 'import.abc', length: 50_001 },
     interrupted: { reason: 'interrupted' },
+    baseMissing: { reason: 'baseMissing' },
     dateFormat: { reason: 'dateFormat', text: '2026/01/05' },
   },
 };

@@ -1,0 +1,95 @@
+// The engine's hooks for changes-only runs: which query a run starts with, how changed records are staged, how the
+// result is merged into the base, and keeping the base for the next run.
+import { AppError } from '../errors';
+import type { LeverRecord, ListQuery } from '../lever/source';
+import type { KeyStatus } from '../shared/types';
+import type { Checkpoint } from '../store/checkpoint';
+import { type IncrementalBase, loadIncrementalBase, saveIncrementalBase } from '../store/incremental-base';
+import { baseFits, deleteBase, readBaseRows, writeBaseRows } from './incremental-base-sheet';
+import { recordMatcher } from './incremental-match';
+import { mergeChanges, removalRow } from './incremental-merge';
+import { changesQuery, changesSince, chooseRunKind } from './incremental-plan';
+import { dedupeAndSort, type StagedRow, stageRecord } from './rows';
+import type { RunState, Slice } from './slice';
+
+/** The key reads confidential records, or the import asks for them anyway (then the full query does too). */
+function readsConfidential(state: RunState): boolean {
+  const key: KeyStatus | undefined = state.deps.keyStatus?.();
+  return key?.confidentialAccess === true || state.plan.query.params.confidentiality !== undefined;
+}
+
+/** A base whose sheet is still there with the shape its record says. */
+function usableBase(state: RunState): IncrementalBase | null {
+  const base = loadIncrementalBase(state.deps.store, state.definition.id);
+  const sheet = base ? state.deps.workbook.sheetById(base.sheetId) : null;
+  if (!base || !sheet || sheet.maxColumns() < base.width || sheet.maxRows() < base.rows + 1) return null;
+  return base;
+}
+
+/** The query a new fetch starts with, and the checkpoint fields that say which kind of run it is. */
+export function startingQuery(state: RunState, forceFull: boolean): { query: ListQuery; marks: Partial<Checkpoint> } {
+  const { definition, plan, deps } = state;
+  const base = usableBase(state);
+  const choice = chooseRunKind({ definition, fingerprint: plan.fingerprint, base, now: deps.now(), forceFull });
+  if (choice.kind === 'full' || !base) return { query: plan.query, marks: { kind: 'full', changesSince: undefined } };
+  const since = changesSince(base);
+  const query = changesQuery(plan.query, since, readsConfidential(state));
+  return { query, marks: { kind: 'changes', changesSince: since } };
+}
+
+/** Stages a fetched record: as a row, or (changes runs) as the removal of a record that no longer matches. */
+export function recordStager(slice: Slice): (record: LeverRecord) => StagedRow {
+  const context = { environment: slice.definition.environment };
+  const stage = (record: LeverRecord) => stageRecord(record, slice.plan.stagedSpecs, context);
+  if (slice.checkpoint.kind !== 'changes') return stage;
+  const matches = recordMatcher(slice.plan.query, slice.deps.now());
+  return (record) => (matches(record) ? stage(record) : removalRow(record));
+}
+
+export interface ResultRows {
+  rows: StagedRow[];
+  notes: string[];
+}
+
+/** The run's result: the fetched rows (full), or the base with the changes and Lever's deletions merged in. */
+export function resultRows(slice: Slice, fetched: readonly StagedRow[]): ResultRows {
+  if (slice.checkpoint.kind !== 'changes') return { rows: dedupeAndSort(fetched), notes: [] };
+  const base = loadIncrementalBase(slice.deps.store, slice.definition.id);
+  const baseRows = base ? readBaseRows(slice.deps.workbook, base) : null;
+  // The fetch checked the base; it can only be gone if someone deleted the hidden sheet meanwhile.
+  if (!baseRows) throw new AppError('INTERNAL', { reason: 'baseMissing' });
+  const since = slice.checkpoint.changesSince ?? 0;
+  const deleted = slice.lever.deletedSince?.(since, readsConfidential(slice));
+  const notes =
+    deleted === null ? ['Deleted records leave the sheet at the next full run (the key cannot list deletions).'] : [];
+  return { rows: mergeChanges(baseRows, fetched, deleted ?? new Set()), notes };
+}
+
+/** Only scheduled opportunity imports keep a base: it doubles their cells, which pays off when refreshes repeat. */
+export function keepsBase(state: RunState): boolean {
+  return state.definition.object === 'opportunities' && state.definition.schedule !== undefined;
+}
+
+/** After a commit: the result becomes the next changes run's base, or the base goes when it may not be kept. */
+export function keepBase(slice: Slice, rows: readonly StagedRow[]): void {
+  const { deps, definition, plan, checkpoint } = slice;
+  const previous = loadIncrementalBase(deps.store, definition.id);
+  const width = plan.stagingHeader.length;
+  const cells = (rows.length + 1) * width;
+  const oldCells = previous ? (previous.rows + 1) * previous.width : 0;
+  if (!keepsBase(slice) || !baseFits(deps.workbook, cells, oldCells)) {
+    deleteBase(deps.workbook, deps.store, definition.id);
+    return;
+  }
+  const sheet = writeBaseRows(deps.workbook, definition.id, plan.stagingHeader, rows);
+  const fullAtMs = checkpoint.kind === 'changes' && previous ? previous.fullAtMs : checkpoint.startedAtMs;
+  saveIncrementalBase(deps.store, definition.id, {
+    version: 1,
+    fingerprint: plan.fingerprint,
+    sheetId: sheet.sheetId,
+    rows: rows.length,
+    width,
+    runStartedAtMs: checkpoint.startedAtMs,
+    fullAtMs,
+  });
+}

@@ -1,0 +1,32 @@
+// The base a changes-only run merges into (state sheet `incremental.<importId>`): where the last result's staged
+// rows are, which definition made them, and when the last run and the last full run started.
+import { type KeyValueStore, readJson, writeJson } from '../ports/store';
+
+export interface IncrementalBase {
+  version: 1;
+  /** The plan fingerprint of the definition whose result the base holds. */
+  fingerprint: string;
+  /** The hidden base sheet `_lever_base_<importId>` and its data rows (below the header). */
+  sheetId: number;
+  rows: number;
+  width: number;
+  /** Start of the last successful run (full or changes): the next changes run reads from here, less the overlap. */
+  runStartedAtMs: number;
+  /** Start of the last successful full run: the cadence counts from here. */
+  fullAtMs: number;
+}
+
+const baseKey = (importId: string) => `incremental.${importId}`;
+
+export function loadIncrementalBase(store: KeyValueStore, importId: string): IncrementalBase | null {
+  const base = readJson<IncrementalBase>(store, baseKey(importId));
+  return base && base.version === 1 ? base : null;
+}
+
+export function saveIncrementalBase(store: KeyValueStore, importId: string, base: IncrementalBase): void {
+  writeJson(store, baseKey(importId), base);
+}
+
+export function deleteIncrementalBase(store: KeyValueStore, importId: string): void {
+  store.delete(baseKey(importId));
+}
