@@ -34,7 +34,8 @@ export interface App {
   /** The latest run started from this sidebar for an import, finished or not. */
   lastRun(importId: string): RunDriver | undefined;
   /** Starts a run unless one is already being driven from here. */
-  startRun(importId: string): RunDriver;
+  /** `full`: read everything even when a changes-only refresh would do. */
+  startRun(importId: string, full?: boolean): RunDriver;
 }
 
 const EMPTY_STATE: SidebarState = {
@@ -125,11 +126,13 @@ function runTracker(server: Server): Pick<App, 'activeRun' | 'lastRun' | 'startR
     return driver && !driver.latest.done ? driver : undefined;
   };
   const lastRun = (importId: string) => runs.get(importId);
-  return { activeRun, lastRun, startRun: (importId) => activeRun(importId) ?? launchRun(server, runs, importId) };
+  const startRun = (importId: string, full?: boolean) =>
+    activeRun(importId) ?? launchRun(server, runs, importId, full === true);
+  return { activeRun, lastRun, startRun };
 }
 
-function launchRun(server: Server, runs: Map<string, RunDriver>, importId: string): RunDriver {
-  const driver = new RunDriver(server, importId);
+function launchRun(server: Server, runs: Map<string, RunDriver>, importId: string, full: boolean): RunDriver {
+  const driver = new RunDriver(server, importId, {}, full);
   runs.set(importId, driver);
   void driver.run();
   return driver;

@@ -110,7 +110,8 @@ export function isRunActive(run: RunRecord | null | undefined): boolean {
 export function describeOutcome(run: RunRecord): string {
   if (isRunActive(run)) return `Running · ${plural(run.rowsFetched, 'record')} fetched`;
   if (run.status === 'failed') return 'Failed';
-  return `Succeeded · ${plural(run.rowsWritten ?? run.rowsFetched, 'row')}`;
+  const rows = `Succeeded · ${plural(run.rowsWritten ?? run.rowsFetched, 'row')}`;
+  return run.kind === 'changes' ? `${rows} · changes only` : rows;
 }
 
 /**

@@ -41,6 +41,8 @@ export class RunDriver {
     private readonly server: Pick<Server, 'runImport' | 'continueImport' | 'getRunProgress'>,
     readonly importId: string,
     options: RunDriverOptions = {},
+    /** Read everything, even when a changes-only refresh would do. */
+    private readonly full = false,
   ) {
     this.pollMs = options.pollMs ?? 1500;
     this.waitForOtherMs = options.waitForOtherMs ?? 10 * 60_000;
@@ -63,7 +65,10 @@ export class RunDriver {
   /** Runs to the end; never rejects (a failure ends the run with `error`). */
   async run(): Promise<RunUpdate> {
     try {
-      let record = await this.server.runImport(this.importId);
+      // Only a full run passes options, so the usual call stays runImport(importId).
+      let record = await (this.full
+        ? this.server.runImport(this.importId, { full: true })
+        : this.server.runImport(this.importId));
       this.emit({ record });
       void this.pollWhileRunning();
       const waitUntil = this.now() + this.waitForOtherMs;

@@ -1,6 +1,7 @@
 // The import builder's draft: built from defaults or a saved import, checked, and turned into the server's input (pure).
 import type {
   ColumnInfo,
+  FullRefreshCadence,
   ImportDefinition,
   ImportDefinitionInput,
   ImportFilters,
@@ -41,6 +42,8 @@ export interface Draft {
   replaceVanished: 'remove' | 'flag';
   /** Record added, removed and changed records in the "Lever changes" sheet at each refresh. */
   trackChanges: boolean;
+  /** Opportunities: how often a scheduled refresh reads everything instead of only what changed. */
+  fullRefresh: FullRefreshCadence;
   /** The user agreed to write into a sheet the add-on did not create. */
   foreignSheetConfirmed: boolean;
   /** The saved import being edited, if any: its id, schedule and options the builder does not show are kept. */
@@ -98,6 +101,7 @@ export function newDraft(state: SidebarState, object: ImportObject, columns: rea
     vanished: 'remove',
     replaceVanished: 'flag',
     trackChanges: false,
+    fullRefresh: 'daily',
     foreignSheetConfirmed: false,
   };
 }
@@ -116,6 +120,7 @@ export function draftFromDefinition(def: ImportDefinition, state: SidebarState, 
     vanished: def.writeMode === 'updateById' ? (def.vanished ?? 'remove') : 'remove',
     replaceVanished: def.writeMode === 'replace' ? (def.vanished ?? 'flag') : 'flag',
     trackChanges: def.trackChanges === true,
+    fullRefresh: def.fullRefresh ?? 'daily',
     foreignSheetConfirmed: false,
     base: def,
   };
@@ -199,6 +204,7 @@ export function toInput(draft: Draft, environment: LeverEnvironment): ImportDefi
     writeMode: draft.writeMode,
     trackChanges: draft.trackChanges,
   };
+  if (draft.object === 'opportunities') input.fullRefresh = draft.fullRefresh;
   return { ...input, ...vanishedInput(draft), ...baseInput(draft.base) };
 }
 

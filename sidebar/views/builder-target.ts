@@ -1,5 +1,5 @@
 // The builder's target: a new or existing sheet (with a warning for sheets the add-on did not create) and write mode.
-import type { ImportObject, SidebarState, WriteMode } from '../../src/shared/types';
+import type { FullRefreshCadence, ImportObject, SidebarState, WriteMode } from '../../src/shared/types';
 import { checkbox, type Option, radioGroup, section, selectField, textField } from '../controls';
 import { h, replaceChildren } from '../dom';
 import { type Draft, isForeignSheet, targetSheetName } from './builder-model';
@@ -34,6 +34,7 @@ export function targetSection(draft: Draft, state: SidebarState): HTMLElement {
   const mode = sheetModeGroup(draft, state, showMode);
   showMode();
   const fields = [mode, newName, existing, warning, writeModeFields(draft), trackChangesField(draft)];
+  if (draft.object === 'opportunities') fields.push(fullRefreshField(draft));
   return section('Where to write', 'h2', ...fields);
 }
 
@@ -80,6 +81,28 @@ function trackChangesField(draft: Draft): HTMLElement {
     draft.trackChanges = box.input.checked;
   });
   return box.wrap;
+}
+
+const CADENCES: Option<FullRefreshCadence>[] = [
+  { value: 'daily', label: 'Once a day' },
+  { value: 'weekly', label: 'Once a week' },
+];
+
+/** How often a scheduled refresh reads everything; what a changes-only refresh cannot see is said here. */
+function fullRefreshField(draft: Draft): HTMLElement {
+  const field = selectField({
+    label: 'Full refresh',
+    options: CADENCES,
+    value: draft.fullRefresh,
+    hint:
+      'Scheduled refreshes read only the records changed since the last run, and read everything at this cadence ' +
+      'or when you change the import. A snooze that simply runs out, a record your key can no longer see and, if ' +
+      'your key cannot list deletions, a deleted record show up at the next full refresh. "Run in full" does one now.',
+  });
+  field.select.addEventListener('change', () => {
+    draft.fullRefresh = field.select.value as FullRefreshCadence;
+  });
+  return field.wrap;
 }
 
 /** The new sheet's name field and the existing sheet picker; each writes its choice into the draft. */

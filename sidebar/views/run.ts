@@ -122,17 +122,22 @@ function finalStats(record: RunRecord): HTMLElement {
 }
 
 function summaryActions(app: App, importId: string): HTMLElement {
-  const runAgain = () => {
-    app.startRun(importId);
+  const runAgain = (full: boolean) => () => {
+    app.startRun(importId, full);
     app.go({ name: 'run', importId });
   };
   const back = button('Back to imports', () => app.go({ name: 'imports' }), { kind: 'action' });
-  return h('div', { className: 'actions' }, back, button('Run again', runAgain));
+  const again = button('Run again', runAgain(false));
+  // A changes-only refresh cannot see everything (see the builder's Full refresh hint): this reads it all now.
+  const full = button('Run in full', runAgain(true), { kind: 'link' });
+  return h('div', { className: 'actions' }, back, again, full);
 }
 
 function successSentence(record: RunRecord, sheet: string): string {
   const written = record.rowsWritten ?? record.rowsFetched;
-  return `Wrote ${plural(written, 'row')} to the sheet "${sheet}".`;
+  const wrote = `Wrote ${plural(written, 'row')} to the sheet "${sheet}".`;
+  if (record.kind !== 'changes') return wrote;
+  return `${wrote} Only records changed since the last run were read from Lever (${plural(record.rowsFetched, 'record')}).`;
 }
 
 function announceEnd(app: App, update: RunUpdate, sheet: string): void {

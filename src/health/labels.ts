@@ -86,5 +86,7 @@ const OUTCOME_WORDS: Record<RunRecord['status'], string> = {
 
 /** "Failed · schedule": how the last run ended and what started it. */
 export function outcomeLabel(run: RunRecord): string {
-  return `${OUTCOME_WORDS[run.status] ?? run.status}${SEPARATOR}${TRIGGER_WORDS[run.trigger] ?? run.trigger}`;
+  const outcome = `${OUTCOME_WORDS[run.status] ?? run.status}${SEPARATOR}${TRIGGER_WORDS[run.trigger] ?? run.trigger}`;
+  // A full run is what every import did before changes-only refreshes existed, so only the other kind is named.
+  return run.kind === 'changes' ? `${outcome}${SEPARATOR}changes only` : outcome;
 }

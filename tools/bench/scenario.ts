@@ -4,6 +4,7 @@ import type { ListOrderReading } from '../lever-sim/readings';
 import type { AccountShape } from './dataset-shapes';
 import {
   type Bench,
+  callSidebar,
   drive,
   headerWidth,
   KEY,
@@ -110,6 +111,8 @@ function runStartup(spec: ScenarioSpec): StartupMeasure[] {
 function runHourlyRefresh(spec: ScenarioSpec): RefreshMeasure {
   const bench = bed(spec, spec.records);
   const importId = saveOpportunityImport(bench, spec.name);
+  // An hourly refresh is a scheduled import: those keep the base that changes-only refreshes merge into.
+  callSidebar(bench, 'setSchedule', [importId, { kind: 'hourly', everyHours: 1 }]);
   const full = runAddOn(bench, importId);
   bench.emu.clock.advance(HOUR);
   const now = bench.emu.clock.now();

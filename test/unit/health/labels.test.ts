@@ -60,4 +60,9 @@ describe('labels', () => {
     expect(outcomeLabel(runRecord('a', { status: 'failed', trigger: 'menu' }))).toBe('Failed · menu');
     expect(outcomeLabel(runRecord('a', { status: 'continuing', trigger: 'sidebar' }))).toBe('Running · sidebar');
   });
+
+  it('names a changes-only run', () => {
+    expect(outcomeLabel(runRecord('a', { kind: 'changes' }))).toBe('Succeeded · schedule · changes only');
+    expect(outcomeLabel(runRecord('a', { kind: 'full' }))).toBe('Succeeded · schedule');
+  });
 });
