@@ -5,7 +5,17 @@ import { mutateDataset } from '../../tools/lever-sim';
 import type { ListOrderReading } from '../../tools/lever-sim/readings';
 import type { Harness } from '../support/harness';
 import { NO_CONFIDENTIAL_KEY } from '../support/harness';
-import { connect, createHarness, lastOf, opportunityImport, runToEnd, saveImport, sheet, USER } from './import-support';
+import {
+  connect,
+  createHarness,
+  lastOf,
+  opportunityImport,
+  requisitionImport,
+  runToEnd,
+  saveImport,
+  sheet,
+  USER,
+} from './import-support';
 
 const HOUR = 3_600_000;
 const ORDERS: ListOrderReading[] = ['newest-first', 'newest-runs', 'unordered'];
@@ -172,6 +182,10 @@ describe('when a refresh reads everything', () => {
     const plain = saveImport(h, opportunityImport({ name: 'Plain', sheetName: 'Plain' }));
     expect(refresh(h, plain.id).kind).toBe('full');
     expect(refresh(h, plain.id).kind).toBe('full');
+    const requisitions = scheduled(h, requisitionImport());
+    expect(refresh(h, requisitions.id).kind).toBe('full');
+    h.emu.clock.advance(HOUR);
+    expect(refresh(h, requisitions.id).kind).toBe('full');
     expect(
       h.emu
         .spreadsheet(h.ssId)

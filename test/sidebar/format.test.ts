@@ -97,4 +97,11 @@ describe('format', () => {
     expect(describeOutcome(run({ status: 'failed' }))).toBe('Failed');
     expect(describeOutcome(run({ rowsFetched: 12, rowsWritten: 10 }))).toBe('Succeeded · 10 rows');
   });
+
+  it('names a changes-only refresh', () => {
+    expect(describeOutcome(run({ rowsFetched: 3, rowsWritten: 10, kind: 'changes' }))).toBe(
+      'Succeeded · 10 rows · changes only',
+    );
+    expect(describeOutcome(run({ rowsWritten: 10, kind: 'full' }))).toBe('Succeeded · 10 rows');
+  });
 });

@@ -157,3 +157,21 @@ describe('RunDriver', () => {
     await running;
   });
 });
+
+describe('RunDriver in full', () => {
+  it('asks the server for a full run only when told to', async () => {
+    const seen: unknown[][] = [];
+    const done = { status: 'succeeded', rowsFetched: 1 } as RunRecord;
+    const server = {
+      runImport: async (...args: unknown[]) => {
+        seen.push(args);
+        return done;
+      },
+      continueImport: async () => done,
+      getRunProgress: async () => done,
+    };
+    await new RunDriver(server as never, 'imp', { sleep: async () => undefined }).run();
+    await new RunDriver(server as never, 'imp', { sleep: async () => undefined }, true).run();
+    expect(seen).toEqual([['imp'], ['imp', { full: true }]]);
+  });
+});
