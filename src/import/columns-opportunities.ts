@@ -13,6 +13,7 @@ import {
   leverAppHost,
   text,
 } from './column-values';
+import { HIRE_COLUMNS } from './columns-hires';
 
 /** Posting IDs of an opportunity, from expanded applications (`{posting}`); bare application IDs carry none. */
 function postingIds(record: LeverRecord): string {
@@ -54,6 +55,7 @@ export const OPPORTUNITY_COLUMNS: readonly ColumnSpec[] = [
     'archiveReasons',
   ),
   column('archivedAt', 'Archived at', 'date', false, (r) => epochMs(field(r, 'archived', 'archivedAt'))),
+  ...HIRE_COLUMNS,
   column('snoozedUntil', 'Snoozed until', 'date', false, (r) => epochMs(r.snoozedUntil)),
   column('createdAt', 'Created', 'date', true, (r) => epochMs(r.createdAt)),
   column('updatedAt', 'Updated', 'date', false, (r) => epochMs(r.updatedAt)),

@@ -39,6 +39,18 @@ const LOOKUPS: Record<LookupName, LookupSpec> = {
     entry: (r) => text(r.text),
     shows: 'posting',
   },
+  archiveReasonTypes: {
+    path: '/archive_reasons',
+    params: () => ({}),
+    entry: (r) => text(r.type),
+    shows: 'hire',
+  },
+  requisitions: {
+    path: '/requisitions',
+    params: (confidential) => (confidential ? { confidentiality: 'all' } : {}),
+    entry: (r) => text(r.name) ?? text(r.requisitionCode),
+    shows: 'requisition name',
+  },
   requisitionFields: {
     path: '/requisition_fields',
     params: () => ({}),
@@ -48,7 +60,16 @@ const LOOKUPS: Record<LookupName, LookupSpec> = {
 };
 
 export function emptyLookups(): LookupResult {
-  return { stages: {}, users: {}, archiveReasons: {}, postings: {}, requisitionFields: {}, notes: [] };
+  return {
+    stages: {},
+    users: {},
+    archiveReasons: {},
+    postings: {},
+    requisitionFields: {},
+    archiveReasonTypes: {},
+    requisitions: {},
+    notes: [],
+  };
 }
 
 /** The first-page request for one table (later pages add Lever's offset token). */

@@ -18,6 +18,13 @@ export interface ListQuery {
    * repeated `status` parameter is unknown (union, first or last value), so several statuses are never sent.
    */
   statusIn?: string[];
+  /**
+   * Opportunities only: keep records archived with a reason of type `hired`. The access layer turns it into
+   * `archive_reason_id` (Lever's hired reasons) and `archiveReasonIn` before the first request.
+   */
+  hiresOnly?: boolean;
+  /** Keep records whose archive reason is one of these, filtered locally (set from `hiresOnly`). */
+  archiveReasonIn?: string[];
 }
 
 /**
@@ -71,6 +78,10 @@ export interface LookupTables {
   archiveReasons: Record<string, string>;
   postings: Record<string, string>;
   requisitionFields: Record<string, { text: string; type: string }>;
+  /** Archive reason ID → Lever's type (`hired` / `non-hired`): tells hires apart. */
+  archiveReasonTypes: Record<string, string>;
+  /** Requisition ID → name, for the seat a hire fills. */
+  requisitions: Record<string, string>;
 }
 
 export type LookupName = keyof LookupTables;

@@ -50,6 +50,11 @@ export interface ImportFilters {
   stageIds?: string[];
   postingIds?: string[];
   tags?: string[];
+  /** Opportunities only: those archived with a reason of type `hired` (archived included, `archived` ignored). */
+  hiresOnly?: boolean;
+  /** Opportunities only, inclusive `yyyy-MM-dd` days of the archive (hire) date in the spreadsheet's zone. */
+  hiredAfter?: string;
+  hiredBefore?: string;
 }
 
 export interface ScheduleSpec {

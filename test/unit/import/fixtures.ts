@@ -64,7 +64,9 @@ export function lookups(): LookupTables {
   return {
     stages: { 'lead-new': 'New lead', offer: 'Offer' },
     users: { u1: 'Jordan Alvarez', u2: 'Dana Kim' },
-    archiveReasons: { r1: 'Hired' },
+    archiveReasons: { r1: 'Hired', r2: 'Withdrew' },
+    archiveReasonTypes: { r1: 'hired', r2: 'non-hired' },
+    requisitions: { q1: 'Backend Engineer (Berlin)' },
     postings: { p1: 'Senior Backend Engineer', p2: 'Staff Engineer' },
     requisitionFields: {
       cost_center: { text: 'Cost center', type: 'object' },
