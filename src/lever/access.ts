@@ -98,6 +98,7 @@ export function createLeverAccess(options: LeverAccessOptions): LeverAccess {
         confidentialAccess: options.confidentialAccess,
         deadline: options.deadline(),
         ready: prefetch.complete(),
+        now: options.clock.now(),
       }),
     firstPage: (query, limit) => firstPage(options, query, limit),
   };

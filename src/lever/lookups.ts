@@ -4,10 +4,11 @@ import type { LeverClient, PageRequest } from './client';
 import { endpointLabel } from './error-mapping';
 import { type PagedQuery, pageAll } from './paginate';
 import type { QueryParams } from './query';
-import type { LookupName, LookupResult, LookupTables } from './source';
+import { fetchRequisitionHires } from './requisition-hires';
+import type { LookupName, LookupResult, LookupTables, PagedLookupName } from './source';
 
 type LookupRecord = Record<string, unknown>;
-type TableValue = LookupResult[LookupName][string];
+type TableValue = LookupResult[PagedLookupName][string];
 
 interface LookupSpec {
   path: string;
@@ -22,7 +23,7 @@ function text(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
-const LOOKUPS: Record<LookupName, LookupSpec> = {
+const LOOKUPS: Record<PagedLookupName, LookupSpec> = {
   stages: { path: '/stages', params: () => ({}), entry: (r) => text(r.text), shows: 'stage' },
   // Owners who have left Lever still own records: without includeDeactivated they would show as IDs.
   users: {
@@ -68,18 +69,23 @@ export function emptyLookups(): LookupResult {
     requisitionFields: {},
     archiveReasonTypes: {},
     requisitions: {},
+    requisitionHires: {},
     notes: [],
   };
 }
 
 /** The first-page request for one table (later pages add Lever's offset token). */
-export function lookupRequest(name: LookupName, confidentialAccess: boolean, pageSize = 100): PageRequest {
+export function lookupRequest(name: PagedLookupName, confidentialAccess: boolean, pageSize = 100): PageRequest {
   const spec = LOOKUPS[name];
   return { path: spec.path, params: { ...spec.params(confidentialAccess), limit: pageSize } };
 }
 
 /** Adds one page of a table's records to the table. */
-export function addLookupEntries(name: LookupName, table: LookupResult[LookupName], records: readonly unknown[]): void {
+export function addLookupEntries(
+  name: PagedLookupName,
+  table: LookupResult[PagedLookupName],
+  records: readonly unknown[],
+): void {
   const spec = LOOKUPS[name];
   const entries = table as Record<string, TableValue>;
   for (const record of records as LookupRecord[]) {
@@ -88,7 +94,12 @@ export function addLookupEntries(name: LookupName, table: LookupResult[LookupNam
   }
 }
 
-function queryFor(name: LookupName, tables: LookupResult, confidentialAccess: boolean, pageSize: number): PagedQuery {
+function queryFor(
+  name: PagedLookupName,
+  tables: LookupResult,
+  confidentialAccess: boolean,
+  pageSize: number,
+): PagedQuery {
   return {
     request: lookupRequest(name, confidentialAccess, pageSize),
     onRecords: (records) => addLookupEntries(name, tables[name], records),
@@ -101,6 +112,21 @@ export interface LookupOptions {
   pageSize?: number;
   /** Tables already fetched in full (while the records paged): used as they are. */
   ready?: Partial<LookupTables>;
+  /** The fetch time, for the requisitions' next start dates. */
+  now?: number;
+}
+
+function addRequisitionHires(client: LeverClient, tables: LookupResult, options: LookupOptions): void {
+  const { table, offersForbidden } = fetchRequisitionHires(client, {
+    confidentialAccess: options.confidentialAccess,
+    deadline: options.deadline,
+    readOffers: true,
+    now: options.now ?? Date.now(),
+  });
+  tables.requisitionHires = table;
+  if (offersForbidden) {
+    tables.notes?.push('This key cannot read offers, so the "Next start date" column stays empty.');
+  }
 }
 
 /**
@@ -109,7 +135,9 @@ export interface LookupOptions {
  */
 export function fetchLookups(client: LeverClient, needed: readonly LookupName[], options: LookupOptions): LookupResult {
   const tables = emptyLookups();
-  const names = [...new Set(needed)].filter((name) => {
+  if (needed.includes('requisitionHires')) addRequisitionHires(client, tables, options);
+  const paged = needed.filter((name): name is PagedLookupName => name !== 'requisitionHires');
+  const names = [...new Set(paged)].filter((name) => {
     const ready = options.ready?.[name];
     if (ready) Object.assign(tables[name], ready);
     return !ready;

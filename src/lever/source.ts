@@ -82,7 +82,12 @@ export interface LookupTables {
   archiveReasonTypes: Record<string, string>;
   /** Requisition ID → name, for the seat a hire fills. */
   requisitions: Record<string, string>;
+  /** Requisition ID → its hires (src/lever/requisition-hires.ts): fetched, not paged like the others. */
+  requisitionHires: Record<string, RequisitionHires>;
 }
+
+/** The tables that are one paged list each (all but the requisition hires). */
+export type PagedLookupName = Exclude<LookupName, 'requisitionHires'>;
 
 export type LookupName = keyof LookupTables;
 
@@ -107,4 +112,13 @@ export interface LeverAccess {
   prefetchLookups?(needed: readonly LookupName[]): void;
   /** The first page of a query (for previews): records plus whether more exist. */
   firstPage(query: ListQuery, limit: number): { records: LeverRecord[]; hasMore: boolean };
+}
+
+/** What a requisition's hire columns show. Dates are epoch ms; null when unknown. */
+export interface RequisitionHires {
+  names: string[];
+  /** The latest hire's archive (hire) date. */
+  lastHiredAt: number | null;
+  /** The earliest anticipated start date (from the hires' offers) on or after the day of the fetch. */
+  nextStartAt: number | null;
 }

@@ -67,6 +67,9 @@ export function lookups(): LookupTables {
     archiveReasons: { r1: 'Hired', r2: 'Withdrew' },
     archiveReasonTypes: { r1: 'hired', r2: 'non-hired' },
     requisitions: { q1: 'Backend Engineer (Berlin)' },
+    requisitionHires: {
+      q1: { names: ['Ada Lovelace', 'Bo Chen'], lastHiredAt: 1740000000000, nextStartAt: 1741000000000 },
+    },
     postings: { p1: 'Senior Backend Engineer', p2: 'Staff Engineer' },
     requisitionFields: {
       cost_center: { text: 'Cost center', type: 'object' },
