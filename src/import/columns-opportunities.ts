@@ -14,6 +14,7 @@ import {
   text,
 } from './column-values';
 import { HIRE_COLUMNS } from './columns-hires';
+import { OFFER_COLUMNS } from './columns-offers';
 
 /** Posting IDs of an opportunity, from expanded applications (`{posting}`); bare application IDs carry none. */
 function postingIds(record: LeverRecord): string {
@@ -56,6 +57,7 @@ export const OPPORTUNITY_COLUMNS: readonly ColumnSpec[] = [
   ),
   column('archivedAt', 'Archived at', 'date', false, (r) => epochMs(field(r, 'archived', 'archivedAt'))),
   ...HIRE_COLUMNS,
+  ...OFFER_COLUMNS,
   column('snoozedUntil', 'Snoozed until', 'date', false, (r) => epochMs(r.snoozedUntil)),
   column('createdAt', 'Created', 'date', true, (r) => epochMs(r.createdAt)),
   column('updatedAt', 'Updated', 'date', false, (r) => epochMs(r.updatedAt)),

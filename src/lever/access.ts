@@ -93,12 +93,13 @@ export function createLeverAccess(options: LeverAccessOptions): LeverAccess {
       (query) => resolved(options, query),
     ),
     prefetchLookups: (needed) => prefetch.want(needed),
-    lookups: (needed) =>
+    lookups: (needed, scope) =>
       fetchLookups(options.client, needed, {
         confidentialAccess: options.confidentialAccess,
         deadline: options.deadline(),
         ready: prefetch.complete(),
         now: options.clock.now(),
+        offersFor: scope?.offersFor,
       }),
     firstPage: (query, limit) => firstPage(options, query, limit),
   };

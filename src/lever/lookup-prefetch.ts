@@ -38,7 +38,7 @@ export class LookupPrefetch implements RoundCompanion {
   want(needed: readonly LookupName[]): void {
     for (const name of needed) {
       // The requisition hires take several dependent requests: they are fetched at the commit.
-      if (name === 'requisitionHires') continue;
+      if (name === 'requisitionHires' || name === 'offers') continue;
       if (!this.cursors.some((cursor) => cursor.name === name)) {
         this.cursors.push({ name, table: {}, status: 'waiting' });
       }

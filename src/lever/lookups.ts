@@ -2,6 +2,7 @@
 import { AppError } from '../errors';
 import type { LeverClient, PageRequest } from './client';
 import { endpointLabel } from './error-mapping';
+import { fetchOffers } from './offers';
 import { type PagedQuery, pageAll } from './paginate';
 import type { QueryParams } from './query';
 import { fetchRequisitionHires } from './requisition-hires';
@@ -70,6 +71,7 @@ export function emptyLookups(): LookupResult {
     archiveReasonTypes: {},
     requisitions: {},
     requisitionHires: {},
+    offers: {},
     notes: [],
   };
 }
@@ -114,7 +116,19 @@ export interface LookupOptions {
   ready?: Partial<LookupTables>;
   /** The fetch time, for the requisitions' next start dates. */
   now?: number;
+  /** The opportunities whose offers the `offers` table holds. */
+  offersFor?: readonly string[];
 }
+
+/** A key without Lever's offers permission still imports: the offer columns stay empty, with a note. */
+function addOffers(client: LeverClient, tables: LookupResult, options: LookupOptions): void {
+  const read = fetchOffers(client, options.offersFor ?? [], options.deadline);
+  tables.offers = read.offers;
+  if (read.forbidden) tables.notes?.push(OFFERS_FORBIDDEN_NOTE);
+}
+
+export const OFFERS_FORBIDDEN_NOTE =
+  'This key cannot read offers (Lever\'s "Offers" read permission), so offer columns and "Next start date" stay empty.';
 
 function addRequisitionHires(client: LeverClient, tables: LookupResult, options: LookupOptions): void {
   const { table, offersForbidden } = fetchRequisitionHires(client, {
@@ -125,7 +139,7 @@ function addRequisitionHires(client: LeverClient, tables: LookupResult, options:
   });
   tables.requisitionHires = table;
   if (offersForbidden) {
-    tables.notes?.push('This key cannot read offers, so the "Next start date" column stays empty.');
+    tables.notes?.push(OFFERS_FORBIDDEN_NOTE);
   }
 }
 
@@ -136,7 +150,8 @@ function addRequisitionHires(client: LeverClient, tables: LookupResult, options:
 export function fetchLookups(client: LeverClient, needed: readonly LookupName[], options: LookupOptions): LookupResult {
   const tables = emptyLookups();
   if (needed.includes('requisitionHires')) addRequisitionHires(client, tables, options);
-  const paged = needed.filter((name): name is PagedLookupName => name !== 'requisitionHires');
+  if (needed.includes('offers')) addOffers(client, tables, options);
+  const paged = needed.filter((name): name is PagedLookupName => name !== 'requisitionHires' && name !== 'offers');
   const names = [...new Set(paged)].filter((name) => {
     const ready = options.ready?.[name];
     if (ready) Object.assign(tables[name], ready);

@@ -2,16 +2,7 @@
 import { AppError } from '../errors';
 import type { LeverClient } from './client';
 import { pageAll } from './paginate';
-
-/** An offer reduced to what the columns show: its status, dates and form fields by their stable identifiers. */
-export interface OfferSummary {
-  id: string;
-  status: string;
-  createdAt: number;
-  sentAt: number | null;
-  approvedAt: number | null;
-  fields: Record<string, string | number | null>;
-}
+import type { OfferSummary } from './source';
 
 export interface OffersResult {
   /** Offers per opportunity read; an opportunity Lever answered with none maps to []. */

@@ -84,12 +84,19 @@ export interface LookupTables {
   requisitions: Record<string, string>;
   /** Requisition ID → its hires (src/lever/requisition-hires.ts): fetched, not paged like the others. */
   requisitionHires: Record<string, RequisitionHires>;
+  /** Opportunity ID → its offers (fetched for the opportunities in scope that can have one). */
+  offers: Record<string, OfferSummary[]>;
 }
 
 /** The tables that are one paged list each (all but the requisition hires). */
-export type PagedLookupName = Exclude<LookupName, 'requisitionHires'>;
+export type PagedLookupName = Exclude<LookupName, 'requisitionHires' | 'offers'>;
 
 export type LookupName = keyof LookupTables;
+
+/** Which records the per-record tables are for: `offers` are fetched for these opportunities only. */
+export interface LookupScope {
+  offersFor?: readonly string[];
+}
 
 /** The tables plus one sentence per table the key may not read (that table is left empty: IDs show instead). */
 export interface LookupResult extends LookupTables {
@@ -104,7 +111,7 @@ export interface LeverAccess {
   environment: string;
   source: RecordSource;
   /** Fetches only the tables asked for; one pass over each endpoint. */
-  lookups(needed: readonly LookupName[]): LookupResult;
+  lookups(needed: readonly LookupName[], scope?: LookupScope): LookupResult;
   /**
    * Optional: starts fetching these tables alongside the records (in request rounds with room to spare), so a
    * `lookups` call later in the same execution finds them ready instead of waiting a round trip for them.
@@ -121,4 +128,14 @@ export interface RequisitionHires {
   lastHiredAt: number | null;
   /** The earliest anticipated start date (from the hires' offers) on or after the day of the fetch. */
   nextStartAt: number | null;
+}
+
+/** An offer reduced to what the columns show: its status, dates and form fields by their stable identifiers. */
+export interface OfferSummary {
+  id: string;
+  status: string;
+  createdAt: number;
+  sentAt: number | null;
+  approvedAt: number | null;
+  fields: Record<string, string | number | null>;
 }

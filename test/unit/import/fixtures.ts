@@ -67,6 +67,7 @@ export function lookups(): LookupTables {
     archiveReasons: { r1: 'Hired', r2: 'Withdrew' },
     archiveReasonTypes: { r1: 'hired', r2: 'non-hired' },
     requisitions: { q1: 'Backend Engineer (Berlin)' },
+    offers: {},
     requisitionHires: {
       q1: { names: ['Ada Lovelace', 'Bo Chen'], lastHiredAt: 1740000000000, nextStartAt: 1741000000000 },
     },
