@@ -153,6 +153,8 @@ export interface KeyStatus {
   permissions?: Record<LeverEndpoint, boolean>;
   /** true/false once checked; 'unknown' when no confidential record exists to probe. */
   confidentialAccess?: boolean | 'unknown';
+  /** Lever's "Offers" read; absent for a key checked before offers were read. */
+  offersAccess?: boolean;
   message?: string;
   /** What this key means for confidential records (set once the key is checked). */
   confidential?: ConfidentialNotice;

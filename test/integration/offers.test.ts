@@ -1,6 +1,7 @@
 // Through the built bundle: offer columns against the simulator's offers, on a refresh after an offer changed, and
 // a key without the offers permission (the import runs, the columns stay empty, a note says why).
-import { defaultKeys } from '../support/harness';
+import type { KeyStatus, SidebarState } from '../../src/shared/types';
+import { defaultKeys, FULL_KEY } from '../support/harness';
 import {
   connect,
   createHarness,
@@ -110,7 +111,16 @@ describe('offer columns', () => {
 
 describe('a key without the offers permission', () => {
   const h = harness();
-  connect(h, NO_OFFERS_KEY);
+
+  it('is told so by the key check, naming the permission and what it unlocks', () => {
+    const full = h.call<KeyStatus>('saveApiKey', [FULL_KEY, 'production']);
+    expect(full.offersAccess).toBe(true);
+    expect(full.message ?? '').not.toMatch(/offers/);
+    const limited = h.call<KeyStatus>('saveApiKey', [NO_OFFERS_KEY, 'production']);
+    expect(limited.offersAccess).toBe(false);
+    expect(limited.message).toMatch(/cannot read offers \(Lever's "Offers" read permission\).*offer columns/);
+    expect(h.call<SidebarState>('getSidebarState', []).key).toEqual(expect.objectContaining({ offersAccess: false }));
+  });
 
   it('imports with the offer columns empty and a note naming the permission', () => {
     const definition = saveImport(h, opportunityImport({ columns: COLUMNS, filters: EVERYTHING }));

@@ -279,4 +279,12 @@ describeWithBrowser('sidebar against the fake server', () => {
       .imports.map((s) => s.definition);
     expect(saved.filters).toMatchObject({ hiresOnly: true, hiredAfter: '2025-01-01', hiredBefore: '2025-12-31' });
   });
+  it('notes beside the offer columns that a key without the offers permission leaves them empty', async () => {
+    await start(fakeBackend());
+    const { page } = session;
+    await connect(page, FAKE_OPPS_ONLY_KEY);
+    await expect(page.getByRole('row', { name: /^Offers/ }).textContent()).resolves.toContain('No');
+    await page.getByRole('button', { name: 'Create an import' }).click();
+    await page.getByText('Your Lever key cannot read offers, so the offer columns').waitFor();
+  });
 });
