@@ -4,6 +4,7 @@ import type { ColumnInfo, ImportObject } from '../shared/types';
 import type { ColumnSpec } from './column-values';
 import { APPLICATION_COLUMN_KEYS } from './columns-hires';
 import { OPPORTUNITY_COLUMNS } from './columns-opportunities';
+import { POSTING_COLUMN_KEYS } from './columns-postings';
 import { CUSTOM_FIELD_PREFIX, customFieldColumn, REQUISITION_COLUMNS } from './columns-requisitions';
 
 export const ID_COLUMN = 'id';
@@ -75,5 +76,8 @@ export function lookupsNeeded(specs: readonly ColumnSpec[]): LookupName[] {
 
 /** Whether opportunities must be fetched with applications expanded (posting titles, the seat a hire fills). */
 export function needsExpandedApplications(specs: readonly ColumnSpec[]): boolean {
-  return specs.some((spec) => spec.key === 'posting' || APPLICATION_COLUMN_KEYS.includes(spec.key));
+  return specs.some(
+    (spec) =>
+      spec.key === 'posting' || APPLICATION_COLUMN_KEYS.includes(spec.key) || POSTING_COLUMN_KEYS.includes(spec.key),
+  );
 }

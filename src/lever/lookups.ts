@@ -6,7 +6,7 @@ import { fetchOffers } from './offers';
 import { type PagedQuery, pageAll } from './paginate';
 import type { QueryParams } from './query';
 import { fetchRequisitionHires } from './requisition-hires';
-import type { LookupName, LookupResult, LookupTables, PagedLookupName } from './source';
+import type { LookupName, LookupResult, LookupTables, PagedLookupName, PostingDetails } from './source';
 
 type LookupRecord = Record<string, unknown>;
 type TableValue = LookupResult[PagedLookupName][string];
@@ -22,6 +22,25 @@ interface LookupSpec {
 
 function text(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
+}
+
+function salaryRange(value: unknown): PostingDetails['salaryRange'] {
+  const range = value as Record<string, unknown> | null | undefined;
+  if (!range || typeof range.min !== 'number' || typeof range.max !== 'number') return null;
+  return { min: range.min, max: range.max, currency: text(range.currency) ?? '', interval: text(range.interval) ?? '' };
+}
+
+function postingDetails(record: LookupRecord): PostingDetails {
+  const categories = (record.categories ?? {}) as Record<string, unknown>;
+  const codes = Array.isArray(record.requisitionCodes) ? record.requisitionCodes : [];
+  return {
+    team: text(categories.team) ?? '',
+    department: text(categories.department) ?? '',
+    location: text(categories.location) ?? '',
+    commitment: text(categories.commitment) ?? '',
+    salaryRange: salaryRange(record.salaryRange),
+    requisitionCodes: codes.filter((code): code is string => typeof code === 'string' && code !== ''),
+  };
 }
 
 const LOOKUPS: Record<PagedLookupName, LookupSpec> = {
@@ -53,6 +72,12 @@ const LOOKUPS: Record<PagedLookupName, LookupSpec> = {
     entry: (r) => text(r.name) ?? text(r.requisitionCode),
     shows: 'requisition name',
   },
+  postingDetails: {
+    path: '/postings',
+    params: (confidential) => (confidential ? { confidentiality: 'all' } : {}),
+    entry: postingDetails,
+    shows: 'posting category',
+  },
   requisitionFields: {
     path: '/requisition_fields',
     params: () => ({}),
@@ -72,6 +97,7 @@ export function emptyLookups(): LookupResult {
     requisitions: {},
     requisitionHires: {},
     offers: {},
+    postingDetails: {},
     notes: [],
   };
 }

@@ -86,6 +86,18 @@ export interface LookupTables {
   requisitionHires: Record<string, RequisitionHires>;
   /** Opportunity ID → its offers (fetched for the opportunities in scope that can have one). */
   offers: Record<string, OfferSummary[]>;
+  /** Posting ID → its categories, salary range and requisition codes. */
+  postingDetails: Record<string, PostingDetails>;
+}
+
+/** What the posting columns show of a posting. */
+export interface PostingDetails {
+  team: string;
+  department: string;
+  location: string;
+  commitment: string;
+  salaryRange: { min: number; max: number; currency: string; interval: string } | null;
+  requisitionCodes: string[];
 }
 
 /** The tables that are one paged list each (all but the requisition hires). */

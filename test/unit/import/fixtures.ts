@@ -68,6 +68,7 @@ export function lookups(): LookupTables {
     archiveReasonTypes: { r1: 'hired', r2: 'non-hired' },
     requisitions: { q1: 'Backend Engineer (Berlin)' },
     offers: {},
+    postingDetails: {},
     requisitionHires: {
       q1: { names: ['Ada Lovelace', 'Bo Chen'], lastHiredAt: 1740000000000, nextStartAt: 1741000000000 },
     },
