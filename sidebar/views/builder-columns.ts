@@ -1,11 +1,11 @@
 // The builder's column picker: every column, the default set ticked, order changed with up and down buttons.
-import type { ColumnInfo } from '../../src/shared/types';
+import type { ColumnInfo, KeyStatus } from '../../src/shared/types';
 import { button, section } from '../controls';
 import { h, replaceChildren, uid } from '../dom';
 import { columnChoices, type Draft, moveColumn, selectedColumns } from './builder-model';
 
 /** The columns section; it edits `draft.columns` in place and keeps keyboard focus on the moved column. */
-export function columnsSection(draft: Draft, columns: readonly ColumnInfo[]): HTMLElement {
+export function columnsSection(draft: Draft, columns: readonly ColumnInfo[], key?: KeyStatus): HTMLElement {
   const list = h('ol', { className: 'columns', 'aria-label': 'Columns, in sheet order' });
   const count = h('p', { className: 'hint', 'aria-live': 'polite' });
   const draw: Redraw = (focus) => drawColumns(draft, { list, count }, draw, focus);
@@ -19,9 +19,23 @@ export function columnsSection(draft: Draft, columns: readonly ColumnInfo[]): HT
     'h2',
     h('p', { className: 'hint' }, 'Ticked columns are written in this order. The Lever ID column is always included.'),
     count,
+    ...offersNote(draft, key),
     h('div', { className: 'columns-box' }, list),
     h('div', { className: 'actions' }, reset),
   );
+}
+
+/** Beside the offer columns: a key without Lever's offers permission leaves them empty (the import still runs). */
+function offersNote(draft: Draft, key: KeyStatus | undefined): HTMLElement[] {
+  if (draft.object !== 'opportunities' || key?.offersAccess !== false) return [];
+  return [
+    h(
+      'p',
+      { className: 'hint offers-note' },
+      'Your Lever key cannot read offers, so the offer columns (Offer status, dates, salary) will stay empty. ' +
+        'Give the key read access to Offers in Lever to fill them.',
+    ),
+  ];
 }
 
 type Focus = { index: number; direction: 'up' | 'down' };

@@ -111,5 +111,33 @@ function objectFields(draft: Draft): HTMLElement[] {
     triStateField('Snoozed opportunities', f.snoozed, 'Only snoozed', (value) => {
       f.snoozed = value;
     }),
+    hiresFieldset(f),
   ];
+}
+
+/** "Hires only" in one click (archived hires included whatever "Archived" says), and the hired-on range. */
+function hiresFieldset(f: Draft['filters']): HTMLElement {
+  const box = checkbox({ label: 'Hires only', checked: f.hiresOnly === true });
+  box.input.addEventListener('change', () => {
+    f.hiresOnly = box.input.checked || undefined;
+  });
+  const hintId = uid('hires');
+  return h(
+    'fieldset',
+    null,
+    h('legend', null, 'Hires'),
+    box.wrap,
+    dateField('Hired on or after', f.hiredAfter, hintId, (value) => {
+      f.hiredAfter = value || undefined;
+    }),
+    dateField('Hired on or before', f.hiredBefore, hintId, (value) => {
+      f.hiredBefore = value || undefined;
+    }),
+    h(
+      'p',
+      { className: 'hint', id: hintId },
+      'Hires are opportunities archived with a "hired" reason: "Hires only" includes them even when archived ' +
+        'opportunities are left out. The hired dates are optional.',
+    ),
+  );
 }

@@ -165,6 +165,10 @@ function filterProblem(draft: Draft): string | null {
   if (createdAfter && createdBefore && createdAfter > createdBefore) {
     return 'The "created on or after" date is later than the "created on or before" date.';
   }
+  const { hiredAfter, hiredBefore } = draft.filters;
+  if (hiredAfter && hiredBefore && hiredAfter > hiredBefore) {
+    return 'The "hired on or after" date is later than the "hired on or before" date.';
+  }
   if (draft.object === 'requisitions' && requisitionStatus?.length === 0)
     return 'Tick at least one requisition status.';
   return null;
@@ -184,6 +188,9 @@ function cleanFilters(draft: Draft): ImportFilters {
   const filters: ImportFilters = { ...draft.filters };
   if (!filters.createdAfter) delete filters.createdAfter;
   if (!filters.createdBefore) delete filters.createdBefore;
+  if (!filters.hiresOnly || draft.object !== 'opportunities') delete filters.hiresOnly;
+  if (!filters.hiredAfter || draft.object !== 'opportunities') delete filters.hiredAfter;
+  if (!filters.hiredBefore || draft.object !== 'opportunities') delete filters.hiredBefore;
   const statuses = filters.requisitionStatus;
   // Every status ticked is the same as no status filter, and Lever is asked the simpler question.
   if (draft.object !== 'requisitions' || !statuses || statuses.length === REQUISITION_STATUSES.length) {

@@ -52,7 +52,7 @@ function drawForm(ctx: BuilderContext): void {
     ctx.body,
     whatSection(ctx),
     filtersSection(draft, app.state.key, app.state.spreadsheetTimeZone),
-    columnsSection(draft, columns),
+    columnsSection(draft, columns, app.state.key),
     targetSection(draft, app.state),
     formActions(ctx),
     ctx.preview,

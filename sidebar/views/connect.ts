@@ -91,9 +91,12 @@ function refuseKey(app: App, input: HTMLInputElement, message: string): void {
 }
 
 function readableSummary(key: KeyStatus): string {
-  const missing = LEVER_ENDPOINTS.filter((endpoint) => key.permissions && !key.permissions[endpoint]);
+  const missing = LEVER_ENDPOINTS.filter((endpoint) => key.permissions && !key.permissions[endpoint]).map(
+    (endpoint) => ENDPOINT_LABELS[endpoint],
+  );
+  if (key.offersAccess === false) missing.push('Offers (offer columns and start dates stay empty)');
   if (missing.length === 0) return 'It can read everything this add-on uses.';
-  return `It cannot read: ${missing.map((endpoint) => ENDPOINT_LABELS[endpoint]).join(', ')}.`;
+  return `It cannot read: ${missing.join(', ')}.`;
 }
 
 function savedKeyView(app: App, key: KeyStatus, show: (replacing: boolean) => void): Node[] {
@@ -160,6 +163,7 @@ type Readable = boolean | 'unknown' | undefined;
 
 function permissionTable(key: KeyStatus): HTMLElement {
   const rows = LEVER_ENDPOINTS.map((endpoint) => permissionRow(ENDPOINT_LABELS[endpoint], key.permissions?.[endpoint]));
+  rows.push(permissionRow('Offers', key.offersAccess));
   rows.push(permissionRow('Confidential data', key.confidentialAccess));
   const head = h('tr', null, h('th', { scope: 'col' }, 'Lever data'), h('th', { scope: 'col' }, 'Can read'));
   const table = h('table', { className: 'permissions' }, h('thead', null, head), h('tbody', null, ...rows));

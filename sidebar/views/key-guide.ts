@@ -29,7 +29,10 @@ const CREDENTIALS_PAGE = 'Settings → Integrations and API → API Credentials'
 
 /** Read access to exactly the endpoints the add-on reads, listed. */
 function readAccessStep(): HTMLElement {
-  const endpoints = LEVER_ENDPOINTS.map((endpoint) => h('li', null, ENDPOINT_LABELS[endpoint]));
+  const endpoints = [
+    ...LEVER_ENDPOINTS.map((endpoint) => h('li', null, ENDPOINT_LABELS[endpoint])),
+    h('li', null, 'Offers'),
+  ];
   return h(
     'li',
     null,
@@ -37,6 +40,8 @@ function readAccessStep(): HTMLElement {
     h('strong', null, 'Read'),
     ' access to exactly these endpoints, and nothing else:',
     h('ul', { className: 'endpoints' }, ...endpoints),
+    "Offers unlock the offer columns (status, dates, salary) and the requisitions' next start dates; without " +
+      'them imports still run, with those columns empty. ',
     "Lever's own guides say to select everything, with read and write. This add-on never writes to Lever, so it needs no write access.",
   );
 }

@@ -14,6 +14,7 @@ const sentences: ByReason<BadInputDetails> = {
   listTooLong: (d) => `${d.field} can list at most ${d.max} values.`,
   filterObject: (d) => `The ${d.filter} filter applies to ${d.object} only.`,
   dateOrder: (d) => `"Created after" (${d.after}) is later than "Created before" (${d.before}).`,
+  hiredDateOrder: (d) => `"Hired after" (${d.after}) is later than "Hired before" (${d.before}).`,
   columnsNotList: () => 'Columns must be a list of column keys.',
   unknownColumn: (d) => `There is no column "${d.column}" for ${d.object}.`,
   reservedSheet: () => 'That sheet name is reserved for the add-on’s working area.',

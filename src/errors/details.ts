@@ -14,6 +14,7 @@ export type BadInputDetails =
   | { reason: 'listTooLong'; field: string; max: number }
   | { reason: 'filterObject'; filter: string; object: string }
   | { reason: 'dateOrder'; after: string; before: string }
+  | { reason: 'hiredDateOrder'; after: string; before: string }
   | { reason: 'columnsNotList' }
   | { reason: 'unknownColumn'; column: string; object: string }
   | { reason: 'reservedSheet' }

@@ -13,6 +13,9 @@ import {
   leverAppHost,
   text,
 } from './column-values';
+import { HIRE_COLUMNS } from './columns-hires';
+import { OFFER_COLUMNS } from './columns-offers';
+import { postingColumns } from './columns-postings';
 
 /** Posting IDs of an opportunity, from expanded applications (`{posting}`); bare application IDs carry none. */
 function postingIds(record: LeverRecord): string {
@@ -54,6 +57,9 @@ export const OPPORTUNITY_COLUMNS: readonly ColumnSpec[] = [
     'archiveReasons',
   ),
   column('archivedAt', 'Archived at', 'date', false, (r) => epochMs(field(r, 'archived', 'archivedAt'))),
+  ...HIRE_COLUMNS,
+  ...OFFER_COLUMNS,
+  ...postingColumns(postingIds),
   column('snoozedUntil', 'Snoozed until', 'date', false, (r) => epochMs(r.snoozedUntil)),
   column('createdAt', 'Created', 'date', true, (r) => epochMs(r.createdAt)),
   column('updatedAt', 'Updated', 'date', false, (r) => epochMs(r.updatedAt)),

@@ -13,6 +13,7 @@ import {
   type RawCell,
   text,
 } from './column-values';
+import { REQUISITION_HIRE_COLUMNS } from './columns-requisition-hires';
 
 export const CUSTOM_FIELD_PREFIX = 'customField.';
 
@@ -44,6 +45,7 @@ export const REQUISITION_COLUMNS: readonly ColumnSpec[] = [
   ),
   column('compensationCurrency', 'Currency', 'text', false, (r) => text(field(r, 'compensationBand', 'currency'))),
   column('compensationInterval', 'Pay interval', 'text', false, (r) => text(field(r, 'compensationBand', 'interval'))),
+  ...REQUISITION_HIRE_COLUMNS,
   column('postings', 'Postings', 'text', false, (r) => idList(r.postings), 'postings'),
   column('approvalStatus', 'Approval status', 'text', false, approvalStatus),
   column('internalNotes', 'Internal notes', 'text', false, (r) => text(r.internalNotes)),

@@ -2,7 +2,9 @@
 import type { LookupName, LookupTables } from '../lever/source';
 import type { ColumnInfo, ImportObject } from '../shared/types';
 import type { ColumnSpec } from './column-values';
+import { APPLICATION_COLUMN_KEYS } from './columns-hires';
 import { OPPORTUNITY_COLUMNS } from './columns-opportunities';
+import { POSTING_COLUMN_KEYS } from './columns-postings';
 import { CUSTOM_FIELD_PREFIX, customFieldColumn, REQUISITION_COLUMNS } from './columns-requisitions';
 
 export const ID_COLUMN = 'id';
@@ -66,12 +68,16 @@ export function lookupsNeeded(specs: readonly ColumnSpec[]): LookupName[] {
   const needed = new Set<LookupName>();
   for (const spec of specs) {
     if (spec.names) needed.add(spec.names);
+    for (const name of spec.needs ?? []) needed.add(name);
     if (spec.key.startsWith(CUSTOM_FIELD_PREFIX)) needed.add('requisitionFields');
   }
   return [...needed];
 }
 
-/** Whether opportunities must be fetched with applications expanded (for posting titles). */
+/** Whether opportunities must be fetched with applications expanded (posting titles, the seat a hire fills). */
 export function needsExpandedApplications(specs: readonly ColumnSpec[]): boolean {
-  return specs.some((spec) => spec.key === 'posting');
+  return specs.some(
+    (spec) =>
+      spec.key === 'posting' || APPLICATION_COLUMN_KEYS.includes(spec.key) || POSTING_COLUMN_KEYS.includes(spec.key),
+  );
 }

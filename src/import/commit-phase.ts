@@ -1,13 +1,12 @@
 // The commit: the complete staged result, de-duplicated, sorted and named, written to the target in one execution.
 import { changeSummaryAfterCommit } from '../changes/record';
-import { emptyLookups } from '../lever/lookups';
 import { openTarget } from '../sheet/target';
 import type { WriteSummary } from '../sheet/write-block';
 import { writeResult } from '../sheet/writer';
 import { deleteCheckpoint } from '../store/checkpoint';
 import { loadBlockLayout, saveBlockLayout, updateDefinition } from '../store/imports-store';
-import { lookupsNeeded } from './columns';
 import { keepBase, keepsBase, resultRows } from './incremental';
+import { lookupsForRows } from './offers-phase';
 import { headerLabels, renderRow, type StagedRow } from './rows';
 import type { EngineDeps, Slice } from './slice';
 import { deleteStaging, readStaged } from './staging';
@@ -47,8 +46,7 @@ function renderResult(slice: Slice, held: readonly StagedRow[]) {
   // Held rows were fetched after the staged ones: for a repeated ID they are the fresher read.
   const result = resultRows(slice, held.length > 0 ? staged.concat(held) : staged);
   const rows = result.rows;
-  const needed = lookupsNeeded(plan.stagedSpecs);
-  const lookups = needed.length > 0 ? slice.lever.lookups(needed) : emptyLookups();
+  const lookups = lookupsForRows(slice.lever, plan.stagedSpecs, rows);
   const block = {
     header: headerLabels(plan.specs, lookups),
     rows: rows.map((row) => renderRow(row, plan.specs, lookups)),

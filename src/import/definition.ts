@@ -66,6 +66,9 @@ function checkDateOrder(filters: ImportFilters): void {
   if (filters.createdAfter && filters.createdBefore && filters.createdAfter > filters.createdBefore) {
     bad({ reason: 'dateOrder', after: filters.createdAfter, before: filters.createdBefore });
   }
+  if (filters.hiredAfter && filters.hiredBefore && filters.hiredAfter > filters.hiredBefore) {
+    bad({ reason: 'hiredDateOrder', after: filters.hiredAfter, before: filters.hiredBefore });
+  }
 }
 
 /** Filters with defaults (archived, snoozed and confidential excluded), checked against the object. */
@@ -85,12 +88,16 @@ export function normaliseFilters(object: ImportObject, raw: unknown): ImportFilt
     stageIds: stringList(input.stageIds, 'Stages'),
     postingIds: stringList(input.postingIds, 'Postings'),
     tags: stringList(input.tags, 'Tags'),
+    hiresOnly: input.hiresOnly === true ? true : undefined,
+    hiredAfter: dateFilter(input.hiredAfter, '"Hired after"'),
+    hiredBefore: dateFilter(input.hiredBefore, '"Hired before"'),
   };
   for (const [key, value] of Object.entries(optional))
     if (value !== undefined) Object.assign(filters, { [key]: value });
   onlyFor(object, 'opportunities', filters.archived !== 'exclude' || filters.snoozed !== 'exclude', 'archived/snoozed');
   onlyFor(object, 'opportunities', !!(filters.stageIds || filters.postingIds || filters.tags), 'stage/posting/tag');
   onlyFor(object, 'requisitions', !!filters.requisitionStatus, 'requisition status');
+  onlyFor(object, 'opportunities', !!(filters.hiresOnly || filters.hiredAfter || filters.hiredBefore), 'hire');
   checkDateOrder(filters);
   return filters;
 }

@@ -28,7 +28,8 @@ function setList(params: LeverQueryParams, key: string, values: readonly string[
 
 function opportunityParams(filters: ImportFilters, expandApplications: boolean): LeverQueryParams {
   const params: LeverQueryParams = {};
-  setIfDefined(params, 'archived', triStateParam(filters.archived));
+  // Hires are archived records: "Hires only" reads them whatever the archived choice says.
+  if (!filters.hiresOnly) setIfDefined(params, 'archived', triStateParam(filters.archived));
   setIfDefined(params, 'snoozed', triStateParam(filters.snoozed));
   setList(params, 'stage_id', filters.stageIds);
   setList(params, 'posting_id', filters.postingIds);
@@ -50,6 +51,15 @@ function requisitionParams(filters: ImportFilters): LeverQueryParams {
   return params;
 }
 
+/** "Hires only" (resolved into archive reasons by the Lever access) and the hired-on range (Lever's archived_at). */
+function addHireFilters(query: ListQuery, filters: ImportFilters, offsetAt: ZoneOffsetAt): void {
+  if (filters.hiresOnly) query.hiresOnly = true;
+  const after = filters.hiredAfter ? parseIsoDay(filters.hiredAfter) : null;
+  const before = filters.hiredBefore ? parseIsoDay(filters.hiredBefore) : null;
+  if (after) query.params.archived_at_start = startOfLocalDay(after, offsetAt);
+  if (before) query.params.archived_at_end = endOfLocalDay(before, offsetAt);
+}
+
 export interface QueryInput {
   object: ImportObject;
   filters: ImportFilters;
@@ -69,6 +79,7 @@ export function buildListQuery(input: QueryInput, offsetAt: ZoneOffsetAt): ListQ
   if (input.object === 'requisitions' && requisitionStatuses(filters).length > 1) {
     query.statusIn = requisitionStatuses(filters);
   }
+  if (input.object === 'opportunities') addHireFilters(query, filters, offsetAt);
   const after = filters.createdAfter ? parseIsoDay(filters.createdAfter) : null;
   const before = filters.createdBefore ? parseIsoDay(filters.createdBefore) : null;
   if (after) query.createdFrom = startOfLocalDay(after, offsetAt);

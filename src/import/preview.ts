@@ -1,10 +1,9 @@
 // Preview: the first matching records as the sheet would show them, without writing anything.
-import { emptyLookups } from '../lever/lookups';
 import type { LeverAccess, ListQuery } from '../lever/source';
 import type { ImportDefinition, PreviewResult } from '../shared/types';
 import { isDate } from '../sheet/cells';
-import { lookupsNeeded } from './columns';
 import type { ZoneOffsetAt } from './local-days';
+import { lookupsForRows } from './offers-phase';
 import { planImport } from './plan';
 import { dedupeAndSort, headerLabels, renderRow, stageRecord } from './rows';
 
@@ -52,8 +51,7 @@ export function previewDefinition(
   const page = deps.lever.firstPage(plan.query, limit);
   const context = { environment: definition.environment };
   const staged = dedupeAndSort(page.records.map((record) => stageRecord(record, plan.specs, context)));
-  const needed = lookupsNeeded(plan.specs);
-  const lookups = needed.length > 0 && staged.length > 0 ? deps.lever.lookups(needed) : emptyLookups();
+  const lookups = lookupsForRows(deps.lever, plan.specs, staged);
   const counted =
     page.hasMore && deps.countDeadline !== undefined
       ? countMatching(deps.lever, plan.query, deps.countDeadline)

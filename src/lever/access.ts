@@ -3,6 +3,7 @@ import { AppError } from '../errors';
 import type { Clock } from '../ports/clock';
 import type { LeverClient } from './client';
 import { deletedSince } from './deleted';
+import { hiredReasonIds, matchesArchiveReason, resolveHiresOnly } from './hires-query';
 import { LookupPrefetch } from './lookup-prefetch';
 import { fetchLookups } from './lookups';
 import type { FetchState, LeverAccess, LeverRecord, ListQuery, RecordSource } from './source';
@@ -23,16 +24,20 @@ function outOfTime(): AppError {
 }
 
 /** The query's local status filter (ListQuery.statusIn) over a page of records; all of them when it has none. */
-function keepMatching(query: Pick<ListQuery, 'statusIn'> | undefined, records: LeverRecord[]): LeverRecord[] {
+function keepMatching(
+  query: Pick<ListQuery, 'statusIn' | 'archiveReasonIn'> | undefined,
+  records: LeverRecord[],
+): LeverRecord[] {
   const wanted = query?.statusIn;
-  if (!wanted) return records;
-  return records.filter((record) => typeof record.status === 'string' && wanted.includes(record.status));
+  const byReason = records.filter((record) => matchesArchiveReason(query, record));
+  if (!wanted) return byReason;
+  return byReason.filter((record) => typeof record.status === 'string' && wanted.includes(record.status));
 }
 
 /** A source whose sink only receives the records that pass the query's local filter. */
-function locallyFiltered(source: RecordSource): RecordSource {
+function locallyFiltered(source: RecordSource, resolve: (query: ListQuery) => ListQuery): RecordSource {
   return {
-    start: (query) => source.start(query),
+    start: (query) => source.start(resolve(query)),
     next: (state, deadline, sink, enough) => {
       const query = (state as FetchState & { query?: ListQuery }).query;
       return source.next(state, deadline, (records) => sink(keepMatching(query, records)), enough);
@@ -63,7 +68,7 @@ export function noticingConfidential(source: RecordSource, found: () => void): R
 
 /** The first `limit` records of a query, and whether more exist. */
 function firstPage(options: LeverAccessOptions, query: ListQuery, limit: number) {
-  const normalized = normalizeQuery(query);
+  const normalized = normalizeQuery(resolved(options, query));
   const window = initialWindow(normalized.createdFrom, normalized.createdTo);
   const pageSize = Math.max(1, Math.min(100, Math.floor(limit)));
   const outcome = options.client.getPage(
@@ -75,19 +80,27 @@ function firstPage(options: LeverAccessOptions, query: ListQuery, limit: number)
   return { records: keepMatching(normalized, outcome.page.data as LeverRecord[]), hasMore: outcome.page.hasNext };
 }
 
+/** The query with "Hires only" turned into Lever's archive reason filter (one request, only when asked). */
+function resolved(options: LeverAccessOptions, query: ListQuery): ListQuery {
+  return resolveHiresOnly(query, () => hiredReasonIds(options.client, options.deadline()));
+}
+
 export function createLeverAccess(options: LeverAccessOptions): LeverAccess {
   const prefetch = new LookupPrefetch(options.confidentialAccess);
   return {
     environment: options.client.environment,
     source: locallyFiltered(
       new WindowedRecordSource(options.client, options.clock, { ...options, companion: prefetch }),
+      (query) => resolved(options, query),
     ),
     prefetchLookups: (needed) => prefetch.want(needed),
-    lookups: (needed) =>
+    lookups: (needed, scope) =>
       fetchLookups(options.client, needed, {
         confidentialAccess: options.confidentialAccess,
         deadline: options.deadline(),
         ready: prefetch.complete(),
+        now: options.clock.now(),
+        offersFor: scope?.offersFor,
       }),
     firstPage: (query, limit) => firstPage(options, query, limit),
     deletedSince: (since, confidential) => deletedSince(options.client, since, confidential, options.deadline()),

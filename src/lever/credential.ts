@@ -8,6 +8,8 @@ export interface KeyCheck {
   checkedAt: string;
   permissions: Record<LeverEndpoint, boolean>;
   confidentialAccess: ConfidentialAccess;
+  /** Lever's separate "Offers" read (offers have no list endpoint, so they are not in `permissions`). */
+  offersAccess?: boolean;
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { PageOutcome, PageRequest } from './client';
 import { addLookupEntries, lookupRequest } from './lookups';
 import { offsetParam } from './query';
-import type { LookupName, LookupTables } from './source';
+import type { LookupName, LookupTables, PagedLookupName } from './source';
 
 /** Requests that go out with a round of record pages when the round has room for them. */
 export interface RoundCompanion {
@@ -17,8 +17,8 @@ export interface RoundCompanion {
 }
 
 interface TableCursor {
-  name: LookupName;
-  table: LookupTables[LookupName];
+  name: PagedLookupName;
+  table: LookupTables[PagedLookupName];
   /** Lever's offset token for the next page; absent before the first page. */
   next?: string;
   /** 'dropped': failed here (a 403, an outage, a stale token); the commit fetches and reports it the usual way. */
@@ -37,6 +37,8 @@ export class LookupPrefetch implements RoundCompanion {
   /** Adds tables to fetch (those already asked for are kept as they are). */
   want(needed: readonly LookupName[]): void {
     for (const name of needed) {
+      // The requisition hires take several dependent requests: they are fetched at the commit.
+      if (name === 'requisitionHires' || name === 'offers') continue;
       if (!this.cursors.some((cursor) => cursor.name === name)) {
         this.cursors.push({ name, table: {}, status: 'waiting' });
       }
@@ -69,7 +71,7 @@ export class LookupPrefetch implements RoundCompanion {
 
   /** The tables fetched in full so far. */
   complete(): Partial<LookupTables> {
-    const tables: Partial<Record<LookupName, LookupTables[LookupName]>> = {};
+    const tables: Partial<Record<PagedLookupName, LookupTables[PagedLookupName]>> = {};
     for (const cursor of this.cursors) if (cursor.status === 'done') tables[cursor.name] = cursor.table;
     return tables as Partial<LookupTables>;
   }

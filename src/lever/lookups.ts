@@ -2,12 +2,14 @@
 import { AppError } from '../errors';
 import type { LeverClient, PageRequest } from './client';
 import { endpointLabel } from './error-mapping';
+import { fetchOffers } from './offers';
 import { type PagedQuery, pageAll } from './paginate';
 import type { QueryParams } from './query';
-import type { LookupName, LookupResult, LookupTables } from './source';
+import { fetchRequisitionHires } from './requisition-hires';
+import type { LookupName, LookupResult, LookupTables, PagedLookupName, PostingDetails } from './source';
 
 type LookupRecord = Record<string, unknown>;
-type TableValue = LookupResult[LookupName][string];
+type TableValue = LookupResult[PagedLookupName][string];
 
 interface LookupSpec {
   path: string;
@@ -22,7 +24,26 @@ function text(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
-const LOOKUPS: Record<LookupName, LookupSpec> = {
+function salaryRange(value: unknown): PostingDetails['salaryRange'] {
+  const range = value as Record<string, unknown> | null | undefined;
+  if (!range || typeof range.min !== 'number' || typeof range.max !== 'number') return null;
+  return { min: range.min, max: range.max, currency: text(range.currency) ?? '', interval: text(range.interval) ?? '' };
+}
+
+function postingDetails(record: LookupRecord): PostingDetails {
+  const categories = (record.categories ?? {}) as Record<string, unknown>;
+  const codes = Array.isArray(record.requisitionCodes) ? record.requisitionCodes : [];
+  return {
+    team: text(categories.team) ?? '',
+    department: text(categories.department) ?? '',
+    location: text(categories.location) ?? '',
+    commitment: text(categories.commitment) ?? '',
+    salaryRange: salaryRange(record.salaryRange),
+    requisitionCodes: codes.filter((code): code is string => typeof code === 'string' && code !== ''),
+  };
+}
+
+const LOOKUPS: Record<PagedLookupName, LookupSpec> = {
   stages: { path: '/stages', params: () => ({}), entry: (r) => text(r.text), shows: 'stage' },
   // Owners who have left Lever still own records: without includeDeactivated they would show as IDs.
   users: {
@@ -39,6 +60,24 @@ const LOOKUPS: Record<LookupName, LookupSpec> = {
     entry: (r) => text(r.text),
     shows: 'posting',
   },
+  archiveReasonTypes: {
+    path: '/archive_reasons',
+    params: () => ({}),
+    entry: (r) => text(r.type),
+    shows: 'hire',
+  },
+  requisitions: {
+    path: '/requisitions',
+    params: (confidential) => (confidential ? { confidentiality: 'all' } : {}),
+    entry: (r) => text(r.name) ?? text(r.requisitionCode),
+    shows: 'requisition name',
+  },
+  postingDetails: {
+    path: '/postings',
+    params: (confidential) => (confidential ? { confidentiality: 'all' } : {}),
+    entry: postingDetails,
+    shows: 'posting category',
+  },
   requisitionFields: {
     path: '/requisition_fields',
     params: () => ({}),
@@ -48,17 +87,33 @@ const LOOKUPS: Record<LookupName, LookupSpec> = {
 };
 
 export function emptyLookups(): LookupResult {
-  return { stages: {}, users: {}, archiveReasons: {}, postings: {}, requisitionFields: {}, notes: [] };
+  return {
+    stages: {},
+    users: {},
+    archiveReasons: {},
+    postings: {},
+    requisitionFields: {},
+    archiveReasonTypes: {},
+    requisitions: {},
+    requisitionHires: {},
+    offers: {},
+    postingDetails: {},
+    notes: [],
+  };
 }
 
 /** The first-page request for one table (later pages add Lever's offset token). */
-export function lookupRequest(name: LookupName, confidentialAccess: boolean, pageSize = 100): PageRequest {
+export function lookupRequest(name: PagedLookupName, confidentialAccess: boolean, pageSize = 100): PageRequest {
   const spec = LOOKUPS[name];
   return { path: spec.path, params: { ...spec.params(confidentialAccess), limit: pageSize } };
 }
 
 /** Adds one page of a table's records to the table. */
-export function addLookupEntries(name: LookupName, table: LookupResult[LookupName], records: readonly unknown[]): void {
+export function addLookupEntries(
+  name: PagedLookupName,
+  table: LookupResult[PagedLookupName],
+  records: readonly unknown[],
+): void {
   const spec = LOOKUPS[name];
   const entries = table as Record<string, TableValue>;
   for (const record of records as LookupRecord[]) {
@@ -67,7 +122,12 @@ export function addLookupEntries(name: LookupName, table: LookupResult[LookupNam
   }
 }
 
-function queryFor(name: LookupName, tables: LookupResult, confidentialAccess: boolean, pageSize: number): PagedQuery {
+function queryFor(
+  name: PagedLookupName,
+  tables: LookupResult,
+  confidentialAccess: boolean,
+  pageSize: number,
+): PagedQuery {
   return {
     request: lookupRequest(name, confidentialAccess, pageSize),
     onRecords: (records) => addLookupEntries(name, tables[name], records),
@@ -80,6 +140,33 @@ export interface LookupOptions {
   pageSize?: number;
   /** Tables already fetched in full (while the records paged): used as they are. */
   ready?: Partial<LookupTables>;
+  /** The fetch time, for the requisitions' next start dates. */
+  now?: number;
+  /** The opportunities whose offers the `offers` table holds. */
+  offersFor?: readonly string[];
+}
+
+/** A key without Lever's offers permission still imports: the offer columns stay empty, with a note. */
+function addOffers(client: LeverClient, tables: LookupResult, options: LookupOptions): void {
+  const read = fetchOffers(client, options.offersFor ?? [], options.deadline);
+  tables.offers = read.offers;
+  if (read.forbidden) tables.notes?.push(OFFERS_FORBIDDEN_NOTE);
+}
+
+export const OFFERS_FORBIDDEN_NOTE =
+  'This key cannot read offers (Lever\'s "Offers" read permission), so offer columns and "Next start date" stay empty.';
+
+function addRequisitionHires(client: LeverClient, tables: LookupResult, options: LookupOptions): void {
+  const { table, offersForbidden } = fetchRequisitionHires(client, {
+    confidentialAccess: options.confidentialAccess,
+    deadline: options.deadline,
+    readOffers: true,
+    now: options.now ?? Date.now(),
+  });
+  tables.requisitionHires = table;
+  if (offersForbidden) {
+    tables.notes?.push(OFFERS_FORBIDDEN_NOTE);
+  }
 }
 
 /**
@@ -88,7 +175,10 @@ export interface LookupOptions {
  */
 export function fetchLookups(client: LeverClient, needed: readonly LookupName[], options: LookupOptions): LookupResult {
   const tables = emptyLookups();
-  const names = [...new Set(needed)].filter((name) => {
+  if (needed.includes('requisitionHires')) addRequisitionHires(client, tables, options);
+  if (needed.includes('offers')) addOffers(client, tables, options);
+  const paged = needed.filter((name): name is PagedLookupName => name !== 'requisitionHires' && name !== 'offers');
+  const names = [...new Set(paged)].filter((name) => {
     const ready = options.ready?.[name];
     if (ready) Object.assign(tables[name], ready);
     return !ready;

@@ -51,6 +51,22 @@ function confidentialAccessOf(
   return 'unknown';
 }
 
+/**
+ * Offers have no list: the first opportunity's offers are asked for (one more request). With no opportunity
+ * to ask about there is nothing an offer column could miss, so the key counts as able to read them.
+ */
+function offersReadable(client: LeverClient, opportunities: PageOutcome, deadline: number): boolean {
+  const first =
+    opportunities.kind === 'page' ? (opportunities.page.data[0] as { id?: unknown } | undefined) : undefined;
+  if (typeof first?.id !== 'string') return true;
+  const outcome = client.getPage(
+    { path: `/opportunities/${encodeURIComponent(first.id)}/offers`, params: { limit: 1 } },
+    deadline,
+  );
+  if (outcome.kind === 'failed' && outcome.status === 404) return true;
+  return readable(outcome);
+}
+
 /** Throws LEVER_AUTH when Lever rejects the key outright, so a wrong key is never saved. */
 export function probeKey(client: LeverClient, deadline: number, now: () => number): KeyCheck {
   const outcomes = client.getPages(probeRequests(), deadline);
@@ -65,5 +81,6 @@ export function probeKey(client: LeverClient, deadline: number, now: () => numbe
     checkedAt: new Date(now()).toISOString(),
     permissions,
     confidentialAccess: confidentialAccessOf(permissions, confidentialOutcomes),
+    offersAccess: offersReadable(client, outcomes[LEVER_ENDPOINTS.indexOf('opportunities')], deadline),
   };
 }

@@ -18,6 +18,13 @@ export interface ListQuery {
    * repeated `status` parameter is unknown (union, first or last value), so several statuses are never sent.
    */
   statusIn?: string[];
+  /**
+   * Opportunities only: keep records archived with a reason of type `hired`. The access layer turns it into
+   * `archive_reason_id` (Lever's hired reasons) and `archiveReasonIn` before the first request.
+   */
+  hiresOnly?: boolean;
+  /** Keep records whose archive reason is one of these, filtered locally (set from `hiresOnly`). */
+  archiveReasonIn?: string[];
 }
 
 /**
@@ -71,9 +78,37 @@ export interface LookupTables {
   archiveReasons: Record<string, string>;
   postings: Record<string, string>;
   requisitionFields: Record<string, { text: string; type: string }>;
+  /** Archive reason ID → Lever's type (`hired` / `non-hired`): tells hires apart. */
+  archiveReasonTypes: Record<string, string>;
+  /** Requisition ID → name, for the seat a hire fills. */
+  requisitions: Record<string, string>;
+  /** Requisition ID → its hires (src/lever/requisition-hires.ts): fetched, not paged like the others. */
+  requisitionHires: Record<string, RequisitionHires>;
+  /** Opportunity ID → its offers (fetched for the opportunities in scope that can have one). */
+  offers: Record<string, OfferSummary[]>;
+  /** Posting ID → its categories, salary range and requisition codes. */
+  postingDetails: Record<string, PostingDetails>;
 }
 
+/** What the posting columns show of a posting. */
+export interface PostingDetails {
+  team: string;
+  department: string;
+  location: string;
+  commitment: string;
+  salaryRange: { min: number; max: number; currency: string; interval: string } | null;
+  requisitionCodes: string[];
+}
+
+/** The tables that are one paged list each (all but the requisition hires). */
+export type PagedLookupName = Exclude<LookupName, 'requisitionHires' | 'offers'>;
+
 export type LookupName = keyof LookupTables;
+
+/** Which records the per-record tables are for: `offers` are fetched for these opportunities only. */
+export interface LookupScope {
+  offersFor?: readonly string[];
+}
 
 /** The tables plus one sentence per table the key may not read (that table is left empty: IDs show instead). */
 export interface LookupResult extends LookupTables {
@@ -88,7 +123,7 @@ export interface LeverAccess {
   environment: string;
   source: RecordSource;
   /** Fetches only the tables asked for; one pass over each endpoint. */
-  lookups(needed: readonly LookupName[]): LookupResult;
+  lookups(needed: readonly LookupName[], scope?: LookupScope): LookupResult;
   /**
    * Optional: starts fetching these tables alongside the records (in request rounds with room to spare), so a
    * `lookups` call later in the same execution finds them ready instead of waiting a round trip for them.
@@ -101,4 +136,23 @@ export interface LeverAccess {
    * key may not read Lever's deleted list. Optional: fakes without it make changes-only runs see no deletions.
    */
   deletedSince?(since: number, confidential: boolean): Set<string> | null;
+}
+
+/** What a requisition's hire columns show. Dates are epoch ms; null when unknown. */
+export interface RequisitionHires {
+  names: string[];
+  /** The latest hire's archive (hire) date. */
+  lastHiredAt: number | null;
+  /** The earliest anticipated start date (from the hires' offers) on or after the day of the fetch. */
+  nextStartAt: number | null;
+}
+
+/** An offer reduced to what the columns show: its status, dates and form fields by their stable identifiers. */
+export interface OfferSummary {
+  id: string;
+  status: string;
+  createdAt: number;
+  sentAt: number | null;
+  approvedAt: number | null;
+  fields: Record<string, string | number | null>;
 }

@@ -66,6 +66,7 @@ export function normalizeQuery(query: ListQuery): ListQuery {
     createdFrom: query.createdFrom ?? bound(created_at_start),
     createdTo: query.createdTo ?? bound(created_at_end),
     ...(query.statusIn ? { statusIn: query.statusIn } : {}),
+    ...(query.archiveReasonIn ? { archiveReasonIn: query.archiveReasonIn } : {}),
   };
 }
 

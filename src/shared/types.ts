@@ -50,6 +50,11 @@ export interface ImportFilters {
   stageIds?: string[];
   postingIds?: string[];
   tags?: string[];
+  /** Opportunities only: those archived with a reason of type `hired` (archived included, `archived` ignored). */
+  hiresOnly?: boolean;
+  /** Opportunities only, inclusive `yyyy-MM-dd` days of the archive (hire) date in the spreadsheet's zone. */
+  hiredAfter?: string;
+  hiredBefore?: string;
 }
 
 export interface ScheduleSpec {
@@ -157,6 +162,8 @@ export interface KeyStatus {
   permissions?: Record<LeverEndpoint, boolean>;
   /** true/false once checked; 'unknown' when no confidential record exists to probe. */
   confidentialAccess?: boolean | 'unknown';
+  /** Lever's "Offers" read; absent for a key checked before offers were read. */
+  offersAccess?: boolean;
   message?: string;
   /** What this key means for confidential records (set once the key is checked). */
   confidential?: ConfidentialNotice;

@@ -88,5 +88,6 @@ export function loadKeyStatus(store: KeyValueStore): KeyStatus {
     checkedAt: record.checkedAt,
     permissions: record.permissions,
     confidentialAccess: record.confidentialAccess,
+    ...(record.offersAccess === undefined ? {} : { offersAccess: record.offersAccess }),
   };
 }

@@ -261,4 +261,30 @@ describeWithBrowser('sidebar against the fake server', () => {
       filters: { archived: 'only' },
     });
   });
+  it('saves "Hires only" with a hired-on range from the builder', async () => {
+    const backend = fakeBackend();
+    await start(backend);
+    const { page } = session;
+    await connect(page, FAKE_GOOD_KEY);
+    await page.getByRole('button', { name: 'Create an import' }).click();
+    await page.getByRole('textbox', { name: 'Import name' }).fill('Hires 2025');
+    await page.getByRole('checkbox', { name: 'Hires only' }).check();
+    await page.getByLabel('Hired on or after').fill('2025-01-01');
+    await page.getByLabel('Hired on or before').fill('2025-12-31');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('article', { name: 'Hires 2025' }).waitFor();
+    const [saved] = backend.fake
+      .api(ANA)
+      .getSidebarState()
+      .imports.map((s) => s.definition);
+    expect(saved.filters).toMatchObject({ hiresOnly: true, hiredAfter: '2025-01-01', hiredBefore: '2025-12-31' });
+  });
+  it('notes beside the offer columns that a key without the offers permission leaves them empty', async () => {
+    await start(fakeBackend());
+    const { page } = session;
+    await connect(page, FAKE_OPPS_ONLY_KEY);
+    await expect(page.getByRole('row', { name: /^Offers/ }).textContent()).resolves.toContain('No');
+    await page.getByRole('button', { name: 'Create an import' }).click();
+    await page.getByText('Your Lever key cannot read offers, so the offer columns').waitFor();
+  });
 });

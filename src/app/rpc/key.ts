@@ -46,12 +46,18 @@ function probe(credential: LeverCredential): KeyCheck {
   return probeKey(clientFor(credential), executionBudget().deadline, () => appsScriptClock.now());
 }
 
+const OFFERS_MISSING =
+  'It cannot read offers (Lever\'s "Offers" read permission): imports still run, but the offer columns and ' +
+  "requisitions' next start dates stay empty.";
+
 /** A sentence for the sidebar about the endpoints the key cannot read; confidential access has its own notice. */
 export function describeCheck(check: KeyCheck): string {
   const missing = Object.entries(check.permissions)
     .filter(([, canRead]) => !canRead)
     .map(([endpoint]) => endpoint.replace(/_/g, ' '));
-  return missing.length > 0 ? `This key cannot read ${missing.join(', ')}.` : '';
+  const endpoints = missing.length > 0 ? `This key cannot read ${missing.join(', ')}.` : '';
+  const offers = check.offersAccess === false ? OFFERS_MISSING : '';
+  return [endpoints, offers].filter((sentence) => sentence !== '').join(' ');
 }
 
 function statusWithMessage(check: KeyCheck): KeyStatus {

@@ -26,12 +26,13 @@ export const COLUMNS: Record<ImportObject, ColumnInfo[]> = {
   ],
 };
 
-const KEYS: Record<string, { readable: readonly LeverEndpoint[]; confidential: boolean | 'unknown' }> = {
-  [FAKE_GOOD_KEY]: { readable: LEVER_ENDPOINTS, confidential: true },
-  [FAKE_OPPS_ONLY_KEY]: { readable: ['opportunities', 'stages'], confidential: false },
-  [FAKE_NO_CONFIDENTIAL_KEY]: { readable: LEVER_ENDPOINTS, confidential: false },
-  [FAKE_CANNOT_TELL_KEY]: { readable: LEVER_ENDPOINTS, confidential: 'unknown' },
-};
+const KEYS: Record<string, { readable: readonly LeverEndpoint[]; confidential: boolean | 'unknown'; offers?: false }> =
+  {
+    [FAKE_GOOD_KEY]: { readable: LEVER_ENDPOINTS, confidential: true },
+    [FAKE_OPPS_ONLY_KEY]: { readable: ['opportunities', 'stages'], confidential: false, offers: false },
+    [FAKE_NO_CONFIDENTIAL_KEY]: { readable: LEVER_ENDPOINTS, confidential: false },
+    [FAKE_CANNOT_TELL_KEY]: { readable: LEVER_ENDPOINTS, confidential: 'unknown' },
+  };
 
 /** The status the real server returns for a key it accepted: masked, with its remarks and confidential notice. */
 export function fakeKeyStatus(key: string, environment: LeverEnvironment | undefined): KeyStatus | null {
@@ -48,6 +49,7 @@ export function fakeKeyStatus(key: string, environment: LeverEnvironment | undef
     checkedAt: '2026-01-05T14:00:00.000Z',
     permissions,
     confidentialAccess: known.confidential,
+    offersAccess: known.offers ?? true,
   };
   const missing = LEVER_ENDPOINTS.filter((e) => !permissions[e]).map((e) => e.replace(/_/g, ' '));
   // Like the real server: the remark names missing endpoints; confidential access has its own notice.

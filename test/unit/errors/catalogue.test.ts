@@ -46,6 +46,7 @@ const SAMPLES: Samples = {
     listTooLong: { reason: 'listTooLong', field: 'Stages', max: 50 },
     filterObject: { reason: 'filterObject', filter: 'requisition status', object: 'requisitions' },
     dateOrder: { reason: 'dateOrder', after: '2026-02-01', before: '2026-01-01' },
+    hiredDateOrder: { reason: 'hiredDateOrder', after: '2026-02-01', before: '2026-01-01' },
     columnsNotList: { reason: 'columnsNotList' },
     unknownColumn: { reason: 'unknownColumn', column: 'salary', object: 'opportunities' },
     reservedSheet: { reason: 'reservedSheet' },

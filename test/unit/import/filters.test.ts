@@ -81,3 +81,14 @@ describe('buildListQuery', () => {
     expect(query.createdTo).toBeUndefined();
   });
 });
+
+describe('hires', () => {
+  it('"Hires only" leaves `archived` out and marks the query; the hired range is archived_at in local days', () => {
+    const filters: ImportFilters = { ...base, hiresOnly: true, hiredAfter: '2025-03-01', hiredBefore: '2025-03-31' };
+    const query = buildListQuery({ object: 'opportunities', filters }, NY);
+    expect(query.hiresOnly).toBe(true);
+    expect(query.params.archived).toBeUndefined();
+    expect(query.params.archived_at_start).toBe(wallClock('America/New_York', '2025-03-01T00:00:00.000'));
+    expect(query.params.archived_at_end).toBe(wallClock('America/New_York', '2025-04-01T00:00:00.000') - 1);
+  });
+});

@@ -64,7 +64,14 @@ export function lookups(): LookupTables {
   return {
     stages: { 'lead-new': 'New lead', offer: 'Offer' },
     users: { u1: 'Jordan Alvarez', u2: 'Dana Kim' },
-    archiveReasons: { r1: 'Hired' },
+    archiveReasons: { r1: 'Hired', r2: 'Withdrew' },
+    archiveReasonTypes: { r1: 'hired', r2: 'non-hired' },
+    requisitions: { q1: 'Backend Engineer (Berlin)' },
+    offers: {},
+    postingDetails: {},
+    requisitionHires: {
+      q1: { names: ['Ada Lovelace', 'Bo Chen'], lastHiredAt: 1740000000000, nextStartAt: 1741000000000 },
+    },
     postings: { p1: 'Senior Backend Engineer', p2: 'Staff Engineer' },
     requisitionFields: {
       cost_center: { text: 'Cost center', type: 'object' },

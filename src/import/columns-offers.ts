@@ -1,0 +1,78 @@
+// Opportunity columns from the opportunity's current offer, read by the offer form's field identifiers (pure).
+import { currentOffer } from '../lever/offers';
+import type { LeverRecord, LookupTables, OfferSummary } from '../lever/source';
+import { type ColumnSpec, field, idOf, type RawCell } from './column-values';
+
+/** Lever's built-in Offer stage: opportunities there (hired, declined or pending) are the ones with offers. */
+const OFFER_STAGE = 'offer';
+const SEPARATOR = ' ';
+
+/** Lever's offer statuses as its UI shows them. */
+export const OFFER_STATUS_LABELS: Record<string, string> = {
+  draft: 'Draft',
+  'approval-sent': 'Approval sent',
+  approved: 'Approved',
+  sent: 'Sent',
+  'sent-manually': 'Sent manually',
+  opened: 'Opened',
+  denied: 'Denied',
+  signed: 'Signed',
+};
+
+/**
+ * Staged as the ID when the opportunity is at the Offer stage, `<id> <reason>` when it is archived (a hire is
+ * known only once the reason's type is), '' otherwise: only those may have offers, so only they are fetched.
+ */
+function offerCandidate(record: LeverRecord): RawCell {
+  if (idOf(record.stage) === OFFER_STAGE) return record.id;
+  const reason = idOf(field(record, 'archived', 'reason'));
+  return reason === '' ? '' : `${record.id}${SEPARATOR}${reason}`;
+}
+
+/** The opportunity whose offers to fetch for a staged value, or null (not at the Offer stage and not a hire). */
+export function offerOpportunity(raw: RawCell, archiveReasonTypes: Record<string, string>): string | null {
+  if (typeof raw !== 'string' || raw === '') return null;
+  const [id, reason] = raw.split(SEPARATOR);
+  if (reason === undefined || archiveReasonTypes[reason] === 'hired') return id;
+  return null;
+}
+
+function offerOf(raw: RawCell, lookups: LookupTables): OfferSummary | null {
+  if (typeof raw !== 'string' || raw === '') return null;
+  return currentOffer(lookups.offers[raw.split(SEPARATOR)[0]]);
+}
+
+function dateOrEmpty(value: unknown): Date | '' {
+  return typeof value === 'number' && Number.isFinite(value) ? new Date(value) : '';
+}
+
+function offerColumn(
+  key: string,
+  label: string,
+  type: ColumnSpec['type'],
+  value: (offer: OfferSummary) => unknown,
+): ColumnSpec {
+  return {
+    key,
+    label,
+    type,
+    inDefault: false,
+    extract: offerCandidate,
+    render: (raw, lookups) => {
+      const offer = offerOf(raw, lookups);
+      return offer ? (value(offer) ?? '') : '';
+    },
+    needs: ['archiveReasonTypes', 'offers'],
+  };
+}
+
+export const OFFER_COLUMNS: readonly ColumnSpec[] = [
+  offerColumn('offerStatus', 'Offer status', 'text', (o) => OFFER_STATUS_LABELS[o.status] ?? o.status),
+  offerColumn('offerSentOn', 'Offer sent on', 'date', (o) => dateOrEmpty(o.sentAt)),
+  offerColumn('offerApprovedOn', 'Offer approved on', 'date', (o) => dateOrEmpty(o.approvedAt)),
+  offerColumn('offerStartDate', 'Anticipated start date', 'date', (o) => dateOrEmpty(o.fields.anticipated_start_date)),
+  offerColumn('offerSalary', 'Offer salary', 'number', (o) => o.fields.salary_amount),
+  offerColumn('offerCurrency', 'Offer currency', 'text', (o) => o.fields.compensation_currency),
+  offerColumn('offerInterval', 'Offer salary interval', 'text', (o) => o.fields.salary_interval),
+  offerColumn('offerEquity', 'Offer equity', 'text', (o) => o.fields.equity),
+];

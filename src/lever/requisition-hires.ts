@@ -1,0 +1,96 @@
+// Requisitions that know their hires: hired opportunities (one paged list) grouped by the seat they fill, with the
+// start dates of their offers when the key may read offers.
+import { AppError } from '../errors';
+import type { LeverClient } from './client';
+import { hiredReasonIds } from './hires-query';
+import { currentOffer, fetchOffers } from './offers';
+import { pageAll } from './paginate';
+import type { RequisitionHires } from './source';
+
+const DAY_MS = 86_400_000;
+
+interface Hire {
+  opportunityId: string;
+  name: string;
+  hiredAt: number | null;
+  requisitionId: string;
+}
+
+export interface RequisitionHiresOptions {
+  confidentialAccess: boolean;
+  deadline: number;
+  /** Start dates come from offers: false when the key cannot read them. */
+  readOffers: boolean;
+  now: number;
+}
+
+function seatOf(record: Record<string, unknown>): string | null {
+  const applications = Array.isArray(record.applications) ? record.applications : [];
+  for (const application of applications as Array<Record<string, unknown>>) {
+    const seat = application?.requisitionForHire as { id?: unknown } | null | undefined;
+    if (seat && typeof seat.id === 'string') return seat.id;
+  }
+  return null;
+}
+
+function toHire(record: Record<string, unknown>): Hire | null {
+  const requisitionId = seatOf(record);
+  if (!requisitionId || typeof record.id !== 'string') return null;
+  const archived = record.archived as { archivedAt?: unknown } | null;
+  const hiredAt = typeof archived?.archivedAt === 'number' ? archived.archivedAt : null;
+  return { opportunityId: record.id, name: typeof record.name === 'string' ? record.name : '', hiredAt, requisitionId };
+}
+
+function listHires(client: LeverClient, options: RequisitionHiresOptions): Hire[] {
+  const reasons = hiredReasonIds(client, options.deadline);
+  if (reasons.length === 0) return [];
+  const params = {
+    archive_reason_id: reasons,
+    expand: ['applications'],
+    limit: 100,
+    ...(options.confidentialAccess ? { confidentiality: 'all' } : {}),
+  };
+  const hires = new Map<string, Hire>();
+  const onRecords = (records: unknown[]) => {
+    for (const hire of (records as Array<Record<string, unknown>>).map(toHire)) {
+      if (hire) hires.set(hire.opportunityId, hire);
+    }
+  };
+  const [result] = pageAll(client, [{ request: { path: '/opportunities', params }, onRecords }], options.deadline);
+  if (result.kind === 'failed') throw result.error;
+  if (result.kind === 'deferred') throw new AppError('TIME_BUDGET', { reason: 'lookups' });
+  return [...hires.values()];
+}
+
+function startDate(offers: ReturnType<typeof fetchOffers>['offers'], opportunityId: string): number | null {
+  const value = currentOffer(offers[opportunityId])?.fields.anticipated_start_date;
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/** Hires per requisition ID; `offersForbidden` when the key was refused every offer. */
+export function fetchRequisitionHires(
+  client: LeverClient,
+  options: RequisitionHiresOptions,
+): { table: Record<string, RequisitionHires>; offersForbidden: boolean } {
+  const hires = listHires(client, options);
+  const read = options.readOffers
+    ? fetchOffers(
+        client,
+        hires.map((hire) => hire.opportunityId),
+        options.deadline,
+      )
+    : { offers: {}, forbidden: false };
+  // Start dates are days (UTC midnight in Lever's offers): a start today is still "next".
+  const today = options.now - (options.now % DAY_MS);
+  const table: Record<string, RequisitionHires> = {};
+  for (const hire of hires) {
+    const entry = table[hire.requisitionId] ?? { names: [], lastHiredAt: null, nextStartAt: null };
+    table[hire.requisitionId] = entry;
+    entry.names.push(hire.name);
+    if (hire.hiredAt !== null) entry.lastHiredAt = Math.max(entry.lastHiredAt ?? 0, hire.hiredAt);
+    const start = startDate(read.offers, hire.opportunityId);
+    if (start !== null && start >= today) entry.nextStartAt = Math.min(entry.nextStartAt ?? start, start);
+  }
+  for (const entry of Object.values(table)) entry.names.sort();
+  return { table, offersForbidden: read.forbidden };
+}
