@@ -2,9 +2,19 @@
 import { AppError } from '../errors';
 import type { Clock } from '../ports/clock';
 import type { LeverClient } from './client';
+import type { LookupCache } from './lookup-cache';
 import { LookupPrefetch } from './lookup-prefetch';
 import { fetchLookups } from './lookups';
-import type { FetchState, LeverAccess, LeverRecord, ListQuery, RecordSource } from './source';
+import type {
+  FetchState,
+  LeverAccess,
+  LeverRecord,
+  ListQuery,
+  LookupName,
+  LookupResult,
+  LookupTables,
+  RecordSource,
+} from './source';
 import { normalizeQuery, WindowedRecordSource, type WindowedSourceOptions } from './windowed-source';
 import { initialWindow, windowParams } from './windows';
 
@@ -15,6 +25,8 @@ export interface LeverAccessOptions extends WindowedSourceOptions {
   confidentialAccess: boolean;
   /** Deadline for calls that take none (lookups, previews): the execution's work budget. */
   deadline: () => number;
+  /** Lookup tables kept between runs; without it every run fetches them. */
+  lookupCache?: LookupCache;
 }
 
 function outOfTime(): AppError {
@@ -74,20 +86,37 @@ function firstPage(options: LeverAccessOptions, query: ListQuery, limit: number)
   return { records: keepMatching(normalized, outcome.page.data as LeverRecord[]), hasMore: outcome.page.hasNext };
 }
 
+/** Lookups from the cache first, then those fetched alongside the records, then the rest; fresh ones cached. */
+function lookupsFor(options: LeverAccessOptions, prefetch: LookupPrefetch) {
+  let cached: Partial<LookupTables> = {};
+  const cache = options.lookupCache;
+  return {
+    prefetch(needed: readonly LookupName[]): void {
+      cached = { ...cached, ...cache?.load(needed.filter((name) => !cached[name])) };
+      prefetch.want(needed.filter((name) => !cached[name]));
+    },
+    lookups(needed: readonly LookupName[]): LookupResult {
+      cached = { ...cached, ...cache?.load(needed.filter((name) => !cached[name])) };
+      return fetchLookups(options.client, needed, {
+        confidentialAccess: options.confidentialAccess,
+        deadline: options.deadline(),
+        ready: { ...prefetch.complete(), ...cached },
+        fetched: (tables) => cache?.save({ ...prefetch.complete(), ...tables }),
+      });
+    },
+  };
+}
+
 export function createLeverAccess(options: LeverAccessOptions): LeverAccess {
   const prefetch = new LookupPrefetch(options.confidentialAccess);
+  const lookups = lookupsFor(options, prefetch);
   return {
     environment: options.client.environment,
     source: locallyFiltered(
       new WindowedRecordSource(options.client, options.clock, { ...options, companion: prefetch }),
     ),
-    prefetchLookups: (needed) => prefetch.want(needed),
-    lookups: (needed) =>
-      fetchLookups(options.client, needed, {
-        confidentialAccess: options.confidentialAccess,
-        deadline: options.deadline(),
-        ready: prefetch.complete(),
-      }),
+    prefetchLookups: (needed) => lookups.prefetch(needed),
+    lookups: (needed) => lookups.lookups(needed),
     firstPage: (query, limit) => firstPage(options, query, limit),
   };
 }

@@ -78,8 +78,10 @@ export interface LookupOptions {
   confidentialAccess: boolean;
   deadline: number;
   pageSize?: number;
-  /** Tables already fetched in full (while the records paged): used as they are. */
+  /** Tables already fetched in full (while the records paged, or cached): used as they are. */
   ready?: Partial<LookupTables>;
+  /** Receives each table fetched here in full (not those the key may not read). */
+  fetched?: (tables: Partial<LookupTables>) => void;
 }
 
 /**
@@ -95,9 +97,13 @@ export function fetchLookups(client: LeverClient, needed: readonly LookupName[],
   });
   const queries = names.map((name) => queryFor(name, tables, options.confidentialAccess, options.pageSize ?? 100));
   const results = pageAll(client, queries, options.deadline);
+  const complete: Partial<Record<LookupName, LookupTables[LookupName]>> = {};
   results.forEach((result, index) => {
     const name = names[index];
-    if (result.kind === 'done') return;
+    if (result.kind === 'done') {
+      complete[name] = tables[name];
+      return;
+    }
     if (result.kind === 'deferred') {
       throw new AppError('TIME_BUDGET', { reason: 'lookups' });
     }
@@ -107,5 +113,6 @@ export function fetchLookups(client: LeverClient, needed: readonly LookupName[],
       `This key cannot read ${endpointLabel(LOOKUPS[name].path)}, so ${LOOKUPS[name].shows} columns show Lever IDs.`,
     );
   });
+  options.fetched?.(complete as Partial<LookupTables>);
   return tables;
 }
