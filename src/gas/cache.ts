@@ -4,9 +4,15 @@ import type { CachePort } from '../ports/cache';
 export function userCache(): CachePort {
   const cache = CacheService.getUserCache();
   return {
-    get: (key) => cache.get(key),
+    // A cache is an optimisation: a failed read is a miss, and a value it refuses (over 100 KB) is fetched again.
+    get: (key) => {
+      try {
+        return cache.get(key);
+      } catch (_error) {
+        return null;
+      }
+    },
     put: (key, value, seconds) => {
-      // A cache is an optimisation: a value it refuses (over 100 KB) is fetched again next time.
       try {
         cache.put(key, value, seconds);
       } catch (_error) {}
