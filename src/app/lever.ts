@@ -1,11 +1,13 @@
 // Builds Lever access for the running user from the key in their UserProperties (the only entry point for it).
 import { AppError } from '../errors';
+import { userCache } from '../gas/cache';
 import { appsScriptClock, executionBudget } from '../gas/clock';
 import { appsScriptBase64, appsScriptHttp } from '../gas/http';
 import { userStore } from '../gas/properties';
 import { createLeverAccess, noticingConfidential } from '../lever/access';
 import { LeverClient } from '../lever/client';
 import type { LeverCredential } from '../lever/credential';
+import { LookupCache } from '../lever/lookup-cache';
 import type { LeverAccess } from '../lever/source';
 import { loadCredential, markConfidentialReadable } from '../store/key-store';
 
@@ -39,6 +41,11 @@ export function leverForUser(options: LeverFactoryOptions = {}): LeverAccess {
     confidentialAccess: saved.check.confidentialAccess === true,
     deadline: () => executionBudget().deadline,
     maxParallel: options.maxParallel,
+    // The user's own cache; a new key is a new check, so tables of an earlier key are never read back.
+    lookupCache: new LookupCache(
+      userCache(),
+      `${saved.credential.environment}.${saved.check.confidentialAccess}.${saved.check.checkedAt}`,
+    ),
   });
   if (saved.check.confidentialAccess !== 'unknown') return access;
   // Not known at the key check: a confidential record coming back settles it ("can read") for this user's key.

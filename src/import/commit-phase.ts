@@ -40,9 +40,16 @@ export function stagedCells(slice: Slice, heldRows = 0): number {
   return (slice.checkpoint.rowsStaged + heldRows) * slice.plan.stagingHeader.length;
 }
 
-function renderResult(slice: Slice, held: readonly StagedRow[]) {
+/** The staged rows: those this execution still holds when it wrote them all, else read back from the sheet. */
+function stagedRows(slice: Slice, inMemory?: readonly StagedRow[]): StagedRow[] {
+  const { checkpoint, plan, staging } = slice;
+  if (inMemory && inMemory.length === checkpoint.rowsStaged) return [...inMemory];
+  return staging ? readStaged(staging, checkpoint.rowsStaged, plan.stagingHeader.length) : [];
+}
+
+function renderResult(slice: Slice, held: readonly StagedRow[], inMemory?: readonly StagedRow[]) {
   const { plan } = slice;
-  const staged = slice.staging ? readStaged(slice.staging, slice.checkpoint.rowsStaged, plan.stagingHeader.length) : [];
+  const staged = stagedRows(slice, inMemory);
   // Held rows were fetched after the staged ones: for a repeated ID they are the fresher read.
   const result = resultRows(slice, held.length > 0 ? staged.concat(held) : staged);
   const rows = result.rows;
@@ -70,9 +77,13 @@ export interface CommitSummary extends WriteSummary {
  * where it went, and removes the staging sheet and the checkpoint. Returns null, having written nothing, when the
  * lookups left too little time for the write (the next execution commits).
  */
-export function commitRun(slice: Slice, held: readonly StagedRow[] = []): CommitSummary | null {
+export function commitRun(
+  slice: Slice,
+  held: readonly StagedRow[] = [],
+  inMemory?: readonly StagedRow[],
+): CommitSummary | null {
   const { deps, definition } = slice;
-  const { block, notes, tracked, rows } = renderResult(slice, held);
+  const { block, notes, tracked, rows } = renderResult(slice, held, inMemory);
   // Change tracking reads its snapshot, rewrites it and appends to the changes sheet in the same execution.
   const trackedCells = tracked ? tracked.records.length * (tracked.fields.length + 2) * 3 : 0;
   const baseCells = keepsBase(slice) ? rows.length * slice.plan.stagingHeader.length : 0;

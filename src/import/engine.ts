@@ -85,7 +85,7 @@ function work(state: RunState, options: SliceOptions): RunRecord {
   const fetched = fetchUntilDeadline(slice, () => saveOutcome(slice, { status: 'running' }));
   const summary =
     fetched.done && mayStartCommit(slice.deps, stagedCells(slice, fetched.held.length))
-      ? commitRun(slice, fetched.held)
+      ? commitRun(slice, fetched.held, fetched.staged)
       : null;
   if (summary) {
     slice.checkpoint = fetched.checkpoint;

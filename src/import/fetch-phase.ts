@@ -38,6 +38,8 @@ function stagingFor(slice: Slice): SheetPort {
 class StagingBuffer {
   held: StagedRow[] = [];
   private readonly stage: (record: LeverRecord) => StagedRow;
+  /** Every row in the staging sheet, while this execution wrote them all: the commit then reads nothing back. */
+  kept: StagedRow[] | null;
 
   constructor(
     private readonly slice: Slice,
@@ -45,6 +47,7 @@ class StagingBuffer {
     public written: number,
   ) {
     this.stage = recordStager(slice);
+    this.kept = written === 0 ? [] : null;
   }
 
   get full(): boolean {
@@ -62,6 +65,7 @@ class StagingBuffer {
     const { deps, plan } = this.slice;
     appendStaged(deps.workbook, stagingFor(this.slice), plan.stagingHeader, this.written, this.held);
     this.written += this.held.length;
+    if (this.kept) this.kept = this.kept.concat(this.held);
     this.held = [];
   }
 }
@@ -72,6 +76,8 @@ export interface FetchResult {
   done: boolean;
   /** Rows of the last batch, fetched but not staged (the commit takes them as they are). */
   held: StagedRow[];
+  /** The staged rows as written, when this execution staged them all (else the commit reads them back). */
+  staged?: StagedRow[];
   /** The checkpoint that covers `held` as well: saved by `stage`, or the run's final counts after a commit. */
   checkpoint: Checkpoint;
   /** Writes `held` to the staging sheet, then saves `checkpoint` (when the commit has to wait). */
@@ -116,7 +122,7 @@ export function fetchUntilDeadline(slice: Slice, onProgress: () => void): FetchR
         slice.checkpoint = { ...checkpoint, stagingSheetId: slice.checkpoint.stagingSheetId };
         saveCheckpoint(deps.store, slice.checkpoint);
       };
-      return { done: true, held: buffer.held, checkpoint, stage };
+      return { done: true, held: buffer.held, staged: buffer.kept ?? undefined, checkpoint, stage };
     }
     buffer.write();
     slice.checkpoint = advanced(slice.checkpoint, progress, buffer.written);

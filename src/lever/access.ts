@@ -4,9 +4,20 @@ import type { Clock } from '../ports/clock';
 import type { LeverClient } from './client';
 import { deletedSince } from './deleted';
 import { hiredReasonIds, matchesArchiveReason, resolveHiresOnly } from './hires-query';
+import type { LookupCache } from './lookup-cache';
 import { LookupPrefetch } from './lookup-prefetch';
 import { fetchLookups } from './lookups';
-import type { FetchState, LeverAccess, LeverRecord, ListQuery, RecordSource } from './source';
+import type {
+  FetchState,
+  LeverAccess,
+  LeverRecord,
+  ListQuery,
+  LookupName,
+  LookupResult,
+  LookupScope,
+  LookupTables,
+  RecordSource,
+} from './source';
 import { normalizeQuery, WindowedRecordSource, type WindowedSourceOptions } from './windowed-source';
 import { initialWindow, windowParams } from './windows';
 
@@ -17,6 +28,8 @@ export interface LeverAccessOptions extends WindowedSourceOptions {
   confidentialAccess: boolean;
   /** Deadline for calls that take none (lookups, previews): the execution's work budget. */
   deadline: () => number;
+  /** Lookup tables kept between runs; without it every run fetches them. */
+  lookupCache?: LookupCache;
 }
 
 function outOfTime(): AppError {
@@ -85,23 +98,40 @@ function resolved(options: LeverAccessOptions, query: ListQuery): ListQuery {
   return resolveHiresOnly(query, () => hiredReasonIds(options.client, options.deadline()));
 }
 
+/** Lookups from the cache first, then those fetched alongside the records, then the rest; fresh ones cached. */
+function lookupsFor(options: LeverAccessOptions, prefetch: LookupPrefetch) {
+  let cached: Partial<LookupTables> = {};
+  const cache = options.lookupCache;
+  return {
+    prefetch(needed: readonly LookupName[]): void {
+      cached = { ...cached, ...cache?.load(needed.filter((name) => !cached[name])) };
+      prefetch.want(needed.filter((name) => !cached[name]));
+    },
+    lookups(needed: readonly LookupName[], scope?: LookupScope): LookupResult {
+      cached = { ...cached, ...cache?.load(needed.filter((name) => !cached[name])) };
+      return fetchLookups(options.client, needed, {
+        confidentialAccess: options.confidentialAccess,
+        deadline: options.deadline(),
+        ready: { ...prefetch.complete(), ...cached },
+        now: options.clock.now(),
+        offersFor: scope?.offersFor,
+        fetched: (tables) => cache?.save({ ...prefetch.complete(), ...tables }),
+      });
+    },
+  };
+}
+
 export function createLeverAccess(options: LeverAccessOptions): LeverAccess {
   const prefetch = new LookupPrefetch(options.confidentialAccess);
+  const lookups = lookupsFor(options, prefetch);
   return {
     environment: options.client.environment,
     source: locallyFiltered(
       new WindowedRecordSource(options.client, options.clock, { ...options, companion: prefetch }),
       (query) => resolved(options, query),
     ),
-    prefetchLookups: (needed) => prefetch.want(needed),
-    lookups: (needed, scope) =>
-      fetchLookups(options.client, needed, {
-        confidentialAccess: options.confidentialAccess,
-        deadline: options.deadline(),
-        ready: prefetch.complete(),
-        now: options.clock.now(),
-        offersFor: scope?.offersFor,
-      }),
+    prefetchLookups: (needed) => lookups.prefetch(needed),
+    lookups: (needed, scope) => lookups.lookups(needed, scope),
     firstPage: (query, limit) => firstPage(options, query, limit),
     deletedSince: (since, confidential) => deletedSince(options.client, since, confidential, options.deadline()),
   };

@@ -61,6 +61,8 @@ export class LeverClient {
   readonly environment: string;
   /** HTTP requests sent by this client so far, retries included. */
   requestsSent = 0;
+  /** How long the last fetch (or fetchAll) took, waits excluded: Lever's latency as this run sees it. */
+  lastFetchMs?: number;
   private readonly baseUrl: string;
   private readonly limiter: TokenBucket;
   private readonly policy: RetryPolicy;
@@ -77,6 +79,11 @@ export class LeverClient {
   /** Largest batch `getPages` accepts: the limiter's burst. */
   get maxBatch(): number {
     return this.limiter.capacity;
+  }
+
+  /** Requests a second the limiter allows on average. */
+  get ratePerSecond(): number {
+    return this.limiter.perSecond;
   }
 
   getPage(request: PageRequest, deadline: number): PageOutcome {
@@ -140,7 +147,10 @@ export class LeverClient {
   private send(requests: readonly PageRequest[]): HttpResponse[] {
     const http = requests.map((request) => this.toHttp(request));
     this.requestsSent += http.length;
-    return http.length === 1 ? [this.options.http.fetch(http[0])] : this.options.http.fetchAll(http);
+    const started = this.options.clock.now();
+    const answers = http.length === 1 ? [this.options.http.fetch(http[0])] : this.options.http.fetchAll(http);
+    this.lastFetchMs = this.options.clock.now() - started;
+    return answers;
   }
 
   private toHttp(request: PageRequest): HttpRequest {

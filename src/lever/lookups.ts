@@ -138,12 +138,14 @@ export interface LookupOptions {
   confidentialAccess: boolean;
   deadline: number;
   pageSize?: number;
-  /** Tables already fetched in full (while the records paged): used as they are. */
+  /** Tables already fetched in full (while the records paged, or cached): used as they are. */
   ready?: Partial<LookupTables>;
   /** The fetch time, for the requisitions' next start dates. */
   now?: number;
   /** The opportunities whose offers the `offers` table holds. */
   offersFor?: readonly string[];
+  /** Receives each table fetched here in full (not those the key may not read). */
+  fetched?: (tables: Partial<LookupTables>) => void;
 }
 
 /** A key without Lever's offers permission still imports: the offer columns stay empty, with a note. */
@@ -185,9 +187,13 @@ export function fetchLookups(client: LeverClient, needed: readonly LookupName[],
   });
   const queries = names.map((name) => queryFor(name, tables, options.confidentialAccess, options.pageSize ?? 100));
   const results = pageAll(client, queries, options.deadline);
+  const complete: Partial<Record<LookupName, LookupTables[LookupName]>> = {};
   results.forEach((result, index) => {
     const name = names[index];
-    if (result.kind === 'done') return;
+    if (result.kind === 'done') {
+      complete[name] = tables[name];
+      return;
+    }
     if (result.kind === 'deferred') {
       throw new AppError('TIME_BUDGET', { reason: 'lookups' });
     }
@@ -197,5 +203,6 @@ export function fetchLookups(client: LeverClient, needed: readonly LookupName[],
       `This key cannot read ${endpointLabel(LOOKUPS[name].path)}, so ${LOOKUPS[name].shows} columns show Lever IDs.`,
     );
   });
+  options.fetched?.(complete as Partial<LookupTables>);
   return tables;
 }

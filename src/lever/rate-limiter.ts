@@ -29,6 +29,10 @@ export class TokenBucket {
     return this.limit.burst;
   }
 
+  get perSecond(): number {
+    return this.limit.perSecond;
+  }
+
   /** Milliseconds until `count` tokens are available (0 when they are now). */
   waitFor(count: number): number {
     this.refill();

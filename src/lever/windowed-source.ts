@@ -10,8 +10,10 @@ import type { FetchProgress, FetchState, LeverRecord, ListQuery, RecordSource } 
 import {
   addSkip,
   applyPage,
+  EARLIEST,
   estimateRemaining,
   type FetchWindow,
+  fanOut,
   initialWindow,
   isDescending,
   planSplits,
@@ -19,6 +21,7 @@ import {
   type SplitCandidate,
   skipOf,
   skipOnRestart,
+  spanOf,
   type TrustedSkip,
   windowForSkip,
   windowParams,
@@ -26,6 +29,9 @@ import {
 
 export const FETCH_STATE_VERSION = 1;
 const MAX_RESTARTS = 2;
+/** Rounds sized for this much more than the latency needs, and never narrower than MIN_WIDTH. */
+const WIDTH_MARGIN = 1.5;
+const MIN_WIDTH = 4;
 /** Generous sizes in the state's JSON: a window holding an offset token, and a token alone. */
 const WINDOW_BYTES = 260;
 const TOKEN_BYTES = 160;
@@ -52,6 +58,8 @@ export interface WindowedFetchState extends FetchState {
    */
   skipped?: TrustedSkip[];
   totals: { requests: number; pages: number; records: number };
+  /** Lever's latency as measured by this run's rounds (the slowest request of each), smoothed; absent before any. */
+  latencyMs?: number;
 }
 
 type Counters = { pages: number; records: number };
@@ -86,9 +94,9 @@ export class WindowedRecordSource implements RecordSource {
     private readonly clock: Clock,
     options: WindowedSourceOptions = {},
   ) {
-    this.maxParallel = Math.max(1, Math.min(options.maxParallel ?? 12, client.maxBatch));
+    this.maxParallel = Math.max(1, Math.min(options.maxParallel ?? 20, client.maxBatch));
     this.pageSize = options.pageSize ?? 100;
-    this.maxStateBytes = options.maxStateBytes ?? 3500;
+    this.maxStateBytes = options.maxStateBytes ?? 7000;
     this.companion = options.companion;
   }
 
@@ -130,8 +138,9 @@ export class WindowedRecordSource implements RecordSource {
   /** One page for every window in a single fetchAll. False when a window had to wait past the deadline. */
   private round(state: WindowedFetchState, deadline: number, sink: (r: LeverRecord[]) => void, counters: Counters) {
     const own = state.windows.map((window) => this.requestFor(state.query, window));
-    const extra = this.companion?.take(this.maxParallel - own.length) ?? [];
+    const extra = this.companion?.take(this.width(state) - own.length) ?? [];
     const outcomes = this.client.getPages([...own, ...extra], deadline);
+    this.measure(state);
     if (extra.length > 0) this.companion?.settle(outcomes.slice(own.length));
     const kept: FetchWindow[] = [];
     const candidates: SplitCandidate[] = [];
@@ -145,8 +154,7 @@ export class WindowedRecordSource implements RecordSource {
     });
     // Windows added during the loop (ranges read again once the order broke) come after the ones kept.
     state.windows = [...kept, ...state.windows.slice(own.length)];
-    if (complete && state.ordered)
-      state.windows.push(...planSplits(candidates, this.freeSlots(state), this.pageSize * 2));
+    if (complete && state.ordered) state.windows.push(...this.split(candidates, this.freeSlots(state)));
     return complete;
   }
 
@@ -166,7 +174,7 @@ export class WindowedRecordSource implements RecordSource {
     counters.pages += 1;
     counters.records += result.records.length;
     if (result.records.length > 0) sink(result.records);
-    if (!result.done) candidates.push({ window, remaining: estimateRemaining(window, data) });
+    if (!result.done) candidates.push({ window, remaining: estimateRemaining(window, data), span: spanOf(data) });
     return result.done;
   }
 
@@ -209,10 +217,35 @@ export class WindowedRecordSource implements RecordSource {
     };
   }
 
+  /** A window reaching down to 1970 fans out over the years below its first page; others halve where dense. */
+  private split(candidates: SplitCandidate[], slots: number): FetchWindow[] {
+    const wide = candidates.find((candidate) => candidate.window.floor === EARLIEST);
+    if (wide) return fanOut(wide.window, wide.span ?? 0, slots);
+    return planSplits(candidates, slots, this.pageSize);
+  }
+
+  /** Folds the last round's latency into the state (a round lasts as long as its slowest request). */
+  private measure(state: WindowedFetchState): void {
+    const last = this.client.lastFetchMs;
+    if (last === undefined) return;
+    state.latencyMs = state.latencyMs === undefined ? last : Math.round((state.latencyMs + last) / 2);
+  }
+
+  /**
+   * Requests in flight per round: enough to keep Lever's rate busy through a round's latency, with room for
+   * windows that end mid-round, and no more (every window ends on a partial page). The whole burst until
+   * the latency is known.
+   */
+  private width(state: WindowedFetchState): number {
+    if (state.latencyMs === undefined) return this.maxParallel;
+    const busy = Math.ceil((this.client.ratePerSecond * state.latencyMs * WIDTH_MARGIN) / 1000);
+    return Math.min(this.maxParallel, Math.max(MIN_WIDTH, busy + 2));
+  }
+
   /** New windows allowed now: parallelism left, within the state's size budget once every window has a token. */
   private freeSlots(state: WindowedFetchState): number {
     const tokensToCome = state.windows.filter((window) => window.next === undefined).length * TOKEN_BYTES;
     const bySize = Math.floor((this.maxStateBytes - JSON.stringify(state).length - tokensToCome) / WINDOW_BYTES);
-    return Math.max(0, Math.min(this.maxParallel - state.windows.length, bySize));
+    return Math.max(0, Math.min(this.width(state) - state.windows.length, bySize));
   }
 }

@@ -146,6 +146,12 @@ export function windowForSkip([from, to]: TrustedSkip, unboundedFrom: boolean): 
   return { lo: unboundedFrom && from === EARLIEST ? null : from, hi: to, floor: from };
 }
 
+/** Milliseconds of createdAt a page covers (0 when it has no dated record). */
+export function spanOf(page: readonly DatedRecord[]): number {
+  const dates = page.map(createdAtOf).filter((createdAt): createdAt is number => createdAt !== undefined);
+  return dates.length === 0 ? 0 : Math.max(...dates) - Math.min(...dates);
+}
+
 /** Records left in [floor, seen], extrapolated from the density of the page just read. */
 export function estimateRemaining(window: FetchWindow, page: readonly DatedRecord[]): number {
   const dates = page.map(createdAtOf).filter((createdAt): createdAt is number => createdAt !== undefined);
@@ -167,10 +173,40 @@ export function splitWindow(window: FetchWindow): FetchWindow | null {
   return lower;
 }
 
+/** How far back a first split looks for records below the newest page: older ones fall in one last window. */
+export const FAN_OUT_HORIZON_MS = 10 * 365 * 86_400_000;
+
+/**
+ * The first split of a window whose range reaches far below its data (unbounded: from 1970). Halving would
+ * plan windows over decades with nothing in them, so cuts go back from `seen` in steps growing geometrically
+ * from `span` (what one page covered) to the horizon: every window likely holds records, the nearest ones
+ * as many as a page or two. The window keeps [first cut, seen]; the last new one takes what lies below.
+ */
+export function fanOut(window: FetchWindow, span: number, slots: number): FetchWindow[] {
+  const bottom = window.floor;
+  if (window.seen === undefined || slots < 1 || window.seen - bottom < 2) return [];
+  const depth = Math.min(window.seen - bottom, FAN_OUT_HORIZON_MS);
+  const step = Math.max(1, Math.min(span, depth / 2));
+  const ratio = Math.max(1.5, (depth / step) ** (1 / slots));
+  let cut = window.seen - Math.floor(step);
+  window.floor = cut;
+  const created: FetchWindow[] = [];
+  for (let k = 1; k <= slots && cut > bottom; k++) {
+    const lower = k === slots ? bottom : Math.max(bottom, window.seen - Math.floor(step * ratio ** k));
+    if (lower >= cut) continue;
+    const unbounded = lower === bottom && window.lo === null && bottom === EARLIEST;
+    created.push({ lo: unbounded ? null : lower, hi: cut - 1, floor: lower });
+    cut = lower;
+  }
+  return created;
+}
+
 export interface SplitCandidate {
   window: FetchWindow;
   /** Estimated records left to read in the window. */
   remaining: number;
+  /** Milliseconds of createdAt the page just read covered (what a first split steps back by). */
+  span?: number;
 }
 
 /**

@@ -175,7 +175,7 @@ describe('RecordSource through the bundle: the exact set', () => {
   it('resumes across executions from the saved state, which stays under 4 KB', () => {
     const s = setup();
     const query: Query = { object: 'opportunities', params: { confidentiality: 'all' } };
-    const run = fetchAll(s, query, 8, 300);
+    const run = fetchAll(s, query, 8, 200);
     expect(run.executions).toBeGreaterThan(3);
     expect(Math.max(...run.stateSizes)).toBeLessThan(4096);
     expect(sorted([...new Set(run.ids)])).toEqual(sorted(groundTruth(s, query)));

@@ -293,10 +293,31 @@ describe('runSlice', () => {
     const [record] = runToEnd(w);
     expect(record).toMatchObject({ status: 'succeeded', rowsFetched: list.length, rowsWritten: list.length });
     expect(staged).toHaveLength(1);
-    // Two staging writes (the header goes with the first), one growth, one read back; the rest was never staged.
-    expect(staged[0].calls).toEqual({ write: 2, insertRowsAfter: 1, read: 1 });
+    // Two staging writes (the header goes with the first), one growth; the rest was never staged. This execution
+    // staged every row and still holds them, so the commit reads nothing back.
+    expect(staged[0].calls).toEqual({ write: 2, insertRowsAfter: 1 });
     expect(targetIds(w)).toEqual(expectedIds(list));
     expect(w.workbook.sheetNames()).toEqual(['Sheet1', 'Opportunities']);
+  });
+
+  it('reads the staged rows back only when an earlier execution staged some of them', () => {
+    const w = world();
+    const list = records(2 * FLUSH_ROWS + 4_321);
+    // Slow pages: the fetch spans executions, so the committing one never held the first batches.
+    withSource(w, list, { msPerPage: 2_000 });
+    const staged: FakeSheet[] = [];
+    const insertSheet = w.workbook.insertSheet.bind(w.workbook);
+    w.workbook.insertSheet = (name) => {
+      const sheet = insertSheet(name);
+      if (name.startsWith('_lever_staging_')) staged.push(sheet);
+      return sheet;
+    };
+    const runs = runToEnd(w);
+    expect(runs.length).toBeGreaterThan(1);
+    expect(runs[runs.length - 1]).toMatchObject({ status: 'succeeded', rowsWritten: list.length });
+    // Each resumed execution checks the staging header (one read); the commit reads the rows back (one more).
+    expect(staged[0].calls.read).toBe(runs.length);
+    expect(targetIds(w)).toEqual(expectedIds(list));
   });
 
   it('needs no staging sheet for a run that fits in one batch, and fetches lookups alongside the records', () => {

@@ -19,9 +19,9 @@ import {
 const NEWEST = Date.UTC(2026, 0, 5);
 const RECORDS = makeRecords(2500, NEWEST, 7);
 
-function setup(maxParallel: number, lever: FakeLeverOptions = {}, handler?: FakeHttp['handler']) {
+function setup(maxParallel: number, lever: FakeLeverOptions = {}, handler?: FakeHttp['handler'], latencyMs = 250) {
   const clock = new FakeClock(NEWEST);
-  const http = new FakeHttp(handler ?? fakeLever(RECORDS, lever), clock, 250);
+  const http = new FakeHttp(handler ?? fakeLever(RECORDS, lever), clock, latencyMs);
   const client = new LeverClient({
     http,
     clock,
@@ -114,6 +114,34 @@ describe('WindowedRecordSource: speed and size', () => {
     expect(requests / seconds(parallel)).toBeGreaterThan(7);
     expect((requests - 10) / seconds(parallel)).toBeLessThanOrEqual(10);
     expect(requests).toBeLessThan(sequential.http.requests.length * 1.5);
+  });
+
+  it('sizes its rounds from the latency it measures: narrow when Lever is quick, the whole burst when slow', () => {
+    const quick = setup(20, {}, undefined, 100);
+    const slow = setup(20, {}, undefined, 2500);
+    const quickRun = fetchAll(quick, QUERIES[0][1]);
+    const slowRun = fetchAll(slow, QUERIES[0][1]);
+    // 10 requests/s × 0.1 s × 1.5, plus two for windows ending mid-round; the first round precedes any measure.
+    expect(Math.max(...quick.http.batches.slice(1))).toBeLessThanOrEqual(4);
+    expect(Math.max(...slow.http.batches)).toBe(20);
+    expect((quickRun.state as { latencyMs?: number }).latencyMs).toBe(100);
+    expect((slowRun.state as { latencyMs?: number }).latencyMs).toBe(2500);
+    expect(uniqueSorted(quickRun.received)).toEqual(uniqueSorted(slowRun.received));
+    expect(uniqueSorted(slowRun.received)).toEqual([...expectedIds(QUERIES[0][1])].sort());
+  });
+
+  it('plans no windows over the empty decades before the account when the query reaches back to 1970', () => {
+    const run = setup(20, {}, undefined, 2500);
+    fetchAll(run, QUERIES[0][1]);
+    const empty = run.http.requests.filter((request) => {
+      const url = new URL(request.url);
+      const start = Number(url.searchParams.get('created_at_start') ?? 0);
+      const end = Number(url.searchParams.get('created_at_end') ?? Number.POSITIVE_INFINITY);
+      return !RECORDS.some((record) => record.createdAt >= start && record.createdAt <= end);
+    });
+    // The account spans 3 years: only the widest windows, reaching towards the 10-year horizon, find nothing
+    // (halving from 1970 planned a dozen windows over 1970–2022 and read them all).
+    expect(empty.length).toBeLessThanOrEqual(2);
   });
 
   it('keeps the saved state under 4 KB at every step', () => {

@@ -1,8 +1,11 @@
 // Window planning (pure): bounds, pages moving a window down, splitting the densest, restarts.
 import {
   applyPage,
+  EARLIEST,
   estimateRemaining,
+  FAN_OUT_HORIZON_MS,
   type FetchWindow,
+  fanOut,
   initialWindow,
   isDescending,
   planSplits,
@@ -149,5 +152,37 @@ describe('restartWindow', () => {
     const upper = restartWindow(window, false, 1100);
     expect(window).toMatchObject({ lo: 100, hi: 600, floor: 100, next: undefined, restarts: 1 });
     expect(upper).toEqual({ lo: 601, hi: null, floor: 601, restarts: 1 });
+  });
+});
+
+describe('fanOut', () => {
+  const DAY = 86_400_000;
+  const seen = Date.UTC(2026, 0, 1);
+
+  it('cuts back from the first page in growing steps, contiguous and disjoint, down to 1970', () => {
+    const window: FetchWindow = { lo: null, hi: null, floor: EARLIEST, next: 't', seen };
+    const created = fanOut(window, 2 * DAY, 10);
+    expect(created).toHaveLength(10);
+    expect(window.floor).toBe(seen - 2 * DAY);
+    let top = window.floor;
+    for (const lower of created) {
+      expect(lower.hi).toBe(top - 1);
+      top = lower.floor;
+    }
+    expect(created[9]).toEqual({ lo: null, hi: created[8].floor - 1, floor: EARLIEST });
+    const widths = created.slice(0, 9).map((lower) => (lower.hi ?? 0) - lower.floor);
+    for (let k = 1; k < widths.length; k++) expect(widths[k]).toBeGreaterThan(widths[k - 1]);
+    // The last bounded cut reaches the horizon: older records, if any, are in the one window below it.
+    expect(seen - created[8].floor).toBeGreaterThan(FAN_OUT_HORIZON_MS * 0.4);
+    expect(seen - created[8].floor).toBeLessThanOrEqual(FAN_OUT_HORIZON_MS);
+  });
+
+  it('keeps a bounded query within its range and plans nothing when no page was read', () => {
+    const bottom = seen - 30 * DAY;
+    const window: FetchWindow = { lo: bottom, hi: null, floor: bottom, next: 't', seen };
+    const created = fanOut(window, DAY, 5);
+    expect(created[created.length - 1]).toMatchObject({ lo: bottom, floor: bottom });
+    expect(created.every((lower) => lower.lo !== null && lower.lo >= bottom)).toBe(true);
+    expect(fanOut({ lo: null, hi: null, floor: EARLIEST }, DAY, 5)).toEqual([]);
   });
 });
