@@ -53,11 +53,19 @@ const lever = {
   }),
 } satisfies Partial<Catalogue>;
 
+const SHEET_TOO_BIG_ADVICE =
+  'Delete unused sheets, rows or columns, or narrow the import with filters or fewer columns.';
+
 const spreadsheet = {
-  SHEET_TOO_BIG: (d: ErrorDetailsByCode['SHEET_TOO_BIG']) =>
-    `This import needs ${thousands(d.added)} more cells, which would bring the spreadsheet to ${thousands(d.total)} ` +
-    `cells; Google Sheets allows at most ${thousands(d.max)}. Delete unused sheets, rows or columns, ` +
-    'or narrow the import with filters or fewer columns.',
+  SHEET_TOO_BIG: byReason<ErrorDetailsByCode['SHEET_TOO_BIG']>({
+    grow: (d) =>
+      `This import needs ${thousands(d.added)} more cells, which would bring the spreadsheet to ${thousands(d.total)} ` +
+      `cells; Google Sheets allows at most ${thousands(d.max)}. ${SHEET_TOO_BIG_ADVICE}`,
+    projected: (d) =>
+      `Stopped before fetching the rest: the ${thousands(d.fetchedRows)} rows fetched so far already need ` +
+      `${thousands(d.added)} more cells, which would bring the spreadsheet to ${thousands(d.total)} cells; Google ` +
+      `Sheets allows at most ${thousands(d.max)}. ${SHEET_TOO_BIG_ADVICE}`,
+  }),
   SHEET_MISSING: byReason<ErrorDetailsByCode['SHEET_MISSING']>({
     noSpreadsheet: () => 'Open the spreadsheet first: this action works inside a spreadsheet.',
     targetDeleted: (d) =>

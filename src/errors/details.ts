@@ -54,7 +54,9 @@ export interface ErrorDetailsByCode {
     | { reason: 'offsetToken'; endpoint: string };
   NO_KEY: { reason: 'connect' } | { reason: 'takeOver' };
   BAD_INPUT: BadInputDetails;
-  SHEET_TOO_BIG: { added: number; total: number; max: number };
+  SHEET_TOO_BIG:
+    | { reason: 'grow'; added: number; total: number; max: number }
+    | { reason: 'projected'; fetchedRows: number; added: number; total: number; max: number };
   SHEET_MISSING: { reason: 'noSpreadsheet' } | { reason: 'targetDeleted'; sheetName: string; importName: string };
   BUSY: None;
   TIME_BUDGET: { reason: 'execution' } | { reason: 'lookups' } | { reason: 'access' } | { reason: 'probe' };

@@ -58,6 +58,17 @@ function renderResult(slice: Slice, held: readonly StagedRow[]) {
   return { block, notes: lookups.notes ?? [], tracked };
 }
 
+/**
+ * The staged rows are in memory once rendered, so the staging sheet goes before the target grows: both at once
+ * would count the result's cells twice against Google's limit. A commit that fails after this fails the run (its
+ * staging would be deleted anyway); one that runs out of time finds no staging sheet and fetches again.
+ */
+function releaseStaging(slice: Slice): void {
+  if (!slice.staging) return;
+  deleteStaging(slice.deps.workbook, slice.definition.id, slice.staging.sheetId);
+  slice.staging = null;
+}
+
 export interface CommitSummary extends WriteSummary {
   /** Lookup tables the key could not read (their IDs are shown instead of names). */
   notes: string[];
@@ -76,6 +87,7 @@ export function commitRun(slice: Slice, held: readonly StagedRow[] = []): Commit
   // Change tracking reads its snapshot, rewrites it and appends to the changes sheet in the same execution.
   const trackedCells = tracked ? tracked.records.length * (tracked.fields.length + 2) * 3 : 0;
   if (!commitFitsNow(deps, block.rows.length * block.header.length + trackedCells, WRITE_FIXED_MS)) return null;
+  releaseStaging(slice);
   const { sheet: target, created } = openTarget(deps.workbook, definition);
   const stored = loadBlockLayout(deps.store, definition.id);
   const layout = stored && stored.sheetId === target.sheetId && !created ? stored : null;
@@ -92,7 +104,6 @@ export function commitRun(slice: Slice, held: readonly StagedRow[] = []): Commit
   saveBlockLayout(deps.store, definition.id, { sheetId: target.sheetId, width: summary.width, style: summary.style });
   const sheetName = target.name();
   updateDefinition(deps.store, definition.id, (current) => ({ ...current, sheetId: target.sheetId, sheetName }));
-  if (slice.staging) deleteStaging(deps.workbook, definition.id, slice.staging.sheetId);
   if (!tracked) return { ...summary, notes };
   const changeSummary = changeSummaryAfterCommit(deps.workbook, definition, tracked, new Date(deps.now()));
   return { ...summary, notes, changeSummary };

@@ -69,7 +69,10 @@ const SAMPLES: Samples = {
     keyCharacters: { reason: 'keyCharacters' },
     environment: { reason: 'environment', allowed: ['production', 'sandbox', 'eu'] },
   },
-  SHEET_TOO_BIG: { only: { added: 1_500_000, total: 10_200_000, max: 10_000_000 } },
+  SHEET_TOO_BIG: {
+    grow: { reason: 'grow', added: 1_500_000, total: 10_200_000, max: 10_000_000 },
+    projected: { reason: 'projected', fetchedRows: 800_000, added: 1_500_000, total: 10_200_000, max: 10_000_000 },
+  },
   SHEET_MISSING: {
     noSpreadsheet: { reason: 'noSpreadsheet' },
     targetDeleted: { reason: 'targetDeleted', sheetName: 'Data', importName: 'Pipeline' },

@@ -294,7 +294,8 @@ describe('runSlice', () => {
     expect(record).toMatchObject({ status: 'succeeded', rowsFetched: list.length, rowsWritten: list.length });
     expect(staged).toHaveLength(1);
     // Two staging writes (the header goes with the first), one growth, one read back; the rest was never staged.
-    expect(staged[0].calls).toEqual({ write: 2, insertRowsAfter: 1, read: 1 });
+    // One deleteColumns makes the new sheet exactly as wide as its header.
+    expect(staged[0].calls).toEqual({ write: 2, insertRowsAfter: 1, read: 1, deleteColumns: 1 });
     expect(targetIds(w)).toEqual(expectedIds(list));
     expect(w.workbook.sheetNames()).toEqual(['Sheet1', 'Opportunities']);
   });
