@@ -58,6 +58,15 @@ function renderResult(slice: Slice, held: readonly StagedRow[]) {
   return { block, notes: lookups.notes ?? [], tracked };
 }
 
+/** Bookkeeping before the write (trigger time) must never stop a commit that fits. */
+function beforeCommit(deps: EngineDeps): void {
+  try {
+    deps.beforeCommit?.();
+  } catch {
+    // The end of the execution records the time again.
+  }
+}
+
 /**
  * The staged rows are in memory once rendered, so the staging sheet goes before the target grows: both at once
  * would count the result's cells twice against Google's limit. A commit that fails after this fails the run (its
@@ -87,6 +96,7 @@ export function commitRun(slice: Slice, held: readonly StagedRow[] = []): Commit
   // Change tracking reads its snapshot, rewrites it and appends to the changes sheet in the same execution.
   const trackedCells = tracked ? tracked.records.length * (tracked.fields.length + 2) * 3 : 0;
   if (!commitFitsNow(deps, block.rows.length * block.header.length + trackedCells, WRITE_FIXED_MS)) return null;
+  beforeCommit(deps);
   releaseStaging(slice);
   const { sheet: target, created } = openTarget(deps.workbook, definition);
   const stored = loadBlockLayout(deps.store, definition.id);

@@ -26,6 +26,8 @@ export interface HarnessOptions {
   timeZone?: string;
   keys?: SimKey[];
   latencyMs?: number;
+  /** The emulator's cost per Sheets cell touched (default: its own). */
+  sheetCellMs?: number;
   rateLimit?: { perSecond: number; burst: number } | false;
   retryAfter?: boolean;
   /**
@@ -76,7 +78,10 @@ export function createHarness(options: HarnessOptions = {}): Harness {
   emu = new GasEmulator({
     start: START,
     fetch: (req) => sim.handle(req),
-    costs: { urlFetchMs: options.latencyMs ?? 250 },
+    costs: {
+      urlFetchMs: options.latencyMs ?? 250,
+      ...(options.sheetCellMs === undefined ? {} : { sheetCellMs: options.sheetCellMs }),
+    },
     readings: gasReadings(options.readings),
   });
   const ssId = emu.createSpreadsheet({

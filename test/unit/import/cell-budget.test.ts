@@ -1,9 +1,10 @@
 // The engine against Google's cell limit: staging as wide as its rows, gone before the target grows; too big stops early.
+import { runSlice } from '../../../src/import/engine';
 import { FLUSH_ROWS } from '../../../src/import/fetch-phase';
 import { STAGING_SPARE_ROWS } from '../../../src/import/staging';
 import { loadCheckpoint } from '../../../src/store/checkpoint';
 import type { FakeSheet } from '../sheet/fake-workbook';
-import { expectedIds, records, runToEnd, targetIds, type World, withSource, world } from './engine-world';
+import { deps, expectedIds, records, runToEnd, targetIds, type World, withSource, world } from './engine-world';
 
 /** Calls `spy` with the workbook's cell count and sheet names before every grid growth of any sheet inserted. */
 function watchGrowth(w: World, spy: (name: string, cells: number, names: string[]) => void): void {
@@ -54,5 +55,27 @@ describe('the cell budget', () => {
     expect(w.workbook.sheetNames()).toEqual(['Sheet1']);
     expect(w.workbook.totalCells()).toBe(before);
     expect(loadCheckpoint(w.store, w.definition.id)).toBeNull();
+  });
+
+  it('calls beforeCommit once, after the fetch and before the target exists; a throwing one does not stop the commit', () => {
+    for (const fails of [false, true]) {
+      const w = world();
+      const list = records(FLUSH_ROWS + 500);
+      withSource(w, list, { msPerPage: 10 });
+      const seen: string[][] = [];
+      const run = runSlice(
+        {
+          ...deps(w),
+          beforeCommit: () => {
+            seen.push(w.workbook.sheetNames());
+            if (fails) throw new Error('UserProperties unavailable');
+          },
+        },
+        w.definition.id,
+        'schedule',
+      );
+      expect(run).toMatchObject({ status: 'succeeded', rowsWritten: list.length });
+      expect(seen).toEqual([['Sheet1', `_lever_staging_${w.definition.id}`]]);
+    }
   });
 });
