@@ -32,6 +32,7 @@ export type BadInputDetails =
   | { reason: 'hour' }
   | { reason: 'weekDay' }
   | { reason: 'scheduleKind' }
+  | { reason: 'scheduleCalls'; importName: string; requests: number; perDay: number; limit: number }
   | { reason: 'keyEmpty' }
   | { reason: 'keyTooLong' }
   | { reason: 'keyCharacters' }

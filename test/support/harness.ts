@@ -29,6 +29,8 @@ export interface HarnessOptions {
   /** The emulator's cost per Sheets cell touched (default: its own). */
   sheetCellMs?: number;
   rateLimit?: { perSecond: number; burst: number } | false;
+  /** The emulator's UrlFetch calls a user may send a day (default: its own, Google's consumer 20,000). */
+  dailyUrlFetchLimit?: number;
   retryAfter?: boolean;
   /**
    * Readings of the silent behaviours (unknowns.md), the strictest of each by default: Lever's go to the simulator
@@ -83,6 +85,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
       ...(options.sheetCellMs === undefined ? {} : { sheetCellMs: options.sheetCellMs }),
     },
     readings: gasReadings(options.readings),
+    ...(options.dailyUrlFetchLimit === undefined ? {} : { dailyUrlFetchLimit: options.dailyUrlFetchLimit }),
   });
   const ssId = emu.createSpreadsheet({
     name: 'Headcount plan',

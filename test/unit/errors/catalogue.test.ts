@@ -64,6 +64,7 @@ const SAMPLES: Samples = {
     hour: { reason: 'hour' },
     weekDay: { reason: 'weekDay' },
     scheduleKind: { reason: 'scheduleKind' },
+    scheduleCalls: { reason: 'scheduleCalls', importName: 'Pipeline', requests: 600, perDay: 14_400, limit: 20_000 },
     keyEmpty: { reason: 'keyEmpty' },
     keyTooLong: { reason: 'keyTooLong' },
     keyCharacters: { reason: 'keyCharacters' },
