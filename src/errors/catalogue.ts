@@ -86,6 +86,9 @@ const TIME_BUDGET_SENTENCES: Record<ErrorDetailsByCode['TIME_BUDGET']['reason'],
 const google = {
   TIME_BUDGET: (d: ErrorDetailsByCode['TIME_BUDGET']) => TIME_BUDGET_SENTENCES[d.reason],
   QUOTA: (d: ErrorDetailsByCode['QUOTA']) => `Google's daily limit for this account was reached: ${d.message}`,
+  STORE_FULL: () =>
+    "Lever for Sheets could not save your settings: Google's storage for them in your account (500 KB, shared by " +
+    'every spreadsheet you use it in) is full. Turn off schedules in spreadsheets you no longer use, then try again.',
   TRIGGER_LIMIT: byReason<ErrorDetailsByCode['TRIGGER_LIMIT']>({
     perDocument: () =>
       'Google allows one scheduled trigger per person in each spreadsheet and another one is in the way. ' +

@@ -62,6 +62,8 @@ export interface ErrorDetailsByCode {
   BUSY: None;
   TIME_BUDGET: { reason: 'execution' } | { reason: 'lookups' } | { reason: 'access' } | { reason: 'probe' };
   QUOTA: { message: string };
+  /** Google's 500 KB (or 9 KB a value) for the user's properties, shared by every spreadsheet they use the add-on in. */
+  STORE_FULL: None;
   TRIGGER_LIMIT: { reason: 'perDocument' } | { reason: 'perScript' } | { reason: 'other'; message: string };
   NOT_OWNER: { owner: string };
   NOT_APPROVED: { owner: string };

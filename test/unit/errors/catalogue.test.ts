@@ -86,6 +86,7 @@ const SAMPLES: Samples = {
     probe: { reason: 'probe' },
   },
   QUOTA: { only: { message: 'Service invoked too many times for one day: urlfetch.' } },
+  STORE_FULL: { only: {} },
   TRIGGER_LIMIT: {
     perDocument: { reason: 'perDocument' },
     perScript: { reason: 'perScript' },
@@ -157,6 +158,11 @@ describe('the error catalogue', () => {
       new AppError('BUSY', {}).message,
     );
     expect(toAppError(new Error('Exceeded maximum execution time')).code).toBe('TIME_BUDGET');
+    expect(
+      toAppError(
+        new Error('You have exceeded the property storage quota. Please remove some properties and try again.'),
+      ).code,
+    ).toBe('STORE_FULL');
     expect(toAppError('plain text').message).toBe('plain text');
     const lookAlike = {
       name: 'AppError',
