@@ -21,6 +21,9 @@ const sentences: ByReason<BadInputDetails> = {
   settingsMissing: () => 'The import settings are missing.',
   object: () => 'Choose Opportunities or Requisitions.',
   importGone: () => IMPORT_GONE,
+  tooManyImports: (d) =>
+    `A spreadsheet can hold at most ${d.max} imports, and this one has that many. Delete an import you no longer ` +
+    'need, or put this one in another spreadsheet.',
   notRunning: () => 'This import is not running. Start it with "Run now".',
   runEnvironment: (d) =>
     `The import "${d.importName}" reads from Lever ${d.wanted}, but your saved key is for ` +

@@ -21,6 +21,7 @@ export type BadInputDetails =
   | { reason: 'settingsMissing' }
   | { reason: 'object' }
   | { reason: 'importGone' }
+  | { reason: 'tooManyImports'; max: number }
   | { reason: 'notRunning' }
   | { reason: 'runEnvironment'; importName: string; wanted: string; saved: string }
   | { reason: 'takeOverEnvironment'; importName: string; wanted: string; saved: string }

@@ -53,6 +53,7 @@ const SAMPLES: Samples = {
     settingsMissing: { reason: 'settingsMissing' },
     object: { reason: 'object' },
     importGone: { reason: 'importGone' },
+    tooManyImports: { reason: 'tooManyImports', max: 50 },
     notRunning: { reason: 'notRunning' },
     runEnvironment: { reason: 'runEnvironment', importName: 'Pipeline', wanted: 'sandbox', saved: 'production' },
     takeOverEnvironment: { reason: 'takeOverEnvironment', importName: 'Pipeline', wanted: 'eu', saved: 'sandbox' },
