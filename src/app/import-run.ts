@@ -45,10 +45,11 @@ export function runImportSlice(
   importId: string,
   trigger: RunTrigger,
   options: SliceOptions = {},
+  beforeCommit?: () => void,
 ): RunRecord {
   // The status sheet is rewritten after every run, so collaborators see the outcome without opening the sidebar.
   return withDocumentLock(() => {
-    const deps = engineDeps(spreadsheet);
+    const deps = { ...engineDeps(spreadsheet), beforeCommit };
     try {
       return refreshStatusAfter(deps.workbook, runSlice(deps, importId, trigger, options));
     } finally {

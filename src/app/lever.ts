@@ -9,6 +9,7 @@ import { LeverClient } from '../lever/client';
 import type { LeverCredential } from '../lever/credential';
 import { LookupCache } from '../lever/lookup-cache';
 import type { LeverAccess } from '../lever/source';
+import { countingHttp } from '../schedule/urlfetch-quota';
 import { loadCredential, markConfidentialReadable } from '../store/key-store';
 
 export interface LeverFactoryOptions {
@@ -20,10 +21,10 @@ export function noKeyError(): AppError {
   return new AppError('NO_KEY', { reason: 'connect' });
 }
 
-/** A client over UrlFetchApp and the execution's clock; retries are logged to the executions log. */
+/** A client over UrlFetchApp (each call counted against the user's day) and the execution's clock; retries are logged. */
 export function clientFor(credential: LeverCredential, readable?: Partial<Record<string, boolean>>): LeverClient {
   return new LeverClient({
-    http: appsScriptHttp,
+    http: countingHttp(appsScriptHttp, userStore(), () => appsScriptClock.now()),
     clock: appsScriptClock,
     credential,
     readable,

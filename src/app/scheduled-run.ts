@@ -8,6 +8,7 @@ import { documentSnapshot, documentStore, legacyDocumentProperties, userStore } 
 import { currentUserEmail } from '../gas/spreadsheet';
 import { deleteProjectTrigger } from '../gas/triggers';
 import type { KeyValueStore } from '../ports/store';
+import { runtimeMeter } from '../schedule/runtime-quota';
 import { spreadsheetIdForTrigger, storedSpreadsheetId } from '../store/schedule-state';
 import { dispatch } from '../trigger/firing';
 import { probeDispatcherContext } from './diagnostics-probe';
@@ -43,6 +44,7 @@ export function runScheduledDispatch(e?: GoogleAppsScript.Events.TimeDriven): vo
   // Everything after this (state store, lease, runs, status sheet) works on this spreadsheet.
   spreadsheet.bind();
   const { info } = spreadsheet;
+  const runtime = runtimeMeter(user, budget.startedAt, () => Date.now());
   dispatch({
     user: currentUserEmail(),
     spreadsheet: { id: info.id, name: info.name, url: info.url, timeZone: info.timeZone, log: spreadsheet.workbook() },
@@ -52,10 +54,12 @@ export function runScheduledDispatch(e?: GoogleAppsScript.Events.TimeDriven): vo
     triggers: spreadsheet.triggers(),
     digest: sha256,
     mail: appsScriptMail,
-    runSlice: (importId, continueOnly) => runImportSlice(spreadsheet, importId, 'schedule', { continueOnly }),
+    runSlice: (importId, continueOnly) =>
+      runImportSlice(spreadsheet, importId, 'schedule', { continueOnly }, runtime.record),
     refreshStatus: () => refreshStatusSheet(spreadsheet.workbook()),
     now: () => Date.now(),
     executionStartedAt: budget.startedAt,
+    runtime,
     deadline: budget.deadline,
   });
 }

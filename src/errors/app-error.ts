@@ -58,6 +58,7 @@ export function toAppError(error: unknown, secrets: readonly string[] = []): App
   const message = scrub(error instanceof Error ? error.message : String(error));
   if (/Exceeded maximum execution time/i.test(message)) return new AppError('TIME_BUDGET', { reason: 'execution' });
   if (/too much computer time|Service invoked too many times/i.test(message)) return new AppError('QUOTA', { message });
+  if (/exceeded the property storage quota/i.test(message)) return new AppError('STORE_FULL', {});
   if (/Lock timeout/i.test(message)) return new AppError('BUSY', {});
   return new AppError('INTERNAL', { reason: 'unexpected', message });
 }

@@ -1,6 +1,6 @@
 // The catalogue's sentences for BAD_INPUT: what the user sent or chose that cannot be used, and what to do instead.
 import type { BadInputDetails } from './details';
-import { type ByReason, byReason, environmentName } from './wording';
+import { type ByReason, byReason, environmentName, thousands } from './wording';
 
 const IMPORT_GONE = 'This import no longer exists. It may have been deleted by another editor.';
 
@@ -22,6 +22,9 @@ const sentences: ByReason<BadInputDetails> = {
   settingsMissing: () => 'The import settings are missing.',
   object: () => 'Choose Opportunities or Requisitions.',
   importGone: () => IMPORT_GONE,
+  tooManyImports: (d) =>
+    `A spreadsheet can hold at most ${d.max} imports, and this one has that many. Delete an import you no longer ` +
+    'need, or put this one in another spreadsheet.',
   notRunning: () => 'This import is not running. Start it with "Run now".',
   runEnvironment: (d) =>
     `The import "${d.importName}" reads from Lever ${d.wanted}, but your saved key is for ` +
@@ -40,6 +43,10 @@ const sentences: ByReason<BadInputDetails> = {
   hour: () => 'Choose an hour between 0 and 23.',
   weekDay: () => 'Choose a day of the week.',
   scheduleKind: () => 'Choose off, every few hours, daily or weekly.',
+  scheduleCalls: (d) =>
+    `"${d.importName}" sent ${thousands(d.requests)} requests to Lever on its last run, so this schedule would send about ` +
+    `${thousands(d.perDay)} a day: more than half of Google's daily limit of ${thousands(d.limit)} (the limit of a personal Google account ` +
+    'is assumed; Workspace accounts get more). Choose a less frequent schedule or narrow the import with filters.',
   // The API key box
   keyEmpty: () => 'Paste your Lever API key first: the box is empty.',
   keyTooLong: () => 'That is too long to be a Lever API key. Copy just the key from Lever and paste it again.',

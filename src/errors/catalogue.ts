@@ -53,11 +53,19 @@ const lever = {
   }),
 } satisfies Partial<Catalogue>;
 
+const SHEET_TOO_BIG_ADVICE =
+  'Delete unused sheets, rows or columns, or narrow the import with filters or fewer columns.';
+
 const spreadsheet = {
-  SHEET_TOO_BIG: (d: ErrorDetailsByCode['SHEET_TOO_BIG']) =>
-    `This import needs ${thousands(d.added)} more cells, which would bring the spreadsheet to ${thousands(d.total)} ` +
-    `cells; Google Sheets allows at most ${thousands(d.max)}. Delete unused sheets, rows or columns, ` +
-    'or narrow the import with filters or fewer columns.',
+  SHEET_TOO_BIG: byReason<ErrorDetailsByCode['SHEET_TOO_BIG']>({
+    grow: (d) =>
+      `This import needs ${thousands(d.added)} more cells, which would bring the spreadsheet to ${thousands(d.total)} ` +
+      `cells; Google Sheets allows at most ${thousands(d.max)}. ${SHEET_TOO_BIG_ADVICE}`,
+    projected: (d) =>
+      `Stopped before fetching the rest: the ${thousands(d.fetchedRows)} rows fetched so far already need ` +
+      `${thousands(d.added)} more cells, which would bring the spreadsheet to ${thousands(d.total)} cells; Google ` +
+      `Sheets allows at most ${thousands(d.max)}. ${SHEET_TOO_BIG_ADVICE}`,
+  }),
   SHEET_MISSING: byReason<ErrorDetailsByCode['SHEET_MISSING']>({
     noSpreadsheet: () => 'Open the spreadsheet first: this action works inside a spreadsheet.',
     targetDeleted: (d) =>
@@ -78,6 +86,9 @@ const TIME_BUDGET_SENTENCES: Record<ErrorDetailsByCode['TIME_BUDGET']['reason'],
 const google = {
   TIME_BUDGET: (d: ErrorDetailsByCode['TIME_BUDGET']) => TIME_BUDGET_SENTENCES[d.reason],
   QUOTA: (d: ErrorDetailsByCode['QUOTA']) => `Google's daily limit for this account was reached: ${d.message}`,
+  STORE_FULL: () =>
+    "Lever for Sheets could not save your settings: Google's storage for them in your account (500 KB, shared by " +
+    'every spreadsheet you use it in) is full. Turn off schedules in spreadsheets you no longer use, then try again.',
   TRIGGER_LIMIT: byReason<ErrorDetailsByCode['TRIGGER_LIMIT']>({
     perDocument: () =>
       'Google allows one scheduled trigger per person in each spreadsheet and another one is in the way. ' +

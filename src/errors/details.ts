@@ -22,6 +22,7 @@ export type BadInputDetails =
   | { reason: 'settingsMissing' }
   | { reason: 'object' }
   | { reason: 'importGone' }
+  | { reason: 'tooManyImports'; max: number }
   | { reason: 'notRunning' }
   | { reason: 'runEnvironment'; importName: string; wanted: string; saved: string }
   | { reason: 'takeOverEnvironment'; importName: string; wanted: string; saved: string }
@@ -33,6 +34,7 @@ export type BadInputDetails =
   | { reason: 'hour' }
   | { reason: 'weekDay' }
   | { reason: 'scheduleKind' }
+  | { reason: 'scheduleCalls'; importName: string; requests: number; perDay: number; limit: number }
   | { reason: 'keyEmpty' }
   | { reason: 'keyTooLong' }
   | { reason: 'keyCharacters' }
@@ -55,11 +57,15 @@ export interface ErrorDetailsByCode {
     | { reason: 'offsetToken'; endpoint: string };
   NO_KEY: { reason: 'connect' } | { reason: 'takeOver' };
   BAD_INPUT: BadInputDetails;
-  SHEET_TOO_BIG: { added: number; total: number; max: number };
+  SHEET_TOO_BIG:
+    | { reason: 'grow'; added: number; total: number; max: number }
+    | { reason: 'projected'; fetchedRows: number; added: number; total: number; max: number };
   SHEET_MISSING: { reason: 'noSpreadsheet' } | { reason: 'targetDeleted'; sheetName: string; importName: string };
   BUSY: None;
   TIME_BUDGET: { reason: 'execution' } | { reason: 'lookups' } | { reason: 'access' } | { reason: 'probe' };
   QUOTA: { message: string };
+  /** Google's 500 KB (or 9 KB a value) for the user's properties, shared by every spreadsheet they use the add-on in. */
+  STORE_FULL: None;
   TRIGGER_LIMIT: { reason: 'perDocument' } | { reason: 'perScript' } | { reason: 'other'; message: string };
   NOT_OWNER: { owner: string };
   NOT_APPROVED: { owner: string };

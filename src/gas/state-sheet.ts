@@ -33,14 +33,27 @@ export function withScriptLock<T>(work: () => T): T {
   const lock = LockService.getScriptLock();
   if (!lock.tryLock(SCRIPT_LOCK_WAIT_MS)) throw new AppError('BUSY', {});
   scriptLockDepth++;
+  let flushTried = false;
   try {
     const result = work();
     // Writes must reach the sheet before another execution reads it inside the lock.
+    flushTried = true;
     SpreadsheetApp.flush();
     return result;
   } finally {
+    // Work that threw may have written some cells: they too must land before the next holder reads.
+    if (!flushTried) flushQuietly();
     scriptLockDepth--;
     lock.releaseLock();
+  }
+}
+
+/** A failing flush on the way out must not hide the error that got us there. */
+function flushQuietly(): void {
+  try {
+    SpreadsheetApp.flush();
+  } catch {
+    // The work's own error is the one worth reporting.
   }
 }
 

@@ -65,6 +65,26 @@ function renderResult(slice: Slice, held: readonly StagedRow[], inMemory?: reado
   return { block, notes: [...(lookups.notes ?? []), ...result.notes], tracked, rows };
 }
 
+/** Bookkeeping before the write (trigger time) must never stop a commit that fits. */
+function beforeCommit(deps: EngineDeps): void {
+  try {
+    deps.beforeCommit?.();
+  } catch {
+    // The end of the execution records the time again.
+  }
+}
+
+/**
+ * The staged rows are in memory once rendered, so the staging sheet goes before the target grows: both at once
+ * would count the result's cells twice against Google's limit. A commit that fails after this fails the run (its
+ * staging would be deleted anyway); one that runs out of time finds no staging sheet and fetches again.
+ */
+function releaseStaging(slice: Slice): void {
+  if (!slice.staging) return;
+  deleteStaging(slice.deps.workbook, slice.definition.id, slice.staging.sheetId);
+  slice.staging = null;
+}
+
 export interface CommitSummary extends WriteSummary {
   /** Lookup tables the key could not read (their IDs are shown instead of names). */
   notes: string[];
@@ -89,6 +109,8 @@ export function commitRun(
   const baseCells = keepsBase(slice) ? rows.length * slice.plan.stagingHeader.length : 0;
   const cells = block.rows.length * block.header.length + trackedCells + baseCells;
   if (!commitFitsNow(deps, cells, WRITE_FIXED_MS)) return null;
+  beforeCommit(deps);
+  releaseStaging(slice);
   const { sheet: target, created } = openTarget(deps.workbook, definition);
   const stored = loadBlockLayout(deps.store, definition.id);
   const layout = stored && stored.sheetId === target.sheetId && !created ? stored : null;
@@ -105,7 +127,6 @@ export function commitRun(
   saveBlockLayout(deps.store, definition.id, { sheetId: target.sheetId, width: summary.width, style: summary.style });
   const sheetName = target.name();
   updateDefinition(deps.store, definition.id, (current) => ({ ...current, sheetId: target.sheetId, sheetName }));
-  if (slice.staging) deleteStaging(deps.workbook, definition.id, slice.staging.sheetId);
   keepBase(slice, rows);
   if (!tracked) return { ...summary, notes };
   const changeSummary = changeSummaryAfterCommit(deps.workbook, definition, tracked, new Date(deps.now()));

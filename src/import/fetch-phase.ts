@@ -4,6 +4,7 @@
 import type { FetchProgress, LeverRecord } from '../lever/source';
 import type { SheetPort } from '../ports/sheet';
 import { type Checkpoint, saveCheckpoint } from '../store/checkpoint';
+import { checkProjectedCells } from './cell-projection';
 import { recordStager } from './incremental';
 import type { StagedRow } from './rows';
 import type { Slice } from './slice';
@@ -63,6 +64,7 @@ class StagingBuffer {
   write(): void {
     if (this.held.length === 0) return;
     const { deps, plan } = this.slice;
+    checkProjectedCells(this.slice, this.written + this.held.length);
     appendStaged(deps.workbook, stagingFor(this.slice), plan.stagingHeader, this.written, this.held);
     this.written += this.held.length;
     if (this.kept) this.kept = this.kept.concat(this.held);

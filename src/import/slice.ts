@@ -24,6 +24,8 @@ export interface EngineDeps {
   newRunId: () => string;
   /** The running user's key check (for the confidential guard); absent in tests that do not need it. */
   keyStatus?: () => KeyStatus;
+  /** Runs just before the commit writes (a scheduled run records its trigger time there); must not throw. */
+  beforeCommit?: () => void;
 }
 
 /** The run being worked on in this execution; `checkpoint` is replaced as work is saved. */

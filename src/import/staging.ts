@@ -2,13 +2,16 @@
 
 import type { SheetPort, WorkbookPort } from '../ports/sheet';
 import { checkCellBudget, isDate, safeRow } from '../sheet/cells';
-import { ensureColumns, ensureRows, writeRows } from '../sheet/grid';
+import { ensureRows, fitNewSheetColumns, writeRows } from '../sheet/grid';
 import { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from '../sheet/tracked-workbook';
 import { STAGING_SHEET_PREFIX } from './definition';
 import type { StagedRow } from './rows';
 
-/** Growing the staging sheet takes a call, so it grows to twice the rows needed, and at least by this many. */
-export const STAGING_SPARE_ROWS = 40_000;
+/**
+ * Growing the staging sheet takes a call, so it grows by one staging write's worth of rows beyond what it needs
+ * (never to twice its size: spare rows count towards the cell limit while the target is written).
+ */
+export const STAGING_SPARE_ROWS = 20_000;
 
 export function stagingSheetName(importId: string): string {
   return STAGING_SHEET_PREFIX + importId;
@@ -26,13 +29,13 @@ export function deleteStaging(workbook: WorkbookPort, importId: string, sheetId?
 }
 
 /**
- * A fresh, hidden staging sheet wide enough for `header` (any earlier one for this import is replaced). It stays
+ * A fresh, hidden staging sheet exactly as wide as `header` (any earlier one for this import is replaced). It stays
  * empty until the first `appendStaged`, which writes the header together with the first rows.
  */
 export function createStaging(workbook: WorkbookPort, importId: string, header: readonly string[]): SheetPort {
   checkCellBudget(workbook.totalCells(), NEW_SHEET_ROWS * NEW_SHEET_COLUMNS);
   const sheet = insertStaging(workbook, stagingSheetName(importId));
-  ensureColumns(sheet, header.length, () => workbook.totalCells());
+  fitNewSheetColumns(sheet, header.length, () => workbook.totalCells());
   sheet.hide();
   return sheet;
 }
@@ -81,7 +84,7 @@ export function appendStaged(
   const block = alreadyStaged === 0 ? [header, ...rows] : rows;
   const firstRow = alreadyStaged === 0 ? 1 : 2 + alreadyStaged;
   const lastRow = firstRow + block.length - 1;
-  ensureRows(sheet, lastRow, () => workbook.totalCells(), Math.max(STAGING_SPARE_ROWS, lastRow));
+  ensureRows(sheet, lastRow, () => workbook.totalCells(), STAGING_SPARE_ROWS);
   writeRows(sheet, firstRow, block.map(safeRow));
 }
 

@@ -34,6 +34,26 @@ export function recordRuntime(user: KeyValueStore, durationMs: number, startedAt
   writeJson(user, RUNTIME_KEY, { startedAt: window.startedAt, usedMs: window.usedMs + Math.max(0, durationMs) });
 }
 
+/** Records one execution's trigger time in steps; each `record` adds only the time since the previous one. */
+export interface RuntimeMeter {
+  record(): void;
+}
+
+/**
+ * Google may kill an execution (6 minutes) in the middle of a commit, and a killed execution runs no `finally`:
+ * recording before the commit as well as at the end loses at most the commit's time, never the whole execution.
+ */
+export function runtimeMeter(user: KeyValueStore, startedAt: number, now: () => number): RuntimeMeter {
+  let recordedThrough = startedAt;
+  return {
+    record: () => {
+      const at = now();
+      recordRuntime(user, at - recordedThrough, startedAt, at);
+      recordedThrough = at;
+    },
+  };
+}
+
 export function mayStartWork(usedMs: number): boolean {
   return usedMs < NEW_WORK_CEILING_MS;
 }

@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'BUSY',
   'TIME_BUDGET',
   'QUOTA',
+  'STORE_FULL',
   'TRIGGER_LIMIT',
   'NOT_OWNER',
   'NOT_APPROVED',

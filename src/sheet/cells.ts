@@ -60,5 +60,5 @@ export function safeRow(values: readonly unknown[]): CellValue[] {
 export function checkCellBudget(currentCells: number, addedCells: number): void {
   const total = currentCells + addedCells;
   if (addedCells <= 0 || total <= MAX_SPREADSHEET_CELLS) return;
-  throw new AppError('SHEET_TOO_BIG', { added: addedCells, total, max: MAX_SPREADSHEET_CELLS });
+  throw new AppError('SHEET_TOO_BIG', { reason: 'grow', added: addedCells, total, max: MAX_SPREADSHEET_CELLS });
 }

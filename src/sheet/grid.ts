@@ -51,6 +51,16 @@ export function ensureColumns(sheet: SheetPort, columns: number, totalCells: () 
   sheet.insertColumnsAfter(sheet.maxColumns(), missing);
 }
 
+/**
+ * Makes a sheet this add-on just inserted exactly `columns` wide: Sheets gives every new sheet 26 columns, and
+ * unused columns count towards the 10-million-cell limit on every row the sheet grows to.
+ */
+export function fitNewSheetColumns(sheet: SheetPort, columns: number, totalCells: () => number): void {
+  const extra = sheet.maxColumns() - Math.max(columns, 1);
+  if (extra > 0) sheet.deleteColumns(Math.max(columns, 1) + 1, extra);
+  else ensureColumns(sheet, columns, totalCells);
+}
+
 /** Rows per setValues call for rows `width` cells wide. */
 export function chunkRowsFor(width: number, chunkCells = WRITE_CHUNK_CELLS): number {
   return Math.max(1, Math.floor(chunkCells / Math.max(width, 1)));

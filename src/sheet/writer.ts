@@ -4,6 +4,7 @@ import { safeRow } from './cells';
 import {
   applyColumnFormats,
   DATE_TIME_FORMAT,
+  fitNewSheetColumns,
   formatFor,
   lastFilledRow,
   STYLE_IN_ONE_CALL_CELLS,
@@ -16,6 +17,8 @@ import { writeUpdateById } from './update-by-id';
 import type { AppliedStyle, ResultBlock, WriteOptions, WriteSummary } from './write-block';
 
 export const SNAPSHOT_LABEL = 'Snapshot at';
+/** Cells a new target may leave in unused columns (5% of Google's limit) before it is trimmed to its width. */
+export const UNUSED_COLUMNS_MAX_CELLS = 500_000;
 
 /** Clears what a longer or wider previous result left in the import's own columns; rows are never deleted. */
 function clearLeftovers(
@@ -99,8 +102,23 @@ function writeSnapshot(sheet: SheetPort, block: ResultBlock, options: WriteOptio
   return { rowsWritten: block.rows.length, width, added: block.rows.length, removed: 0, flagged: 0 };
 }
 
+/**
+ * A new target keeps Sheets' 26 columns while the columns it leaves unused hold few cells, so a user's formula over
+ * `A:Z` next to a small import works; a large one is made exactly as wide as its columns, since every unused
+ * column counts towards the cell limit on each of its rows. A mode that needs a column more (snapshot time,
+ * removed flag) grows the sheet by it as it writes.
+ */
+function trimNewTarget(sheet: SheetPort, block: ResultBlock, options: WriteOptions): void {
+  const unused = sheet.maxColumns() - block.header.length;
+  const rows = Math.max(sheet.maxRows(), block.rows.length + 1);
+  if (unused > 0 && unused * rows >= UNUSED_COLUMNS_MAX_CELLS) {
+    fitNewSheetColumns(sheet, block.header.length, options.totalCells);
+  }
+}
+
 /** Writes a complete result in the definition's mode. Nothing here runs unless the whole result is staged. */
 export function writeResult(sheet: SheetPort, block: ResultBlock, options: WriteOptions): WriteSummary {
+  if (options.newSheet) trimNewTarget(sheet, block, options);
   if (options.mode === 'appendSnapshot') return writeSnapshot(sheet, block, options);
   if (options.mode === 'updateById') return writeUpdateById(sheet, block, options);
   return writeReplace(sheet, block, options);

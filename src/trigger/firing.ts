@@ -5,7 +5,13 @@ import type { KeyValueStore } from '../ports/store';
 import type { TriggerPort } from '../ports/triggers';
 import { sameUser } from '../schedule/describe';
 import { checkDue } from '../schedule/due';
-import { mayStartWork, quotaSkipMessage, recordRuntime, runtimeUsedMs } from '../schedule/runtime-quota';
+import {
+  mayStartWork,
+  quotaSkipMessage,
+  type RuntimeMeter,
+  runtimeMeter,
+  runtimeUsedMs,
+} from '../schedule/runtime-quota';
 import { isScheduled } from '../schedule/spec';
 import type { ImportDefinition, RunRecord } from '../shared/types';
 import { type Digest, isApproved } from '../store/approvals';
@@ -30,6 +36,8 @@ export interface DispatchDeps extends SliceDeps {
   /** For checking that a definition is what its owner approved (approval.ts). */
   digest: Digest;
   executionStartedAt: number;
+  /** This execution's trigger time, also recorded by the engine before a commit (default: recorded at the end). */
+  runtime?: RuntimeMeter;
   /** Epoch ms after which the engine starts no new work in this execution. */
   deadline: number;
   /** Rewrites the status sheet from the stored definitions and runs; must never throw. */
@@ -177,8 +185,7 @@ export function dispatch(deps: DispatchDeps): DispatchReport {
     appendToRunLog(deps.spreadsheet.log, report.log);
     // Each firing also moves "next run" and may make a schedule stale, so the status sheet follows every one.
     if (mine.length > 0) deps.refreshStatus?.();
-    const now = deps.now();
-    recordRuntime(deps.userStore, now - deps.executionStartedAt, deps.executionStartedAt, now);
+    (deps.runtime ?? runtimeMeter(deps.userStore, deps.executionStartedAt, deps.now)).record();
   }
   return report;
 }

@@ -5,9 +5,11 @@ import type { TriggerPort } from '../ports/triggers';
 import { sameUser } from '../schedule/describe';
 import { latestSlotAtOrBefore } from '../schedule/due';
 import { isScheduled, validateScheduleSpec } from '../schedule/spec';
+import { DAILY_URLFETCH_CALLS, exceedsScheduleShare, expectedCallsPerDay } from '../schedule/urlfetch-quota';
 import type { ImportDefinition, ScheduleSpec } from '../shared/types';
 import { approveDefinition, type Digest, withdrawApproval } from '../store/approvals';
 import { listDefinitions, requireDefinition, updateDefinition } from '../store/imports-store';
+import { latestRun } from '../store/runs-store';
 import { deleteImportState, rememberSpreadsheetId, writeImportState } from '../store/schedule-state';
 import { reconcileTrigger } from './slot';
 
@@ -58,6 +60,23 @@ function storeSchedule(deps: ScheduleChangeDeps, importId: string, spec: Schedul
 }
 
 /**
+ * Refused rather than lowered: a quietly lowered schedule would run less often than the user chose without them
+ * noticing. The last run's request count stands for the next runs (none yet: nothing to judge, so allowed).
+ */
+function assertWithinUrlFetchShare(deps: ScheduleChangeDeps, definition: ImportDefinition, spec: ScheduleSpec): void {
+  const requests = latestRun(deps.documentStore, definition.id)?.requests ?? 0;
+  if (!exceedsScheduleShare(spec, requests)) return;
+  const perDay = expectedCallsPerDay(spec, requests);
+  throw new AppError('BAD_INPUT', {
+    reason: 'scheduleCalls',
+    importName: definition.name,
+    requests,
+    perDay,
+    limit: DAILY_URLFETCH_CALLS,
+  });
+}
+
+/**
  * Validates and stores a schedule, then makes the user's trigger slot match: the trigger is created BEFORE a new
  * schedule is stored (a refused trigger leaves nothing half-set) and removed AFTER the user's last one is turned off.
  */
@@ -75,6 +94,7 @@ export function changeSchedule(deps: ScheduleChangeDeps, importId: string, rawSp
   if (!deps.user) {
     throw new AppError('BAD_INPUT', { reason: 'unknownUser', action: 'set' });
   }
+  assertWithinUrlFetchShare(deps, current, spec);
   reconcileTrigger(slotDeps(deps), true);
   rememberSpreadsheetId(deps.documentStore, deps.spreadsheetId);
   const unchanged = sameSpec(current.schedule, spec) && sameUser(current.scheduleOwner, deps.user);

@@ -68,6 +68,17 @@ test('a value over 9 KB (key + value) is refused with the quota text', () => {
   expect(emu.run('fill', [9 * 1024 - 1, 1]).error).toEqual({ name: 'Exception', message: QUOTA });
 });
 
+test('the 9 KB is counted in UTF-8 bytes, not characters', () => {
+  const emu = emulator(BUNDLE);
+  // '€' is 3 bytes in UTF-8: 3,071 of them and the key 'k' take 9,214 bytes, 3,072 take 9,217 (only 3,073 chars).
+  expect(emu.run('setUser', ['k', '€'.repeat(3071)], { user: ANA }).ok).toBe(true);
+  expect(emu.run('setUser', ['k', '€'.repeat(3072)], { user: ANA }).error).toEqual({
+    name: 'Exception',
+    message: QUOTA,
+  });
+  expect(emu.run('getUser', ['k'], { user: ANA }).value).toBe('€'.repeat(3071));
+});
+
 test('a store over 500 KB is refused and the failing write is not applied', () => {
   const emu = emulator(BUNDLE);
   const result = emu.run('fill', [8000, 70]); // 70 × ~8 KB = ~560 KB

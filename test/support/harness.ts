@@ -26,7 +26,11 @@ export interface HarnessOptions {
   timeZone?: string;
   keys?: SimKey[];
   latencyMs?: number;
+  /** The emulator's cost per Sheets cell touched (default: its own). */
+  sheetCellMs?: number;
   rateLimit?: { perSecond: number; burst: number } | false;
+  /** The emulator's UrlFetch calls a user may send a day (default: its own, Google's consumer 20,000). */
+  dailyUrlFetchLimit?: number;
   retryAfter?: boolean;
   /**
    * Readings of the silent behaviours (unknowns.md), the strictest of each by default: Lever's go to the simulator
@@ -76,8 +80,12 @@ export function createHarness(options: HarnessOptions = {}): Harness {
   emu = new GasEmulator({
     start: START,
     fetch: (req) => sim.handle(req),
-    costs: { urlFetchMs: options.latencyMs ?? 250 },
+    costs: {
+      urlFetchMs: options.latencyMs ?? 250,
+      ...(options.sheetCellMs === undefined ? {} : { sheetCellMs: options.sheetCellMs }),
+    },
     readings: gasReadings(options.readings),
+    ...(options.dailyUrlFetchLimit === undefined ? {} : { dailyUrlFetchLimit: options.dailyUrlFetchLimit }),
   });
   const ssId = emu.createSpreadsheet({
     name: 'Headcount plan',

@@ -111,6 +111,10 @@ export class GasEmulator {
   userProperties(email: string): Record<string, string> {
     return Object.fromEntries(this.core.properties.userStore(email));
   }
+  /** Test setup: a value in a user's store as earlier executions left it (e.g. in other spreadsheets); no limits. */
+  seedUserProperty(email: string, key: string, value: string): void {
+    this.core.properties.userStore(email).set(key, value);
+  }
   documentProperties(spreadsheetId: string): Record<string, string> {
     return Object.fromEntries(this.core.properties.documentStore(spreadsheetId));
   }

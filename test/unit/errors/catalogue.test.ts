@@ -54,6 +54,7 @@ const SAMPLES: Samples = {
     settingsMissing: { reason: 'settingsMissing' },
     object: { reason: 'object' },
     importGone: { reason: 'importGone' },
+    tooManyImports: { reason: 'tooManyImports', max: 50 },
     notRunning: { reason: 'notRunning' },
     runEnvironment: { reason: 'runEnvironment', importName: 'Pipeline', wanted: 'sandbox', saved: 'production' },
     takeOverEnvironment: { reason: 'takeOverEnvironment', importName: 'Pipeline', wanted: 'eu', saved: 'sandbox' },
@@ -65,12 +66,16 @@ const SAMPLES: Samples = {
     hour: { reason: 'hour' },
     weekDay: { reason: 'weekDay' },
     scheduleKind: { reason: 'scheduleKind' },
+    scheduleCalls: { reason: 'scheduleCalls', importName: 'Pipeline', requests: 600, perDay: 14_400, limit: 20_000 },
     keyEmpty: { reason: 'keyEmpty' },
     keyTooLong: { reason: 'keyTooLong' },
     keyCharacters: { reason: 'keyCharacters' },
     environment: { reason: 'environment', allowed: ['production', 'sandbox', 'eu'] },
   },
-  SHEET_TOO_BIG: { only: { added: 1_500_000, total: 10_200_000, max: 10_000_000 } },
+  SHEET_TOO_BIG: {
+    grow: { reason: 'grow', added: 1_500_000, total: 10_200_000, max: 10_000_000 },
+    projected: { reason: 'projected', fetchedRows: 800_000, added: 1_500_000, total: 10_200_000, max: 10_000_000 },
+  },
   SHEET_MISSING: {
     noSpreadsheet: { reason: 'noSpreadsheet' },
     targetDeleted: { reason: 'targetDeleted', sheetName: 'Data', importName: 'Pipeline' },
@@ -83,6 +88,7 @@ const SAMPLES: Samples = {
     probe: { reason: 'probe' },
   },
   QUOTA: { only: { message: 'Service invoked too many times for one day: urlfetch.' } },
+  STORE_FULL: { only: {} },
   TRIGGER_LIMIT: {
     perDocument: { reason: 'perDocument' },
     perScript: { reason: 'perScript' },
@@ -155,6 +161,11 @@ describe('the error catalogue', () => {
       new AppError('BUSY', {}).message,
     );
     expect(toAppError(new Error('Exceeded maximum execution time')).code).toBe('TIME_BUDGET');
+    expect(
+      toAppError(
+        new Error('You have exceeded the property storage quota. Please remove some properties and try again.'),
+      ).code,
+    ).toBe('STORE_FULL');
     expect(toAppError('plain text').message).toBe('plain text');
     const lookAlike = {
       name: 'AppError',

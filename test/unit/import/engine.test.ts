@@ -1,107 +1,12 @@
 // The engine over plain fakes: resumable runs give the exact result; failures and interruptions never touch the target.
-import { AppError } from '../../../src/errors';
-import { saveImportInput } from '../../../src/import/definition-input';
 import { runSlice } from '../../../src/import/engine';
 import { FLUSH_ROWS } from '../../../src/import/fetch-phase';
-import type { EngineDeps } from '../../../src/import/slice';
-import type { LeverAccess, LeverRecord } from '../../../src/lever/source';
-import { memoryStore } from '../../../src/ports/store';
-import type { ImportDefinition, RunRecord } from '../../../src/shared/types';
 import { loadCheckpoint } from '../../../src/store/checkpoint';
 import { loadDefinition, updateDefinition } from '../../../src/store/imports-store';
 import { latestRun, loadRuns } from '../../../src/store/runs-store';
-import { type FakeSheet, FakeWorkbook } from '../sheet/fake-workbook';
-import { authError, FakeClock, FakeSource, type FakeSourceOptions, fakeAccess } from './fake-lever';
-import { opportunity } from './fixtures';
-import { offsetIn } from './zone-offsets';
-
-const START = Date.UTC(2026, 0, 5, 14);
-
-/** Records in a scrambled order with shared createdAt values, so sorting and ties are exercised. */
-function records(count: number): LeverRecord[] {
-  const list = Array.from({ length: count }, (_, i) =>
-    opportunity(`opp-${String(i).padStart(5, '0')}`, START - Math.floor(i / 3) * 60_000, {
-      name: i === 7 ? '=1+1' : `N${i}`,
-    }),
-  );
-  return list.map((_, i) => list[(i * 7919) % count]);
-}
-
-interface World {
-  clock: FakeClock;
-  workbook: FakeWorkbook;
-  store: ReturnType<typeof memoryStore>;
-  definition: ImportDefinition;
-  lever: LeverAccess | (() => never);
-}
-
-function world(options: { writeMode?: ImportDefinition['writeMode'] } = {}): World {
-  const store = memoryStore();
-  const definition = saveImportInput(
-    store,
-    {
-      name: 'Pipeline',
-      object: 'opportunities',
-      environment: 'production',
-      filters: { archived: 'include', snoozed: 'include', confidential: 'exclude' },
-      columns: ['name', 'createdAt', 'stage'],
-      sheetName: 'Opportunities',
-      writeMode: options.writeMode ?? 'replace',
-    },
-    new Date(START),
-  );
-  return {
-    clock: new FakeClock(START),
-    workbook: new FakeWorkbook(),
-    store,
-    definition,
-    lever: () => {
-      throw new AppError('NO_KEY', { reason: 'connect' });
-    },
-  };
-}
-
-function deps(w: World): EngineDeps {
-  const startedAt = w.clock.now();
-  let runs = 0;
-  return {
-    workbook: w.workbook,
-    store: w.store,
-    lever: () => (typeof w.lever === 'function' ? w.lever() : w.lever),
-    now: w.clock.now,
-    budget: { startedAt, deadline: startedAt + 270_000 },
-    hardLimitAt: startedAt + 360_000,
-    user: 'ana@example.com',
-    offsetAt: offsetIn('America/New_York'),
-    newRunId: () => `run-${startedAt}-${runs++}`,
-  };
-}
-
-/** Executions until the run ends, each a fresh budget, like the sidebar calling continueImport. */
-function runToEnd(w: World, maxExecutions = 20): RunRecord[] {
-  const records: RunRecord[] = [runSlice(deps(w), w.definition.id, 'sidebar')];
-  while (records[records.length - 1].status === 'continuing' && records.length < maxExecutions) {
-    w.clock.advance(1_000);
-    records.push(runSlice(deps(w), w.definition.id, 'sidebar', { continueOnly: true }));
-  }
-  return records;
-}
-
-function withSource(w: World, list: LeverRecord[], options: FakeSourceOptions = {}): FakeSource {
-  const source = new FakeSource(list, w.clock, options);
-  w.lever = fakeAccess(source);
-  return source;
-}
-
-function targetIds(w: World): unknown[] {
-  return w.workbook.sheet('Opportunities').column(1, 2);
-}
-
-function expectedIds(list: LeverRecord[]): string[] {
-  return [...new Map(list.map((r) => [r.id, r])).values()]
-    .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1))
-    .map((r) => r.id);
-}
+import type { FakeSheet } from '../sheet/fake-workbook';
+import { deps, expectedIds, records, runToEnd, targetIds, withSource, world } from './engine-world';
+import { authError, FakeSource, fakeAccess } from './fake-lever';
 
 describe('runSlice', () => {
   it('imports a small result in one execution: sorted, named, safe, staging removed', () => {
@@ -294,8 +199,9 @@ describe('runSlice', () => {
     expect(record).toMatchObject({ status: 'succeeded', rowsFetched: list.length, rowsWritten: list.length });
     expect(staged).toHaveLength(1);
     // Two staging writes (the header goes with the first), one growth; the rest was never staged. This execution
-    // staged every row and still holds them, so the commit reads nothing back.
-    expect(staged[0].calls).toEqual({ write: 2, insertRowsAfter: 1 });
+    // staged every row and still holds them, so the commit reads nothing back. One deleteColumns makes the new sheet
+    // exactly as wide as its header.
+    expect(staged[0].calls).toEqual({ write: 2, insertRowsAfter: 1, deleteColumns: 1 });
     expect(targetIds(w)).toEqual(expectedIds(list));
     expect(w.workbook.sheetNames()).toEqual(['Sheet1', 'Opportunities']);
   });

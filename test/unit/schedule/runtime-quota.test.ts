@@ -1,11 +1,31 @@
 // Trigger-runtime accounting in Google's rolling 24-hour window.
 import { memoryStore } from '../../../src/ports/store';
-import { mayStartWork, recordRuntime, runtimeUsedMs, runtimeWarning } from '../../../src/schedule/runtime-quota';
+import {
+  mayStartWork,
+  recordRuntime,
+  runtimeMeter,
+  runtimeUsedMs,
+  runtimeWarning,
+} from '../../../src/schedule/runtime-quota';
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 0, 6, 9);
 
 describe('runtime', () => {
+  it('records an execution in steps (before a commit, then at the end) without counting any time twice', () => {
+    const store = memoryStore();
+    recordRuntime(store, 10 * MIN, T0 - 3_600_000, T0 - 3_600_000 + 10 * MIN);
+    let now = T0;
+    const meter = runtimeMeter(store, T0, () => now);
+    now = T0 + 4 * MIN;
+    meter.record();
+    // An execution killed during its commit stops here: the 4 minutes before it are already counted.
+    expect(runtimeUsedMs(store, now)).toBe(14 * MIN);
+    now = T0 + 5 * MIN;
+    meter.record();
+    expect(runtimeUsedMs(store, now)).toBe(15 * MIN);
+  });
+
   it('adds executions within the window and starts over 24 hours after its first use', () => {
     const store = memoryStore();
     recordRuntime(store, 5 * MIN, T0, T0 + 5 * MIN);

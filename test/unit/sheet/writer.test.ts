@@ -163,6 +163,23 @@ describe('replace', () => {
     expect(other.sheet('Sheet1').cell(100_001, 1)).toBe('id99999');
   });
 
+  it('makes a large new target exactly as wide as its columns, and leaves a small one 26 wide', () => {
+    const ids = (count: number) => Array.from({ length: count }, (_, i) => `id${i}`);
+    // 23 unused columns: 500,000 cells from about 21,740 rows.
+    for (const [count, mode, columns] of [
+      [21_700, 'replace', 26],
+      [21_750, 'replace', 3],
+      [21_750, 'updateById', 3],
+      [21_750, 'appendSnapshot', 4],
+    ] as const) {
+      const { workbook, sheet } = setup();
+      const summary = writeResult(sheet, block(ids(count)), options(workbook, { newSheet: true, mode }));
+      expect([count, mode, sheet.maxC]).toEqual([count, mode, columns]);
+      expect(summary.width).toBe(columns === 26 ? 3 : columns);
+      expect(workbook.totalCells()).toBe(sheet.maxR * sheet.maxC);
+    }
+  });
+
   it('on a sheet made for this write, writes, formats and bolds through one range; elsewhere formats in one call', () => {
     const dated: ResultBlock = {
       header: ['Lever ID', 'Name', 'Created', 'Updated', 'Owner'],

@@ -1,0 +1,73 @@
+// The daily UrlFetch quota: calls counted per user, a run that hits Google's limit stops with QUOTA, and schedules
+// that would use more than half the day's calls are refused.
+import type { RunRecord, SidebarState } from '../../src/shared/types';
+import { createHarness, type Harness, USER } from '../support/harness';
+import { documentState, editState } from '../support/state';
+import { connect, opportunityImport, runToEnd, saveImport } from './import-support';
+
+const COUNT_KEY = 'quota.urlfetch';
+
+function countedCalls(h: Harness): number {
+  const raw = h.emu.userProperties(USER)[COUNT_KEY];
+  return raw ? (JSON.parse(raw) as { calls: number }).calls : 0;
+}
+
+/** Counts the requests that reach the Lever simulator, i.e. what Apps Script actually sent. */
+function sentCounter(h: Harness): () => number {
+  let sent = 0;
+  const handle = h.sim.handle.bind(h.sim);
+  h.sim.handle = (request) => {
+    sent++;
+    return handle(request);
+  };
+  return () => sent;
+}
+
+describe('the daily UrlFetch quota', () => {
+  it("counts every call the product sends in the user's UserProperties", () => {
+    const h = createHarness({ opportunities: 300 });
+    const sent = sentCounter(h);
+    connect(h);
+    const definition = saveImport(h, opportunityImport());
+    const records = runToEnd(h, definition.id);
+    expect(records[records.length - 1].status).toBe('succeeded');
+    expect(sent()).toBeGreaterThan(1);
+    expect(countedCalls(h)).toBe(sent());
+  });
+
+  it("stops a run that hits Google's daily limit with QUOTA and the catalogue's sentence", () => {
+    const h = createHarness({ opportunities: 2_000, dailyUrlFetchLimit: 15 });
+    connect(h);
+    const definition = saveImport(h, opportunityImport());
+    const records = runToEnd(h, definition.id);
+    const last: RunRecord = records[records.length - 1];
+    expect(last.status).toBe('failed');
+    expect(last.errorCode).toBe('QUOTA');
+    expect(last.message).toBe(
+      "Google's daily limit for this account was reached: Service invoked too many times for one day: urlfetch.",
+    );
+  });
+
+  it('refuses a schedule whose expected calls a day would pass half the assumed 20,000, saying why', () => {
+    const h = createHarness({ opportunities: 300 });
+    connect(h);
+    const definition = saveImport(h, opportunityImport());
+    const last = runToEnd(h, definition.id).pop() as RunRecord;
+    // A real small run: 24 runs a day stay far below 10,000 calls, so hourly is allowed.
+    expect(24 * last.requests).toBeLessThan(10_000);
+    expect(() => h.call('setSchedule', [definition.id, { kind: 'hourly', everyHours: 1 }])).not.toThrow();
+    h.call('setSchedule', [definition.id, { kind: 'off' }]);
+
+    // A last run of 600 requests (a large import): every 2 hours is 12 × 600 = 7,200 (allowed), hourly 14,400.
+    const key = `runs.${definition.id}`;
+    const runs = JSON.parse(documentState(h.emu, h.ssId)[key]) as RunRecord[];
+    editState(h, key, JSON.stringify([{ ...runs[0], requests: 600 }, ...runs.slice(1)]));
+    expect(() => h.call('setSchedule', [definition.id, { kind: 'hourly', everyHours: 1 }])).toThrow(
+      /sent 600 requests to Lever on its last run, so this schedule would send about 14,400 a day: more than half of Google's daily limit of 20,000/,
+    );
+    const state = h.call<SidebarState>('getSidebarState');
+    const stored = state.imports.find((entry) => entry.definition.id === definition.id)?.definition;
+    expect(stored?.schedule?.kind ?? 'off').toBe('off');
+    expect(() => h.call('setSchedule', [definition.id, { kind: 'hourly', everyHours: 2 }])).not.toThrow();
+  });
+});

@@ -1,0 +1,64 @@
+// The UrlFetch call count (rolling 24-hour window per user) and the schedule sizing arithmetic.
+import type { HttpPort } from '../../../src/ports/http';
+import { memoryStore } from '../../../src/ports/store';
+import {
+  countingHttp,
+  exceedsScheduleShare,
+  expectedCallsPerDay,
+  runsPerDay,
+  urlFetchCallsToday,
+} from '../../../src/schedule/urlfetch-quota';
+
+const HOUR = 3_600_000;
+const ok = { status: 200, headers: {}, body: '' };
+const fake: HttpPort = { fetch: () => ok, fetchAll: (requests) => requests.map(() => ok) };
+const request = { url: 'https://api.example.test/v1/x', headers: {} };
+
+describe('counting UrlFetch calls', () => {
+  it('counts single calls and every request of a batch, and restarts 24 hours after the window opened', () => {
+    const user = memoryStore();
+    let now = 0;
+    const http = countingHttp(fake, user, () => now);
+    http.fetch(request);
+    http.fetchAll([request, request, request]);
+    http.fetchAll([]);
+    expect(urlFetchCallsToday(user, now)).toBe(4);
+    now = 23 * HOUR;
+    http.fetch(request);
+    expect(urlFetchCallsToday(user, now)).toBe(5);
+    now = 24 * HOUR;
+    expect(urlFetchCallsToday(user, now)).toBe(0);
+    http.fetch(request);
+    expect(urlFetchCallsToday(user, now)).toBe(1);
+  });
+
+  it('still sends when the store refuses the count (a full UserProperties must not stop imports)', () => {
+    const full = {
+      ...memoryStore(),
+      set: () => {
+        throw new Error('You have exceeded the property storage quota.');
+      },
+    };
+    const sent: number[] = [];
+    const http = countingHttp(
+      { fetch: () => (sent.push(1), ok), fetchAll: (r) => (sent.push(r.length), r.map(() => ok)) },
+      full,
+      () => 0,
+    );
+    expect(http.fetch(request)).toBe(ok);
+    expect(http.fetchAll([request, request])).toHaveLength(2);
+    expect(sent).toEqual([1, 2]);
+  });
+});
+
+describe('schedule sizing', () => {
+  it('multiplies the last run by the runs a day and compares with half of 20,000', () => {
+    expect(runsPerDay({ kind: 'hourly', everyHours: 1 })).toBe(24);
+    expect(runsPerDay({ kind: 'hourly', everyHours: 8 })).toBe(3);
+    expect(runsPerDay({ kind: 'daily', hour: 3 })).toBe(1);
+    expect(expectedCallsPerDay({ kind: 'weekly', weekDay: 'MONDAY', hour: 3 }, 70)).toBe(10);
+    expect(exceedsScheduleShare({ kind: 'hourly', everyHours: 1 }, 416)).toBe(false);
+    expect(exceedsScheduleShare({ kind: 'hourly', everyHours: 1 }, 417)).toBe(true);
+    expect(exceedsScheduleShare({ kind: 'daily', hour: 3 }, 10_001)).toBe(true);
+  });
+});
