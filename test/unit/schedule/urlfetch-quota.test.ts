@@ -41,7 +41,16 @@ describe('counting UrlFetch calls', () => {
     };
     const sent: number[] = [];
     const http = countingHttp(
-      { fetch: () => (sent.push(1), ok), fetchAll: (r) => (sent.push(r.length), r.map(() => ok)) },
+      {
+        fetch: () => {
+          sent.push(1);
+          return ok;
+        },
+        fetchAll: (r) => {
+          sent.push(r.length);
+          return r.map(() => ok);
+        },
+      },
       full,
       () => 0,
     );
