@@ -11,6 +11,8 @@ export interface TrackedField {
   sources: readonly string[];
   /** The field as display text, from its sources' rendered values (IDs already turned into names). */
   text(values: readonly unknown[]): string;
+  /** Compared on Lever's staged codes rather than the cells' labels ("onHold", not "On hold"): logs stay stable. */
+  raw?: true;
 }
 
 /** The column that names a record in the changes sheet (tracked for requisitions, shown only for opportunities). */
@@ -25,8 +27,9 @@ export function displayText(value: unknown): string {
   return '';
 }
 
-function single(key: string, label: string): TrackedField {
-  return { key, label, sources: [key], text: (values) => displayText(values[0]) };
+function single(key: string, label: string, raw?: true): TrackedField {
+  const field: TrackedField = { key, label, sources: [key], text: (values) => displayText(values[0]) };
+  return raw ? { ...field, raw } : field;
 }
 
 /** "USD 90000–120000 per-year-salary"; parts Lever left empty are skipped. */
@@ -38,7 +41,7 @@ export function compensationText(values: readonly unknown[]): string {
 
 const REQUISITION_FIELDS: readonly TrackedField[] = [
   single('name', 'Name'),
-  single('status', 'Status'),
+  single('status', 'Status', true),
   single('headcountTotal', 'Headcount total'),
   single('headcountHired', 'Headcount hired'),
   single('hiringManager', 'Hiring manager'),
@@ -46,7 +49,7 @@ const REQUISITION_FIELDS: readonly TrackedField[] = [
   single('location', 'Location'),
   single('team', 'Team'),
   single('department', 'Department'),
-  single('employmentStatus', 'Employment status'),
+  single('employmentStatus', 'Employment status', true),
   {
     key: 'compensation',
     label: 'Compensation band',

@@ -16,6 +16,7 @@ import {
 import { HIRE_COLUMNS } from './columns-hires';
 import { OFFER_COLUMNS } from './columns-offers';
 import { postingColumns } from './columns-postings';
+import { ORIGIN_LABELS, shownAs } from './lever-labels';
 
 /** Posting IDs of an opportunity, from expanded applications (`{posting}`); bare application IDs carry none. */
 function postingIds(record: LeverRecord): string {
@@ -36,7 +37,7 @@ export const OPPORTUNITY_COLUMNS: readonly ColumnSpec[] = [
   column('stage', 'Stage', 'text', true, (r) => idOf(r.stage), 'stages'),
   column('posting', 'Posting', 'text', true, postingIds, 'postings'),
   column('owner', 'Owner', 'text', true, (r) => idOf(r.owner), 'users'),
-  column('origin', 'Origin', 'text', true, (r) => text(r.origin)),
+  { ...column('origin', 'Origin', 'text', true, (r) => text(r.origin)), render: shownAs(ORIGIN_LABELS) },
   column('sources', 'Sources', 'text', true, (r) => joined(r.sources)),
   column('tags', 'Tags', 'text', false, (r) => joined(r.tags)),
   column('location', 'Location', 'text', true, (r) => text(r.location)),

@@ -14,6 +14,7 @@ import {
   text,
 } from './column-values';
 import { REQUISITION_HIRE_COLUMNS } from './columns-requisition-hires';
+import { EMPLOYMENT_STATUS_LABELS, REQUISITION_STATUS_LABELS, shownAs } from './lever-labels';
 
 export const CUSTOM_FIELD_PREFIX = 'customField.';
 
@@ -25,13 +26,16 @@ export const REQUISITION_COLUMNS: readonly ColumnSpec[] = [
   column('id', 'Lever ID', 'text', true, (r) => r.id),
   column('requisitionCode', 'Requisition code', 'text', true, (r) => text(r.requisitionCode)),
   column('name', 'Name', 'text', true, (r) => text(r.name)),
-  column('status', 'Status', 'text', true, (r) => text(r.status)),
+  { ...column('status', 'Status', 'text', true, (r) => text(r.status)), render: shownAs(REQUISITION_STATUS_LABELS) },
   column('headcountTotal', 'Headcount total', 'number', true, (r) => numberOrText(r.headcountTotal)),
   column('headcountHired', 'Headcount hired', 'number', true, (r) => numberOrText(r.headcountHired)),
   column('department', 'Department', 'text', true, (r) => text(r.department)),
   column('team', 'Team', 'text', true, (r) => text(r.team)),
   column('location', 'Location', 'text', true, (r) => text(r.location)),
-  column('employmentStatus', 'Employment status', 'text', true, (r) => text(r.employmentStatus)),
+  {
+    ...column('employmentStatus', 'Employment status', 'text', true, (r) => text(r.employmentStatus)),
+    render: shownAs(EMPLOYMENT_STATUS_LABELS),
+  },
   column('hiringManager', 'Hiring manager', 'text', true, (r) => idOf(r.hiringManager), 'users'),
   column('owner', 'Owner', 'text', true, (r) => idOf(r.owner), 'users'),
   column('creator', 'Created by', 'text', false, (r) => idOf(r.creator), 'users'),

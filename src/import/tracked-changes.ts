@@ -53,11 +53,13 @@ export function trackedFromStaged(
 ): TrackedState {
   const readers = readersFor(object, specs);
   const nameIndex = specs.findIndex((spec) => spec.key === NAME_COLUMN);
-  const rendered = (row: StagedRow, index: number) =>
-    renderValue(specs[index], row[STAGED_KEY_COLUMNS + index] ?? '', lookups);
+  const staged = (row: StagedRow, index: number) => row[STAGED_KEY_COLUMNS + index] ?? '';
+  const rendered = (row: StagedRow, index: number) => renderValue(specs[index], staged(row, index), lookups);
   const records = rows.map((row) => {
     const values: Record<string, string> = {};
-    for (const { field, indexes } of readers) values[field.key] = field.text(indexes.map((i) => rendered(row, i)));
+    for (const { field, indexes } of readers) {
+      values[field.key] = field.text(indexes.map((i) => (field.raw ? staged(row, i) : rendered(row, i))));
+    }
     const name = nameIndex >= 0 ? displayText(rendered(row, nameIndex)) : '';
     return { id: String(row[0]), name, values };
   });

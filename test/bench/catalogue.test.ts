@@ -69,3 +69,14 @@ describe('jobs', () => {
     expect(specs.map((s) => s.name)).toEqual(['startup-1s-emulator', 'startup-1s-product']);
   });
 });
+
+describe('hires-offers jobs', () => {
+  it('runs only on request, once a size', () => {
+    expect(jobs(parseArgs([])).some((s) => s.kind === 'hires-offers')).toBe(false);
+    const specs = jobs(
+      parseArgs(['--scenarios', 'hires-offers', '--sizes', '20k,5k', '--latency', '0.25', '--cells', 'emulator']),
+    );
+    expect(specs.map((s) => s.name)).toEqual(['hires-offers-5k-0.25s-emulator', 'hires-offers-20k-0.25s-emulator']);
+    expect(specs.every((s) => s.kind === 'hires-offers' && s.shape === 'uniform')).toBe(true);
+  });
+});

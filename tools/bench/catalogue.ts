@@ -3,7 +3,9 @@ import { ACCOUNT_SHAPES, type AccountShape } from './dataset-shapes';
 import { CELL_COST_MODELS, type CellCostModel } from './product-costs';
 import type { ScenarioSpec } from './scenario';
 
-export const SCENARIO_NAMES = [...ACCOUNT_SHAPES, 'startup', 'hourly-refresh'] as const;
+export const SCENARIO_NAMES = [...ACCOUNT_SHAPES, 'startup', 'hourly-refresh', 'hires-offers'] as const;
+/** Run when no --scenarios is given; hires-offers (four imports a size) runs only on request. */
+const DEFAULT_SCENARIOS = SCENARIO_NAMES.filter((name) => name !== 'hires-offers');
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
 export interface BenchOptions {
@@ -23,7 +25,7 @@ const ORDERS = ['newest-first', 'newest-runs', 'unordered'] as const;
 export const USAGE = `npm run bench -- [options]
   --sizes 5k,20k          opportunities per account (default 5k,20k; --large adds 100k,250k,500k)
   --latency 0.25,2.5      Lever latency in seconds (default 0.25,2.5)
-  --scenarios a,b         ${SCENARIO_NAMES.join(', ')} (default all)
+  --scenarios a,b         ${SCENARIO_NAMES.join(', ')} (default all but hires-offers)
   --cells emulator,product  cost per Sheets cell: the emulator's default, the product's commit estimate (default both)
   --orders newest-first   Lever list orders: ${ORDERS.join(', ')} (default newest-first)
   --refresh-size 100k     account size of hourly-refresh (default 100k)
@@ -48,7 +50,7 @@ export function parseArgs(argv: string[]): BenchOptions {
   const options: BenchOptions = {
     sizes: DEFAULT_SIZES,
     latenciesMs: [250, 2500],
-    scenarios: [...SCENARIO_NAMES],
+    scenarios: [...DEFAULT_SCENARIOS],
     cells: [...CELL_COST_MODELS],
     orders: ['newest-first'],
     refreshSize: 100_000,
@@ -99,6 +101,18 @@ export function jobs(options: BenchOptions): ScenarioSpec[] {
             specs.push({ ...base, name, kind: 'import', records, latencyMs, shape, listOrder, cells });
             specs[specs.length - 1].baseline = options.baseline && shape === 'uniform' && listOrder === 'newest-first';
           }
+        }
+      }
+      if (options.scenarios.includes('hires-offers')) {
+        for (const records of [...options.sizes].sort((a, b) => a - b)) {
+          specs.push({
+            ...base,
+            name: `hires-offers-${label(records)}-${tag}`,
+            kind: 'hires-offers',
+            records,
+            latencyMs,
+            cells,
+          });
         }
       }
       if (options.scenarios.includes('startup')) {

@@ -41,8 +41,8 @@ export interface RunMeasure extends RunFigures {
 /** How long the bench's clock may run (a slow baseline of a large account takes hours of virtual time). */
 const HORIZON_MS = 12 * 3_600_000;
 
-export function makeDataset(opportunities: number, shape: AccountShape): LeverDataset {
-  const dataset = generateDataset({ seed: 11, opportunities, requisitions: 10, now: START });
+export function makeDataset(opportunities: number, shape: AccountShape, requisitions = 10): LeverDataset {
+  const dataset = generateDataset({ seed: 11, opportunities, requisitions, now: START });
   applyShape(dataset, shape, START);
   // A snooze ending mid-run changes the truth under the run's feet; the exactness check would then blame the import.
   for (const o of dataset.opportunities) {
@@ -116,12 +116,18 @@ export function drive(first: Step, next: Step): { status: string; message?: stri
 }
 
 /** The add-on's run as the sidebar drives it: runImport, then continueImport while 'continuing'. */
-export function runAddOn(bench: Bench, importId: string, sheet = TARGET_SHEET, header = 1): RunMeasure {
+export function runAddOn(
+  bench: Bench,
+  importId: string,
+  sheet = TARGET_SHEET,
+  header = 1,
+  truth: Truth = opportunityTruth,
+): RunMeasure {
   const step = (fn: string) => () => {
     const record = callSidebar(bench, fn, [importId]);
     return { status: String(record.status), message: record.message as string | undefined };
   };
-  return measured(bench, () => drive(step('runImport'), step('continueImport')), sheet, header);
+  return measured(bench, () => drive(step('runImport'), step('continueImport')), sheet, header, truth);
 }
 
 /** Snapshots the counters, runs, and reads the result from the sheet (data rows after `header` rows). */
@@ -130,6 +136,7 @@ export function measured(
   run: () => { status: string; message?: string; executions: number },
   sheet: string,
   header: number,
+  truth: Truth = opportunityTruth,
 ): RunMeasure {
   const { emu, sim } = bench;
   const before = { stats: { ...emu.stats }, at: emu.clock.now(), requests: sim.requests.length };
@@ -138,7 +145,7 @@ export function measured(
     Object.entries(emu.stats)
       .filter(([name]) => name.startsWith(prefix))
       .reduce((sum, [name, count]) => sum + count - (before.stats[name] ?? 0), 0);
-  const check = checkSheet(bench, sheet, header);
+  const check = checkSheet(bench, sheet, header, truth);
   return {
     ...outcome,
     ...check,
@@ -150,9 +157,13 @@ export function measured(
   };
 }
 
+/** The IDs the sheet must hold exactly, from the simulator at the clock's now. */
+export type Truth = (bench: Bench) => Set<string>;
+const opportunityTruth: Truth = (bench) => new Set(bench.sim.query('opportunities', TRUTH_QUERY));
+
 /** The sheet's IDs (first column) against the simulator's set for the import's filters, at the clock's now. */
-export function checkSheet(bench: Bench, sheet: string, header: number) {
-  const truth = new Set(bench.sim.query('opportunities', TRUTH_QUERY));
+export function checkSheet(bench: Bench, sheet: string, header: number, truthOf: Truth = opportunityTruth) {
+  const truth = truthOf(bench);
   const book = bench.emu.spreadsheet(bench.ssId);
   const ids = book.hasSheet(sheet)
     ? book

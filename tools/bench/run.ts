@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jobs, parseArgs, USAGE } from './catalogue';
+import { hiresOffersRows } from './hires-report';
 import { crashedRow, importRow, markdown, type Row, refreshRow, startupRows } from './report';
 import type { ScenarioResult, ScenarioSpec } from './scenario';
 
@@ -33,6 +34,10 @@ function tables(outcomes: Outcome[]): Array<[string, Row[]]> {
     ['Imports (rec/s from rows in the target sheet)', of('import', (r) => [importRow(r)])],
     ['Fixed cost of a run (0 and 1 opportunities; "again": the same import an hour later)', of('startup', startupRows)],
     ['Hourly refresh with 1% changed (what a refresh does today)', of('hourly-refresh', (r) => [refreshRow(r)])],
+    [
+      'Hire and offer columns, 2% hires (each import without and with them)',
+      of('hires-offers', (r) => (r.hiresOffers ? hiresOffersRows(r.spec.name, r.hiresOffers) : [])),
+    ],
   ].filter(([, rows]) => rows.length > 0) as Array<[string, Row[]]>;
 }
 

@@ -17,11 +17,12 @@ import {
   TARGET_SHEET,
   USER,
 } from './harness';
+import { type HiresOffersMeasure, runHiresOffers } from './hires-offers';
 import { type CellCostModel, sheetCellMs } from './product-costs';
 import { EDIT_MARK, type EditSummary, editOpportunities } from './refresh-edits';
 import { SEQUENTIAL_PAGINATOR_SOURCE } from './sequential-paginator';
 
-export type ScenarioKind = 'import' | 'startup' | 'hourly-refresh';
+export type ScenarioKind = 'import' | 'startup' | 'hourly-refresh' | 'hires-offers';
 
 export interface ScenarioSpec {
   name: string;
@@ -61,6 +62,7 @@ export interface ScenarioResult {
   baseline?: RunMeasure;
   startup?: StartupMeasure[];
   refresh?: RefreshMeasure;
+  hiresOffers?: HiresOffersMeasure;
   peakRssMb: number;
   wallSeconds: number;
 }
@@ -141,7 +143,9 @@ export function runScenario(spec: ScenarioSpec): ScenarioResult {
       ? { startup: runStartup(spec) }
       : spec.kind === 'hourly-refresh'
         ? { refresh: runHourlyRefresh(spec) }
-        : runImportScenario(spec);
+        : spec.kind === 'hires-offers'
+          ? { hiresOffers: runHiresOffers(spec, sheetCellMs(spec.cells)) }
+          : runImportScenario(spec);
   return {
     spec,
     sheetCellMs: sheetCellMs(spec.cells),

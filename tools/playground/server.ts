@@ -1,6 +1,7 @@
 // npm start: the real built sidebar beside an emulated spreadsheet, on the Apps Script emulator and the Lever simulator.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { SEATS_SHEET, seedDemoImports } from './demo-imports';
 import { startPlaygroundServer } from './http';
 import { createDemoWorld, DEMO_KEY, ROOT } from './world';
 
@@ -10,6 +11,7 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 8080);
   const started = Date.now();
   const world = createDemoWorld();
+  seedDemoImports(world);
   const server = await startPlaygroundServer(world, { port, sidebarHtmlPath });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`
@@ -19,7 +21,8 @@ Lever for Sheets playground (ready in ${seconds} s)
   Demo API key:  ${DEMO_KEY}
 
   A simulated Lever account with ${world.dataset.opportunities.length} opportunities and ${world.dataset.requisitions.length} requisitions.
-  Paste the key in the sidebar, build an import, run it, then schedule it and fast-forward the clock.
+  Ana is connected with the demo key; the "${SEATS_SHEET}" sheet shows each requisition's hires, open seats
+  and next start date. Build another import, run it, then schedule it and fast-forward the clock.
   Other demo keys (limited access, a sandbox account) are listed at the bottom of the page; switch to the
   second user to take a schedule over. Press Ctrl+C to stop.
 `);

@@ -1,6 +1,7 @@
 // The playground's world: the built bundle in the Apps Script emulator, wired to a seeded Lever simulator.
 
 import { join } from 'node:path';
+import type { ServerFunctionName } from '../../src/shared/rpc';
 import { GasEmulator, type SpreadsheetInspector } from '../gas-emulator';
 import { generateDataset, type LeverDataset, LeverSimulator, type SimKey } from '../lever-sim';
 import type { LeverReadings } from '../lever-sim/readings';
@@ -31,6 +32,8 @@ export interface WorldOptions {
 }
 
 export interface DemoWorld extends PlaygroundBackend {
+  /** The emulator runs each call in-process, so the answer is never a promise. */
+  call(fn: ServerFunctionName, args: unknown[], user: string): CallOutcome;
   emu: GasEmulator;
   sim: LeverSimulator;
   dataset: LeverDataset;
@@ -71,6 +74,8 @@ export function demoDataset(options: Pick<WorldOptions, 'seed' | 'opportunities'
     timeZone: TIME_ZONE,
   });
 }
+
+type DemoParts = 'demoKeys' | 'emu' | 'sim' | 'dataset' | 'spreadsheetId';
 
 /** Builds the emulator, the simulator and one shared spreadsheet (owner Ana, editor Ben). */
 export function createDemoWorld(options: WorldOptions = {}): DemoWorld {
@@ -113,7 +118,7 @@ function createEmulator(sim: LeverSimulator, latencyMs: number): GasEmulator {
   });
 }
 
-function backendFor(emu: GasEmulator, sim: LeverSimulator, spreadsheetId: string): Omit<PlaygroundBackend, 'demoKeys'> {
+function backendFor(emu: GasEmulator, sim: LeverSimulator, spreadsheetId: string): Omit<DemoWorld, DemoParts> {
   return {
     users: [DEMO_OWNER, DEMO_EDITOR],
     call(fn, args, user): CallOutcome {
