@@ -20,6 +20,7 @@ import { baseUrlFor } from '../lever/endpoints';
 import type { SpreadsheetInfo } from '../ports/sheet';
 import type { KeyValueStore } from '../ports/store';
 import { DAILY_TRIGGER_RUNTIME_MS, runtimeUsedMs } from '../schedule/runtime-quota';
+import { DAILY_URLFETCH_CALLS, urlFetchCallsToday } from '../schedule/urlfetch-quota';
 import { intlDateTime, type LocalDateTime } from '../schedule/zone';
 import { loadCredential } from '../store/key-store';
 import { readTriggerRecord, type TriggerRecord, writeTriggerRecord } from '../store/schedule-state';
@@ -192,6 +193,8 @@ export function buildDiagnosticsReport(spreadsheet: DocumentPorts): string {
     fetch: fetchFacts(user),
     runtimeUsedMs: runtimeUsedMs(user, now),
     runtimeLimitMs: DAILY_TRIGGER_RUNTIME_MS,
+    urlFetchCalls: urlFetchCallsToday(user, now),
+    urlFetchLimit: DAILY_URLFETCH_CALLS,
     stores: storeFacts(),
   });
 }

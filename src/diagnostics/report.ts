@@ -50,6 +50,9 @@ export interface DiagnosticsFacts {
   fetch: FetchFacts;
   runtimeUsedMs: number;
   runtimeLimitMs: number;
+  /** UrlFetch calls the add-on counted for this user in Google's rolling day, and the quota it assumes. */
+  urlFetchCalls: number;
+  urlFetchLimit: number;
   stores: { name: string; bytes: number | null }[];
 }
 
@@ -144,6 +147,7 @@ function quotaLines(facts: DiagnosticsFacts): string[] {
   const lines = [
     'Quotas left (as far as the add-on can tell)',
     `  trigger runtime used today: ${minutes(facts.runtimeUsedMs)} of ${minutes(facts.runtimeLimitMs)} min`,
+    `  UrlFetch calls sent by this add-on today: ${facts.urlFetchCalls} of ${facts.urlFetchLimit} (consumer quota)`,
   ];
   for (const store of facts.stores) {
     const size = store.bytes === null ? 'unavailable here' : `${store.bytes} of ${STORE_LIMIT_BYTES} bytes (UTF-8)`;

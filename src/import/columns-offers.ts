@@ -2,22 +2,11 @@
 import { currentOffer } from '../lever/offers';
 import type { LeverRecord, LookupTables, OfferSummary } from '../lever/source';
 import { type ColumnSpec, field, idOf, type RawCell } from './column-values';
+import { OFFER_STATUS_LABELS } from './lever-labels';
 
 /** Lever's built-in Offer stage: opportunities there (hired, declined or pending) are the ones with offers. */
 const OFFER_STAGE = 'offer';
 const SEPARATOR = ' ';
-
-/** Lever's offer statuses as its UI shows them. */
-export const OFFER_STATUS_LABELS: Record<string, string> = {
-  draft: 'Draft',
-  'approval-sent': 'Approval sent',
-  approved: 'Approved',
-  sent: 'Sent',
-  'sent-manually': 'Sent manually',
-  opened: 'Opened',
-  denied: 'Denied',
-  signed: 'Signed',
-};
 
 /**
  * Staged as the ID when the opportunity is at the Offer stage, `<id> <reason>` when it is archived (a hire is

@@ -1,5 +1,6 @@
 // The daily trigger-runtime quota: dispatcher execution time per user, in Google's rolling 24-hour window.
-import { type KeyValueStore, readJson, writeJson } from '../ports/store';
+import { type KeyValueStore, writeJson } from '../ports/store';
+import { currentWindow } from './rolling-window';
 
 /** Consumer accounts get 90 minutes of trigger time a day (Workspace 6 hours); the smaller one is assumed. */
 export const DAILY_TRIGGER_RUNTIME_MS = 90 * 60_000;
@@ -7,7 +8,6 @@ export const RUNTIME_WARNING_MS = 60 * 60_000;
 /** One firing can last a whole execution (6 minutes); past this no new work starts, so none is cut off midway. */
 export const NEW_WORK_CEILING_MS = DAILY_TRIGGER_RUNTIME_MS - 6 * 60_000;
 
-const DAY_MS = 24 * 3_600_000;
 /** UserProperties, shared by all of the user's spreadsheets, like the quota itself. */
 const RUNTIME_KEY = 'schedule.runtime';
 
@@ -17,20 +17,14 @@ interface RuntimeWindow {
   usedMs: number;
 }
 
-function currentWindow(user: KeyValueStore, now: number): RuntimeWindow | null {
-  const window = readJson<RuntimeWindow>(user, RUNTIME_KEY);
-  if (!window || typeof window.startedAt !== 'number' || now >= window.startedAt + DAY_MS) return null;
-  return window;
-}
-
 /** Trigger time this user's dispatcher executions used in the current window, ms. */
 export function runtimeUsedMs(user: KeyValueStore, now: number): number {
-  return currentWindow(user, now)?.usedMs ?? 0;
+  return currentWindow<RuntimeWindow>(user, RUNTIME_KEY, now)?.usedMs ?? 0;
 }
 
 /** Adds one execution's duration; `startedAt` opens a new window when the previous one has expired. */
 export function recordRuntime(user: KeyValueStore, durationMs: number, startedAt: number, now: number): void {
-  const window = currentWindow(user, now) ?? { startedAt, usedMs: 0 };
+  const window = currentWindow<RuntimeWindow>(user, RUNTIME_KEY, now) ?? { startedAt, usedMs: 0 };
   writeJson(user, RUNTIME_KEY, { startedAt: window.startedAt, usedMs: window.usedMs + Math.max(0, durationMs) });
 }
 

@@ -1,14 +1,14 @@
 // The daily UrlFetch quota: calls this user's executions sent, in Google's rolling 24-hour window, and schedule sizing.
 import type { HttpPort } from '../ports/http';
-import { type KeyValueStore, readJson, writeJson } from '../ports/store';
+import { type KeyValueStore, writeJson } from '../ports/store';
 import type { ScheduleSpec } from '../shared/types';
+import { currentWindow, DAY_MS } from './rolling-window';
 
 /** Consumer accounts get 20,000 calls a day (Workspace 100,000); the add-on cannot tell which, so it assumes the smaller. */
 export const DAILY_URLFETCH_CALLS = 20_000;
 /** A schedule may plan on at most half the day's calls, leaving the rest for manual runs and other add-ons. */
 export const SCHEDULE_URLFETCH_SHARE = DAILY_URLFETCH_CALLS / 2;
 
-const DAY_MS = 24 * 3_600_000;
 /** UserProperties, shared by all of the user's spreadsheets, like the quota itself. */
 const URLFETCH_KEY = 'quota.urlfetch';
 
@@ -18,43 +18,36 @@ interface CallWindow {
   calls: number;
 }
 
-function currentWindow(user: KeyValueStore, now: number): CallWindow | null {
-  const window = readJson<CallWindow>(user, URLFETCH_KEY);
-  if (!window || typeof window.startedAt !== 'number' || now >= window.startedAt + DAY_MS) return null;
-  return window;
-}
-
 /** UrlFetch calls this user sent in the current window. */
 export function urlFetchCallsToday(user: KeyValueStore, now: number): number {
-  return currentWindow(user, now)?.calls ?? 0;
-}
-
-export function recordUrlFetchCalls(user: KeyValueStore, calls: number, now: number): void {
-  const window = currentWindow(user, now) ?? { startedAt: now, calls: 0 };
-  writeJson(user, URLFETCH_KEY, { startedAt: window.startedAt, calls: window.calls + calls });
-}
-
-/** The count is bookkeeping: a full or unwritable store must never stop the import it counts. */
-function tryRecord(user: KeyValueStore, calls: number, now: number): void {
-  try {
-    recordUrlFetchCalls(user, calls, now);
-  } catch {
-    // Google's own quota error still stops a run that passes the limit.
-  }
+  return currentWindow<CallWindow>(user, URLFETCH_KEY, now)?.calls ?? 0;
 }
 
 /**
  * Counts what the product sends, before sending it: Google counts a call that then fails too, and an execution
- * killed mid-batch must not lose the count. One property write per batch, not per request.
+ * killed mid-batch must not lose the count. The window is read once per client and written once per batch.
  */
 export function countingHttp(http: HttpPort, user: KeyValueStore, now: () => number): HttpPort {
+  let window: CallWindow | null | undefined;
+  const count = (calls: number): void => {
+    const at = now();
+    if (window === undefined || (window && at >= window.startedAt + DAY_MS)) {
+      window = currentWindow<CallWindow>(user, URLFETCH_KEY, at);
+    }
+    window = { startedAt: window?.startedAt ?? at, calls: (window?.calls ?? 0) + calls };
+    try {
+      writeJson(user, URLFETCH_KEY, window);
+    } catch {
+      // Bookkeeping: a full store must never stop the import it counts; Google's own error still stops a run.
+    }
+  };
   return {
     fetch(request) {
-      tryRecord(user, 1, now());
+      count(1);
       return http.fetch(request);
     },
     fetchAll(requests) {
-      if (requests.length > 0) tryRecord(user, requests.length, now());
+      if (requests.length > 0) count(requests.length);
       return http.fetchAll(requests);
     },
   };

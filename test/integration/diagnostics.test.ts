@@ -123,3 +123,15 @@ describe('a schedule set while the probe is pending', () => {
     expect(h.emu.triggers()).toHaveLength(1);
   });
 });
+
+describe('Diagnostics: UrlFetch calls counted today', () => {
+  it('shows exactly the requests the add-on sent to Lever for this user', () => {
+    const h = createHarness({ requisitions: 5, opportunities: 5 });
+    const saved = h.emu.run('saveApiKey', [FULL_KEY, 'production'], { user: USER, spreadsheetId: h.ssId });
+    expect(saved.ok).toBe(true);
+    const sent = h.sim.requests.length;
+    expect(sent).toBeGreaterThan(0);
+    const { text } = diagnostics(h);
+    expect(text).toContain(`UrlFetch calls sent by this add-on today: ${sent} of 20000 (consumer quota)`);
+  });
+});

@@ -32,6 +32,26 @@ describe('counting UrlFetch calls', () => {
     expect(urlFetchCallsToday(user, now)).toBe(1);
   });
 
+  it('reads the stored window once per client and writes once per batch', () => {
+    const user = memoryStore();
+    const counted = { get: 0, set: 0 };
+    const store = {
+      ...user,
+      get: (key: string) => {
+        counted.get++;
+        return user.get(key);
+      },
+      set: (key: string, value: string) => {
+        counted.set++;
+        user.set(key, value);
+      },
+    };
+    const http = countingHttp(fake, store, () => 0);
+    for (let batch = 0; batch < 5; batch++) http.fetchAll([request, request]);
+    expect(counted).toEqual({ get: 1, set: 5 });
+    expect(urlFetchCallsToday(user, 0)).toBe(10);
+  });
+
   it('still sends when the store refuses the count (a full UserProperties must not stop imports)', () => {
     const full = {
       ...memoryStore(),
