@@ -7,6 +7,7 @@ import { userStore } from '../gas/properties';
 import { createLeverAccess, noticingConfidential } from '../lever/access';
 import { LeverClient } from '../lever/client';
 import type { LeverCredential } from '../lever/credential';
+import { FetchSeedCache } from '../lever/fetch-seed';
 import { LookupCache } from '../lever/lookup-cache';
 import type { LeverAccess } from '../lever/source';
 import { countingHttp } from '../schedule/urlfetch-quota';
@@ -36,17 +37,16 @@ export function clientFor(credential: LeverCredential, readable?: Partial<Record
 export function leverForUser(options: LeverFactoryOptions = {}): LeverAccess {
   const saved = loadCredential(userStore(), appsScriptBase64);
   if (!saved) throw noKeyError();
+  // The user's own cache; a new key is a new check, so tables and seeds of an earlier key are never read back.
+  const scope = `${saved.credential.environment}.${saved.check.confidentialAccess}.${saved.check.checkedAt}`;
   const access = createLeverAccess({
     client: clientFor(saved.credential, saved.check.permissions),
     clock: appsScriptClock,
     confidentialAccess: saved.check.confidentialAccess === true,
     deadline: () => executionBudget().deadline,
     maxParallel: options.maxParallel,
-    // The user's own cache; a new key is a new check, so tables of an earlier key are never read back.
-    lookupCache: new LookupCache(
-      userCache(),
-      `${saved.credential.environment}.${saved.check.confidentialAccess}.${saved.check.checkedAt}`,
-    ),
+    lookupCache: new LookupCache(userCache(), scope),
+    seeds: new FetchSeedCache(userCache(), scope),
   });
   if (saved.check.confidentialAccess !== 'unknown') return access;
   // Not known at the key check: a confidential record coming back settles it ("can read") for this user's key.

@@ -14,6 +14,8 @@ export interface RoundCompanion {
   take(room: number): PageRequest[];
   /** The outcomes of the requests the last `take` returned, in the same order. */
   settle(outcomes: readonly PageOutcome[]): void;
+  /** Requests it would send now if given the room. */
+  waiting(): number;
 }
 
 interface TableCursor {
@@ -43,6 +45,10 @@ export class LookupPrefetch implements RoundCompanion {
         this.cursors.push({ name, table: {}, status: 'waiting' });
       }
     }
+  }
+
+  waiting(): number {
+    return this.cursors.filter((cursor) => cursor.status === 'waiting').length;
   }
 
   take(room: number): PageRequest[] {

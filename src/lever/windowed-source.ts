@@ -3,20 +3,26 @@ import { AppError } from '../errors';
 import type { Clock } from '../ports/clock';
 import type { LeverClient, PageOutcome, PageRequest } from './client';
 import { isInvalidOffsetToken } from './error-mapping';
+import { type FetchSeed, type FetchSeeds, SEED_BUCKETS } from './fetch-seed';
 import { fingerprintQuery } from './fingerprint';
 import type { RoundCompanion } from './lookup-prefetch';
 import { offsetParam } from './query';
 import type { FetchProgress, FetchState, LeverRecord, ListQuery, RecordSource } from './source';
 import {
+  addBucket,
   addSkip,
   applyPage,
+  type Bucket,
   EARLIEST,
   estimateRemaining,
+  exactPartitions,
   type FetchWindow,
   fanOut,
   initialWindow,
   isDescending,
   planSplits,
+  probeCuts,
+  quantileCuts,
   restartWindow,
   type SplitCandidate,
   skipOf,
@@ -25,6 +31,7 @@ import {
   type TrustedSkip,
   windowForSkip,
   windowParams,
+  windowsAt,
 } from './windows';
 
 export const FETCH_STATE_VERSION = 1;
@@ -35,6 +42,10 @@ const MIN_WIDTH = 4;
 /** Generous sizes in the state's JSON: a window holding an offset token, and a token alone. */
 const WINDOW_BYTES = 260;
 const TOKEN_BYTES = 160;
+/** Windows of a first round that knows nothing of the account (no seed from an earlier run). */
+const PROBE_WINDOWS = 8;
+/** A window whose unread range is this many times what its page covered fans out rather than halving. */
+const WIDE_SPANS = 16;
 
 export interface WindowedSourceOptions {
   /** Windows paged at once; 1 is plain sequential paging. At most the rate limiter's burst. */
@@ -45,6 +56,8 @@ export interface WindowedSourceOptions {
   maxStateBytes?: number;
   /** Other requests (lookup tables) sent along in rounds with fewer windows than `maxParallel`. */
   companion?: RoundCompanion;
+  /** Where the last run of a query left its record counts and latency, for the next run's first round. */
+  seeds?: FetchSeeds;
 }
 
 export interface WindowedFetchState extends FetchState {
@@ -60,9 +73,15 @@ export interface WindowedFetchState extends FetchState {
   totals: { requests: number; pages: number; records: number };
   /** Lever's latency as measured by this run's rounds (the slowest request of each), smoothed; absent before any. */
   latencyMs?: number;
+  /** Records per createdAt range of the windows finished so far: the next run's seed. */
+  buckets?: Bucket[];
+  /** True when the first round came from an earlier run's seed. */
+  seeded?: boolean;
 }
 
 type Counters = { pages: number; records: number };
+/** What one page did to its window: finished it, left it reading, or split it by an exact two-valued filter. */
+type PageEffect = { kind: 'done' } | { kind: 'reading' } | { kind: 'replaced'; windows: FetchWindow[] };
 
 /** created_at_* belong in createdFrom/createdTo (the source splits that range); fold any stray ones in. */
 export function normalizeQuery(query: ListQuery): ListQuery {
@@ -88,6 +107,7 @@ export class WindowedRecordSource implements RecordSource {
   private readonly pageSize: number;
   private readonly maxStateBytes: number;
   private readonly companion?: RoundCompanion;
+  private readonly seeds?: FetchSeeds;
 
   constructor(
     private readonly client: LeverClient,
@@ -98,19 +118,62 @@ export class WindowedRecordSource implements RecordSource {
     this.pageSize = options.pageSize ?? 100;
     this.maxStateBytes = options.maxStateBytes ?? 7000;
     this.companion = options.companion;
+    this.seeds = options.seeds;
   }
 
   start(query: ListQuery): FetchState {
     const normalized = normalizeQuery(query);
+    const fingerprint = fingerprintQuery(normalized);
+    const seed = this.maxParallel > 1 ? this.loadSeed(fingerprint) : null;
     const state: WindowedFetchState = {
       version: FETCH_STATE_VERSION,
-      fingerprint: fingerprintQuery(normalized),
+      fingerprint,
       query: normalized,
-      windows: [initialWindow(normalized.createdFrom, normalized.createdTo)],
+      windows: [],
       ordered: true,
       totals: { requests: 0, pages: 0, records: 0 },
+      ...(seed?.latencyMs ? { latencyMs: seed.latencyMs } : {}),
+      ...(seed ? { seeded: true } : {}),
     };
+    state.windows = this.firstWindows(state, seed);
     return state;
+  }
+
+  /**
+   * The first round's windows, covering the query's whole range: balanced on the last run's counts when a seed
+   * is known, otherwise stepping back geometrically from now (one window when paging sequentially).
+   */
+  private firstWindows(state: WindowedFetchState, seed: FetchSeed | null): FetchWindow[] {
+    const { createdFrom: from, createdTo: to } = state.query;
+    if (this.maxParallel === 1) return [initialWindow(from, to)];
+    if (seed) {
+      const records = seed.buckets.reduce((sum, bucket) => sum + bucket[2], 0);
+      const parts = Math.min(this.width(state), Math.ceil(records / (2 * this.pageSize)));
+      return windowsAt(quantileCuts(seed.buckets, parts), from, to);
+    }
+    const top = Math.min(this.clock.now(), to ?? Number.POSITIVE_INFINITY);
+    return windowsAt(probeCuts(top, Math.min(this.maxParallel, PROBE_WINDOWS)), from, to);
+  }
+
+  /** The seed of an earlier run of this query; none when the cache has none or cannot be read. */
+  private loadSeed(fingerprint: string): FetchSeed | null {
+    try {
+      const seed = this.seeds?.load(fingerprint) ?? null;
+      return seed && seed.buckets.length > 0 ? seed : null;
+    } catch (_error) {
+      return null;
+    }
+  }
+
+  /** Keeps what this fetch learnt for the next run of the query (worth it from two pages of records). */
+  private saveSeed(state: WindowedFetchState): void {
+    const buckets = state.buckets ?? [];
+    if (!this.seeds || buckets.reduce((sum, bucket) => sum + bucket[2], 0) < 2 * this.pageSize) return;
+    try {
+      this.seeds.save(state.fingerprint, { buckets, ...(state.latencyMs ? { latencyMs: state.latencyMs } : {}) });
+    } catch (_error) {
+      // A seed is only a hint: a cache that refuses it costs the next run some speed, nothing else.
+    }
   }
 
   next(
@@ -132,33 +195,67 @@ export class WindowedRecordSource implements RecordSource {
     state.totals.requests += requests;
     state.totals.pages += counters.pages;
     state.totals.records += counters.records;
-    return { state, done: state.windows.length === 0, requests, ...counters };
+    const done = state.windows.length === 0;
+    if (done) this.saveSeed(state);
+    return { state, done, requests, ...counters };
   }
 
-  /** One page for every window in a single fetchAll. False when a window had to wait past the deadline. */
+  /**
+   * One page for every window started (and as many new ones as the round's width leaves room for, after the
+   * companion's requests) in a single fetchAll. False when a window had to wait past the deadline.
+   */
   private round(state: WindowedFetchState, deadline: number, sink: (r: LeverRecord[]) => void, counters: Counters) {
-    const own = state.windows.map((window) => this.requestFor(state.query, window));
+    const { sent, held } = this.pick(state);
+    const own = sent.map((window) => this.requestFor(state.query, window));
     const extra = this.companion?.take(this.width(state) - own.length) ?? [];
     const outcomes = this.client.getPages([...own, ...extra], deadline);
     this.measure(state);
     if (extra.length > 0) this.companion?.settle(outcomes.slice(own.length));
     const kept: FetchWindow[] = [];
     const candidates: SplitCandidate[] = [];
+    const before = state.windows.length;
     let complete = true;
-    state.windows.forEach((window, index) => {
+    sent.forEach((window, index) => {
       const outcome = outcomes[index];
       if (outcome.kind === 'deferred') complete = false;
       else if (outcome.kind === 'failed') kept.push(...this.recover(state, window, outcome));
-      else if (this.takePage(state, window, outcome.page, sink, counters, candidates)) return;
+      else {
+        const effect = this.takePage(state, window, outcome.page, sink, counters, candidates);
+        if (effect.kind === 'done') this.tally(state, window);
+        else kept.push(...(effect.kind === 'replaced' ? effect.windows : [window]));
+        return;
+      }
       kept.push(window);
     });
     // Windows added during the loop (ranges read again once the order broke) come after the ones kept.
-    state.windows = [...kept, ...state.windows.slice(own.length)];
+    state.windows = [...held, ...kept, ...state.windows.slice(before)];
     if (complete && state.ordered) state.windows.push(...this.split(candidates, this.freeSlots(state)));
     return complete;
   }
 
-  /** Hands the page's records to the sink; true when the window is finished. */
+  /**
+   * Windows already reading go first (as many as the width); windows not yet started fill what is left once
+   * the companion (lookup tables) has had its room. The others wait for the next round, ahead of the rest.
+   */
+  private pick(state: WindowedFetchState): { sent: FetchWindow[]; held: FetchWindow[] } {
+    const started = (window: FetchWindow) => window.next !== undefined || window.seen !== undefined;
+    const width = this.width(state);
+    const all = state.windows.filter(started);
+    const reading = all.slice(0, width);
+    const fresh = state.windows.filter((window) => !started(window));
+    const room = width - reading.length;
+    const forCompanion = Math.min(this.companion?.waiting() ?? 0, Math.max(0, room - 1));
+    const taken = Math.min(fresh.length, Math.max(reading.length === 0 ? 1 : 0, room - forCompanion));
+    return { sent: [...reading, ...fresh.slice(0, taken)], held: [...all.slice(width), ...fresh.slice(taken)] };
+  }
+
+  /** A finished window's records and range, kept (merged small) as the next run's seed. */
+  private tally(state: WindowedFetchState, window: FetchWindow): void {
+    const top = Math.max(window.floor, window.top ?? window.floor);
+    state.buckets = addBucket(state.buckets ?? [], [window.floor, top, window.taken ?? 0], SEED_BUCKETS);
+  }
+
+  /** Hands the page's records to the sink, and says what became of the window. */
   private takePage(
     state: WindowedFetchState,
     window: FetchWindow,
@@ -166,16 +263,42 @@ export class WindowedRecordSource implements RecordSource {
     sink: (records: LeverRecord[]) => void,
     counters: Counters,
     candidates: SplitCandidate[],
-  ): boolean {
+  ): PageEffect {
     const data = page.data as LeverRecord[];
     if (state.ordered && !isDescending(window, data)) this.distrustOrder(state);
     const result = applyPage(window, { data, hasNext: page.hasNext, next: page.next }, state.ordered);
     if (result.early) state.skipped = addSkip(state.skipped ?? [], skipOf(window));
     counters.pages += 1;
     counters.records += result.records.length;
+    window.taken = (window.taken ?? 0) + result.records.length;
+    for (const record of result.records) window.top = Math.max(window.top ?? record.createdAt, record.createdAt);
     if (result.records.length > 0) sink(result.records);
-    if (!result.done) candidates.push({ window, remaining: estimateRemaining(window, data), span: spanOf(data) });
-    return result.done;
+    if (result.done) return { kind: 'done' };
+    const parts = this.partitionOnInstant(state, window, data);
+    if (parts) return { kind: 'replaced', windows: parts };
+    candidates.push({ window, remaining: estimateRemaining(window, data), span: spanOf(data) });
+    return { kind: 'reading' };
+  }
+
+  /**
+   * A full page on one createdAt instant (an account migrated in bulk) cannot be split by createdAt: the window
+   * stops and its range is read again as one window per value of each exact two-valued filter the query leaves
+   * free, side by side, from that instant up (so each reads its query to the end and would see a broken order),
+   * plus what lies below the instant as a window of its own. What it read above the instant comes again, shared
+   * among the new windows (the engine de-duplicates). Not when paging sequentially: nothing would run beside it.
+   */
+  private partitionOnInstant(state: WindowedFetchState, window: FetchWindow, data: LeverRecord[]) {
+    if (this.maxParallel === 1 || !state.ordered || window.part || window.seen === undefined) return null;
+    if (data.length < this.pageSize || spanOf(data) !== 0) return null;
+    const parts = exactPartitions(state.query.object, state.query.params);
+    if (parts.length === 0) return null;
+    const instant = window.seen;
+    const unboundedBelow = window.lo === null && window.floor === EARLIEST;
+    const below: FetchWindow[] =
+      instant > window.floor
+        ? [{ lo: unboundedBelow ? null : window.floor, hi: instant - 1, floor: window.floor }]
+        : [];
+    return [...parts.map((part) => ({ lo: instant, hi: window.hi, floor: instant, part })), ...below];
   }
 
   /**
@@ -217,11 +340,22 @@ export class WindowedRecordSource implements RecordSource {
     };
   }
 
-  /** A window reaching down to 1970 fans out over the years below its first page; others halve where dense. */
+  /**
+   * Windows reaching far below what their first page covered (down to 1970, or a wide probe) fan out over the
+   * years below it, sharing the slots; the others halve where dense.
+   */
   private split(candidates: SplitCandidate[], slots: number): FetchWindow[] {
-    const wide = candidates.find((candidate) => candidate.window.floor === EARLIEST);
-    if (wide) return fanOut(wide.window, wide.span ?? 0, slots);
-    return planSplits(candidates, slots, this.pageSize);
+    const wide = candidates.filter(({ window, span }) => {
+      const depth = (window.seen ?? window.floor) - window.floor;
+      return window.floor === EARLIEST || depth > WIDE_SPANS * Math.max(1, span ?? 0);
+    });
+    const share = Math.max(1, Math.floor(slots / Math.max(1, wide.length)));
+    const created: FetchWindow[] = [];
+    for (const { window, span } of wide) {
+      created.push(...fanOut(window, span ?? 0, Math.min(share, slots - created.length)));
+    }
+    const rest = candidates.filter((candidate) => !wide.includes(candidate));
+    return [...created, ...planSplits(rest, slots - created.length, this.pageSize)];
   }
 
   /** Folds the last round's latency into the state (a round lasts as long as its slowest request). */

@@ -18,6 +18,12 @@ export interface FetchWindow {
   seen?: number;
   /** Times Lever rejected this window's offset token and the window started over. */
   restarts?: number;
+  /** Extra filters of a window on one instant split by a two-valued filter (exactPartitions). */
+  part?: Record<string, string>;
+  /** Records this window handed on (for the next run's seed). */
+  taken?: number;
+  /** Largest createdAt this window read. */
+  top?: number;
 }
 
 export interface DatedRecord {
@@ -31,8 +37,8 @@ export function initialWindow(createdFrom?: number, createdTo?: number): FetchWi
   return { lo: createdFrom ?? null, hi: createdTo ?? null, floor: createdFrom ?? EARLIEST };
 }
 
-export function windowParams(window: FetchWindow): { created_at_start?: number; created_at_end?: number } {
-  const params: { created_at_start?: number; created_at_end?: number } = {};
+export function windowParams(window: FetchWindow): Record<string, string | number> {
+  const params: Record<string, string | number> = { ...window.part };
   if (window.lo !== null) params.created_at_start = window.lo;
   if (window.hi !== null) params.created_at_end = window.hi;
   return params;
@@ -102,6 +108,7 @@ export function restartWindow(window: FetchWindow, ordered: boolean, now: number
   if (top - window.floor < 1) return null;
   const mid = window.floor + Math.floor((top - window.floor) / 2);
   const upper: FetchWindow = { lo: mid + 1, hi: window.hi, floor: mid + 1, restarts: window.restarts };
+  if (window.part) upper.part = window.part;
   window.lo = window.lo === null && window.floor === EARLIEST ? null : window.floor;
   window.hi = mid;
   window.seen = undefined;
@@ -168,6 +175,7 @@ export function splitWindow(window: FetchWindow): FetchWindow | null {
     lo: window.lo === null && window.floor === EARLIEST ? null : window.floor,
     hi: cut - 1,
     floor: window.floor,
+    ...(window.part ? { part: window.part } : {}),
   };
   window.floor = cut;
   return lower;
@@ -195,7 +203,12 @@ export function fanOut(window: FetchWindow, span: number, slots: number): FetchW
     const lower = k === slots ? bottom : Math.max(bottom, window.seen - Math.floor(step * ratio ** k));
     if (lower >= cut) continue;
     const unbounded = lower === bottom && window.lo === null && bottom === EARLIEST;
-    created.push({ lo: unbounded ? null : lower, hi: cut - 1, floor: lower });
+    created.push({
+      lo: unbounded ? null : lower,
+      hi: cut - 1,
+      floor: lower,
+      ...(window.part ? { part: window.part } : {}),
+    });
     cut = lower;
   }
   return created;
@@ -229,4 +242,96 @@ export function planSplits(candidates: SplitCandidate[], freeSlots: number, minR
     densest.remaining /= 2;
   }
   return created;
+}
+
+/**
+ * Windows that together cover exactly [from, to] (inclusive ms, absent = unbounded), one starting at each cut
+ * (ascending; cuts outside the range are dropped). Newest first. Whatever the cuts, no instant is left out or
+ * covered twice, so a stale or wrong set of cuts can cost speed, never records.
+ */
+export function windowsAt(cuts: readonly number[], from?: number, to?: number): FetchWindow[] {
+  const bottom = from ?? EARLIEST;
+  const inside = [...new Set(cuts.map(Math.floor))]
+    .filter((cut) => cut > bottom && (to === undefined || cut <= to))
+    .sort((a, b) => a - b);
+  const starts = [bottom, ...inside];
+  return starts
+    .map((start, k) => ({
+      lo: k === 0 ? (from ?? null) : start,
+      hi: k === starts.length - 1 ? (to ?? null) : starts[k + 1] - 1,
+      floor: start,
+    }))
+    .reverse();
+}
+
+/** The first step back from now a blind first round probes, and the ratio its later steps grow by at least. */
+export const PROBE_FIRST_STEP_MS = 86_400_000;
+
+/**
+ * Cuts for a first round that knows nothing of the account: `count` windows stepping back geometrically from
+ * `top` (a day, then growing to the ten-year horizon), so one round reads recent and old records alike and the
+ * next can split where they are dense, instead of one first page and a round lost waiting for it.
+ */
+export function probeCuts(top: number, count: number): number[] {
+  if (count < 2) return [];
+  const ratio = (FAN_OUT_HORIZON_MS / PROBE_FIRST_STEP_MS) ** (1 / Math.max(1, count - 2));
+  const cuts: number[] = [];
+  for (let k = 0; k < count - 1; k++) cuts.push(Math.floor(top - PROBE_FIRST_STEP_MS * ratio ** k) + 1);
+  return cuts;
+}
+
+/** `[from, to, records]`: how many records a finished window held, over the createdAt range it covered. */
+export type Bucket = [number, number, number];
+
+/** Adds a bucket, merging the neighbours with the fewest records together while there are more than `max`. */
+export function addBucket(buckets: readonly Bucket[], bucket: Bucket, max: number): Bucket[] {
+  const all = [...buckets, bucket].sort((a, b) => a[0] - b[0]).map((b) => [...b] as Bucket);
+  while (all.length > Math.max(1, max)) {
+    let best = 0;
+    for (let k = 1; k < all.length - 1; k++) {
+      if (all[k][2] + all[k + 1][2] < all[best][2] + all[best + 1][2]) best = k;
+    }
+    const [a, b] = [all[best], all[best + 1]];
+    all.splice(best, 2, [Math.min(a[0], b[0]), Math.max(a[1], b[1]), a[2] + b[2]]);
+  }
+  return all;
+}
+
+/**
+ * Cuts splitting the records the buckets describe into `parts` windows of about equal counts (records spread
+ * evenly inside a bucket). A bucket on one instant cannot be cut: its records stay in one window.
+ */
+export function quantileCuts(buckets: readonly Bucket[], parts: number): number[] {
+  const sorted = [...buckets].sort((a, b) => a[0] - b[0]);
+  const total = sorted.reduce((sum, bucket) => sum + bucket[2], 0);
+  if (total === 0 || parts < 2) return [];
+  const cuts: number[] = [];
+  let before = 0;
+  let k = 1;
+  for (const [from, to, count] of sorted) {
+    while (k < parts && before + count >= (total * k) / parts) {
+      const share = count === 0 ? 0 : ((total * k) / parts - before) / count;
+      cuts.push(from + Math.ceil(share * (to - from + 1)));
+      k += 1;
+    }
+    before += count;
+  }
+  return [...new Set(cuts)];
+}
+
+/**
+ * Two-valued filters that split a query's records exactly under every reading: a record has one value or the
+ * other, and the query does not fix the filter already. `snoozed` is left out: a snooze ends by itself, so a
+ * record could move from one half to the other between the two reads and be missed by both.
+ */
+export function exactPartitions(object: string, params: Record<string, unknown>): Array<Record<string, string>> {
+  let parts: Array<Record<string, string>> = [{}];
+  const split = (name: string, values: readonly string[]) => {
+    parts = parts.flatMap((part) => values.map((value) => ({ ...part, [name]: value })));
+  };
+  if (params.confidentiality === 'all') split('confidentiality', ['confidential', 'non-confidential']);
+  if (object === 'opportunities' && (params.archived === undefined || params.archived === '')) {
+    split('archived', ['true', 'false']);
+  }
+  return parts.length > 1 ? parts : [];
 }

@@ -1,6 +1,6 @@
 // The tables never show a rate for a failed run, and label a refresh by what it asked Lever for.
 import type { RunMeasure } from '../../tools/bench/harness';
-import { importRow, markdown, refreshKind, refreshRow } from '../../tools/bench/report';
+import { importRow, importRows, markdown, refreshKind, refreshRow } from '../../tools/bench/report';
 import type { ScenarioResult, ScenarioSpec } from '../../tools/bench/scenario';
 
 const run = (change: Partial<RunMeasure> = {}): RunMeasure => ({
@@ -48,6 +48,27 @@ describe('importRow', () => {
     expect(row['rec/s']).toBe('FAILED (status failed: cell cap)');
     expect(row['of ceiling']).toBe('FAILED');
     expect(row['vs baseline']).toBe('FAILED');
+  });
+});
+
+describe('importRows', () => {
+  it('reports the first run and the run an hour later on rows of their own, each against the ceiling', () => {
+    const rows = importRows(result({ addOn: run({ seconds: 20 }), again: run({ seconds: 10 }), baseline: run() }));
+    expect(rows.map((row) => [row.run, row['of ceiling']])).toEqual([
+      ['first', '45%'],
+      ['again', '90%'],
+    ]);
+    expect(rows[1]['baseline rec/s']).toBe('');
+  });
+
+  it('never shows a rate for a run again that failed, whatever the first run did', () => {
+    const rows = importRows(result({ addOn: run(), again: run({ exact: false }) }));
+    expect(rows[0]['of ceiling']).toBe('90%');
+    expect(rows[1]['of ceiling']).toBe('FAILED');
+  });
+
+  it('gives one row when there was no second run', () => {
+    expect(importRows(result({ addOn: run() }))).toHaveLength(1);
   });
 });
 

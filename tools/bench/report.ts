@@ -22,6 +22,17 @@ function common(r: ScenarioResult): Row {
   };
 }
 
+/**
+ * An import's rows: its first run, and the same import an hour later (`again`: what the add-on learnt from the
+ * first run, such as where the records lie and Lever's latency, shows there and only there).
+ */
+export function importRows(r: ScenarioResult): Row[] {
+  const first = { ...importRow(r), run: 'first' };
+  if (!r.again) return [first];
+  const again = importRow({ ...r, addOn: r.again, baseline: undefined });
+  return [first, { ...again, run: 'again' }];
+}
+
 export function importRow(r: ScenarioResult): Row {
   const addOn = r.addOn as RunMeasure;
   const verdict = judge(addOn);

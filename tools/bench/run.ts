@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jobs, parseArgs, USAGE } from './catalogue';
 import { hiresOffersRows } from './hires-report';
-import { crashedRow, importRow, markdown, type Row, refreshRow, startupRows } from './report';
+import { crashedRow, importRows, markdown, type Row, refreshRow, startupRows } from './report';
 import type { ScenarioResult, ScenarioSpec } from './scenario';
 
 type Outcome = { spec: ScenarioSpec; result?: ScenarioResult; crash?: string };
@@ -31,7 +31,7 @@ function tables(outcomes: Outcome[]): Array<[string, Row[]]> {
       .filter((o) => o.spec.kind === kind)
       .flatMap((o) => (o.result ? row(o.result) : [crashedRow(o.spec.name, o.crash ?? 'no result')]));
   return [
-    ['Imports (rec/s from rows in the target sheet)', of('import', (r) => [importRow(r)])],
+    ['Imports (rec/s from rows in the target sheet)', of('import', importRows)],
     ['Fixed cost of a run (0 and 1 opportunities; "again": the same import an hour later)', of('startup', startupRows)],
     ['Hourly refresh with 1% changed (what a refresh does today)', of('hourly-refresh', (r) => [refreshRow(r)])],
     [

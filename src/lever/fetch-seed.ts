@@ -1,0 +1,60 @@
+// What the last run of a query learnt about where its records lie and how slow Lever was, kept for the next run.
+//
+// A first round that knows where the records are sends balanced windows at once instead of probing; a wrong or
+// stale seed (records added or deleted, another account behind a new key) costs speed, never records, because
+// the windows built from it cover the whole range whatever the cuts. Kept in the running user's own cache,
+// keyed like the lookup tables (environment, confidential access, key check time: never the key) plus the
+// query's fingerprint. Nothing stored contains the key or a record.
+import type { CachePort } from '../ports/cache';
+import type { Bucket } from './windows';
+
+/** The longest CacheService keeps a value: an hourly or repeated run finds it, a daily one probes again. */
+export const FETCH_SEED_SECONDS = 6 * 60 * 60;
+const VERSION = 'v1';
+/** Buckets kept: enough for twenty balanced windows, small in the fetch state and the cache. */
+export const SEED_BUCKETS = 40;
+
+export interface FetchSeed {
+  /** Records per createdAt range, as the last full fetch of the query found them. */
+  buckets: Bucket[];
+  /** Lever's latency as that fetch measured it. */
+  latencyMs?: number;
+}
+
+export interface FetchSeeds {
+  load(fingerprint: string): FetchSeed | null;
+  save(fingerprint: string, seed: FetchSeed): void;
+}
+
+function isBucket(value: unknown): value is Bucket {
+  return Array.isArray(value) && value.length === 3 && value.every((n) => typeof n === 'number' && Number.isFinite(n));
+}
+
+export class FetchSeedCache implements FetchSeeds {
+  constructor(
+    private readonly cache: CachePort,
+    /** Environment, confidential access and key check time: what makes a seed this key's. */
+    private readonly scope: string,
+  ) {}
+
+  load(fingerprint: string): FetchSeed | null {
+    const text = this.cache.get(this.keyOf(fingerprint));
+    if (text === null) return null;
+    try {
+      const seed = JSON.parse(text) as Partial<FetchSeed>;
+      if (!Array.isArray(seed.buckets) || !seed.buckets.every(isBucket)) return null;
+      const latencyMs = typeof seed.latencyMs === 'number' && seed.latencyMs > 0 ? seed.latencyMs : undefined;
+      return { buckets: seed.buckets, ...(latencyMs ? { latencyMs } : {}) };
+    } catch (_error) {
+      return null;
+    }
+  }
+
+  save(fingerprint: string, seed: FetchSeed): void {
+    this.cache.put(this.keyOf(fingerprint), JSON.stringify(seed), FETCH_SEED_SECONDS);
+  }
+
+  private keyOf(fingerprint: string): string {
+    return `lever.seed.${VERSION}.${this.scope}.${fingerprint}`;
+  }
+}
