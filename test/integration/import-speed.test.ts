@@ -1,8 +1,10 @@
-// Through the built bundle: skewed accounts stay exact under every list order, rounds widen to Lever's burst when
+// Through the built bundle: skewed accounts stay exact under every list order, a run seeded from the last one stays
+// exact when the seed is stale (records added, deleted, the account reshaped), rounds widen to Lever's burst when
 // it is slow, and lookup tables are fetched again only once the cache has expired.
 import { applyShape } from '../../tools/bench/dataset-shapes';
+import { watchDataset } from '../../tools/lever-sim/dataset-watch';
 import { ALL_READINGS } from '../../tools/lever-sim/readings';
-import { START } from '../support/harness';
+import { type Harness, START } from '../support/harness';
 import {
   connect,
   createHarness,
@@ -29,6 +31,71 @@ describe.each(ALL_READINGS.listOrder)('list order %s', (listOrder) => {
     const truth = h.sim.query('opportunities', { confidentiality: 'all' });
     expect(truth.length).toBeGreaterThan(2_000);
     expect(sorted(ids)).toEqual(sorted(truth));
+  });
+});
+
+/** Opportunity requests of each instant (one fetchAll) after request `from`, in order. */
+function batches(h: Harness, from: number): number[] {
+  const perInstant = new Map<number, number>();
+  for (const request of h.sim.requests.slice(from)) {
+    if (request.path.endsWith('/opportunities')) perInstant.set(request.at, (perInstant.get(request.at) ?? 0) + 1);
+  }
+  return [...perInstant.values()];
+}
+
+/** A tenth of the records deleted, 300 added (half of them today), then the account reshaped under the seed. */
+function staleSeed(h: Harness, shape: 'bulk-ms' | 'recent-month'): void {
+  const opportunities = watchDataset(h.sim.dataset).raw('opportunities');
+  const now = h.emu.clock.now();
+  const kept = opportunities.filter((_o, i) => i % 10 !== 3);
+  const added = opportunities.slice(0, 300).map((o, i) => ({
+    ...o,
+    id: `added-${i}`,
+    createdAt: i % 2 === 0 ? now - 1 - i * 60_000 : o.createdAt - 3_600_000,
+  }));
+  opportunities.splice(0, opportunities.length, ...kept, ...added);
+  watchDataset(h.sim.dataset).bump();
+  applyShape(h.sim.dataset, shape, now);
+}
+
+describe.each(ALL_READINGS.listOrder)('list order %s, seeded from the last run', (listOrder) => {
+  it.each(['bulk-ms', 'recent-month'] as const)('stays exact when the seed is stale (then %s)', (shape) => {
+    const h = createHarness({ opportunities: 3_000, requisitions: 5, latencyMs: 1_000, readings: { listOrder } });
+    connect(h);
+    const definition = saveImport(h, opportunityImport({ filters: EVERYTHING, columns: ['name', 'createdAt'] }));
+    const truth = () => sorted(h.sim.query('opportunities', { confidentiality: 'all' }));
+    expect(lastOf(runToEnd(h, definition.id)).status).toBe('succeeded');
+    expect(sorted(sheetIds(h, 'Opportunities'))).toEqual(truth());
+    h.emu.clock.advance(HOUR);
+    // Unchanged: the first round is balanced on the seed (17 windows at 1 s) instead of the 8-window probe.
+    let from = h.sim.requests.length;
+    expect(lastOf(runToEnd(h, definition.id)).status).toBe('succeeded');
+    expect(batches(h, from)[0]).toBeGreaterThan(8);
+    expect(sorted(sheetIds(h, 'Opportunities'))).toEqual(truth());
+    staleSeed(h, shape);
+    h.emu.clock.advance(HOUR);
+    from = h.sim.requests.length;
+    expect(lastOf(runToEnd(h, definition.id)).status).toBe('succeeded');
+    expect(batches(h, from)[0]).toBeGreaterThan(8);
+    const ids = sheetIds(h, 'Opportunities');
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(truth().length).toBeGreaterThan(2_500);
+    expect(sorted(ids)).toEqual(truth());
+  });
+
+  it('a bulk-ms account with the default filters (only confidentiality left free to split by): exact', () => {
+    const h = createHarness({ opportunities: 3_000, requisitions: 5, latencyMs: 2_500, readings: { listOrder } });
+    applyShape(h.sim.dataset, 'bulk-ms', START);
+    connect(h);
+    const filters = { archived: 'exclude', snoozed: 'exclude', confidential: 'include' } as const;
+    const definition = saveImport(h, opportunityImport({ filters, columns: ['name', 'createdAt'] }));
+    const truth = () =>
+      sorted(h.sim.query('opportunities', { confidentiality: 'all', archived: 'false', snoozed: 'false' }));
+    for (let run = 0; run < 2; run++) {
+      expect(lastOf(runToEnd(h, definition.id)).status).toBe('succeeded');
+      expect(sorted(sheetIds(h, 'Opportunities'))).toEqual(truth());
+      h.emu.clock.advance(HOUR);
+    }
   });
 });
 
