@@ -5,7 +5,7 @@ import { appsScriptClock, executionBudget } from '../gas/clock';
 import { appsScriptBase64, appsScriptHttp } from '../gas/http';
 import { userStore } from '../gas/properties';
 import { createLeverAccess, noticingConfidential } from '../lever/access';
-import { LeverClient } from '../lever/client';
+import { type LastUse, LeverClient } from '../lever/client';
 import type { LeverCredential } from '../lever/credential';
 import { FetchSeedCache } from '../lever/fetch-seed';
 import { LookupCache } from '../lever/lookup-cache';
@@ -22,6 +22,21 @@ export function noKeyError(): AppError {
   return new AppError('NO_KEY', { reason: 'connect' });
 }
 
+const LAST_USE_KEY = 'lever.lastRequestAt';
+
+/** This user's last Lever request, in their own cache (any key, any document: the conservative reading). */
+function lastLeverUse(): LastUse {
+  const cache = userCache();
+  return {
+    read: () => {
+      const [at, latencyMs] = String(cache.get(LAST_USE_KEY)).split(',').map(Number);
+      if (!(at > 0)) return null;
+      return latencyMs > 0 ? { at, latencyMs } : { at };
+    },
+    write: (at, latencyMs) => cache.put(LAST_USE_KEY, `${at},${latencyMs}`, 6 * 60 * 60),
+  };
+}
+
 /** A client over UrlFetchApp (each call counted against the user's day) and the execution's clock; retries are logged. */
 export function clientFor(credential: LeverCredential, readable?: Partial<Record<string, boolean>>): LeverClient {
   return new LeverClient({
@@ -30,6 +45,7 @@ export function clientFor(credential: LeverCredential, readable?: Partial<Record
     credential,
     readable,
     log: (line) => console.log(line),
+    lastUse: lastLeverUse(),
   });
 }
 

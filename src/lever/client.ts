@@ -51,6 +51,14 @@ export interface LeverClientOptions {
   readable?: Partial<Record<string, boolean>>;
   /** Receives one line per retry; lines never contain the key. */
   log?: (line: string) => void;
+  /** When this user last sent Lever a request (any execution): a client starting long after it has the burst. */
+  lastUse?: LastUse;
+}
+
+/** The user's last Lever request and the latency it saw, kept between executions (the user's cache). */
+export interface LastUse {
+  read(): { at: number; latencyMs?: number } | null;
+  write(at: number, latencyMs: number): void;
 }
 
 type RetryableAttempt = { kind: 'retry'; status: number; headers: Record<string, string>; reason: string };
@@ -63,6 +71,8 @@ export class LeverClient {
   requestsSent = 0;
   /** How long the last fetch (or fetchAll) took, waits excluded: Lever's latency as this run sees it. */
   lastFetchMs?: number;
+  /** Lever's latency as this user's last request saw it (an earlier execution), if known. */
+  readonly knownLatencyMs?: number;
   private readonly baseUrl: string;
   private readonly limiter: TokenBucket;
   private readonly policy: RetryPolicy;
@@ -72,8 +82,28 @@ export class LeverClient {
     this.environment = options.credential.environment;
     this.baseUrl = baseUrlFor(options.credential.environment, options.baseUrl);
     this.limiter = options.limiter ?? new TokenBucket(options.clock);
+    const last = this.readLastUse();
+    if (this.idleSinceRefill(last)) this.limiter.fill();
+    this.knownLatencyMs = last?.latencyMs;
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.random = options.random ?? Math.random;
+  }
+
+  /**
+   * True when the user's last request was long enough ago for Lever's bucket to be full again (the burst at
+   * Lever's rate). Unknown (no record, or the cache lost it) is not idle: the limiter then assumes half.
+   */
+  private idleSinceRefill(last: { at: number } | null): boolean {
+    const refillMs = (this.limiter.capacity / this.limiter.perSecond) * 1000;
+    return last !== null && this.options.clock.now() - last.at >= refillMs;
+  }
+
+  private readLastUse(): { at: number; latencyMs?: number } | null {
+    try {
+      return this.options.lastUse?.read() ?? null;
+    } catch (_error) {
+      return null;
+    }
   }
 
   /** Largest batch `getPages` accepts: the limiter's burst. */
@@ -150,6 +180,11 @@ export class LeverClient {
     const started = this.options.clock.now();
     const answers = http.length === 1 ? [this.options.http.fetch(http[0])] : this.options.http.fetchAll(http);
     this.lastFetchMs = this.options.clock.now() - started;
+    try {
+      this.options.lastUse?.write(this.options.clock.now(), this.lastFetchMs);
+    } catch (_error) {
+      // Only a hint for the next execution's limiter; without it that one assumes half the burst.
+    }
     return answers;
   }
 

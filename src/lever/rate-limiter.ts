@@ -8,6 +8,9 @@ export interface RateLimit {
 
 export const LEVER_RATE_LIMIT: RateLimit = { perSecond: 10, burst: 20 };
 
+/** Tokens an idle bucket is assumed short of Lever's. */
+const IDLE_MARGIN = 2;
+
 export class TokenBucket {
   private tokens: number;
   private updatedAt: number;
@@ -55,6 +58,16 @@ export class TokenBucket {
     }
     this.tokens = Math.max(0, this.tokens - count);
     return true;
+  }
+
+  /**
+   * Known idle for long enough (no request of this user since Lever's bucket refilled): the burst, less a margin
+   * that stays for the whole execution, so that Lever's clock and rounding never find one token fewer (a 429
+   * costs a drain and a retry).
+   */
+  fill(): void {
+    this.tokens = Math.max(this.tokens, this.limit.burst - IDLE_MARGIN);
+    this.updatedAt = this.clock.now();
   }
 
   /** After a 429: Lever's bucket is empty, so this one is too. */

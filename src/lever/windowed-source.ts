@@ -44,8 +44,10 @@ const WINDOW_BYTES = 260;
 const TOKEN_BYTES = 160;
 /** Windows of a first round that knows nothing of the account (no seed from an earlier run). */
 const PROBE_WINDOWS = 8;
-/** A window whose unread range is this many times what its page covered fans out rather than halving. */
-const WIDE_SPANS = 16;
+/** Latency from which a first round without a seed probes rather than reading one first page. */
+const PROBE_FROM_MS = 1000;
+/** Pages of records a seeded window is planned for at least: fewer windows would end on more partial pages. */
+const SEED_FILL = 0.8;
 
 export interface WindowedSourceOptions {
   /** Windows paged at once; 1 is plain sequential paging. At most the rate limiter's burst. */
@@ -125,6 +127,7 @@ export class WindowedRecordSource implements RecordSource {
     const normalized = normalizeQuery(query);
     const fingerprint = fingerprintQuery(normalized);
     const seed = this.maxParallel > 1 ? this.loadSeed(fingerprint) : null;
+    const latencyMs = seed?.latencyMs ?? this.client.knownLatencyMs;
     const state: WindowedFetchState = {
       version: FETCH_STATE_VERSION,
       fingerprint,
@@ -132,7 +135,7 @@ export class WindowedRecordSource implements RecordSource {
       windows: [],
       ordered: true,
       totals: { requests: 0, pages: 0, records: 0 },
-      ...(seed?.latencyMs ? { latencyMs: seed.latencyMs } : {}),
+      ...(latencyMs ? { latencyMs } : {}),
       ...(seed ? { seeded: true } : {}),
     };
     state.windows = this.firstWindows(state, seed);
@@ -148,11 +151,15 @@ export class WindowedRecordSource implements RecordSource {
     if (this.maxParallel === 1) return [initialWindow(from, to)];
     if (seed) {
       const records = seed.buckets.reduce((sum, bucket) => sum + bucket[2], 0);
-      const parts = Math.min(this.width(state), Math.ceil(records / (2 * this.pageSize)));
+      // As wide as the latency allows, each window well short of a page for every round it will take.
+      const parts = Math.min(this.width(state), Math.ceil(records / (SEED_FILL * this.pageSize)));
       return windowsAt(quantileCuts(seed.buckets, parts), from, to);
     }
+    // A round is cheap when Lever is quick: one first page, then fan out from what it covered (fewer windows,
+    // fewer partial last pages). When it is slow, or not known yet, probe from the first round.
+    const quick = state.latencyMs !== undefined && state.latencyMs < PROBE_FROM_MS;
     const top = Math.min(this.clock.now(), to ?? Number.POSITIVE_INFINITY);
-    return windowsAt(probeCuts(top, Math.min(this.maxParallel, PROBE_WINDOWS)), from, to);
+    return windowsAt(probeCuts(top, quick ? 1 : Math.min(this.maxParallel, PROBE_WINDOWS)), from, to);
   }
 
   /** The seed of an earlier run of this query; none when the cache has none or cannot be read. */
@@ -340,22 +347,11 @@ export class WindowedRecordSource implements RecordSource {
     };
   }
 
-  /**
-   * Windows reaching far below what their first page covered (down to 1970, or a wide probe) fan out over the
-   * years below it, sharing the slots; the others halve where dense.
-   */
+  /** A window reaching down to 1970 fans out over the years below its first page; others halve where dense. */
   private split(candidates: SplitCandidate[], slots: number): FetchWindow[] {
-    const wide = candidates.filter(({ window, span }) => {
-      const depth = (window.seen ?? window.floor) - window.floor;
-      return window.floor === EARLIEST || depth > WIDE_SPANS * Math.max(1, span ?? 0);
-    });
-    const share = Math.max(1, Math.floor(slots / Math.max(1, wide.length)));
-    const created: FetchWindow[] = [];
-    for (const { window, span } of wide) {
-      created.push(...fanOut(window, span ?? 0, Math.min(share, slots - created.length)));
-    }
-    const rest = candidates.filter((candidate) => !wide.includes(candidate));
-    return [...created, ...planSplits(rest, slots - created.length, this.pageSize)];
+    const wide = candidates.find((candidate) => candidate.window.floor === EARLIEST);
+    if (wide) return fanOut(wide.window, wide.span ?? 0, slots);
+    return planSplits(candidates, slots, this.pageSize);
   }
 
   /** Folds the last round's latency into the state (a round lasts as long as its slowest request). */
