@@ -177,3 +177,44 @@ describe('LeverClient answers it cannot use', () => {
     expect(texts).toContain('[redacted]');
   });
 });
+
+describe("LeverClient: the user's last request", () => {
+  const lastUse = (at: number | null, latencyMs?: number) => {
+    const writes: Array<[number, number]> = [];
+    return {
+      writes,
+      read: () => (at === null ? null : { at, ...(latencyMs ? { latencyMs } : {}) }),
+      write: (when: number, latency: number) => void writes.push([when, latency]),
+    };
+  };
+  const clientWith = (use: ReturnType<typeof lastUse>) => {
+    const clock = new FakeClock(100_000);
+    const http = new FakeHttp(() => ok, clock, 300);
+    return { clock, client: new LeverClient({ http, clock, credential: testCredential(), lastUse: use }) };
+  };
+
+  it('starts near the burst only when the last request was long enough ago for Lever to refill', () => {
+    const idle = clientWith(lastUse(100_000 - 2_000, 700));
+    idle.client.getPages(
+      Array.from({ length: 18 }, () => opportunities),
+      FAR,
+    );
+    expect(idle.clock.sleeps).toEqual([]);
+    expect(idle.client.knownLatencyMs).toBe(700);
+    for (const at of [100_000 - 500, null]) {
+      const busy = clientWith(lastUse(at));
+      busy.client.getPages(
+        Array.from({ length: 18 }, () => opportunities),
+        FAR,
+      );
+      expect(busy.clock.sleeps).toEqual([800]);
+    }
+  });
+
+  it("records every request's time and latency for the next execution", () => {
+    const use = lastUse(null);
+    const { client, clock } = clientWith(use);
+    client.getPages([opportunities, opportunities], FAR);
+    expect(use.writes).toEqual([[clock.now(), 300]]);
+  });
+});

@@ -47,6 +47,16 @@ describe('TokenBucket', () => {
     expect(bucket.waitFor(11)).toBe(100);
   });
 
+  it('when known idle, holds the burst less a margin that stays for the whole run', () => {
+    const clock = new FakeClock(0);
+    const bucket = new TokenBucket(clock);
+    bucket.fill();
+    expect(bucket.waitFor(18)).toBe(0);
+    expect(bucket.waitFor(19)).toBe(100);
+    clock.time += 60_000;
+    expect(bucket.waitFor(20)).toBe(0);
+  });
+
   it('rejects a batch larger than the burst', () => {
     const bucket = new TokenBucket(new FakeClock(0));
     expect(() => bucket.acquire(21, Number.POSITIVE_INFINITY)).toThrow(/burst/);

@@ -1,0 +1,175 @@
+// First rounds that cover the whole range whatever they were planned from (probe, seed), seeds made from the counts
+// of finished windows, the exact two-valued splits of a bulk instant, and the seed kept in the user's cache.
+import { LeverClient } from '../../../src/lever/client';
+import { FETCH_SEED_SECONDS, FetchSeedCache } from '../../../src/lever/fetch-seed';
+import { TokenBucket } from '../../../src/lever/rate-limiter';
+import type { LeverRecord, ListQuery } from '../../../src/lever/source';
+import { type WindowedFetchState, WindowedRecordSource } from '../../../src/lever/windowed-source';
+import {
+  addBucket,
+  type Bucket,
+  exactPartitions,
+  type FetchWindow,
+  probeCuts,
+  quantileCuts,
+  windowsAt,
+} from '../../../src/lever/windows';
+import type { CachePort } from '../../../src/ports/cache';
+import { FakeClock, FakeHttp, fakeLever, makeRecords, testCredential } from './fakes';
+
+const NEWEST = Date.UTC(2026, 0, 5);
+const DAY = 86_400_000;
+
+/** Whether every instant of [from, to] (sampled at the edges of each window and around) falls in exactly one window. */
+function coversOnce(windows: FetchWindow[], from: number, to: number): boolean {
+  const inside = (w: FetchWindow, t: number) => t >= (w.lo ?? 0) && (w.hi === null || t <= w.hi) && t >= w.floor;
+  const probes = windows.flatMap((w) => [w.floor - 1, w.floor, w.floor + 1, (w.hi ?? to) - 1, w.hi ?? to]);
+  return [from, to, ...probes]
+    .filter((t) => t >= from && t <= to)
+    .every((t) => windows.filter((w) => inside(w, t)).length === 1);
+}
+
+describe('windowsAt', () => {
+  it.each([
+    ['no cuts', []],
+    ['cuts inside', [1_000, 5_000, 9_000]],
+    ['unsorted, repeated and outside cuts', [9_000, -5, 1_000, 1_000, 50_000, 5_000]],
+  ])('covers a bounded range exactly once: %s', (_name, cuts) => {
+    const windows = windowsAt(cuts as number[], 500, 20_000);
+    expect(coversOnce(windows, 500, 20_000)).toBe(true);
+    expect(windows[windows.length - 1]).toMatchObject({ lo: 500, floor: 500 });
+    expect(windows[0].hi).toBe(20_000);
+  });
+
+  it('leaves the ends of an unbounded query unbounded', () => {
+    const windows = windowsAt([1_000, 5_000], undefined, undefined);
+    expect(windows[0]).toMatchObject({ lo: 5_000, hi: null });
+    expect(windows[windows.length - 1]).toMatchObject({ lo: null, hi: 999, floor: 0 });
+    expect(coversOnce(windows, 0, 1e13)).toBe(true);
+  });
+});
+
+describe('probeCuts', () => {
+  it('steps back from now a day first, growing to the ten-year horizon', () => {
+    const cuts = probeCuts(NEWEST, 8);
+    expect(cuts).toHaveLength(7);
+    expect(NEWEST - cuts[0]).toBeLessThan(DAY);
+    expect(NEWEST - cuts[6]).toBeGreaterThan(9 * 365 * DAY);
+    expect([...cuts].sort((a, b) => b - a)).toEqual(cuts);
+  });
+
+  it('gives no cut for a single window', () => {
+    expect(probeCuts(NEWEST, 1)).toEqual([]);
+  });
+});
+
+describe('addBucket and quantileCuts', () => {
+  it('keeps at most the given number of buckets, merging the smallest neighbours and keeping the total', () => {
+    let buckets: Bucket[] = [];
+    for (let k = 0; k < 50; k++) buckets = addBucket(buckets, [k * 100, k * 100 + 99, k === 20 ? 5_000 : 10], 8);
+    expect(buckets).toHaveLength(8);
+    expect(buckets.reduce((sum, b) => sum + b[2], 0)).toBe(49 * 10 + 5_000);
+    // The dense bucket stays on its own.
+    expect(buckets).toContainEqual([2_000, 2_099, 5_000]);
+  });
+
+  it('cuts where equal shares of the records lie', () => {
+    const cuts = quantileCuts(
+      [
+        [0, 999, 100],
+        [1_000, 1_999, 300],
+      ],
+      4,
+    );
+    expect(cuts).toEqual([1_000, 1_334, 1_667]);
+  });
+
+  it('never cuts inside one instant, however many records it holds', () => {
+    // One cut just above the instant: its records go whole into the window below.
+    expect(quantileCuts([[500, 500, 10_000]], 5)).toEqual([501]);
+    expect(quantileCuts([], 5)).toEqual([]);
+  });
+});
+
+describe('exactPartitions', () => {
+  it('splits by confidentiality only when the query asks for both, and by archived only when it does not fix it', () => {
+    expect(exactPartitions('opportunities', { confidentiality: 'all', archived: false })).toEqual([
+      { confidentiality: 'confidential' },
+      { confidentiality: 'non-confidential' },
+    ]);
+    expect(exactPartitions('opportunities', { confidentiality: 'all' })).toHaveLength(4);
+    expect(exactPartitions('opportunities', { archived: true })).toEqual([]);
+    expect(exactPartitions('requisitions', { confidentiality: 'all' })).toHaveLength(2);
+    expect(exactPartitions('requisitions', {})).toEqual([]);
+  });
+
+  it('never splits by snoozed, which changes by itself while a run reads', () => {
+    const parts = exactPartitions('opportunities', { confidentiality: 'all' });
+    expect(parts.every((part) => !('snoozed' in part))).toBe(true);
+  });
+});
+
+/** A cache with expiry on the fake clock, like CacheService. */
+function fakeCache(clock: FakeClock): CachePort {
+  const entries = new Map<string, { value: string; until: number }>();
+  return {
+    get: (key) => {
+      const entry = entries.get(key);
+      return entry && entry.until > clock.now() ? entry.value : null;
+    },
+    put: (key, value, seconds) => entries.set(key, { value, until: clock.now() + seconds * 1000 }),
+  };
+}
+
+describe('WindowedRecordSource seeded from the last run', () => {
+  const records = makeRecords(3_000, NEWEST, 9);
+  const query: ListQuery = { object: 'opportunities', params: {} };
+
+  function run(clock: FakeClock, seeds: FetchSeedCache, latencyMs: number, data = records) {
+    const http = new FakeHttp(fakeLever(data), clock, latencyMs);
+    const client = new LeverClient({ http, clock, credential: testCredential(), limiter: new TokenBucket(clock) });
+    const source = new WindowedRecordSource(client, clock, { maxParallel: 20, seeds });
+    const ids = new Set<string>();
+    const first = source.start(query) as WindowedFetchState;
+    const progress = source.next(first, clock.now() + 600_000, (page: LeverRecord[]) => {
+      for (const record of page) ids.add(record.id);
+    });
+    expect(progress.done).toBe(true);
+    return { ids, first, batches: http.batches };
+  }
+
+  it('plans the next run balanced and as wide as the latency allows, and stays exact with a wrong seed', () => {
+    const clock = new FakeClock(NEWEST);
+    const seeds = new FetchSeedCache(fakeCache(clock), 'production.true.1');
+    const unseeded = run(clock, seeds, 2_500);
+    expect(unseeded.first.seeded).toBeUndefined();
+    expect(unseeded.ids.size).toBe(3_000);
+    clock.sleep(3_600_000);
+    const seeded = run(clock, seeds, 2_500);
+    expect(seeded.first.seeded).toBe(true);
+    expect(seeded.first.windows).toHaveLength(20);
+    expect(seeded.first.latencyMs).toBe(2_500);
+    // 3,000 records in 20 windows of about 150: two rounds.
+    expect(seeded.batches.length).toBeLessThanOrEqual(unseeded.batches.length);
+    expect(seeded.ids.size).toBe(3_000);
+    // Another account behind the same scope: the seed is wrong, the set still exact.
+    clock.sleep(3_600_000);
+    const moved = makeRecords(2_000, NEWEST - 800 * DAY, 4).map((r) => ({ ...r, id: `moved-${r.id}` }));
+    const wrong = run(clock, seeds, 2_500, moved);
+    expect(wrong.first.seeded).toBe(true);
+    expect([...wrong.ids].sort()).toEqual(moved.map((r) => r.id).sort());
+  });
+
+  it('is gone after six hours, and ignores what it cannot read', () => {
+    const clock = new FakeClock(NEWEST);
+    const cache = fakeCache(clock);
+    const seeds = new FetchSeedCache(cache, 'scope');
+    seeds.save('fp', { buckets: [[1, 2, 300]], latencyMs: 900 });
+    expect(seeds.load('fp')).toEqual({ buckets: [[1, 2, 300]], latencyMs: 900 });
+    expect(new FetchSeedCache(cache, 'other scope').load('fp')).toBeNull();
+    clock.sleep(FETCH_SEED_SECONDS * 1000 + 1);
+    expect(seeds.load('fp')).toBeNull();
+    cache.put('lever.seed.v1.scope.bad', '{"buckets":[["x"]]}', 60);
+    expect(seeds.load('bad')).toBeNull();
+  });
+});
