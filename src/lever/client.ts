@@ -61,6 +61,9 @@ export interface LastUse {
   write(at: number, latencyMs: number): void;
 }
 
+/** How far ahead the last-use time is written, and so how often at most. */
+const STAMP_EVERY_MS = 1000;
+
 type RetryableAttempt = { kind: 'retry'; status: number; headers: Record<string, string>; reason: string };
 type Attempt = RetryableAttempt | PageOutcome;
 type Retry = { index: number; delay: number; last: RetryableAttempt };
@@ -74,6 +77,8 @@ export class LeverClient {
   /** Lever's latency as this user's last request saw it (an earlier execution), if known. */
   readonly knownLatencyMs?: number;
   private readonly baseUrl: string;
+  /** The last-use time already written covers requests until then. */
+  private stampedUntil = Number.NEGATIVE_INFINITY;
   private readonly limiter: TokenBucket;
   private readonly policy: RetryPolicy;
   private readonly random: () => number;
@@ -96,6 +101,21 @@ export class LeverClient {
   private idleSinceRefill(last: { at: number } | null): boolean {
     const refillMs = (this.limiter.capacity / this.limiter.perSecond) * 1000;
     return last !== null && this.options.clock.now() - last.at >= refillMs;
+  }
+
+  /**
+   * Records the last use for the next execution, at most once a STAMP_EVERY_MS: the time written is that much
+   * ahead, so it never says a request was sent earlier than it was (one cache write a second, not a round).
+   */
+  private stampLastUse(): void {
+    const now = this.options.clock.now();
+    if (!this.options.lastUse || now < this.stampedUntil) return;
+    this.stampedUntil = now + STAMP_EVERY_MS;
+    try {
+      this.options.lastUse.write(this.stampedUntil, this.lastFetchMs ?? 0);
+    } catch (_error) {
+      // Only a hint for the next execution's limiter; without it that one assumes half the burst.
+    }
   }
 
   private readLastUse(): { at: number; latencyMs?: number } | null {
@@ -180,11 +200,7 @@ export class LeverClient {
     const started = this.options.clock.now();
     const answers = http.length === 1 ? [this.options.http.fetch(http[0])] : this.options.http.fetchAll(http);
     this.lastFetchMs = this.options.clock.now() - started;
-    try {
-      this.options.lastUse?.write(this.options.clock.now(), this.lastFetchMs);
-    } catch (_error) {
-      // Only a hint for the next execution's limiter; without it that one assumes half the burst.
-    }
+    this.stampLastUse();
     return answers;
   }
 

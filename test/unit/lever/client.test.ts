@@ -211,10 +211,18 @@ describe("LeverClient: the user's last request", () => {
     }
   });
 
-  it("records every request's time and latency for the next execution", () => {
+  it('records when its requests were sent, and their latency, for the next execution', () => {
     const use = lastUse(null);
     const { client, clock } = clientWith(use);
+    const sentAt = clock.now();
     client.getPages([opportunities, opportunities], FAR);
-    expect(use.writes).toEqual([[clock.now(), 300]]);
+    // A second ahead, so that it never says a request was sent earlier than it was; once until then.
+    expect(use.writes).toEqual([[sentAt + 300 + 1000, 300]]);
+    client.getPages([opportunities], FAR);
+    expect(use.writes).toHaveLength(1);
+    clock.sleep(1000);
+    client.getPages([opportunities], FAR);
+    expect(use.writes).toHaveLength(2);
+    expect(use.writes[1][0]).toBeGreaterThanOrEqual(clock.now());
   });
 });
