@@ -289,10 +289,10 @@ export class WindowedRecordSource implements RecordSource {
 
   /**
    * A full page on one createdAt instant (an account migrated in bulk) cannot be split by createdAt: the window
-   * stops and its range is read again as one window per value of each exact two-valued filter the query leaves
-   * free, side by side, from that instant up (so each reads its query to the end and would see a broken order),
-   * plus what lies below the instant as a window of its own. What it read above the instant comes again, shared
-   * among the new windows (the engine de-duplicates). Not when paging sequentially: nothing would run beside it.
+   * stops, and its range is read again as one window per value of each exact two-valued filter the query leaves
+   * free on the instant itself, side by side, plus a window below the instant and one above it. Each reads its
+   * own query to the end, so together they hold the window's records whatever the list order (what it read
+   * above comes twice; the engine de-duplicates). Not when paging sequentially: nothing would run beside it.
    */
   private partitionOnInstant(state: WindowedFetchState, window: FetchWindow, data: LeverRecord[]) {
     if (this.maxParallel === 1 || !state.ordered || window.part || window.seen === undefined) return null;
@@ -301,11 +301,12 @@ export class WindowedRecordSource implements RecordSource {
     if (parts.length === 0) return null;
     const instant = window.seen;
     const unboundedBelow = window.lo === null && window.floor === EARLIEST;
-    const below: FetchWindow[] =
-      instant > window.floor
-        ? [{ lo: unboundedBelow ? null : window.floor, hi: instant - 1, floor: window.floor }]
-        : [];
-    return [...parts.map((part) => ({ lo: instant, hi: window.hi, floor: instant, part })), ...below];
+    const around: FetchWindow[] = [];
+    if (window.hi === null || window.hi > instant) around.push({ lo: instant + 1, hi: window.hi, floor: instant + 1 });
+    if (instant > window.floor) {
+      around.push({ lo: unboundedBelow ? null : window.floor, hi: instant - 1, floor: window.floor });
+    }
+    return [...parts.map((part) => ({ lo: instant, hi: instant, floor: instant, part })), ...around];
   }
 
   /**
