@@ -152,7 +152,7 @@ export class WindowedRecordSource implements RecordSource {
     if (seed) {
       const records = seed.buckets.reduce((sum, bucket) => sum + bucket[2], 0);
       // As wide as the latency allows, each window well short of a page for every round it will take.
-      const parts = Math.min(this.width(state), Math.ceil(records / (SEED_FILL * this.pageSize)));
+      const parts = Math.max(1, Math.min(this.width(state), Math.ceil(records / (SEED_FILL * this.pageSize))));
       return windowsAt(quantileCuts(seed.buckets, parts), from, to);
     }
     // A round is cheap when Lever is quick: one first page, then fan out from what it covered (fewer windows,
@@ -172,10 +172,10 @@ export class WindowedRecordSource implements RecordSource {
     }
   }
 
-  /** Keeps what this fetch learnt for the next run of the query (worth it from two pages of records). */
+  /** Keeps what this fetch learnt for the next run of the query (a small account then needs no probe either). */
   private saveSeed(state: WindowedFetchState): void {
     const buckets = state.buckets ?? [];
-    if (!this.seeds || buckets.reduce((sum, bucket) => sum + bucket[2], 0) < 2 * this.pageSize) return;
+    if (!this.seeds || buckets.length === 0) return;
     try {
       this.seeds.save(state.fingerprint, { buckets, ...(state.latencyMs ? { latencyMs: state.latencyMs } : {}) });
     } catch (_error) {

@@ -160,6 +160,18 @@ describe('WindowedRecordSource seeded from the last run', () => {
     expect([...wrong.ids].sort()).toEqual(moved.map((r) => r.id).sort());
   });
 
+  it('reads a small account with one window once it has seen it, instead of probing again', () => {
+    const clock = new FakeClock(NEWEST);
+    const seeds = new FetchSeedCache(fakeCache(clock), 'scope');
+    const small = records.slice(0, 40);
+    expect(run(clock, seeds, 2_500, small).batches[0]).toBe(8);
+    clock.sleep(3_600_000);
+    const again = run(clock, seeds, 2_500, small);
+    expect(again.first.windows).toHaveLength(1);
+    expect(again.batches).toEqual([1]);
+    expect(again.ids.size).toBe(40);
+  });
+
   it('is gone after six hours, and ignores what it cannot read', () => {
     const clock = new FakeClock(NEWEST);
     const cache = fakeCache(clock);
