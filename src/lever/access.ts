@@ -18,6 +18,7 @@ import type {
   LookupTables,
   RecordSource,
 } from './source';
+import { queryRoom, splitQuery, splittingLongQueries } from './url-split';
 import { normalizeQuery, WindowedRecordSource, type WindowedSourceOptions } from './windowed-source';
 import { initialWindow, windowParams } from './windows';
 
@@ -79,18 +80,49 @@ export function noticingConfidential(source: RecordSource, found: () => void): R
   };
 }
 
-/** The first `limit` records of a query, and whether more exist. */
+/** Characters the query string of a list of `query.object` may take in this client's URLs. */
+function roomFor(client: LeverClient): (query: ListQuery) => number {
+  return (query) => queryRoom(client.baseUrl, `/${query.object}`);
+}
+
+/**
+ * The first `limit` records of a query, and whether more exist. A query split for its URL's length asks each part
+ * (up to a batch) for a page and shows the newest of them.
+ */
 function firstPage(options: LeverAccessOptions, query: ListQuery, limit: number) {
   const normalized = normalizeQuery(resolved(options, query));
+  const parts = splitQuery(normalized, roomFor(options.client)(normalized));
   const window = initialWindow(normalized.createdFrom, normalized.createdTo);
   const pageSize = Math.max(1, Math.min(100, Math.floor(limit)));
-  const outcome = options.client.getPage(
-    { path: `/${normalized.object}`, params: { ...normalized.params, ...windowParams(window), limit: pageSize } },
+  const asked = parts.slice(0, options.client.maxBatch);
+  const outcomes = options.client.getPages(
+    asked.map((part) => ({
+      path: `/${part.object}`,
+      params: { ...part.params, ...windowParams(window), limit: pageSize },
+    })),
     options.deadline(),
   );
-  if (outcome.kind === 'failed') throw outcome.error;
-  if (outcome.kind === 'deferred') throw outOfTime();
-  return { records: keepMatching(normalized, outcome.page.data as LeverRecord[]), hasMore: outcome.page.hasNext };
+  const pages = outcomes.map((outcome) => {
+    if (outcome.kind === 'failed') throw outcome.error;
+    if (outcome.kind === 'deferred') throw outOfTime();
+    return outcome.page;
+  });
+  if (pages.length === 1)
+    return { records: keepMatching(normalized, pages[0].data as LeverRecord[]), hasMore: pages[0].hasNext };
+  const records = newestDistinct(
+    keepMatching(
+      normalized,
+      pages.flatMap((page) => page.data as LeverRecord[]),
+    ),
+  );
+  const hasMore = records.length > pageSize || asked.length < parts.length || pages.some((page) => page.hasNext);
+  return { records: records.slice(0, pageSize), hasMore };
+}
+
+/** Records once each by ID, newest first. */
+function newestDistinct(records: LeverRecord[]): LeverRecord[] {
+  const byId = new Map(records.map((record) => [record.id, record]));
+  return [...byId.values()].sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1));
 }
 
 /** The query with "Hires only" turned into Lever's archive reason filter (one request, only when asked). */
@@ -127,7 +159,10 @@ export function createLeverAccess(options: LeverAccessOptions): LeverAccess {
   return {
     environment: options.client.environment,
     source: locallyFiltered(
-      new WindowedRecordSource(options.client, options.clock, { ...options, companion: prefetch }),
+      splittingLongQueries(
+        new WindowedRecordSource(options.client, options.clock, { ...options, companion: prefetch }),
+        roomFor(options.client),
+      ),
       (query) => resolved(options, query),
     ),
     prefetchLookups: (needed) => lookups.prefetch(needed),

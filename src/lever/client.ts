@@ -63,7 +63,8 @@ export class LeverClient {
   requestsSent = 0;
   /** How long the last fetch (or fetchAll) took, waits excluded: Lever's latency as this run sees it. */
   lastFetchMs?: number;
-  private readonly baseUrl: string;
+  /** The API root every request's URL starts with (its length counts towards Google's URL limit). */
+  readonly baseUrl: string;
   private readonly limiter: TokenBucket;
   private readonly policy: RetryPolicy;
   private readonly random: () => number;

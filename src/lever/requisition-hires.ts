@@ -6,6 +6,7 @@ import { hiredReasonIds } from './hires-query';
 import { currentOffer, fetchOffers } from './offers';
 import { pageAll } from './paginate';
 import type { RequisitionHires } from './source';
+import { queryRoom, splitParams } from './url-split';
 
 const DAY_MS = 86_400_000;
 
@@ -56,9 +57,13 @@ function listHires(client: LeverClient, options: RequisitionHiresOptions): Hire[
       if (hire) hires.set(hire.opportunityId, hire);
     }
   };
-  const [result] = pageAll(client, [{ request: { path: '/opportunities', params }, onRecords }], options.deadline);
-  if (result.kind === 'failed') throw result.error;
-  if (result.kind === 'deferred') throw new AppError('TIME_BUDGET', { reason: 'lookups' });
+  // Many hired reasons make a URL too long for Google: one list per part of them (the map keeps each hire once).
+  const parts = splitParams(params, queryRoom(client.baseUrl, '/opportunities'));
+  const queries = parts.map((part) => ({ request: { path: '/opportunities', params: part }, onRecords }));
+  for (const result of pageAll(client, queries, options.deadline)) {
+    if (result.kind === 'failed') throw result.error;
+    if (result.kind === 'deferred') throw new AppError('TIME_BUDGET', { reason: 'lookups' });
+  }
   return [...hires.values()];
 }
 

@@ -1,7 +1,19 @@
 // Through the built bundle: Google's request sizes (setValues payloads, URL length) kept under every reading.
-import type { RunRecord } from '../../src/shared/types';
+import type { PreviewResult, RunRecord } from '../../src/shared/types';
 import { ALL_GAS_READINGS } from '../../tools/gas-emulator';
-import { connect, createHarness, EVERYTHING, opportunityImport, saveImport, sheet, USER } from './import-support';
+import {
+  connect,
+  createHarness,
+  EVERYTHING,
+  lastOf,
+  opportunityImport,
+  requisitionImport,
+  runToEnd,
+  saveImport,
+  sheet,
+  sheetIds,
+  USER,
+} from './import-support';
 
 describe('setValues payloads of about 2 MB at most', () => {
   it.each(ALL_GAS_READINGS.setValuesPayload)(
@@ -27,4 +39,96 @@ describe('setValues payloads of about 2 MB at most', () => {
       for (const row of values.slice(1)) expect(row[2]).toBe(headlines.get(String(row[0])));
     },
   );
+});
+
+const uuid = (i: number) => `${String(i).padStart(8, '0')}-7a3c-4d2e-9f10-4b5c6d7e8f90`;
+const sortedIds = (ids: Iterable<string>) => [...ids].sort();
+
+/** The distinct value lists a list parameter was sent with on first pages (offset-less requests). */
+function sentLists(h: ReturnType<typeof createHarness>, param: string): Set<string> {
+  return new Set(
+    h.sim.requests
+      .filter((r) => r.path === '/v1/opportunities' && r.query[param] && !r.query.offset)
+      .map((r) => r.query[param].join('|')),
+  );
+}
+
+describe('URLs under 2 KB', () => {
+  const readings = ALL_GAS_READINGS.urlLength.flatMap((urlLength) =>
+    (['newest-first', 'unordered'] as const).map((listOrder) => ({ urlLength, listOrder })),
+  );
+
+  it.each(readings)('an import filtered by 100 long tags is split and exact (%o)', (reading) => {
+    const h = createHarness({ opportunities: 600, requisitions: 5, readings: reading });
+    const wanted = Array.from({ length: 100 }, (_, i) => `Référence client n°${i} — équipe`);
+    h.dataset.opportunities.forEach((opportunity, i) => {
+      if (i % 3 !== 0) opportunity.tags = [...opportunity.tags, wanted[(i * 7) % 100]];
+    });
+    connect(h);
+    const input = opportunityImport({ filters: { ...EVERYTHING, tags: wanted }, columns: ['name', 'tags'] });
+    const truth = h.dataset.opportunities.filter((o) => o.tags.some((tag) => wanted.includes(tag))).map((o) => o.id);
+    expect(truth.length).toBeGreaterThan(300);
+    const preview = h.call<PreviewResult>('previewImport', [input]);
+    expect(preview.rows.length).toBe(10);
+    if (preview.exact) expect(preview.count).toBe(truth.length);
+    const definition = saveImport(h, input);
+    expect(lastOf(runToEnd(h, definition.id)).status).toBe('succeeded');
+    expect(sortedIds(sheetIds(h, 'Opportunities'))).toEqual(sortedIds(truth));
+    const parts = [...sentLists(h, 'tag')].map((list) => list.split('|'));
+    expect(parts.length).toBeGreaterThan(1);
+    expect(sortedIds(new Set(parts.flat()))).toEqual(sortedIds(wanted));
+  });
+
+  it.each(readings)('200 hired archive reasons: "Hires only" and requisition hires stay exact (%o)', (reading) => {
+    const h = createHarness({ opportunities: 600, requisitions: 40, readings: reading });
+    const extra = Array.from({ length: 200 }, (_, i) => ({
+      id: uuid(i),
+      text: `Hired ${i}`,
+      status: 'active' as const,
+      type: 'hired' as const,
+    }));
+    h.dataset.archiveReasons.push(...extra);
+    const hired = new Set(h.dataset.archiveReasons.filter((r) => r.type === 'hired').map((r) => r.id));
+    // Every hire moved to one of the new reasons, spread over all of them.
+    h.dataset.opportunities
+      .filter((o) => o.archived && hired.has(o.archived.reason))
+      .forEach((o, i) => {
+        if (o.archived) o.archived.reason = extra[(i * 13) % 200].id;
+      });
+    connect(h);
+    const hires = saveImport(
+      h,
+      opportunityImport({
+        sheetName: 'Hires',
+        columns: ['name', 'hired'],
+        filters: { archived: 'exclude', snoozed: 'include', confidential: 'include', hiresOnly: true },
+      }),
+    );
+    expect(lastOf(runToEnd(h, hires.id)).status).toBe('succeeded');
+    const truth = h.dataset.opportunities.filter((o) => hired.has(o.archived?.reason ?? '')).map((o) => o.id);
+    expect(truth.length).toBeGreaterThan(5);
+    expect(sortedIds(sheetIds(h, 'Hires'))).toEqual(sortedIds(truth));
+    expect(sentLists(h, 'archive_reason_id').size).toBeGreaterThan(1);
+
+    const seats = saveImport(
+      h,
+      requisitionImport({
+        columns: ['name', 'hires'],
+        filters: { archived: 'exclude', snoozed: 'exclude', confidential: 'include' },
+      }),
+    );
+    expect(lastOf(runToEnd(h, seats.id)).status).toBe('succeeded');
+    const seatOf = new Map((h.dataset.applications ?? []).map((a) => [a.opportunityId, a.requisitionForHire?.id]));
+    const [header, ...body] = sheet(h, 'Requisitions').values();
+    let withHires = 0;
+    for (const row of body) {
+      const names = h.dataset.opportunities
+        .filter((o) => hired.has(o.archived?.reason ?? '') && seatOf.get(o.id) === row[0])
+        .map((o) => o.name)
+        .sort();
+      expect(row[header.indexOf('Hires')]).toBe(names.join(', '));
+      if (names.length > 0) withHires++;
+    }
+    expect(withHires).toBeGreaterThan(0);
+  });
 });
