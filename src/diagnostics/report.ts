@@ -1,4 +1,5 @@
 // The Diagnostics report as plain text, and the dialog that shows it: pure, so every line can be tested.
+import { urlFetchWarning } from '../schedule/urlfetch-quota';
 
 /** What one trigger execution could reach (unknowns 7 and 8); null where the check itself failed. */
 export interface TriggerContextProbe {
@@ -149,6 +150,8 @@ function quotaLines(facts: DiagnosticsFacts): string[] {
     `  trigger runtime used today: ${minutes(facts.runtimeUsedMs)} of ${minutes(facts.runtimeLimitMs)} min`,
     `  UrlFetch calls sent by this add-on today: ${facts.urlFetchCalls} of ${facts.urlFetchLimit} (consumer quota)`,
   ];
+  const nearLimit = urlFetchWarning(facts.urlFetchCalls);
+  if (nearLimit) lines.push(`  ${nearLimit}`);
   for (const store of facts.stores) {
     const size = store.bytes === null ? 'unavailable here' : `${store.bytes} of ${STORE_LIMIT_BYTES} bytes (UTF-8)`;
     lines.push(`  ${store.name}: ${size}`);

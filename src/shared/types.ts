@@ -167,6 +167,8 @@ export interface KeyStatus {
   message?: string;
   /** What this key means for confidential records (set once the key is checked). */
   confidential?: ConfidentialNotice;
+  /** Set when the user's UrlFetch calls today near Google's daily limit (the catalogue's sentence). */
+  quotaWarning?: string;
 }
 
 export interface ImportStatus {

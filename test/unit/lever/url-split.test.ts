@@ -83,7 +83,9 @@ describe('splitParams', () => {
   });
 
   it('leaves room for the base URL and the page parameters', () => {
-    expect(queryRoom('https://api.lever.co/v1', '/opportunities')).toBe(2000 - 'https://api.lever.co/v1/opportunities?'.length - 400);
+    expect(queryRoom('https://api.lever.co/v1', '/opportunities')).toBe(
+      2000 - 'https://api.lever.co/v1/opportunities?'.length - 400,
+    );
   });
 });
 
