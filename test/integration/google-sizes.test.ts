@@ -2,6 +2,7 @@
 import type { PreviewResult, RunRecord } from '../../src/shared/types';
 import { ALL_GAS_READINGS } from '../../tools/gas-emulator';
 import {
+  book,
   connect,
   createHarness,
   EVERYTHING,
@@ -131,4 +132,38 @@ describe('URLs under 2 KB', () => {
     }
     expect(withHires).toBeGreaterThan(0);
   });
+});
+
+describe("a small new target keeps Sheets' 26 columns", () => {
+  it.each(['replace', 'updateById'] as const)(
+    "so a user's VLOOKUP over A:Z resolves column Z after the import and after a refresh (%s)",
+    (writeMode) => {
+      const h = createHarness({ opportunities: 300, requisitions: 5 });
+      connect(h);
+      const definition = saveImport(
+        h,
+        opportunityImport({ filters: EVERYTHING, columns: ['name', 'createdAt'], writeMode }),
+      );
+      book(h).insertSheet('Summary');
+      const summary = sheet(h, 'Summary');
+      expect(lastOf(runToEnd(h, definition.id)).status).toBe('succeeded');
+      const target = sheet(h, 'Opportunities');
+      // 3 columns and 301 rows: the 23 unused columns hold far less than 500,000 cells.
+      expect(target.maxColumns()).toBe(26);
+      const [lookupId, otherId] = sheetIds(h, 'Opportunities').slice(5, 7);
+      const rowOf = (id: string) => sheetIds(h, 'Opportunities').indexOf(id) + 2;
+      target.type(`Z${rowOf(lookupId)}`, 'Plan: offer in Q2');
+      summary.type('A1', `=VLOOKUP("${lookupId}", Opportunities!A:Z, 26, FALSE)`);
+      summary.type('B1', `=VLOOKUP("${otherId}", Opportunities!A:Z, 2, FALSE)`);
+      const names = new Map(h.dataset.opportunities.map((o) => [o.id, o.name]));
+      expect(summary.values()[0]).toEqual(['Plan: offer in Q2', names.get(otherId)]);
+
+      const renamed = h.dataset.opportunities.find((o) => o.id === otherId);
+      if (renamed) renamed.name = 'Renamed in Lever';
+      h.emu.clock.advance(60_000);
+      expect(lastOf(runToEnd(h, definition.id)).status).toBe('succeeded');
+      expect(sheet(h, 'Opportunities').maxColumns()).toBeGreaterThanOrEqual(26);
+      expect(summary.values()[0]).toEqual(['Plan: offer in Q2', 'Renamed in Lever']);
+    },
+  );
 });
