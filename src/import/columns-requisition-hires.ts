@@ -25,13 +25,18 @@ function fromHires(
   type: ColumnSpec['type'],
   render: (raw: RawCell, lookups: LookupTables) => unknown,
 ): ColumnSpec {
-  return { key, label, type, inDefault: false, extract: (r) => r.id, render, needs: ['requisitionHires'] };
+  // The archive reason types name Lever's hired reasons; fetched with the other tables (and prefetched).
+  const needs = ['archiveReasonTypes', 'requisitionHires'] as const;
+  return { key, label, type, inDefault: false, extract: (r) => r.id, render, needs };
 }
+
+/** The column whose dates come from the hires' offers: only the requisitions it shows have their offers read. */
+export const NEXT_START_DATE = 'nextStartDate';
 
 export const REQUISITION_HIRE_COLUMNS: readonly ColumnSpec[] = [
   fromHires('hires', 'Hires', 'text', (raw, lookups) => hiresOf(raw, lookups)?.names.join(', ') ?? ''),
   column('openSeats', 'Open seats', 'number', false, (r) => openSeats(r.headcountTotal, r.headcountHired)),
-  fromHires('nextStartDate', 'Next start date', 'date', (raw, lookups) => asDate(hiresOf(raw, lookups)?.nextStartAt)),
+  fromHires(NEXT_START_DATE, 'Next start date', 'date', (raw, lookups) => asDate(hiresOf(raw, lookups)?.nextStartAt)),
   fromHires('lastHiredOn', 'Hired on (latest hire)', 'date', (raw, lookups) =>
     asDate(hiresOf(raw, lookups)?.lastHiredAt),
   ),

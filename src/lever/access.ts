@@ -3,7 +3,7 @@ import { AppError } from '../errors';
 import type { Clock } from '../ports/clock';
 import type { LeverClient } from './client';
 import { deletedSince } from './deleted';
-import { hiredReasonIds, matchesArchiveReason, resolveHiresOnly } from './hires-query';
+import { hiredIn, hiredReasonIds, matchesArchiveReason, resolveHiresOnly } from './hires-query';
 import type { LookupCache } from './lookup-cache';
 import { LookupPrefetch } from './lookup-prefetch';
 import { fetchLookups } from './lookups';
@@ -80,8 +80,8 @@ export function noticingConfidential(source: RecordSource, found: () => void): R
 }
 
 /** The first `limit` records of a query, and whether more exist. */
-function firstPage(options: LeverAccessOptions, query: ListQuery, limit: number) {
-  const normalized = normalizeQuery(resolved(options, query));
+function firstPage(options: LeverAccessOptions, query: ListQuery, limit: number, hired: () => string[]) {
+  const normalized = normalizeQuery(resolveHiresOnly(query, hired));
   const window = initialWindow(normalized.createdFrom, normalized.createdTo);
   const pageSize = Math.max(1, Math.min(100, Math.floor(limit)));
   const outcome = options.client.getPage(
@@ -93,9 +93,13 @@ function firstPage(options: LeverAccessOptions, query: ListQuery, limit: number)
   return { records: keepMatching(normalized, outcome.page.data as LeverRecord[]), hasMore: outcome.page.hasNext };
 }
 
-/** The query with "Hires only" turned into Lever's archive reason filter (one request, only when asked). */
-function resolved(options: LeverAccessOptions, query: ListQuery): ListQuery {
-  return resolveHiresOnly(query, () => hiredReasonIds(options.client, options.deadline()));
+/**
+ * Lever's hired reasons for "Hires only", read from the archive reason tables the commit needs anyway (one
+ * /archive_reasons a run, kept for the commit); asked with Lever's own filter when the key may not list them all.
+ */
+function hiredReasons(options: LeverAccessOptions, lookups: ReturnType<typeof lookupsFor>): string[] {
+  const hired = hiredIn(lookups.lookups(['archiveReasonTypes', 'archiveReasons']).archiveReasonTypes);
+  return hired.length > 0 ? hired : hiredReasonIds(options.client, options.deadline());
 }
 
 /** Lookups from the cache first, then those fetched alongside the records, then the rest; fresh ones cached. */
@@ -115,7 +119,12 @@ function lookupsFor(options: LeverAccessOptions, prefetch: LookupPrefetch) {
         ready: { ...prefetch.complete(), ...cached },
         now: options.clock.now(),
         offersFor: scope?.offersFor,
-        fetched: (tables) => cache?.save({ ...prefetch.complete(), ...tables }),
+        hireStartsFor: scope?.hireStartsFor,
+        fetched: (tables) => {
+          // Kept for the rest of the execution too (a run without a cache asks each endpoint once).
+          cached = { ...cached, ...tables };
+          cache?.save({ ...prefetch.complete(), ...tables });
+        },
       });
     },
   };
@@ -124,15 +133,16 @@ function lookupsFor(options: LeverAccessOptions, prefetch: LookupPrefetch) {
 export function createLeverAccess(options: LeverAccessOptions): LeverAccess {
   const prefetch = new LookupPrefetch(options.confidentialAccess);
   const lookups = lookupsFor(options, prefetch);
+  const hired = () => hiredReasons(options, lookups);
   return {
     environment: options.client.environment,
     source: locallyFiltered(
       new WindowedRecordSource(options.client, options.clock, { ...options, companion: prefetch }),
-      (query) => resolved(options, query),
+      (query) => resolveHiresOnly(query, hired),
     ),
     prefetchLookups: (needed) => lookups.prefetch(needed),
     lookups: (needed, scope) => lookups.lookups(needed, scope),
-    firstPage: (query, limit) => firstPage(options, query, limit),
+    firstPage: (query, limit) => firstPage(options, query, limit, hired),
     deletedSince: (since, confidential) => deletedSince(options.client, since, confidential, options.deadline()),
   };
 }

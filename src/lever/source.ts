@@ -108,6 +108,8 @@ export type LookupName = keyof LookupTables;
 /** Which records the per-record tables are for: `offers` are fetched for these opportunities only. */
 export interface LookupScope {
   offersFor?: readonly string[];
+  /** The requisitions (IDs) whose "Next start date" is shown: only their hires' offers are asked. */
+  hireStartsFor?: readonly string[];
 }
 
 /** The tables plus one sentence per table the key may not read (that table is left empty: IDs show instead). */
