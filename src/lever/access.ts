@@ -120,6 +120,7 @@ function lookupsFor(options: LeverAccessOptions, prefetch: LookupPrefetch) {
         now: options.clock.now(),
         offersFor: scope?.offersFor,
         hireStartsFor: scope?.hireStartsFor,
+        activeOffersFor: scope?.activeOffersFor,
         fetched: (tables) => {
           // Kept for the rest of the execution too (a run without a cache asks each endpoint once).
           cached = { ...cached, ...tables };

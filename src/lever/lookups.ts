@@ -1,5 +1,6 @@
 // ID → name tables (stages, users, archive reasons, postings, requisition fields), each endpoint paged once.
 import { AppError } from '../errors';
+import { fetchActiveOffers } from './active-offers';
 import type { LeverClient, PageRequest } from './client';
 import { endpointLabel } from './error-mapping';
 import { hiredIn, hiredReasonIds } from './hires-query';
@@ -7,7 +8,14 @@ import { fetchOffers } from './offers';
 import { type PagedQuery, type PagedResult, pageAll } from './paginate';
 import type { QueryParams } from './query';
 import { fetchRequisitionHires } from './requisition-hires';
-import type { LookupName, LookupResult, LookupTables, PagedLookupName, PostingDetails } from './source';
+import type {
+  LookupName,
+  LookupResult,
+  LookupTables,
+  PagedLookupName,
+  PostingDetails,
+  RequisitionOfferScope,
+} from './source';
 
 type LookupRecord = Record<string, unknown>;
 type TableValue = LookupResult[PagedLookupName][string];
@@ -88,7 +96,7 @@ const LOOKUPS: Record<PagedLookupName, LookupSpec> = {
 };
 
 /** Tables built from several dependent requests about the records in scope, not paged from one list. */
-export const PER_RECORD: readonly LookupName[] = ['requisitionHires', 'offers'];
+export const PER_RECORD: readonly LookupName[] = ['requisitionHires', 'offers', 'activeOffers'];
 
 export function emptyLookups(): LookupResult {
   return {
@@ -102,6 +110,7 @@ export function emptyLookups(): LookupResult {
     requisitionHires: {},
     offers: {},
     postingDetails: {},
+    activeOffers: {},
     notes: [],
   };
 }
@@ -171,6 +180,8 @@ export interface LookupOptions {
   offersFor?: readonly string[];
   /** The requisitions whose hires' start dates are shown (LookupScope.hireStartsFor). */
   hireStartsFor?: readonly string[];
+  /** The requisitions whose active offers are shown (LookupScope.activeOffersFor). */
+  activeOffersFor?: readonly RequisitionOfferScope[];
   /** Receives each table fetched here in full (not those the key may not read). */
   fetched?: (tables: Partial<LookupTables>) => void;
 }
@@ -206,6 +217,18 @@ function addRequisitionHires(client: LeverClient, tables: LookupResult, options:
   }
 }
 
+function addActiveOffers(client: LeverClient, tables: LookupResult, options: LookupOptions): void {
+  const read = fetchActiveOffers(client, options.activeOffersFor ?? [], options);
+  tables.activeOffers = read.counts;
+  if (read.offersForbidden) tables.notes?.push(OFFERS_FORBIDDEN_NOTE);
+  else if (read.uncounted > 0) tables.notes?.push(activeOffersNote(read.uncounted));
+}
+
+export function activeOffersNote(uncounted: number): string {
+  const which = uncounted === 1 ? '1 requisition' : `${uncounted} requisitions`;
+  return `"Active offers" is empty for ${which}: Lever did not list their offers, or an offer was not found among the candidates of their postings.`;
+}
+
 /**
  * Fetches the tables asked for, in parallel. A table the key may not read (403) stays empty with a note, so the
  * import still runs and shows IDs; any other failure ends it.
@@ -217,6 +240,7 @@ export function fetchLookups(client: LeverClient, needed: readonly LookupName[],
   fetchPaged(client, tables, paged, options);
   if (needed.includes('requisitionHires')) addRequisitionHires(client, tables, options);
   if (needed.includes('offers')) addOffers(client, tables, options);
+  if (needed.includes('activeOffers')) addActiveOffers(client, tables, options);
   return tables;
 }
 
