@@ -29,6 +29,8 @@ const OFFER_STAGE = 'offer';
 export interface ActiveOffersOptions {
   confidentialAccess: boolean;
   deadline: number;
+  /** Offers already read in this run (the hires' for "Next start date"), by opportunity: not asked again. */
+  known?: Readonly<Record<string, OfferSummary[]>>;
 }
 
 export interface ActiveOffersResult {
@@ -83,16 +85,23 @@ function listCandidates(
   return found;
 }
 
-/** Reads the offers of the candidates not read yet; true when the key was refused every one. */
+/** Reads the offers of the candidates not read yet; true when the key was refused every one asked. */
 function readHolders(
   client: LeverClient,
   candidates: Map<string, boolean>,
   holders: Map<string, Holder>,
-  deadline: number,
+  options: ActiveOffersOptions,
 ): boolean {
   const fresh = [...candidates.keys()].filter((id) => !holders.has(id));
-  const read = fetchOffers(client, fresh, deadline);
-  for (const id of fresh) holders.set(id, { archived: candidates.get(id) === true, offers: read.offers[id] ?? [] });
+  const known = options.known ?? {};
+  const read = fetchOffers(
+    client,
+    fresh.filter((id) => !known[id]),
+    options.deadline,
+  );
+  for (const id of fresh) {
+    holders.set(id, { archived: candidates.get(id) === true, offers: known[id] ?? read.offers[id] ?? [] });
+  }
   return read.forbidden;
 }
 
@@ -116,6 +125,24 @@ function countFor(requisition: RequisitionOfferScope, holders: ReadonlyMap<strin
   return count;
 }
 
+/**
+ * Reads the offers of the Offer-stage candidates of these requisitions' postings, then of every candidate of the
+ * postings of those whose offers were not all found. True when the key was refused the offers.
+ */
+function findHolders(
+  client: LeverClient,
+  requisitions: readonly RequisitionOfferScope[],
+  holders: Map<string, Holder>,
+  options: ActiveOffersOptions,
+): boolean {
+  const postingsOf = (list: readonly RequisitionOfferScope[]) => list.flatMap((r) => r.postings);
+  const offerStage = listCandidates(client, postingsOf(requisitions), true, options);
+  if (readHolders(client, offerStage, holders, options)) return true;
+  const missing = requisitions.filter((r) => !allFound(r, located(holders)));
+  if (missing.length === 0) return false;
+  return readHolders(client, listCandidates(client, postingsOf(missing), false, options), holders, options);
+}
+
 /** Active offers per requisition, for these requisitions (see the top of this file). */
 export function fetchActiveOffers(
   client: LeverClient,
@@ -127,25 +154,7 @@ export function fetchActiveOffers(
   for (const r of requisitions) if (r.offerIds?.length === 0) counts[r.id] = 0;
   const withOffers = requisitions.filter((r) => r.offerIds && r.offerIds.length > 0);
   const holders = new Map<string, Holder>();
-  const postingsOf = (list: readonly RequisitionOfferScope[]) => list.flatMap((r) => r.postings);
-  let forbidden = false;
-  if (withOffers.length > 0) {
-    forbidden = readHolders(
-      client,
-      listCandidates(client, postingsOf(withOffers), true, options),
-      holders,
-      options.deadline,
-    );
-    const missing = withOffers.filter((r) => !allFound(r, located(holders)));
-    if (missing.length > 0 && !forbidden) {
-      forbidden = readHolders(
-        client,
-        listCandidates(client, postingsOf(missing), false, options),
-        holders,
-        options.deadline,
-      );
-    }
-  }
+  const forbidden = withOffers.length > 0 && findHolders(client, withOffers, holders, options);
   const found = located(holders);
   for (const r of withOffers) if (!forbidden && allFound(r, found)) counts[r.id] = countFor(r, holders);
   return { counts, uncounted: requisitions.length - Object.keys(counts).length, offersForbidden: forbidden };

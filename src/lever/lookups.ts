@@ -12,6 +12,7 @@ import type {
   LookupName,
   LookupResult,
   LookupTables,
+  OfferSummary,
   PagedLookupName,
   PostingDetails,
   RequisitionOfferScope,
@@ -202,8 +203,13 @@ function hiredReasons(client: LeverClient, tables: LookupResult, deadline: numbe
   return hired.length > 0 ? hired : hiredReasonIds(client, deadline);
 }
 
-function addRequisitionHires(client: LeverClient, tables: LookupResult, options: LookupOptions): void {
-  const { table, offersForbidden } = fetchRequisitionHires(client, {
+/** Returns the hires' offers it read, so that "Active offers" does not ask for them again. */
+function addRequisitionHires(
+  client: LeverClient,
+  tables: LookupResult,
+  options: LookupOptions,
+): Record<string, OfferSummary[]> {
+  const { table, offersForbidden, offers } = fetchRequisitionHires(client, {
     confidentialAccess: options.confidentialAccess,
     deadline: options.deadline,
     hiredReasons: hiredReasons(client, tables, options.deadline),
@@ -215,13 +221,20 @@ function addRequisitionHires(client: LeverClient, tables: LookupResult, options:
   if (offersForbidden) {
     tables.notes?.push(OFFERS_FORBIDDEN_NOTE);
   }
+  return offers;
 }
 
-function addActiveOffers(client: LeverClient, tables: LookupResult, options: LookupOptions): void {
-  const read = fetchActiveOffers(client, options.activeOffersFor ?? [], options);
+function addActiveOffers(
+  client: LeverClient,
+  tables: LookupResult,
+  options: LookupOptions,
+  known: Record<string, OfferSummary[]>,
+): void {
+  const read = fetchActiveOffers(client, options.activeOffersFor ?? [], { ...options, known });
   tables.activeOffers = read.counts;
-  if (read.offersForbidden) tables.notes?.push(OFFERS_FORBIDDEN_NOTE);
-  else if (read.uncounted > 0) tables.notes?.push(activeOffersNote(read.uncounted));
+  if (read.offersForbidden) {
+    if (!tables.notes?.includes(OFFERS_FORBIDDEN_NOTE)) tables.notes?.push(OFFERS_FORBIDDEN_NOTE);
+  } else if (read.uncounted > 0) tables.notes?.push(activeOffersNote(read.uncounted));
 }
 
 export function activeOffersNote(uncounted: number): string {
@@ -238,9 +251,9 @@ export function fetchLookups(client: LeverClient, needed: readonly LookupName[],
   // The requisition hires read Lever's hired reasons from the archive reason types (one shared /archive_reasons).
   const paged = [...needed, ...(needed.includes('requisitionHires') ? ['archiveReasonTypes' as const] : [])];
   fetchPaged(client, tables, paged, options);
-  if (needed.includes('requisitionHires')) addRequisitionHires(client, tables, options);
+  const hiresOffers = needed.includes('requisitionHires') ? addRequisitionHires(client, tables, options) : {};
   if (needed.includes('offers')) addOffers(client, tables, options);
-  if (needed.includes('activeOffers')) addActiveOffers(client, tables, options);
+  if (needed.includes('activeOffers')) addActiveOffers(client, tables, options, hiresOffers);
   return tables;
 }
 

@@ -9,7 +9,7 @@ import { AppError } from '../errors';
 import type { LeverClient } from './client';
 import { currentOffer, fetchOffers } from './offers';
 import { pageAll } from './paginate';
-import type { RequisitionHires } from './source';
+import type { OfferSummary, RequisitionHires } from './source';
 
 const DAY_MS = 86_400_000;
 
@@ -84,7 +84,7 @@ function startDateHires(hires: readonly Hire[], startsFor: readonly string[] | u
 export function fetchRequisitionHires(
   client: LeverClient,
   options: RequisitionHiresOptions,
-): { table: Record<string, RequisitionHires>; offersForbidden: boolean } {
+): { table: Record<string, RequisitionHires>; offersForbidden: boolean; offers: Record<string, OfferSummary[]> } {
   const hires = listHires(client, options);
   const read = options.readOffers
     ? fetchOffers(client, startDateHires(hires, options.startsFor), options.deadline)
@@ -101,5 +101,5 @@ export function fetchRequisitionHires(
     if (start !== null && start >= today) entry.nextStartAt = Math.min(entry.nextStartAt ?? start, start);
   }
   for (const entry of Object.values(table)) entry.names.sort();
-  return { table, offersForbidden: read.forbidden };
+  return { table, offersForbidden: read.forbidden, offers: read.offers };
 }

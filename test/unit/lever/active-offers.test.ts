@@ -106,6 +106,18 @@ describe('fetchActiveOffers', () => {
     expect(result.uncounted).toBe(2);
   });
 
+  it('does not ask again for offers already read in the run (the hires’ start dates)', () => {
+    const { client, offersAsked } = setup();
+    const known = { o4: [{ id: 'a4', status: 'sent', createdAt: 1, sentAt: 1, approvedAt: null, fields: {} }] };
+    const result = fetchActiveOffers(client, [{ id: 'R2', postings: ['p2'], offerIds: ['a4', 'a5', 'a6'] }], {
+      confidentialAccess: false,
+      deadline: FAR,
+      known,
+    });
+    expect(offersAsked()).toEqual(['o5']);
+    expect(result.counts).toEqual({ R2: 2 });
+  });
+
   it('asks nothing when no requisition has an offer', () => {
     const { client, http } = setup();
     const result = fetchActiveOffers(client, [{ id: 'R3', postings: ['p3'], offerIds: [] }], {
