@@ -195,7 +195,8 @@ function addOffers(client: LeverClient, tables: LookupResult, options: LookupOpt
 }
 
 export const OFFERS_FORBIDDEN_NOTE =
-  'This key cannot read offers (Lever\'s "Offers" read permission), so offer columns and "Next start date" stay empty.';
+  'This key cannot read offers (Lever\'s "Offers" read permission), so offer columns, "Next start date" and ' +
+  '"Active offers" stay empty.';
 
 /** Hired reasons from the archive reason table fetched with the others; asked on their own if it is missing. */
 function hiredReasons(client: LeverClient, tables: LookupResult, deadline: number): string[] {
