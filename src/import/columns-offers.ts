@@ -2,7 +2,7 @@
 import { currentOffer } from '../lever/offers';
 import type { LeverRecord, LookupTables, OfferSummary } from '../lever/source';
 import { type ColumnSpec, field, idOf, type RawCell } from './column-values';
-import { OFFER_STATUS_LABELS } from './lever-labels';
+import { OFFER_STATUS_LABELS, PAY_INTERVAL_LABELS, shownAs } from './lever-labels';
 
 /** Lever's built-in Offer stage: opportunities there (hired, declined or pending) are the ones with offers. */
 const OFFER_STAGE = 'offer';
@@ -31,6 +31,11 @@ function offerOf(raw: RawCell, lookups: LookupTables): OfferSummary | null {
   return currentOffer(lookups.offers[raw.split(SEPARATOR)[0]]);
 }
 
+/** An offer's code by its label (an unknown code as sent); offer columns render from the offer, not the cell. */
+function labelOf(labels: Readonly<Record<string, string>>, code: string | number | null | undefined): unknown {
+  return typeof code === 'string' ? shownAs(labels)(code) : code;
+}
+
 function dateOrEmpty(value: unknown): Date | '' {
   return typeof value === 'number' && Number.isFinite(value) ? new Date(value) : '';
 }
@@ -56,12 +61,14 @@ function offerColumn(
 }
 
 export const OFFER_COLUMNS: readonly ColumnSpec[] = [
-  offerColumn('offerStatus', 'Offer status', 'text', (o) => OFFER_STATUS_LABELS[o.status] ?? o.status),
+  offerColumn('offerStatus', 'Offer status', 'text', (o) => labelOf(OFFER_STATUS_LABELS, o.status)),
   offerColumn('offerSentOn', 'Offer sent on', 'date', (o) => dateOrEmpty(o.sentAt)),
   offerColumn('offerApprovedOn', 'Offer approved on', 'date', (o) => dateOrEmpty(o.approvedAt)),
   offerColumn('offerStartDate', 'Anticipated start date', 'date', (o) => dateOrEmpty(o.fields.anticipated_start_date)),
   offerColumn('offerSalary', 'Offer salary', 'number', (o) => o.fields.salary_amount),
   offerColumn('offerCurrency', 'Offer currency', 'text', (o) => o.fields.compensation_currency),
-  offerColumn('offerInterval', 'Offer salary interval', 'text', (o) => o.fields.salary_interval),
+  offerColumn('offerInterval', 'Offer salary interval', 'text', (o) =>
+    labelOf(PAY_INTERVAL_LABELS, o.fields.salary_interval),
+  ),
   offerColumn('offerEquity', 'Offer equity', 'text', (o) => o.fields.equity),
 ];

@@ -5,6 +5,7 @@ import type { LeverAccess, LookupResult } from '../lever/source';
 import type { ColumnSpec } from './column-values';
 import { lookupsNeeded } from './columns';
 import { offerOpportunity } from './columns-offers';
+import { requisitionScope } from './requisition-scope';
 import { STAGED_KEY_COLUMNS, type StagedRow } from './rows';
 
 /** The opportunities whose offers the rows need: read from the first offer column's staged values. */
@@ -27,7 +28,10 @@ export function lookupsForRows(
 ): LookupResult {
   const needed = lookupsNeeded(specs);
   if (needed.length === 0 || rows.length === 0) return emptyLookups();
-  const first = lever.lookups(needed.filter((name) => name !== 'offers'));
+  const first = lever.lookups(
+    needed.filter((name) => name !== 'offers'),
+    requisitionScope(specs, rows),
+  );
   if (!needed.includes('offers')) return first;
   const offersFor = offerCandidates(specs, rows, first.archiveReasonTypes);
   if (offersFor.length === 0) return first;

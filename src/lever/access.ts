@@ -3,7 +3,7 @@ import { AppError } from '../errors';
 import type { Clock } from '../ports/clock';
 import type { LeverClient } from './client';
 import { deletedSince } from './deleted';
-import { hiredReasonIds, matchesArchiveReason, resolveHiresOnly } from './hires-query';
+import { hiredIn, hiredReasonIds, matchesArchiveReason, resolveHiresOnly } from './hires-query';
 import type { LookupCache } from './lookup-cache';
 import { LookupPrefetch } from './lookup-prefetch';
 import { fetchLookups } from './lookups';
@@ -89,8 +89,8 @@ function roomFor(client: LeverClient): (query: ListQuery) => number {
  * The first `limit` records of a query, and whether more exist. A query split for its URL's length asks each part
  * (up to a batch) for a page and shows the newest of them.
  */
-function firstPage(options: LeverAccessOptions, query: ListQuery, limit: number) {
-  const normalized = normalizeQuery(resolved(options, query));
+function firstPage(options: LeverAccessOptions, query: ListQuery, limit: number, hired: () => string[]) {
+  const normalized = normalizeQuery(resolveHiresOnly(query, hired));
   const parts = splitQuery(normalized, roomFor(options.client)(normalized));
   const window = initialWindow(normalized.createdFrom, normalized.createdTo);
   const pageSize = Math.max(1, Math.min(100, Math.floor(limit)));
@@ -125,9 +125,13 @@ function newestDistinct(records: LeverRecord[]): LeverRecord[] {
   return [...byId.values()].sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1));
 }
 
-/** The query with "Hires only" turned into Lever's archive reason filter (one request, only when asked). */
-function resolved(options: LeverAccessOptions, query: ListQuery): ListQuery {
-  return resolveHiresOnly(query, () => hiredReasonIds(options.client, options.deadline()));
+/**
+ * Lever's hired reasons for "Hires only", read from the archive reason tables the commit needs anyway (one
+ * /archive_reasons a run, kept for the commit); asked with Lever's own filter when the key may not list them all.
+ */
+function hiredReasons(options: LeverAccessOptions, lookups: ReturnType<typeof lookupsFor>): string[] {
+  const hired = hiredIn(lookups.lookups(['archiveReasonTypes', 'archiveReasons']).archiveReasonTypes);
+  return hired.length > 0 ? hired : hiredReasonIds(options.client, options.deadline());
 }
 
 /** Lookups from the cache first, then those fetched alongside the records, then the rest; fresh ones cached. */
@@ -147,7 +151,13 @@ function lookupsFor(options: LeverAccessOptions, prefetch: LookupPrefetch) {
         ready: { ...prefetch.complete(), ...cached },
         now: options.clock.now(),
         offersFor: scope?.offersFor,
-        fetched: (tables) => cache?.save({ ...prefetch.complete(), ...tables }),
+        hireStartsFor: scope?.hireStartsFor,
+        activeOffersFor: scope?.activeOffersFor,
+        fetched: (tables) => {
+          // Kept for the rest of the execution too (a run without a cache asks each endpoint once).
+          cached = { ...cached, ...tables };
+          cache?.save({ ...prefetch.complete(), ...tables });
+        },
       });
     },
   };
@@ -156,6 +166,7 @@ function lookupsFor(options: LeverAccessOptions, prefetch: LookupPrefetch) {
 export function createLeverAccess(options: LeverAccessOptions): LeverAccess {
   const prefetch = new LookupPrefetch(options.confidentialAccess);
   const lookups = lookupsFor(options, prefetch);
+  const hired = () => hiredReasons(options, lookups);
   return {
     environment: options.client.environment,
     source: locallyFiltered(
@@ -163,11 +174,11 @@ export function createLeverAccess(options: LeverAccessOptions): LeverAccess {
         new WindowedRecordSource(options.client, options.clock, { ...options, companion: prefetch }),
         roomFor(options.client),
       ),
-      (query) => resolved(options, query),
+      (query) => resolveHiresOnly(query, hired),
     ),
     prefetchLookups: (needed) => lookups.prefetch(needed),
     lookups: (needed, scope) => lookups.lookups(needed, scope),
-    firstPage: (query, limit) => firstPage(options, query, limit),
+    firstPage: (query, limit) => firstPage(options, query, limit, hired),
     deletedSince: (since, confidential) => deletedSince(options.client, since, confidential, options.deadline()),
   };
 }

@@ -142,6 +142,8 @@ export interface ColumnInfo {
   label: string;
   type: 'text' | 'number' | 'date' | 'boolean' | 'link';
   inDefault: boolean;
+  /** Shown beside the column in the builder: what it costs when it asks Lever for more than the records. */
+  note?: string;
 }
 
 /** Whether an import's (or a key's) confidential records reach the sheet, and what to do about it. */
