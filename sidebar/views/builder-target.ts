@@ -95,9 +95,10 @@ function fullRefreshField(draft: Draft): HTMLElement {
     options: CADENCES,
     value: draft.fullRefresh,
     hint:
-      'Scheduled refreshes read only the records changed since the last run, and read everything at this cadence ' +
-      'or when you change the import. A snooze that simply runs out, a record your key can no longer see and, if ' +
-      'your key cannot list deletions, a deleted record show up at the next full refresh. "Run in full" does one now.',
+      'Refreshes read only the records changed since the last run, and read everything at this cadence or when ' +
+      'you change the import. A record your key can no longer see and, if your key cannot list deletions, a ' +
+      'deleted record show up at the next full refresh. If a full refresh finds changes Lever did not list, the ' +
+      'import reads everything from then on (its card says why). "Run in full" does one now.',
   });
   field.select.addEventListener('change', () => {
     draft.fullRefresh = field.select.value as FullRefreshCadence;

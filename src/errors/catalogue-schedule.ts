@@ -32,3 +32,12 @@ export function scheduledAdvice(code: ErrorCode | undefined, owner: string): str
 /** The run log's and status note's line when a scheduled run met BUSY: it is skipped, not failed. */
 export const BUSY_SKIP_SENTENCE =
   'Skipped: another import was running in this spreadsheet. The scheduled run tries again at the next hourly check.';
+
+/** Why an import now refreshes in full every time (incremental drift check), for the sidebar's import card. */
+export function fullOnlySentence(records: number, at: string): string {
+  const what = records === 1 ? '1 record' : `${records} records`;
+  return (
+    `Every refresh of this import reads everything: on ${at} a full refresh found ${what} changed in Lever in ` +
+    "a way Lever's list of recent changes did not include, so refreshing only what changed could leave the sheet out of date."
+  );
+}

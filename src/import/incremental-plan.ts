@@ -24,12 +24,14 @@ export interface RunKindInput {
   now: number;
   /** The user asked for a full run. */
   forceFull?: boolean;
+  /** A full run found drift: this import runs in full from then on. */
+  fullOnly?: boolean;
 }
 
 export interface RunKindChoice {
   kind: RunKind;
-  /** Why a full run: no base yet, changed definition, cadence due, asked, or requisitions. */
-  reason?: 'object' | 'noBase' | 'definition' | 'cadence' | 'asked';
+  /** Why a full run: requisitions, asked, drift found before, no base yet, changed definition, or cadence due. */
+  reason?: 'object' | 'noBase' | 'definition' | 'cadence' | 'asked' | 'drift';
 }
 
 export function cadenceOf(definition: ImportDefinition): FullRefreshCadence {
@@ -45,6 +47,7 @@ export function chooseRunKind(input: RunKindInput): RunKindChoice {
   const { definition, base } = input;
   if (definition.object !== 'opportunities') return { kind: 'full', reason: 'object' };
   if (input.forceFull) return { kind: 'full', reason: 'asked' };
+  if (input.fullOnly) return { kind: 'full', reason: 'drift' };
   if (!base) return { kind: 'full', reason: 'noBase' };
   if (base.fingerprint !== input.fingerprint) return { kind: 'full', reason: 'definition' };
   if (input.now >= nextFullAt(definition, base.fullAtMs)) return { kind: 'full', reason: 'cadence' };

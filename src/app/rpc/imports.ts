@@ -17,6 +17,7 @@ import { describeSchedule, type ScheduleContext } from '../../schedule/describe'
 import type { ServerApi } from '../../shared/rpc';
 import type { ImportDefinitionInput, ImportObject, SidebarState } from '../../shared/types';
 import { deleteCheckpoint, loadCheckpoint } from '../../store/checkpoint';
+import { deleteFullOnly } from '../../store/incremental-base';
 import { deleteDefinition, listDefinitions, requireDefinition } from '../../store/imports-store';
 import { loadKeyStatus } from '../../store/key-store';
 import { deleteRuns, latestRun } from '../../store/runs-store';
@@ -104,6 +105,7 @@ function remove(importId: string): void {
     deleteStaging(spreadsheet.workbook(), importId, checkpoint?.stagingSheetId);
     deleteSnapshot(spreadsheet.workbook(), importId);
     deleteBase(spreadsheet.workbook(), store, importId);
+    deleteFullOnly(store, importId);
     deleteCheckpoint(store, importId);
     deleteRuns(store, importId);
     deleteImportState(store, importId);
