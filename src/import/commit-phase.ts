@@ -62,7 +62,14 @@ function renderResult(slice: Slice, held: readonly StagedRow[], inMemory?: reado
   const tracked = slice.definition.trackChanges
     ? trackedFromStaged(slice.definition.object, plan.stagedSpecs, rows, lookups)
     : null;
-  return { block, notes: [...(lookups.notes ?? []), ...result.notes], tracked, rows, kept: result.kept, drift: result.drift };
+  return {
+    block,
+    notes: [...(lookups.notes ?? []), ...result.notes],
+    tracked,
+    rows,
+    kept: result.kept,
+    drift: result.drift,
+  };
 }
 
 /** Bookkeeping before the write (trigger time) must never stop a commit that fits. */

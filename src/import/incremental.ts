@@ -75,7 +75,9 @@ export function resultRows(slice: Slice, fetched: readonly StagedRow[]): ResultR
   const merged = full ? { rows: dedupeAndSort(fetched), notes: [] } : mergedChanges(slice, fetched);
   const { shown, kept } = splitBySnooze(merged.rows, slice.plan.query, slice.plan.stagedSpecs, slice.deps.now());
   const drift = full ? checkDrift(slice, kept) : undefined;
-  return drift === undefined ? { rows: shown, kept, notes: merged.notes } : { rows: shown, kept, notes: merged.notes, drift };
+  return drift === undefined
+    ? { rows: shown, kept, notes: merged.notes }
+    : { rows: shown, kept, notes: merged.notes, drift };
 }
 
 function mergedChanges(slice: Slice, fetched: readonly StagedRow[]): { rows: StagedRow[]; notes: string[] } {

@@ -6,8 +6,8 @@ import type { ImportDefinition } from '../shared/types';
 import type { ColumnSpec } from './column-values';
 import { needsExpandedApplications, resolveColumns } from './columns';
 import { buildListQuery } from './filters';
-import type { ZoneOffsetAt } from './local-days';
 import { snoozeSpecs } from './incremental-snooze';
+import type { ZoneOffsetAt } from './local-days';
 import { trackingSpecs } from './tracked-changes';
 
 /** Labels of the staging sheet's hidden key columns (see StagedRow). */

@@ -112,7 +112,12 @@ describe.each(COMBOS)('refreshes under list order %s and updated filter %s', (li
     const woken = snoozeUntilLater(h, 4);
     let before = h.sim.requests.length;
     expect(refresh(h, definition.id).kind).toBe('full');
-    for (const id of woken) expect(sheet(h, 'Opportunities').values().some((row) => row[0] === id)).toBe(false);
+    for (const id of woken)
+      expect(
+        sheet(h, 'Opportunities')
+          .values()
+          .some((row) => row[0] === id),
+      ).toBe(false);
     const fullRequests = opportunityRequests(h, before);
     // Round 2 changes a field outside Lever's updatedAt list; round 3 is a full run (the user's "Run in full").
     let invisible = false;
@@ -124,7 +129,8 @@ describe.each(COMBOS)('refreshes under list order %s and updated filter %s', (li
       expect(report.deleted.length).toBeGreaterThan(0);
       invisible ||= report.relocated.length > 0 && updatedFilter === 'field';
       before = h.sim.requests.length;
-      const run = round === 3 ? h.call<RunRecord>('runImport', [definition.id, { full: true }]) : refresh(h, definition.id);
+      const run =
+        round === 3 ? h.call<RunRecord>('runImport', [definition.id, { full: true }]) : refresh(h, definition.id);
       expect(run.status).toBe('succeeded');
       const shown = sheet(h, 'Opportunities').values();
       for (const id of report.deleted) expect(shown.some((row) => row[0] === id)).toBe(false);
@@ -149,7 +155,12 @@ describe.each(COMBOS)('refreshes under list order %s and updated filter %s', (li
       (o) => woken.includes(o.id) && o.archived === null && (o.snoozedUntil === null || o.snoozedUntil <= now),
     );
     expect(awake.length).toBeGreaterThan(0);
-    for (const o of awake) expect(sheet(h, 'Opportunities').values().some((row) => row[0] === o.id)).toBe(true);
+    for (const o of awake)
+      expect(
+        sheet(h, 'Opportunities')
+          .values()
+          .some((row) => row[0] === o.id),
+      ).toBe(true);
     const state = h.call<SidebarState>('getSidebarState', []);
     const card = state.imports.find((item) => item.definition.id === definition.id);
     if (updatedFilter === 'field') expect(card?.fullOnly).toMatch(/records? changed in Lever/);
@@ -189,14 +200,16 @@ describe('what a changes-only refresh cannot see waits for the full run', () => 
     ).toBe(false);
     expect(sheet(h, 'Opportunities').values()).toEqual(fullImportValues(h, input));
   });
-
 });
 
 describe('a snooze that runs out, which no changes query reports', () => {
   it.each(['exclude', 'only'] as const)('is applied at the next changes-only run (snoozed %s)', (snoozed) => {
     const h = createHarness({ opportunities: 300, requisitions: 10 });
     connect(h);
-    const input = opportunityImport({ columns: COLUMNS, filters: { archived: 'exclude', snoozed, confidential: 'exclude' } });
+    const input = opportunityImport({
+      columns: COLUMNS,
+      filters: { archived: 'exclude', snoozed, confidential: 'exclude' },
+    });
     const definition = saveImport(h, input);
     const sleeper = h.dataset.opportunities.find((o) => o.archived === null && o.confidentiality !== 'confidential');
     if (!sleeper) throw new Error('no record to snooze');

@@ -17,8 +17,8 @@ import { describeSchedule, type ScheduleContext } from '../../schedule/describe'
 import type { ServerApi } from '../../shared/rpc';
 import type { ImportDefinitionInput, ImportObject, SidebarState } from '../../shared/types';
 import { deleteCheckpoint, loadCheckpoint } from '../../store/checkpoint';
-import { deleteFullOnly } from '../../store/incremental-base';
 import { deleteDefinition, listDefinitions, requireDefinition } from '../../store/imports-store';
+import { deleteFullOnly } from '../../store/incremental-base';
 import { loadKeyStatus } from '../../store/key-store';
 import { deleteRuns, latestRun } from '../../store/runs-store';
 import { deleteImportState } from '../../store/schedule-state';

@@ -8,7 +8,6 @@ import type { FakeSheet } from '../sheet/fake-workbook';
 import { deps, expectedIds, records, runToEnd, targetIds, withSource, world } from './engine-world';
 import { authError, FakeSource, fakeAccess } from './fake-lever';
 
-
 /** The sheets a user sees: every opportunity import also keeps its hidden changes-only base. */
 function userSheets(w: { workbook: { sheetNames(): string[] } }): string[] {
   return w.workbook.sheetNames().filter((name) => !name.startsWith('_lever_base_'));

@@ -68,7 +68,7 @@ export function mutateDataset(dataset: LeverDataset, options: MutateOptions): Mu
       used.add(o.id);
       const at = changeTime(rng, o, options);
       change.apply(o, at, context);
-      if (change.undocumented) (dataset.changedAt ??= {})[o.id] = at;
+      if (change.undocumented) hiddenChange(dataset, o.id, at);
       else o.updatedAt = at;
       report[kind].push(o.id);
     }
@@ -78,6 +78,12 @@ export function mutateDataset(dataset: LeverDataset, options: MutateOptions): Mu
   report.deleted = deleteSome(rng, dataset, counts.deleted, eligible, options);
   report.created = create(rng, dataset, counts.created, options);
   return report;
+}
+
+/** A change Lever's `updatedAt` field does not show: only the `updated_at` filter may see it (readings.ts). */
+function hiddenChange(dataset: LeverDataset, id: string, at: number): void {
+  dataset.changedAt = dataset.changedAt ?? {};
+  dataset.changedAt[id] = at;
 }
 
 interface ChangeContext {
