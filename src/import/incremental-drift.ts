@@ -1,11 +1,16 @@
 // The drift check of a full run: records whose row differs from the base it replaces although Lever did not report
 // them changed since the last run, i.e. changes its `updated_at_start` filter cannot see (pure).
+import { safeCell } from '../sheet/cells';
 import type { StagedRow } from './rows';
 
-/** Cells compared as text: a number read back from a sheet and the same number fetched are one value. */
+/** A cell as the base sheet stores it (escaped, truncated), so a fetched value and its read-back compare equal. */
+function stored(cell: unknown): string {
+  return String(safeCell(cell));
+}
+
 function sameRow(a: StagedRow, b: StagedRow): boolean {
   if (a.length !== b.length) return false;
-  return a.every((cell, index) => String(cell ?? '') === String(b[index] ?? ''));
+  return a.every((cell, index) => stored(cell) === stored(b[index]));
 }
 
 /**

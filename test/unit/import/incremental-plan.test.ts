@@ -47,6 +47,11 @@ describe('chooseRunKind', () => {
     expect(at(T0 + 1, { object: 'requisitions' })).toBe('full');
   });
 
+  it('reads everything once a drift check switched the import to full runs only', () => {
+    const choice = chooseRunKind({ definition, fingerprint: 'fp', base, now: T0 + 1, fullOnly: true });
+    expect(choice).toEqual({ kind: 'full', reason: 'drift' });
+  });
+
   it('reads everything once the cadence is due: a day by default, a week when chosen', () => {
     expect(at(T0 + DAY)).toBe('full');
     expect(at(T0 + DAY, { fullRefresh: 'weekly' })).toBe('changes');
