@@ -30,7 +30,10 @@ export interface RunKindInput {
 
 export interface RunKindChoice {
   kind: RunKind;
-  /** Why a full run: requisitions, asked, drift found before, no base yet, changed definition, or cadence due. */
+  /**
+   * Why a full run: requisitions or hire filters (`object`), asked, drift found before, no base yet, changed
+   * definition, or cadence due.
+   */
   reason?: 'object' | 'noBase' | 'definition' | 'cadence' | 'asked' | 'drift';
 }
 
@@ -43,9 +46,19 @@ export function nextFullAt(definition: ImportDefinition, fullAtMs: number): numb
   return fullAtMs + CADENCE_MS[cadenceOf(definition)];
 }
 
+/**
+ * Hire filters select by archive reason and archive time: a record unarchived since the base would not come back
+ * in a changes query (and the hired reasons are only known to the Lever access), so those imports, small by nature,
+ * always run in full.
+ */
+function filtersByHire(definition: ImportDefinition): boolean {
+  const { hiresOnly, hiredAfter, hiredBefore } = definition.filters;
+  return hiresOnly === true || Boolean(hiredAfter) || Boolean(hiredBefore);
+}
+
 export function chooseRunKind(input: RunKindInput): RunKindChoice {
   const { definition, base } = input;
-  if (definition.object !== 'opportunities') return { kind: 'full', reason: 'object' };
+  if (definition.object !== 'opportunities' || filtersByHire(definition)) return { kind: 'full', reason: 'object' };
   if (input.forceFull) return { kind: 'full', reason: 'asked' };
   if (input.fullOnly) return { kind: 'full', reason: 'drift' };
   if (!base) return { kind: 'full', reason: 'noBase' };

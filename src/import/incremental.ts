@@ -111,12 +111,15 @@ function checkDrift(slice: Slice, rows: readonly StagedRow[]): number | undefine
 }
 
 /**
- * Every opportunity import keeps a base (it doubles its cells, within `BASE_CELL_CEILING`), unless drift switched
- * it to full runs only: then a base would only cost cells.
+ * Every opportunity import that can run changes only keeps a base (it doubles its cells, within
+ * `BASE_CELL_CEILING`), unless drift switched it to full runs only: then a base would only cost cells.
  */
 export function keepsBase(state: RunState): boolean {
-  if (state.definition.object !== 'opportunities') return false;
-  return loadFullOnly(state.deps.store, state.definition.id) === null;
+  const { definition, plan, deps } = state;
+  if (chooseRunKind({ definition, fingerprint: plan.fingerprint, base: null, now: deps.now() }).reason === 'object') {
+    return false;
+  }
+  return loadFullOnly(deps.store, definition.id) === null;
 }
 
 /** After a commit: the result becomes the next changes run's base, or the base goes when it may not be kept. */
