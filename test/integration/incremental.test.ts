@@ -92,6 +92,18 @@ function snoozeUntilLater(h: Harness, count: number): string[] {
   return picked.map((o) => o.id);
 }
 
+/** The Diagnostics report's text, from the dialog the menu item shows. */
+function diagnosticsText(h: Harness): string {
+  const before = h.emu.ui(h.ssId).length;
+  const result = h.emu.run('showDiagnostics', [], { user: USER, spreadsheetId: h.ssId });
+  if (!result.ok) throw new Error(`showDiagnostics failed: ${result.error?.message}`);
+  const dialog = h.emu
+    .ui(h.ssId)
+    .slice(before)
+    .find((event) => event.kind === 'dialog');
+  return String(dialog?.detail.html).replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+}
+
 const COMBOS: Array<[ListOrderReading, UpdatedFilterReading]> = [
   ['newest-first', 'field'],
   ['newest-runs', 'any-change'],
@@ -165,6 +177,11 @@ describe.each(COMBOS)('refreshes under list order %s and updated filter %s', (li
     const card = state.imports.find((item) => item.definition.id === definition.id);
     if (updatedFilter === 'field') expect(card?.fullOnly).toMatch(/records? changed in Lever/);
     else expect(card?.fullOnly).toBeUndefined();
+    const report = diagnosticsText(h);
+    const line = report.split('\n').find((text) => text.startsWith(`  ${definition.name}: `));
+    if (updatedFilter === 'field')
+      expect(line).toMatch(/: last run full; drift [1-9]\d*; full runs only \(drift found\)$/);
+    else expect(line).toMatch(/: last run changes; drift 0; changes only between full runs$/);
   });
 });
 
