@@ -33,8 +33,15 @@ export function targetSection(draft: Draft, state: SidebarState): HTMLElement {
   const showMode = () => showSheetMode(draft, newName, existing, sheetChanged);
   const mode = sheetModeGroup(draft, state, showMode);
   showMode();
-  const fields = [mode, newName, existing, warning, writeModeFields(draft), trackChangesField(draft)];
-  if (draft.object === 'opportunities') fields.push(fullRefreshField(draft));
+  const fields: (HTMLElement | null)[] = [
+    mode,
+    newName,
+    existing,
+    warning,
+    writeModeFields(draft),
+    trackChangesField(draft),
+  ];
+  if (draft.object === 'opportunities') fields.push(fullRefreshField(draft), fullOnlyNote(draft, state));
   return section('Where to write', 'h2', ...fields);
 }
 
@@ -104,6 +111,12 @@ function fullRefreshField(draft: Draft): HTMLElement {
     draft.fullRefresh = field.select.value as FullRefreshCadence;
   });
   return field.wrap;
+}
+
+/** Why every refresh of the import being edited reads everything (a drift check found changes Lever missed). */
+function fullOnlyNote(draft: Draft, state: SidebarState): HTMLElement | null {
+  const status = state.imports.find((item) => item.definition.id === draft.base?.id);
+  return status?.fullOnly ? h('p', { className: 'warning full-only', role: 'note' }, status.fullOnly) : null;
 }
 
 /** The new sheet's name field and the existing sheet picker; each writes its choice into the draft. */
