@@ -92,6 +92,19 @@ function mergedChanges(slice: Slice, fetched: readonly StagedRow[]): { rows: Sta
   return { rows: mergeChanges(baseRows, fetched, deleted ?? new Set()), notes };
 }
 
+/** Lever's changed IDs since `since`; null when it cannot say now (no access, out of time): no check this run. */
+function reportedSince(slice: Slice, since: number): Set<string> | null {
+  const { createdFrom, createdTo } = slice.plan.query;
+  try {
+    return (
+      slice.lever.changedSince?.({ since, createdFrom, createdTo, confidential: readsConfidential(slice) }) ?? null
+    );
+  } catch {
+    // The result is complete without the check; the next full run checks again.
+    return null;
+  }
+}
+
 /**
  * A full run that replaces a base of the same definition counts the records that differ from it although Lever's
  * changes query does not return them (asked after the fetch, so it covers every change the fetch saw). Any drift
@@ -101,9 +114,7 @@ function checkDrift(slice: Slice, rows: readonly StagedRow[]): number | undefine
   const base = usableBase(slice);
   if (!base || base.fingerprint !== slice.plan.fingerprint || !slice.lever.changedSince) return undefined;
   const baseRows = readBaseRows(slice.deps.workbook, base);
-  const { createdFrom, createdTo } = slice.plan.query;
-  const since = changesSince(base);
-  const reported = slice.lever.changedSince({ since, createdFrom, createdTo, confidential: readsConfidential(slice) });
+  const reported = baseRows ? reportedSince(slice, changesSince(base)) : null;
   if (!baseRows || !reported) return undefined;
   const drift = countDrift(baseRows, rows, reported);
   if (drift > 0) saveFullOnly(slice.deps.store, slice.definition.id, { atMs: slice.deps.now(), records: drift });
