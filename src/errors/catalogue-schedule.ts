@@ -43,3 +43,12 @@ export function urlFetchNearLimitSentence(calls: number, limit: number): string 
     'narrower imports, or schedule them less often.'
   );
 }
+
+/** Why an import now refreshes in full every time (incremental drift check), for the sidebar's import card. */
+export function fullOnlySentence(records: number, at: string): string {
+  const what = records === 1 ? '1 record' : `${records} records`;
+  return (
+    `Every refresh of this import reads everything: on ${at} a full refresh found ${what} changed in Lever in ` +
+    "a way Lever's list of recent changes did not include, so refreshing only what changed could leave the sheet out of date."
+  );
+}

@@ -62,7 +62,14 @@ function renderResult(slice: Slice, held: readonly StagedRow[], inMemory?: reado
   const tracked = slice.definition.trackChanges
     ? trackedFromStaged(slice.definition.object, plan.stagedSpecs, rows, lookups)
     : null;
-  return { block, notes: [...(lookups.notes ?? []), ...result.notes], tracked, rows };
+  return {
+    block,
+    notes: [...(lookups.notes ?? []), ...result.notes],
+    tracked,
+    rows,
+    kept: result.kept,
+    drift: result.drift,
+  };
 }
 
 /** Bookkeeping before the write (trigger time) must never stop a commit that fits. */
@@ -90,6 +97,8 @@ export interface CommitSummary extends WriteSummary {
   notes: string[];
   /** With trackChanges: the one-line summary of what changed since the last refresh. */
   changeSummary?: string;
+  /** The drift check's count (full runs that replaced a base). */
+  drift?: number;
 }
 
 /**
@@ -103,10 +112,10 @@ export function commitRun(
   inMemory?: readonly StagedRow[],
 ): CommitSummary | null {
   const { deps, definition } = slice;
-  const { block, notes, tracked, rows } = renderResult(slice, held, inMemory);
+  const { block, notes, tracked, kept, drift } = renderResult(slice, held, inMemory);
   // Change tracking reads its snapshot, rewrites it and appends to the changes sheet in the same execution.
   const trackedCells = tracked ? tracked.records.length * (tracked.fields.length + 2) * 3 : 0;
-  const baseCells = keepsBase(slice) ? rows.length * slice.plan.stagingHeader.length : 0;
+  const baseCells = keepsBase(slice) ? kept.length * slice.plan.stagingHeader.length : 0;
   const cells = block.rows.length * block.header.length + trackedCells + baseCells;
   if (!commitFitsNow(deps, cells, WRITE_FIXED_MS)) return null;
   beforeCommit(deps);
@@ -127,8 +136,8 @@ export function commitRun(
   saveBlockLayout(deps.store, definition.id, { sheetId: target.sheetId, width: summary.width, style: summary.style });
   const sheetName = target.name();
   updateDefinition(deps.store, definition.id, (current) => ({ ...current, sheetId: target.sheetId, sheetName }));
-  keepBase(slice, rows);
-  if (!tracked) return { ...summary, notes };
+  keepBase(slice, kept);
+  if (!tracked) return { ...summary, notes, drift };
   const changeSummary = changeSummaryAfterCommit(deps.workbook, definition, tracked, new Date(deps.now()));
-  return { ...summary, notes, changeSummary };
+  return { ...summary, notes, changeSummary, drift };
 }

@@ -2,7 +2,7 @@
 import { AppError } from '../errors';
 import type { Clock } from '../ports/clock';
 import type { LeverClient } from './client';
-import { deletedSince } from './deleted';
+import { changedSince, deletedSince } from './deleted';
 import { hiredIn, hiredReasonIds, matchesArchiveReason, resolveHiresOnly } from './hires-query';
 import type { LookupCache } from './lookup-cache';
 import { LookupPrefetch } from './lookup-prefetch';
@@ -180,5 +180,6 @@ export function createLeverAccess(options: LeverAccessOptions): LeverAccess {
     lookups: (needed, scope) => lookups.lookups(needed, scope),
     firstPage: (query, limit) => firstPage(options, query, limit, hired),
     deletedSince: (since, confidential) => deletedSince(options.client, since, confidential, options.deadline()),
+    changedSince: (query) => changedSince(options.client, query, options.deadline()),
   };
 }

@@ -3,6 +3,14 @@
 
 import type { ImportObject } from '../shared/types';
 
+/** What `LeverAccess.changedSince` asks: the instant, the import's createdAt bounds, and confidential or not. */
+export interface ChangedQuery {
+  since: number;
+  createdFrom?: number;
+  createdTo?: number;
+  confidential: boolean;
+}
+
 /** Query parameters as Lever takes them; arrays repeat the key (`tag=a&tag=b`). */
 export type LeverQueryParams = Record<string, string | number | boolean | Array<string | number>>;
 
@@ -150,6 +158,11 @@ export interface LeverAccess {
    * key may not read Lever's deleted list. Optional: fakes without it make changes-only runs see no deletions.
    */
   deletedSince?(since: number, confidential: boolean): Set<string> | null;
+  /**
+   * IDs of opportunities Lever's `updated_at_start` filter returns for `since` within the createdAt bounds (the
+   * drift check of a full run); null when the key may not list them. Optional: fakes without it check no drift.
+   */
+  changedSince?(query: ChangedQuery): Set<string> | null;
 }
 
 /** What a requisition's hire columns show. Dates are epoch ms; null when unknown. */

@@ -135,6 +135,11 @@ export interface RunRecord {
   changeSummary?: string;
   /** Full or changes only (absent on records written before incremental refreshes). */
   kind?: RunKind;
+  /**
+   * Full runs of an import with a changes-only base: records that differed from the base although Lever did not
+   * report them changed since the last run (any above 0 switches the import to full runs only).
+   */
+  drift?: number;
 }
 
 export interface ColumnInfo {
@@ -184,6 +189,8 @@ export interface ImportStatus {
   warning?: string;
   /** Whether this import's confidential records reach the sheet with the current user's key. */
   confidential?: ConfidentialNotice;
+  /** Why every refresh of this import is full (a drift check found changes Lever's changes list missed). */
+  fullOnly?: string;
 }
 
 export interface SidebarState {

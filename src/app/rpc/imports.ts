@@ -19,6 +19,7 @@ import type { ServerApi } from '../../shared/rpc';
 import type { ImportDefinitionInput, ImportObject, KeyStatus, SidebarState } from '../../shared/types';
 import { deleteCheckpoint, loadCheckpoint } from '../../store/checkpoint';
 import { deleteDefinition, listDefinitions, requireDefinition } from '../../store/imports-store';
+import { deleteFullOnly } from '../../store/incremental-base';
 import { loadKeyStatus } from '../../store/key-store';
 import { deleteRuns, latestRun } from '../../store/runs-store';
 import { deleteImportState } from '../../store/schedule-state';
@@ -111,6 +112,7 @@ function remove(importId: string): void {
     deleteStaging(spreadsheet.workbook(), importId, checkpoint?.stagingSheetId);
     deleteSnapshot(spreadsheet.workbook(), importId);
     deleteBase(spreadsheet.workbook(), store, importId);
+    deleteFullOnly(store, importId);
     deleteCheckpoint(store, importId);
     deleteRuns(store, importId);
     deleteImportState(store, importId);
