@@ -159,7 +159,11 @@ describe("a small new target keeps Sheets' 26 columns", () => {
       expect(summary.values()[0]).toEqual(['Plan: offer in Q2', names.get(otherId)]);
 
       const renamed = h.dataset.opportunities.find((o) => o.id === otherId);
-      if (renamed) renamed.name = 'Renamed in Lever';
+      if (renamed) {
+        // Lever bumps updatedAt on a name change, which a changes-only refresh reads.
+        renamed.name = 'Renamed in Lever';
+        renamed.updatedAt = h.emu.clock.now();
+      }
       h.emu.clock.advance(60_000);
       expect(lastOf(runToEnd(h, definition.id)).status).toBe('succeeded');
       expect(sheet(h, 'Opportunities').maxColumns()).toBeGreaterThanOrEqual(26);
