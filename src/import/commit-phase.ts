@@ -6,7 +6,7 @@ import { writeResult } from '../sheet/writer';
 import { deleteCheckpoint } from '../store/checkpoint';
 import { loadBlockLayout, saveBlockLayout, updateDefinition } from '../store/imports-store';
 import { keepBase, keepsBase, resultRows } from './incremental';
-import { lookupsForRows } from './offers-phase';
+import { keepOffers, lookupsForRows, offersKeeping } from './offers-phase';
 import { headerLabels, renderRow, type StagedRow } from './rows';
 import type { EngineDeps, Slice } from './slice';
 import { deleteStaging, readStaged } from './staging';
@@ -51,9 +51,11 @@ function renderResult(slice: Slice, held: readonly StagedRow[], inMemory?: reado
   const { plan } = slice;
   const staged = stagedRows(slice, inMemory);
   // Held rows were fetched after the staged ones: for a repeated ID they are the fresher read.
-  const result = resultRows(slice, held.length > 0 ? staged.concat(held) : staged);
+  const fetched = held.length > 0 ? staged.concat(held) : staged;
+  const result = resultRows(slice, fetched);
   const rows = result.rows;
-  const lookups = lookupsForRows(slice.lever, plan.stagedSpecs, rows);
+  const offers = offersKeeping(slice, fetched);
+  const lookups = lookupsForRows(slice.lever, plan.stagedSpecs, rows, offers ?? undefined);
   const block = {
     header: headerLabels(plan.specs, lookups),
     rows: rows.map((row) => renderRow(row, plan.specs, lookups)),
@@ -62,7 +64,7 @@ function renderResult(slice: Slice, held: readonly StagedRow[], inMemory?: reado
   const tracked = slice.definition.trackChanges
     ? trackedFromStaged(slice.definition.object, plan.stagedSpecs, rows, lookups)
     : null;
-  return { block, notes: [...(lookups.notes ?? []), ...result.notes], tracked, rows };
+  return { block, notes: [...(lookups.notes ?? []), ...result.notes], tracked, rows, offers };
 }
 
 /** Bookkeeping before the write (trigger time) must never stop a commit that fits. */
@@ -103,7 +105,7 @@ export function commitRun(
   inMemory?: readonly StagedRow[],
 ): CommitSummary | null {
   const { deps, definition } = slice;
-  const { block, notes, tracked, rows } = renderResult(slice, held, inMemory);
+  const { block, notes, tracked, rows, offers } = renderResult(slice, held, inMemory);
   // Change tracking reads its snapshot, rewrites it and appends to the changes sheet in the same execution.
   const trackedCells = tracked ? tracked.records.length * (tracked.fields.length + 2) * 3 : 0;
   const baseCells = keepsBase(slice) ? rows.length * slice.plan.stagingHeader.length : 0;
@@ -128,6 +130,7 @@ export function commitRun(
   const sheetName = target.name();
   updateDefinition(deps.store, definition.id, (current) => ({ ...current, sheetId: target.sheetId, sheetName }));
   keepBase(slice, rows);
+  keepOffers(slice, offers);
   if (!tracked) return { ...summary, notes };
   const changeSummary = changeSummaryAfterCommit(deps.workbook, definition, tracked, new Date(deps.now()));
   return { ...summary, notes, changeSummary };

@@ -9,6 +9,7 @@ import type { ImportDefinition, ImportStatus, KeyStatus, SidebarState } from '..
 import { listDefinitions } from '../store/imports-store';
 import { lastSuccessfulRun, latestRun } from '../store/runs-store';
 import { isBaseSheetName } from './incremental-base-sheet';
+import { isOffersSheetName } from './offers-kept-sheet';
 import { isStagingSheetName } from './staging';
 
 export type ScheduleDescriber = (
@@ -51,6 +52,7 @@ export function buildSidebarState(facts: SidebarFacts): SidebarState {
       (name) =>
         !isStagingSheetName(name) &&
         !isBaseSheetName(name) &&
+        !isOffersSheetName(name) &&
         !isSnapshotSheetName(name) &&
         name !== STATUS_SHEET &&
         name !== STATE_SHEET_NAME,

@@ -22,11 +22,18 @@ export type ConfidentialDenialReading =
 /** The HTTP status of "Invalid offset token" (unknowns 4); the message is the same under each. */
 export type InvalidTokenStatusReading = 400 | 422 | 500;
 
+/**
+ * Whether a change to an opportunity's offers (a new offer; one sent, approved, signed, revised) bumps the
+ * opportunity's `updatedAt`. Lever lists the fields that do (lever-api.md, Opportunity) and offers are not among them.
+ */
+export type OfferUpdatesReading = 'bumps' | 'separate';
+
 export interface LeverReadings {
   listOrder: ListOrderReading;
   statusReading: StatusReading;
   confidentialDenial: ConfidentialDenialReading;
   invalidTokenStatus: InvalidTokenStatusReading;
+  offerUpdates: OfferUpdatesReading;
 }
 
 /** The strictest plausible reading of each: the simulator's default. */
@@ -35,6 +42,7 @@ export const STRICTEST_READINGS: Readonly<LeverReadings> = {
   statusReading: 'first',
   confidentialDenial: 'silent',
   invalidTokenStatus: 500,
+  offerUpdates: 'separate',
 };
 
 /** Every reading of each switch, for tests that run a flow under all of them. */
@@ -43,4 +51,5 @@ export const ALL_READINGS = {
   statusReading: ['union', 'first', 'last'] as const,
   confidentialDenial: ['forbidden', 'silent'] as const,
   invalidTokenStatus: [400, 422, 500] as const,
+  offerUpdates: ['bumps', 'separate'] as const,
 };
