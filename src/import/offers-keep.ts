@@ -33,17 +33,30 @@ export type ChangedInRun = 'all' | ReadonlySet<string>;
 /**
  * The candidates to ask: every one that changed in this run, whose updatedAt differs from the kept one (or is
  * unknown), that has nothing kept, or whose kept offer is not final. Offers do not bump an opportunity's updatedAt
- * under Lever's documented list, so only a final offer of an unchanged opportunity is safe to keep.
+ * under Lever's documented list, so only a final offer of an unchanged opportunity is safe to keep. Offers read at
+ * or after `runStartedAt` were read by this run (an earlier execution ran out of time) and are never asked again.
  */
-export function offersToAsk(candidates: readonly OfferCandidate[], kept: KeptOffers, changed: ChangedInRun): string[] {
+export function offersToAsk(
+  candidates: readonly OfferCandidate[],
+  kept: KeptOffers,
+  changed: ChangedInRun,
+  runStartedAt = Number.POSITIVE_INFINITY,
+): string[] {
   return candidates
-    .filter((candidate) => {
-      if (changed === 'all' || changed.has(candidate.id)) return true;
-      const previous = kept.get(candidate.id);
-      if (!previous || candidate.updatedAt === undefined) return true;
-      return previous.updatedAt !== candidate.updatedAt || !isFinal(previous);
-    })
-    .map((candidate) => candidate.id);
+    .filter((candidate) => mustAsk(candidate, kept.get(candidate.id), changed, runStartedAt))
+    .map((c) => c.id);
+}
+
+function mustAsk(
+  candidate: OfferCandidate,
+  previous: KeptOffer | undefined,
+  changed: ChangedInRun,
+  runStartedAt: number,
+): boolean {
+  if (previous && previous.fetchedAt >= runStartedAt) return false;
+  if (changed === 'all' || changed.has(candidate.id)) return true;
+  if (!previous || candidate.updatedAt === undefined) return true;
+  return previous.updatedAt !== candidate.updatedAt || !isFinal(previous);
 }
 
 /** The offer with only what the columns read, so a kept cell stays small. */

@@ -2,8 +2,9 @@
 // hired), which needs the archive reason types first, so they come in a second step; a refresh asks only for the
 // candidates whose kept offers may be stale (offers-keep.ts) and keeps the answers for the next run.
 import { fingerprint } from '../base/fingerprint';
+import { AppError } from '../errors';
 import { emptyLookups, OFFERS_FORBIDDEN_NOTE } from '../lever/lookups';
-import type { LeverAccess, LookupResult } from '../lever/source';
+import type { LeverAccess, LookupResult, OfferSummary } from '../lever/source';
 import { loadIncrementalBase } from '../store/incremental-base';
 import type { ColumnSpec } from './column-values';
 import { lookupsNeeded } from './columns';
@@ -34,9 +35,43 @@ export interface OffersKeeping {
   kept: KeptOffers;
   changed: ChangedInRun;
   now: number;
+  /** This run's start: offers read since then (by an earlier execution of the run) are not asked again. */
+  runStartedAt: number;
   keyTag: string;
   /** Set by the lookups: every candidate with an answer, for the next run. */
   next?: Map<string, KeptOffer>;
+  /** Keeps what was read when an execution runs out of time mid-way (the next execution asks only the rest). */
+  keepPartial?: (next: Map<string, KeptOffer>) => void;
+}
+
+/**
+ * Offers asked per lookups call: an execution out of time reads at most 24 s (at Lever's pace) in vain, and 240 is a
+ * whole number of rounds at the usual round widths (4, 5, 6, 8, 10, 12, 15, 20), so chunks rarely end part-filled.
+ */
+const OFFERS_CHUNK = 240;
+
+interface Answers {
+  offers: Record<string, OfferSummary[]>;
+  notes: string[];
+}
+
+/** Asks in chunks; when time runs out, `onTimeout` gets what the finished chunks read before the error goes on. */
+function askOffers(lever: LeverAccess, ids: readonly string[], onTimeout: (answers: Answers) => void): Answers {
+  const answers: Answers = { offers: {}, notes: [] };
+  for (let start = 0; start < ids.length; start += OFFERS_CHUNK) {
+    try {
+      const read = lever.lookups(['offers'], { offersFor: ids.slice(start, start + OFFERS_CHUNK) });
+      Object.assign(answers.offers, read.offers);
+      answers.notes.push(...(read.notes ?? []).filter((note) => !answers.notes.includes(note)));
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'TIME_BUDGET') onTimeout(answers);
+      throw error;
+    }
+  }
+  // Refused means every request was (as one call would say), not one chunk's.
+  const refused = ids.length > 0 && ids.every((id) => answers.offers[id] === undefined);
+  if (!refused) answers.notes = answers.notes.filter((note) => note !== OFFERS_FORBIDDEN_NOTE);
+  return answers;
 }
 
 /** Every table the specs need for these rows; none fetched when nothing needs one. */
@@ -52,14 +87,29 @@ export function lookupsForRows(
   if (!needed.includes('offers')) return first;
   const candidates = offerCandidates(specs, rows, first.archiveReasonTypes);
   const all = candidates.map((candidate) => candidate.id);
-  const asked = keeping ? offersToAsk(candidates, keeping.kept, keeping.changed) : all;
-  const second = asked.length > 0 ? lever.lookups(['offers'], { offersFor: asked }) : emptyLookups();
+  const asked = keeping ? offersToAsk(candidates, keeping.kept, keeping.changed, keeping.runStartedAt) : all;
+  const onTimeout = (partial: Answers) => keeping?.keepPartial?.(partialKept(keeping, candidates, partial));
+  const second = askOffers(lever, asked, onTimeout);
   // Refused: a run that asked everyone would show no offers, so none are kept either.
-  const forbidden = (second.notes ?? []).includes(OFFERS_FORBIDDEN_NOTE);
+  const forbidden = second.notes.includes(OFFERS_FORBIDDEN_NOTE);
   const kept = forbidden || !keeping ? new Map() : keeping.kept;
   const settled = settleOffers(candidates, forbidden ? all : asked, second.offers, kept, keeping?.now ?? 0);
   if (keeping) keeping.next = settled.kept;
-  return { ...first, offers: settled.offers, notes: [...(first.notes ?? []), ...(second.notes ?? [])] };
+  return { ...first, offers: settled.offers, notes: [...(first.notes ?? []), ...second.notes] };
+}
+
+/** The kept offers with what an execution out of time read added (fetched now, so this run does not ask again). */
+function partialKept(
+  keeping: OffersKeeping,
+  candidates: readonly OfferCandidate[],
+  answers: Answers,
+): Map<string, KeptOffer> {
+  const answered = candidates.filter((candidate) => answers.offers[candidate.id] !== undefined);
+  const ids = answered.map((candidate) => candidate.id);
+  const next = new Map(keeping.kept);
+  for (const [id, entry] of settleOffers(answered, ids, answers.offers, new Map(), keeping.now).kept)
+    next.set(id, entry);
+  return next;
 }
 
 /** The running key, never the key itself: offers kept under another key (or environment) are asked again. */
@@ -81,12 +131,20 @@ function changedInRun(slice: Slice, fetched: readonly StagedRow[]): ChangedInRun
 export function offersKeeping(slice: Slice, fetched: readonly StagedRow[]): OffersKeeping | null {
   if (!lookupsNeeded(slice.plan.stagedSpecs).includes('offers')) return null;
   const tag = keyTag(slice);
-  const kept = readKeptOffers(slice.deps.workbook, slice.definition.id, tag);
-  return { kept, changed: changedInRun(slice, fetched), now: slice.deps.now(), keyTag: tag };
+  const { workbook } = slice.deps;
+  const kept = readKeptOffers(workbook, slice.definition.id, tag);
+  return {
+    kept,
+    changed: changedInRun(slice, fetched),
+    now: slice.deps.now(),
+    runStartedAt: slice.checkpoint.startedAtMs,
+    keyTag: tag,
+    keepPartial: (next) => keepOffers(slice, { next, keyTag: tag }),
+  };
 }
 
 /** After the commit: keeps this run's offers for the next one. Never fails the run: a refresh can ask again. */
-export function keepOffers(slice: Slice, keeping: OffersKeeping | null): void {
+export function keepOffers(slice: Slice, keeping: { next?: KeptOffers; keyTag: string } | null): void {
   const { workbook } = slice.deps;
   try {
     if (keeping?.next) writeKeptOffers(workbook, slice.definition.id, keeping.keyTag, keeping.next);

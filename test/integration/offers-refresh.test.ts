@@ -179,3 +179,34 @@ describe('an import without a base (not scheduled)', () => {
     expect(sheet(h, 'Opportunities').values()).toEqual(fullImportValues(h, input));
   });
 });
+
+describe('offers that take longer than one execution', () => {
+  it('are read over several executions, each asking only what earlier ones of the run did not read', () => {
+    const h = createHarness({ opportunities: 5000, requisitions: 30, latencyMs: 1000 });
+    // 3,000 candidates take 300 s at Lever's 10 requests a second: more than one execution's work budget.
+    for (const o of h.dataset.opportunities.slice(0, 3000)) o.stage = 'offer';
+    connect(h);
+    const definition = saveImport(h, opportunityImport({ columns: COLUMNS, filters: EVERYTHING }));
+    const from = h.sim.requests.length;
+    const records = runToEnd(h, definition.id);
+    expect(lastOf(records).status).toBe('succeeded');
+    const asked = askedSince(h, from);
+    const wanted = candidates(h).size;
+    // More than one execution's worth; each offer read once, but for a chunk cut off by the time budget.
+    expect(wanted).toBeGreaterThan(3000);
+    expect(records.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(asked).size).toBe(wanted);
+    expect(asked.length).toBeLessThanOrEqual(wanted + 240 * (records.length - 1));
+    const [header, ...rows] = sheet(h, 'Opportunities').values();
+    const status = header.indexOf('Offer status');
+    const salary = header.indexOf('Offer salary');
+    for (const row of rows) {
+      const id = String(row[0]);
+      const offer = candidates(h).has(id) ? newest(h, id) : undefined;
+      expect([row[status] !== '', row[salary]]).toEqual([
+        offer !== undefined,
+        offer?.fields.find((f) => f.identifier === 'salary_amount')?.value ?? '',
+      ]);
+    }
+  });
+});

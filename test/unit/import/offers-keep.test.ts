@@ -45,6 +45,12 @@ describe('offersToAsk', () => {
     expect(offersToAsk(all, keptOffers, 'all')).toEqual(all.map((c) => c.id));
   });
 
+  it('never asks again what an earlier execution of the same run read, even in a full run', () => {
+    const readThisRun = new Map([...keptOffers, ['sent', { ...kept('sent'), fetchedAt: 50 }]]);
+    expect(offersToAsk(all, readThisRun, 'all', 50)).not.toContain('sent');
+    expect(offersToAsk(all, readThisRun, 'all', 51)).toContain('sent');
+  });
+
   it('asks a candidate whose updatedAt is unknown (staged before updatedAt was)', () => {
     expect(offersToAsk([{ id: 'signed', updatedAt: undefined }], keptOffers, new Set())).toEqual(['signed']);
   });
