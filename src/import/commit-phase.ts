@@ -110,7 +110,11 @@ export function commitRun(
   const trackedCells = tracked ? tracked.records.length * (tracked.fields.length + 2) * 3 : 0;
   const baseCells = keepsBase(slice) ? rows.length * slice.plan.stagingHeader.length : 0;
   const cells = block.rows.length * block.header.length + trackedCells + baseCells;
-  if (!commitFitsNow(deps, cells, WRITE_FIXED_MS)) return null;
+  if (!commitFitsNow(deps, cells, WRITE_FIXED_MS)) {
+    // The offers read are kept for the rest of the run, so the next execution's commit does not ask again.
+    keepOffers(slice, offers);
+    return null;
+  }
   beforeCommit(deps);
   releaseStaging(slice);
   const { sheet: target, created } = openTarget(deps.workbook, definition);

@@ -42,6 +42,8 @@ export interface OffersKeeping {
   next?: Map<string, KeptOffer>;
   /** Keeps what was read when an execution runs out of time mid-way (the next execution asks only the rest). */
   keepPartial?: (next: Map<string, KeptOffer>) => void;
+  /** Past the execution's work deadline: no further chunk starts. */
+  outOfTime?: () => boolean;
 }
 
 /**
@@ -56,10 +58,17 @@ interface Answers {
 }
 
 /** Asks in chunks; when time runs out, `onTimeout` gets what the finished chunks read before the error goes on. */
-function askOffers(lever: LeverAccess, ids: readonly string[], onTimeout: (answers: Answers) => void): Answers {
+function askOffers(
+  lever: LeverAccess,
+  ids: readonly string[],
+  onTimeout: (answers: Answers) => void,
+  outOfTime: () => boolean = () => false,
+): Answers {
   const answers: Answers = { offers: {}, notes: [] };
   for (let start = 0; start < ids.length; start += OFFERS_CHUNK) {
     try {
+      // A round started past the deadline is not stopped by the client when Lever's pace leaves no wait.
+      if (outOfTime()) throw new AppError('TIME_BUDGET', { reason: 'lookups' });
       const read = lever.lookups(['offers'], { offersFor: ids.slice(start, start + OFFERS_CHUNK) });
       Object.assign(answers.offers, read.offers);
       answers.notes.push(...(read.notes ?? []).filter((note) => !answers.notes.includes(note)));
@@ -89,7 +98,7 @@ export function lookupsForRows(
   const all = candidates.map((candidate) => candidate.id);
   const asked = keeping ? offersToAsk(candidates, keeping.kept, keeping.changed, keeping.runStartedAt) : all;
   const onTimeout = (partial: Answers) => keeping?.keepPartial?.(partialKept(keeping, candidates, partial));
-  const second = askOffers(lever, asked, onTimeout);
+  const second = askOffers(lever, asked, onTimeout, keeping?.outOfTime);
   // Refused: a run that asked everyone would show no offers, so none are kept either.
   const forbidden = second.notes.includes(OFFERS_FORBIDDEN_NOTE);
   const kept = forbidden || !keeping ? new Map() : keeping.kept;
@@ -140,6 +149,7 @@ export function offersKeeping(slice: Slice, fetched: readonly StagedRow[]): Offe
     runStartedAt: slice.checkpoint.startedAtMs,
     keyTag: tag,
     keepPartial: (next) => keepOffers(slice, { next, keyTag: tag }),
+    outOfTime: () => slice.deps.now() >= slice.deps.budget.deadline,
   };
 }
 
