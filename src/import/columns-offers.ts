@@ -43,11 +43,6 @@ export function offerCandidateOf(raw: RawCell, archiveReasonTypes: Record<string
   return null;
 }
 
-/** The opportunity whose offers to fetch for a staged value, or null (not at the Offer stage and not a hire). */
-export function offerOpportunity(raw: RawCell, archiveReasonTypes: Record<string, string>): string | null {
-  return offerCandidateOf(raw, archiveReasonTypes)?.id ?? null;
-}
-
 /** The offer form fields the columns read: the only ones a refresh keeps. */
 export const OFFER_FIELD_IDS = [
   'anticipated_start_date',
