@@ -1,5 +1,7 @@
 // The read-only checks behind `npm run check:lever`: which reading of Lever's undocumented behaviour
-// (shared/reference/unknowns.md items 1–5) a real account shows. Pure: every request goes through `transport`.
+// (shared/reference/unknowns.md items 1–5, and whether offers bump updatedAt) a real account shows. Pure: every
+// request goes through `transport`.
+import { checkOfferUpdates, type OfferUpdatesFinding } from './offer-updates';
 
 /** One GET. Throws for a network failure; `body` is the raw response text. */
 export type Transport = (
@@ -48,6 +50,7 @@ export interface LeverCheckReport {
     detail: string;
     addOn: string;
   };
+  offerUpdates: OfferUpdatesFinding;
   requests: number;
 }
 
@@ -440,6 +443,7 @@ function emptyReport(baseUrl: string): LeverCheckReport {
     confidential: { reading: 'cannot-tell', detail: NOT_CHECKED, addOn: '' },
     invalidToken: { status: null, mentionsInvalidOffsetToken: false, detail: NOT_CHECKED, addOn: '' },
     tokenEncoding: { pageTwo: 'not-tried', decodedVariant: 'not-tried', detail: NOT_CHECKED, addOn: '' },
+    offerUpdates: { reading: 'cannot-tell', detail: NOT_CHECKED, addOn: '' },
     requests: 0,
   };
 }
@@ -456,6 +460,7 @@ export async function checkLever(options: LeverCheckOptions): Promise<LeverCheck
     report.status = await checkStatus(lever);
     report.confidential = await checkConfidential(lever);
     report.invalidToken = await checkInvalidToken(lever);
+    report.offerUpdates = await checkOfferUpdates((path, params) => lever.get(path, params));
   } catch (error) {
     if (!(error instanceof Stop)) throw new Error(lever.redact(error instanceof Error ? error.message : String(error)));
     report.aborted = error.message;
@@ -484,6 +489,11 @@ const CONFIDENTIAL_TEXT: Record<ConfidentialReading, string> = {
   forbidden: 'forbidden',
   'can-read': 'this key can read confidential records',
   'cannot-tell': 'silent or none exist: cannot tell',
+};
+
+const OFFER_TEXT: Record<OfferUpdatesFinding['reading'], string> = {
+  separate: 'separate (an offer changed without its opportunity)',
+  'cannot-tell': 'cannot tell',
 };
 
 /** The plain-text report: one heading per unknowns.md item, the reading, then what the add-on does. */
@@ -516,6 +526,11 @@ export function formatReport(report: LeverCheckReport): string {
   lines.push('');
   lines.push(`5. Token encoding: page 2 ${report.tokenEncoding.pageTwo}. ${report.tokenEncoding.detail}`);
   if (report.tokenEncoding.addOn) lines.push(`   Add-on: ${report.tokenEncoding.addOn}`);
+  lines.push(
+    '',
+    `6. Offer changes and updatedAt: ${OFFER_TEXT[report.offerUpdates.reading]}. ${report.offerUpdates.detail}`,
+  );
+  if (report.offerUpdates.addOn) lines.push(`   Add-on: ${report.offerUpdates.addOn}`);
   lines.push('', `Requests used: ${report.requests}`);
   return `${lines.join('\n')}\n`;
 }
