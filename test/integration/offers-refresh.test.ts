@@ -178,6 +178,22 @@ describe('an import without a base (not scheduled)', () => {
     expect(askedSince(h, from)).toEqual(expected);
     expect(sheet(h, 'Opportunities').values()).toEqual(fullImportValues(h, input));
   });
+
+  it('asks everyone again once the key is checked again (offers kept under another key are not used)', () => {
+    const h = createHarness({ opportunities: 1000, requisitions: 30 });
+    connect(h);
+    const definition = saveImport(h, opportunityImport({ columns: COLUMNS, filters: EVERYTHING }));
+    refresh(h, definition.id);
+    h.emu.clock.advance(HOUR);
+    let from = h.sim.requests.length;
+    refresh(h, definition.id);
+    expect(askedSince(h, from).length).toBeLessThan(candidates(h).size);
+    h.emu.clock.advance(HOUR);
+    connect(h);
+    from = h.sim.requests.length;
+    refresh(h, definition.id);
+    expect(askedSince(h, from)).toEqual([...candidates(h).keys()].sort());
+  });
 });
 
 describe('offers that take longer than one execution', () => {
