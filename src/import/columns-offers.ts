@@ -9,22 +9,48 @@ const OFFER_STAGE = 'offer';
 const SEPARATOR = ' ';
 
 /**
- * Staged as the ID when the opportunity is at the Offer stage, `<id> <reason>` when it is archived (a hire is
- * known only once the reason's type is), '' otherwise: only those may have offers, so only they are fetched.
+ * Staged as `<id> <archive reason> <updatedAt>` (reason '' at the Offer stage) when the opportunity is at the Offer
+ * stage or archived (a hire is known only once the reason's type is), '' otherwise: only those may have offers, so
+ * only they are fetched. `updatedAt` lets a refresh tell an unchanged opportunity's kept offers from stale ones.
  */
 function offerCandidate(record: LeverRecord): RawCell {
-  if (idOf(record.stage) === OFFER_STAGE) return record.id;
+  const atOffer = idOf(record.stage) === OFFER_STAGE;
   const reason = idOf(field(record, 'archived', 'reason'));
-  return reason === '' ? '' : `${record.id}${SEPARATOR}${reason}`;
+  if (!atOffer && reason === '') return '';
+  const updatedAt = typeof record.updatedAt === 'number' ? String(record.updatedAt) : 'null';
+  return [record.id, atOffer ? '' : reason, updatedAt].join(SEPARATOR);
 }
 
-/** The opportunity whose offers to fetch for a staged value, or null (not at the Offer stage and not a hire). */
-export function offerOpportunity(raw: RawCell, archiveReasonTypes: Record<string, string>): string | null {
+/** An opportunity that may have offers, with its `updatedAt` (null: Lever's never-updated; undefined: unknown). */
+export interface OfferCandidate {
+  id: string;
+  updatedAt: number | null | undefined;
+}
+
+function updatedAtOf(text: string | undefined): number | null | undefined {
+  if (text === 'null') return null;
+  const value = text === undefined || text === '' ? Number.NaN : Number(text);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/** The candidate a staged value stands for, or null (not at the Offer stage and not a hire). */
+export function offerCandidateOf(raw: RawCell, archiveReasonTypes: Record<string, string>): OfferCandidate | null {
   if (typeof raw !== 'string' || raw === '') return null;
-  const [id, reason] = raw.split(SEPARATOR);
-  if (reason === undefined || archiveReasonTypes[reason] === 'hired') return id;
+  const [id, reason, updatedAt] = raw.split(SEPARATOR);
+  // A value staged before updatedAt was (`<id>` or `<id> <reason>`) reads as unknown.
+  if (reason === undefined || reason === '' || archiveReasonTypes[reason] === 'hired')
+    return { id, updatedAt: updatedAtOf(updatedAt) };
   return null;
 }
+
+/** The offer form fields the columns read: the only ones a refresh keeps. */
+export const OFFER_FIELD_IDS = [
+  'anticipated_start_date',
+  'salary_amount',
+  'compensation_currency',
+  'salary_interval',
+  'equity',
+] as const;
 
 function offerOf(raw: RawCell, lookups: LookupTables): OfferSummary | null {
   if (typeof raw !== 'string' || raw === '') return null;

@@ -11,6 +11,7 @@ import { listDefinitions } from '../store/imports-store';
 import { loadFullOnly } from '../store/incremental-base';
 import { lastSuccessfulRun, latestRun } from '../store/runs-store';
 import { isBaseSheetName } from './incremental-base-sheet';
+import { isOffersSheetName } from './offers-kept-sheet';
 import { isStagingSheetName } from './staging';
 
 export type ScheduleDescriber = (
@@ -56,6 +57,7 @@ export function buildSidebarState(facts: SidebarFacts): SidebarState {
       (name) =>
         !isStagingSheetName(name) &&
         !isBaseSheetName(name) &&
+        !isOffersSheetName(name) &&
         !isSnapshotSheetName(name) &&
         name !== STATUS_SHEET &&
         name !== STATE_SHEET_NAME,

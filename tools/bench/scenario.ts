@@ -20,9 +20,10 @@ import {
 import { type HiresOffersMeasure, runHiresOffers } from './hires-offers';
 import { type CellCostModel, sheetCellMs } from './product-costs';
 import { EDIT_MARK, type EditSummary, editOpportunities } from './refresh-edits';
+import { type RefreshOffersMeasure, runRefreshOffers } from './refresh-offers';
 import { SEQUENTIAL_PAGINATOR_SOURCE } from './sequential-paginator';
 
-export type ScenarioKind = 'import' | 'startup' | 'hourly-refresh' | 'hires-offers';
+export type ScenarioKind = 'import' | 'startup' | 'hourly-refresh' | 'hires-offers' | 'hourly-refresh-offers';
 
 export interface ScenarioSpec {
   name: string;
@@ -63,6 +64,7 @@ export interface ScenarioResult {
   startup?: StartupMeasure[];
   refresh?: RefreshMeasure;
   hiresOffers?: HiresOffersMeasure;
+  refreshOffers?: RefreshOffersMeasure;
   peakRssMb: number;
   wallSeconds: number;
 }
@@ -145,7 +147,9 @@ export function runScenario(spec: ScenarioSpec): ScenarioResult {
         ? { refresh: runHourlyRefresh(spec) }
         : spec.kind === 'hires-offers'
           ? { hiresOffers: runHiresOffers(spec, sheetCellMs(spec.cells)) }
-          : runImportScenario(spec);
+          : spec.kind === 'hourly-refresh-offers'
+            ? { refreshOffers: runRefreshOffers(spec, sheetCellMs(spec.cells)) }
+            : runImportScenario(spec);
   return {
     spec,
     sheetCellMs: sheetCellMs(spec.cells),

@@ -1,6 +1,7 @@
 // The read-only checks behind `npm run check:lever`: which reading of Lever's undocumented behaviour
-// (shared/reference/unknowns.md items 1–5, and what `updated_at_start` selects) a real account shows. Pure: every
-// request goes through `transport`.
+// (shared/reference/unknowns.md items 1–5, what `updated_at_start` selects, and whether offers bump updatedAt) a real
+// account shows. Pure: every request goes through `transport`.
+import { checkOfferUpdates, type OfferUpdatesFinding } from './offer-updates';
 
 /** One GET. Throws for a network failure; `body` is the raw response text. */
 export type Transport = (
@@ -65,6 +66,7 @@ export interface LeverCheckReport {
     detail: string;
     addOn: string;
   };
+  offerUpdates: OfferUpdatesFinding;
   requests: number;
 }
 
@@ -531,6 +533,7 @@ function emptyReport(baseUrl: string): LeverCheckReport {
       addOn: '',
     },
     tokenEncoding: { pageTwo: 'not-tried', decodedVariant: 'not-tried', detail: NOT_CHECKED, addOn: '' },
+    offerUpdates: { reading: 'cannot-tell', detail: NOT_CHECKED, addOn: '' },
     requests: 0,
   };
 }
@@ -548,6 +551,7 @@ export async function checkLever(options: LeverCheckOptions): Promise<LeverCheck
     report.confidential = await checkConfidential(lever);
     report.invalidToken = await checkInvalidToken(lever);
     report.updatedFilter = await checkUpdatedFilter(lever, (options.now ?? Date.now)());
+    report.offerUpdates = await checkOfferUpdates((path, params) => lever.get(path, params));
   } catch (error) {
     if (!(error instanceof Stop)) throw new Error(lever.redact(error instanceof Error ? error.message : String(error)));
     report.aborted = error.message;
@@ -590,6 +594,11 @@ const ARCHIVE_TEXT: Record<ArchiveBumpFinding, string> = {
   'cannot-tell': 'cannot tell',
 };
 
+const OFFER_TEXT: Record<OfferUpdatesFinding['reading'], string> = {
+  separate: 'separate (an offer changed without its opportunity)',
+  'cannot-tell': 'cannot tell',
+};
+
 /** The plain-text report: one heading per unknowns.md item, the reading, then what the add-on does. */
 export function formatReport(report: LeverCheckReport): string {
   const lines = [`Lever check against ${report.baseUrl}`, ''];
@@ -626,6 +635,11 @@ export function formatReport(report: LeverCheckReport): string {
     `6. updated_at_start: ${UPDATED_TEXT[updated.reading]}; archiving ${ARCHIVE_TEXT[updated.archive]}. ${updated.detail}`,
   );
   if (updated.addOn) lines.push(`   Add-on: ${updated.addOn}`);
+  lines.push(
+    '',
+    `7. Offer changes and updatedAt: ${OFFER_TEXT[report.offerUpdates.reading]}. ${report.offerUpdates.detail}`,
+  );
+  if (report.offerUpdates.addOn) lines.push(`   Add-on: ${report.offerUpdates.addOn}`);
   lines.push('', `Requests used: ${report.requests}`);
   return `${lines.join('\n')}\n`;
 }

@@ -32,12 +32,19 @@ export type UpdatedFilterReading =
   /** The filter compares the `updatedAt` field: a change to an undocumented field is invisible to it. */
   | 'field';
 
+/**
+ * Whether a change to an opportunity's offers (a new offer; one sent, approved, signed, revised) bumps the
+ * opportunity's `updatedAt`. Lever lists the fields that do (lever-api.md, Opportunity) and offers are not among them.
+ */
+export type OfferUpdatesReading = 'bumps' | 'separate';
+
 export interface LeverReadings {
   listOrder: ListOrderReading;
   updatedFilter: UpdatedFilterReading;
   statusReading: StatusReading;
   confidentialDenial: ConfidentialDenialReading;
   invalidTokenStatus: InvalidTokenStatusReading;
+  offerUpdates: OfferUpdatesReading;
 }
 
 /** The strictest plausible reading of each: the simulator's default. */
@@ -47,6 +54,7 @@ export const STRICTEST_READINGS: Readonly<LeverReadings> = {
   statusReading: 'first',
   confidentialDenial: 'silent',
   invalidTokenStatus: 500,
+  offerUpdates: 'separate',
 };
 
 /** Every reading of each switch, for tests that run a flow under all of them. */
@@ -56,4 +64,5 @@ export const ALL_READINGS = {
   statusReading: ['union', 'first', 'last'] as const,
   confidentialDenial: ['forbidden', 'silent'] as const,
   invalidTokenStatus: [400, 422, 500] as const,
+  offerUpdates: ['bumps', 'separate'] as const,
 };

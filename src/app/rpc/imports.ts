@@ -10,6 +10,7 @@ import { listColumnInfo } from '../../import/columns';
 import { normaliseDefinition } from '../../import/definition';
 import { saveImportInput } from '../../import/definition-input';
 import { deleteBase } from '../../import/incremental-base-sheet';
+import { deleteKeptOffers } from '../../import/offers-kept-sheet';
 import { previewDefinition } from '../../import/preview';
 import { buildSidebarState, uniqueCopyName } from '../../import/sidebar-state';
 import { deleteStaging } from '../../import/staging';
@@ -113,6 +114,7 @@ function remove(importId: string): void {
     deleteSnapshot(spreadsheet.workbook(), importId);
     deleteBase(spreadsheet.workbook(), store, importId);
     deleteFullOnly(store, importId);
+    deleteKeptOffers(spreadsheet.workbook(), importId);
     deleteCheckpoint(store, importId);
     deleteRuns(store, importId);
     deleteImportState(store, importId);

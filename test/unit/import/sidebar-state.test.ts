@@ -43,7 +43,7 @@ describe('buildSidebarState', () => {
       now: 0,
       timeZone: 'Europe/Berlin',
       key: { saved: false },
-      sheetNames: ['Sheet1', `_lever_staging_${definition.id}`, 'Requisitions'],
+      sheetNames: ['Sheet1', `_lever_staging_${definition.id}`, `_lever_offers_${definition.id}`, 'Requisitions'],
       describeSchedule: (_def, _now, user) => ({
         ownedByMe: user === 'ana@example.com',
         nextRunAt: '2026-01-06T06:00:00.000Z',
