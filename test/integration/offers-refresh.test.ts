@@ -61,6 +61,13 @@ function candidates(h: Harness): Map<string, number | null> {
   return new Map(list.map((o) => [o.id, o.updatedAt ?? null]));
 }
 
+/** The hires: opportunities archived with a hired reason (the candidates of a "Hires only" import). */
+function hired(h: Harness): Set<string> {
+  const reasons = new Set(h.dataset.archiveReasons.filter((r) => r.type === 'hired').map((r) => r.id));
+  const list = h.dataset.opportunities.filter((o) => o.archived !== null && reasons.has(o.archived.reason));
+  return new Set(list.map((o) => o.id));
+}
+
 /** What the last refresh could keep: each candidate's updatedAt, and whether its offer was signed then. */
 type Snapshot = Map<string, { updatedAt: number | null; signed: boolean }>;
 
@@ -151,28 +158,29 @@ describe.each(ALL_READINGS.offerUpdates)('offer columns refreshed when offers ch
   });
 });
 
-describe('an import without a base (not scheduled)', () => {
+describe('an import without a base (Hires only: always in full)', () => {
   it('keeps the signed offers of opportunities whose updatedAt did not change', () => {
     const h = createHarness({ opportunities: 1000, requisitions: 30 });
     connect(h);
-    const input = opportunityImport({ columns: COLUMNS, filters: EVERYTHING });
+    const input = opportunityImport({ columns: COLUMNS, filters: { ...EVERYTHING, hiresOnly: true } });
     const definition = saveImport(h, input);
     refresh(h, definition.id);
     const previous = snapshot(h);
     h.emu.clock.advance(HOUR);
     const at = h.emu.clock.now() - 60_000;
     const taken = new Set<string>();
-    const hire = pick(h, (_, status) => status === 'signed', taken);
+    const hire = pick(h, (id, status) => status === 'signed' && hired(h).has(id), taken);
     const opportunity = h.dataset.opportunities.find((o) => o.id === hire);
     if (!opportunity) throw new Error('no hire');
     Object.assign(opportunity, { headline: 'Edited', updatedAt: at });
     changeOffer(h.dataset, hire, { kind: 'revised', salary: 77_777 }, { at, reading: 'separate' });
     const expected = [...candidates(h)]
+      .filter(([id]) => hired(h).has(id))
       .filter(([id, updatedAt]) => !previous.get(id)?.signed || previous.get(id)?.updatedAt !== updatedAt)
       .map(([id]) => id)
       .sort();
     expect(expected).toContain(hire);
-    expect(expected.length).toBeLessThan(candidates(h).size - 8);
+    expect(expected.length).toBeLessThan(hired(h).size - 8);
     const from = h.sim.requests.length;
     expect(refresh(h, definition.id).kind).toBe('full');
     expect(askedSince(h, from)).toEqual(expected);

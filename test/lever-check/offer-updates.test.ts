@@ -31,7 +31,7 @@ describe.each(ALL_READINGS.offerUpdates)('offer changes under offerUpdates %s', 
     expect(report.offerUpdates.reading).toBe(offerUpdates === 'separate' ? 'separate' : 'cannot-tell');
     if (offerUpdates === 'separate') expect(report.offerUpdates.detail).toContain(oldest.id);
     expect(formatReport(report)).toMatch(
-      /6\. Offer changes and updatedAt: .*\n {3}Add-on: The add-on keeps only signed/,
+      /7\. Offer changes and updatedAt: .*\n {3}Add-on: The add-on keeps only signed/,
     );
   });
 });
