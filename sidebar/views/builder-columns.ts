@@ -52,10 +52,11 @@ function columnRow(draft: Draft, index: number, redraw: Redraw): HTMLElement {
   const choice = draft.columns[index];
   const id = uid('column');
   const box = columnBox(draft, index, id, redraw);
+  const note = choice.note ? [h('small', { className: 'hint column-note' }, choice.note)] : [];
   return h(
     'li',
     { className: choice.checked ? 'checked' : '' },
-    h('span', { className: 'check' }, box, h('label', { for: id }, choice.label)),
+    h('span', { className: 'check' }, box, h('label', { for: id }, choice.label), ...note),
     h('span', { className: 'move' }, ...moveButtons(draft, index, redraw)),
   );
 }

@@ -22,6 +22,8 @@ export interface ColumnChoice {
   label: string;
   checked: boolean;
   locked: boolean;
+  /** What the column costs in requests, shown beside it (ColumnInfo.note). */
+  note?: string;
 }
 
 export interface Draft {
@@ -70,6 +72,7 @@ export function columnChoices(columns: readonly ColumnInfo[], selected?: readonl
     label: column.label,
     checked: checked || column.key === ID_COLUMN,
     locked: column.key === ID_COLUMN,
+    ...(column.note ? { note: column.note } : {}),
   });
   return [...picked.map((key) => choice(byKey.get(key)!, true)), ...rest.map((column) => choice(column, false))];
 }

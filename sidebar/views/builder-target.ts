@@ -33,8 +33,15 @@ export function targetSection(draft: Draft, state: SidebarState): HTMLElement {
   const showMode = () => showSheetMode(draft, newName, existing, sheetChanged);
   const mode = sheetModeGroup(draft, state, showMode);
   showMode();
-  const fields = [mode, newName, existing, warning, writeModeFields(draft), trackChangesField(draft)];
-  if (draft.object === 'opportunities') fields.push(fullRefreshField(draft));
+  const fields: (HTMLElement | null)[] = [
+    mode,
+    newName,
+    existing,
+    warning,
+    writeModeFields(draft),
+    trackChangesField(draft),
+  ];
+  if (draft.object === 'opportunities') fields.push(fullRefreshField(draft), fullOnlyNote(draft, state));
   return section('Where to write', 'h2', ...fields);
 }
 
@@ -95,14 +102,21 @@ function fullRefreshField(draft: Draft): HTMLElement {
     options: CADENCES,
     value: draft.fullRefresh,
     hint:
-      'Scheduled refreshes read only the records changed since the last run, and read everything at this cadence ' +
-      'or when you change the import. A snooze that simply runs out, a record your key can no longer see and, if ' +
-      'your key cannot list deletions, a deleted record show up at the next full refresh. "Run in full" does one now.',
+      'Refreshes read only the records changed since the last run, and read everything at this cadence or when ' +
+      'you change the import. A record your key can no longer see and, if your key cannot list deletions, a ' +
+      'deleted record show up at the next full refresh. If a full refresh finds changes Lever did not list, the ' +
+      'import reads everything from then on (its card says why). "Run in full" does one now.',
   });
   field.select.addEventListener('change', () => {
     draft.fullRefresh = field.select.value as FullRefreshCadence;
   });
   return field.wrap;
+}
+
+/** Why every refresh of the import being edited reads everything (a drift check found changes Lever missed). */
+function fullOnlyNote(draft: Draft, state: SidebarState): HTMLElement | null {
+  const status = state.imports.find((item) => item.definition.id === draft.base?.id);
+  return status?.fullOnly ? h('p', { className: 'warning full-only', role: 'note' }, status.fullOnly) : null;
 }
 
 /** The new sheet's name field and the existing sheet picker; each writes its choice into the draft. */

@@ -150,7 +150,8 @@ function firstImportLink(app: App): HTMLElement {
 
 /** The server's remark on the key (missing endpoints); confidential access is the notice below. */
 function keyMessage(key: KeyStatus): HTMLElement | null {
-  return key.message ? h('p', { className: 'warning' }, key.message) : null;
+  const lines = [key.message, key.quotaWarning].filter((line): line is string => Boolean(line));
+  return lines.length > 0 ? h('div', null, ...lines.map((line) => h('p', { className: 'warning' }, line))) : null;
 }
 
 /** What the key means for confidential records: a warning when they are invisible to it, else information. */

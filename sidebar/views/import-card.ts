@@ -26,6 +26,7 @@ export function importCard(app: App, status: ImportStatus, actions: HTMLElement[
     metaLine(def),
     // Problems first: a stale schedule or a key for another account matter more than the last run's numbers.
     status.warning ? h('p', { className: 'warning card-warning', role: 'note' }, status.warning) : null,
+    status.fullOnly ? h('p', { className: 'warning card-warning full-only', role: 'note' }, status.fullOnly) : null,
     accountMismatch(app, status),
     ...runLines(app, status),
     changesLine(status),

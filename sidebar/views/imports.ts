@@ -24,14 +24,21 @@ export function renderImports(app: App): RenderedView {
 /** New import once a key is saved; until then, the way to connect. */
 function newImportOrConnect(app: App): HTMLElement {
   if (app.state.key.saved) {
-    return h(
+    const actions = h(
       'div',
       { className: 'actions' },
       button('New import', () => app.go({ name: 'builder' }), { kind: 'action' }),
     );
+    return h('div', null, quotaWarning(app), actions);
   }
   const connect = button('Connect to Lever', () => app.go({ name: 'connect' }), { kind: 'action' });
   return h('p', null, 'Connect a Lever key first. ', connect);
+}
+
+/** Google's daily request limit is near: said before runs start failing. */
+function quotaWarning(app: App): HTMLElement | null {
+  const text = app.state.key.quotaWarning;
+  return text ? h('p', { className: 'warning quota-warning', role: 'note' }, text) : null;
 }
 
 /** Runs started here that are still going: when one ends, its card shows the outcome without a manual refresh. */

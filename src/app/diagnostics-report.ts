@@ -4,6 +4,7 @@ import {
   type DiagnosticsFacts,
   diagnosticsReport,
   type FetchFacts,
+  type RefreshFacts,
   reportHtml,
   storeBytes,
   type ZoneSample,
@@ -11,7 +12,7 @@ import {
 import { activeUserEmail, documentPropertiesContent, userPropertiesContent } from '../gas/diagnostics';
 import { activeDocument, type DocumentPorts } from '../gas/document';
 import { appsScriptBase64, appsScriptHttp } from '../gas/http';
-import { userStore } from '../gas/properties';
+import { documentStore, userStore } from '../gas/properties';
 import { formatInZone } from '../gas/spreadsheet';
 import { createOneOffTrigger } from '../gas/triggers';
 import { showDialog } from '../gas/ui';
@@ -22,7 +23,10 @@ import type { KeyValueStore } from '../ports/store';
 import { DAILY_TRIGGER_RUNTIME_MS, runtimeUsedMs } from '../schedule/runtime-quota';
 import { DAILY_URLFETCH_CALLS, urlFetchCallsToday } from '../schedule/urlfetch-quota';
 import { intlDateTime, type LocalDateTime } from '../schedule/zone';
+import { listDefinitions } from '../store/imports-store';
+import { loadFullOnly } from '../store/incremental-base';
 import { loadCredential } from '../store/key-store';
+import { loadRuns } from '../store/runs-store';
 import { readTriggerRecord, type TriggerRecord, writeTriggerRecord } from '../store/schedule-state';
 import { PROBE_RECORD } from '../trigger/slot';
 import { readProbe } from './diagnostics-probe';
@@ -172,6 +176,23 @@ function pendingProbe(
   }
 }
 
+/** Each opportunity import's last run kind, drift check and full-only mark (reads the state store only). */
+function refreshFacts(store: KeyValueStore): RefreshFacts[] {
+  try {
+    return listDefinitions(store)
+      .filter((definition) => definition.object === 'opportunities')
+      .map((definition) => {
+        const runs = loadRuns(store, definition.id).filter((run) => run.status === 'succeeded');
+        // Newest first.
+        const checked = runs.find((run) => run.drift !== undefined);
+        const fullOnly = loadFullOnly(store, definition.id) !== null;
+        return { name: definition.name, lastKind: runs[0]?.kind, drift: checked?.drift, fullOnly };
+      });
+  } catch {
+    return [];
+  }
+}
+
 /** Gathers every fact and returns the report text. */
 export function buildDiagnosticsReport(spreadsheet: DocumentPorts): string {
   const now = Date.now();
@@ -196,6 +217,7 @@ export function buildDiagnosticsReport(spreadsheet: DocumentPorts): string {
     urlFetchCalls: urlFetchCallsToday(user, now),
     urlFetchLimit: DAILY_URLFETCH_CALLS,
     stores: storeFacts(),
+    refreshes: refreshFacts(documentStore()),
   });
 }
 

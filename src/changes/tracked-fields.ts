@@ -55,6 +55,8 @@ const REQUISITION_FIELDS: readonly TrackedField[] = [
     label: 'Compensation band',
     sources: ['compensationMin', 'compensationMax', 'compensationCurrency', 'compensationInterval'],
     text: compensationText,
+    // The interval's code ("per-year-salary"), not its label: change logs stay as they were.
+    raw: true,
   },
 ];
 

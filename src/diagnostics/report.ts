@@ -1,4 +1,5 @@
 // The Diagnostics report as plain text, and the dialog that shows it: pure, so every line can be tested.
+import { urlFetchWarning } from '../schedule/urlfetch-quota';
 
 /** What one trigger execution could reach (unknowns 7 and 8); null where the check itself failed. */
 export interface TriggerContextProbe {
@@ -54,6 +55,16 @@ export interface DiagnosticsFacts {
   urlFetchCalls: number;
   urlFetchLimit: number;
   stores: { name: string; bytes: number | null }[];
+  /** Opportunity imports: the last successful run's kind and drift check, and whether drift made them full only. */
+  refreshes?: RefreshFacts[];
+}
+
+export interface RefreshFacts {
+  name: string;
+  lastKind?: string;
+  /** The last full run's drift count, when it replaced a base. */
+  drift?: number;
+  fullOnly: boolean;
 }
 
 const yesNo = (value: boolean | null | undefined) =>
@@ -149,11 +160,28 @@ function quotaLines(facts: DiagnosticsFacts): string[] {
     `  trigger runtime used today: ${minutes(facts.runtimeUsedMs)} of ${minutes(facts.runtimeLimitMs)} min`,
     `  UrlFetch calls sent by this add-on today: ${facts.urlFetchCalls} of ${facts.urlFetchLimit} (consumer quota)`,
   ];
+  const nearLimit = urlFetchWarning(facts.urlFetchCalls);
+  if (nearLimit) lines.push(`  ${nearLimit}`);
   for (const store of facts.stores) {
     const size = store.bytes === null ? 'unavailable here' : `${store.bytes} of ${STORE_LIMIT_BYTES} bytes (UTF-8)`;
     lines.push(`  ${store.name}: ${size}`);
   }
   return lines;
+}
+
+/**
+ * Whether Lever's `updated_at_start` filter saw every change an import shows (unknowns: it may compare the
+ * `updatedAt` field, which moves only for Lever's documented fields): a full run's drift check says so.
+ */
+function refreshLines(refreshes: readonly RefreshFacts[] | undefined): string[] {
+  if (!refreshes || refreshes.length === 0) return [];
+  const lines = ['Changes-only refreshes (drift: records a full run found changed that Lever did not list)'];
+  for (const item of refreshes) {
+    const drift = item.drift === undefined ? 'not checked yet' : String(item.drift);
+    const mode = item.fullOnly ? 'full runs only (drift found)' : 'changes only between full runs';
+    lines.push(`  ${item.name}: last run ${item.lastKind ?? 'none'}; drift ${drift}; ${mode}`);
+  }
+  return [...lines, ''];
 }
 
 /** The report the deployer reads and copies; it never contains the Lever key (the facts hold none). */
@@ -172,6 +200,7 @@ export function diagnosticsReport(facts: DiagnosticsFacts): string {
     '',
     ...quotaLines(facts),
     '',
+    ...refreshLines(facts.refreshes),
   ].join('\n');
 }
 

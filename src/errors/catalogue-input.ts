@@ -4,6 +4,14 @@ import { type ByReason, byReason, environmentName, thousands } from './wording';
 
 const IMPORT_GONE = 'This import no longer exists. It may have been deleted by another editor.';
 
+/** Lever's query parameters as the import builder names its filters. */
+const FILTER_LABELS: Record<string, string> = {
+  tag: 'tag',
+  stage_id: 'stage',
+  posting_id: 'posting',
+  archive_reason_id: 'archive reason',
+};
+
 const sentences: ByReason<BadInputDetails> = {
   // An import's settings, as the sidebar sent them
   notOneOf: (d) => `${d.field} must be one of: ${d.allowed.join(', ')}.`,
@@ -12,6 +20,9 @@ const sentences: ByReason<BadInputDetails> = {
   notDate: (d) => `${d.field} must be a date written as yyyy-MM-dd, e.g. 2025-01-31.`,
   notList: (d) => `${d.field} must be a list of non-empty values.`,
   listTooLong: (d) => `${d.field} can list at most ${d.max} values.`,
+  filterValueTooLong: (d) =>
+    `One ${FILTER_LABELS[d.filter] ?? d.filter} in this import's filters is too long to send to Lever: Google limits ` +
+    'the address of a request to about 2,000 characters. Remove it from the filters.',
   filterObject: (d) => `The ${d.filter} filter applies to ${d.object} only.`,
   dateOrder: (d) => `"Created after" (${d.after}) is later than "Created before" (${d.before}).`,
   hiredDateOrder: (d) => `"Hired after" (${d.after}) is later than "Hired before" (${d.before}).`,

@@ -1,5 +1,6 @@
 // The catalogue's words for scheduled runs: what the schedule does next after each kind of failure.
 import type { ErrorCode } from '../shared/error-code';
+import { thousands } from './wording';
 
 const KEEPS_TRYING = 'The schedule keeps trying at each run.';
 
@@ -32,3 +33,22 @@ export function scheduledAdvice(code: ErrorCode | undefined, owner: string): str
 /** The run log's and status note's line when a scheduled run met BUSY: it is skipped, not failed. */
 export const BUSY_SKIP_SENTENCE =
   'Skipped: another import was running in this spreadsheet. The scheduled run tries again at the next hourly check.';
+
+/** The warning before Google's daily UrlFetch limit: shown beside the key, on the Imports list and in Diagnostics. */
+export function urlFetchNearLimitSentence(calls: number, limit: number): string {
+  return (
+    `Lever for Sheets has sent ${thousands(calls)} of the ${thousands(limit)} requests Google lets your account ` +
+    'make in a day (the limit of a personal Google account is assumed; Workspace accounts get more). Past it, every ' +
+    "import run with your key fails until Google's day resets, 24 hours after its first request. Run fewer or " +
+    'narrower imports, or schedule them less often.'
+  );
+}
+
+/** Why an import now refreshes in full every time (incremental drift check), for the sidebar's import card. */
+export function fullOnlySentence(records: number, at: string): string {
+  const what = records === 1 ? '1 record' : `${records} records`;
+  return (
+    `Every refresh of this import reads everything: on ${at} a full refresh found ${what} changed in Lever in ` +
+    "a way Lever's list of recent changes did not include, so refreshing only what changed could leave the sheet out of date."
+  );
+}

@@ -12,6 +12,8 @@ export type BadInputDetails =
   | { reason: 'notDate'; field: string }
   | { reason: 'notList'; field: string }
   | { reason: 'listTooLong'; field: string; max: number }
+  /** One value of a Lever filter (its query parameter) too long for any request's URL. */
+  | { reason: 'filterValueTooLong'; filter: string }
   | { reason: 'filterObject'; filter: string; object: string }
   | { reason: 'dateOrder'; after: string; before: string }
   | { reason: 'hiredDateOrder'; after: string; before: string }

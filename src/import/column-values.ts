@@ -13,7 +13,7 @@ export interface ExtractContext {
 export interface ColumnSpec extends ColumnInfo {
   extract(record: LeverRecord, context: ExtractContext): RawCell;
   /** The lookup table that turns this column's staged IDs (comma-separated) into names. */
-  names?: Exclude<LookupName, 'requisitionFields' | 'requisitionHires' | 'offers' | 'postingDetails'>;
+  names?: Exclude<LookupName, 'requisitionFields' | 'requisitionHires' | 'offers' | 'postingDetails' | 'activeOffers'>;
   /** Other lookup tables `render` reads (e.g. archive reason types for "Hired"). */
   needs?: readonly LookupName[];
   /** Overrides the type-based rendering (requisition custom fields depend on the field's declared type). */

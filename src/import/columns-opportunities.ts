@@ -16,7 +16,7 @@ import {
 import { HIRE_COLUMNS } from './columns-hires';
 import { OFFER_COLUMNS } from './columns-offers';
 import { postingColumns } from './columns-postings';
-import { ORIGIN_LABELS, shownAs } from './lever-labels';
+import { CONFIDENTIALITY_LABELS, ORIGIN_LABELS, shownAs } from './lever-labels';
 
 /** Posting IDs of an opportunity, from expanded applications (`{posting}`); bare application IDs carry none. */
 function postingIds(record: LeverRecord): string {
@@ -47,7 +47,10 @@ export const OPPORTUNITY_COLUMNS: readonly ColumnSpec[] = [
   column('links', 'Links', 'text', false, (r) => joined(r.links)),
   column('followers', 'Followers', 'text', false, (r) => idList(r.followers), 'users'),
   column('sourcedBy', 'Sourced by', 'text', false, (r) => idOf(r.sourcedBy), 'users'),
-  column('confidentiality', 'Confidentiality', 'text', false, (r) => text(r.confidentiality)),
+  {
+    ...column('confidentiality', 'Confidentiality', 'text', false, (r) => text(r.confidentiality)),
+    render: shownAs(CONFIDENTIALITY_LABELS),
+  },
   column('archived', 'Archived', 'boolean', true, (r) => r.archived !== null && typeof r.archived === 'object'),
   column(
     'archiveReason',

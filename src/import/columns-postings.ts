@@ -1,16 +1,7 @@
 // Opportunity columns from the posting lookup: team, department, location, commitment, salary range, requisitions (pure).
 import type { LookupTables, PostingDetails } from '../lever/source';
 import { type ColumnSpec, ID_SEPARATOR, type RawCell } from './column-values';
-
-/** Lever's salary intervals as its job site shows them. */
-const INTERVAL_LABELS: Record<string, string> = {
-  'per-year-salary': 'per year',
-  'per-month-salary': 'per month',
-  'per-week-salary': 'per week',
-  'per-day-wage': 'per day',
-  'per-hour-wage': 'per hour',
-  'one-time': 'one time',
-};
+import { PAY_INTERVAL_LABELS } from './lever-labels';
 
 function amount(value: number): string {
   return value.toLocaleString('en-US');
@@ -19,7 +10,8 @@ function amount(value: number): string {
 /** "USD 90,000 – 120,000 per year"; '' when the posting shows no salary. */
 export function salaryRangeText(range: PostingDetails['salaryRange']): string {
   if (!range) return '';
-  const interval = INTERVAL_LABELS[range.interval] ?? range.interval;
+  // Inside a sentence, so in lower case: "USD 90,000 – 120,000 per year".
+  const interval = PAY_INTERVAL_LABELS[range.interval]?.toLowerCase() ?? range.interval;
   return `${range.currency} ${amount(range.min)} – ${amount(range.max)} ${interval}`.trim();
 }
 

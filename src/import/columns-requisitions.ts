@@ -14,7 +14,14 @@ import {
   text,
 } from './column-values';
 import { REQUISITION_HIRE_COLUMNS } from './columns-requisition-hires';
-import { EMPLOYMENT_STATUS_LABELS, REQUISITION_STATUS_LABELS, shownAs } from './lever-labels';
+import {
+  APPROVAL_STATUS_LABELS,
+  CONFIDENTIALITY_LABELS,
+  EMPLOYMENT_STATUS_LABELS,
+  PAY_INTERVAL_LABELS,
+  REQUISITION_STATUS_LABELS,
+  shownAs,
+} from './lever-labels';
 
 export const CUSTOM_FIELD_PREFIX = 'customField.';
 
@@ -40,7 +47,10 @@ export const REQUISITION_COLUMNS: readonly ColumnSpec[] = [
   column('owner', 'Owner', 'text', true, (r) => idOf(r.owner), 'users'),
   column('creator', 'Created by', 'text', false, (r) => idOf(r.creator), 'users'),
   column('backfill', 'Backfill', 'boolean', true, (r) => flag(r.backfill)),
-  column('confidentiality', 'Confidentiality', 'text', false, (r) => text(r.confidentiality)),
+  {
+    ...column('confidentiality', 'Confidentiality', 'text', false, (r) => text(r.confidentiality)),
+    render: shownAs(CONFIDENTIALITY_LABELS),
+  },
   column('compensationMin', 'Compensation min', 'number', false, (r) =>
     numberOrText(field(r, 'compensationBand', 'min')),
   ),
@@ -48,10 +58,18 @@ export const REQUISITION_COLUMNS: readonly ColumnSpec[] = [
     numberOrText(field(r, 'compensationBand', 'max')),
   ),
   column('compensationCurrency', 'Currency', 'text', false, (r) => text(field(r, 'compensationBand', 'currency'))),
-  column('compensationInterval', 'Pay interval', 'text', false, (r) => text(field(r, 'compensationBand', 'interval'))),
+  {
+    ...column('compensationInterval', 'Pay interval', 'text', false, (r) =>
+      text(field(r, 'compensationBand', 'interval')),
+    ),
+    render: shownAs(PAY_INTERVAL_LABELS),
+  },
   ...REQUISITION_HIRE_COLUMNS,
   column('postings', 'Postings', 'text', false, (r) => idList(r.postings), 'postings'),
-  column('approvalStatus', 'Approval status', 'text', false, approvalStatus),
+  {
+    ...column('approvalStatus', 'Approval status', 'text', false, approvalStatus),
+    render: shownAs(APPROVAL_STATUS_LABELS),
+  },
   column('internalNotes', 'Internal notes', 'text', false, (r) => text(r.internalNotes)),
   column('createdAt', 'Created', 'date', true, (r) => epochMs(r.createdAt)),
   column('updatedAt', 'Updated', 'date', false, (r) => epochMs(r.updatedAt)),

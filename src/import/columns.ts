@@ -14,7 +14,8 @@ function catalogue(object: ImportObject): readonly ColumnSpec[] {
 }
 
 function info(spec: ColumnSpec): ColumnInfo {
-  return { key: spec.key, label: spec.label, type: spec.type, inDefault: spec.inDefault };
+  const column = { key: spec.key, label: spec.label, type: spec.type, inDefault: spec.inDefault };
+  return spec.note ? { ...column, note: spec.note } : column;
 }
 
 /** Every column an import of `object` can have; requisitions add one per custom field Lever knows. */

@@ -6,7 +6,7 @@ import { writeResult } from '../sheet/writer';
 import { deleteCheckpoint } from '../store/checkpoint';
 import { loadBlockLayout, saveBlockLayout, updateDefinition } from '../store/imports-store';
 import { keepBase, keepsBase, resultRows } from './incremental';
-import { lookupsForRows } from './offers-phase';
+import { keepOffers, lookupsForRows, offersKeeping } from './offers-phase';
 import { headerLabels, renderRow, type StagedRow } from './rows';
 import type { EngineDeps, Slice } from './slice';
 import { deleteStaging, readStaged } from './staging';
@@ -51,9 +51,11 @@ function renderResult(slice: Slice, held: readonly StagedRow[], inMemory?: reado
   const { plan } = slice;
   const staged = stagedRows(slice, inMemory);
   // Held rows were fetched after the staged ones: for a repeated ID they are the fresher read.
-  const result = resultRows(slice, held.length > 0 ? staged.concat(held) : staged);
+  const fetched = held.length > 0 ? staged.concat(held) : staged;
+  const result = resultRows(slice, fetched);
   const rows = result.rows;
-  const lookups = lookupsForRows(slice.lever, plan.stagedSpecs, rows);
+  const offers = offersKeeping(slice, fetched);
+  const lookups = lookupsForRows(slice.lever, plan.stagedSpecs, rows, offers ?? undefined);
   const block = {
     header: headerLabels(plan.specs, lookups),
     rows: rows.map((row) => renderRow(row, plan.specs, lookups)),
@@ -62,7 +64,15 @@ function renderResult(slice: Slice, held: readonly StagedRow[], inMemory?: reado
   const tracked = slice.definition.trackChanges
     ? trackedFromStaged(slice.definition.object, plan.stagedSpecs, rows, lookups)
     : null;
-  return { block, notes: [...(lookups.notes ?? []), ...result.notes], tracked, rows };
+  return {
+    block,
+    notes: [...(lookups.notes ?? []), ...result.notes],
+    tracked,
+    rows,
+    kept: result.kept,
+    drift: result.drift,
+    offers,
+  };
 }
 
 /** Bookkeeping before the write (trigger time) must never stop a commit that fits. */
@@ -90,6 +100,8 @@ export interface CommitSummary extends WriteSummary {
   notes: string[];
   /** With trackChanges: the one-line summary of what changed since the last refresh. */
   changeSummary?: string;
+  /** The drift check's count (full runs that replaced a base). */
+  drift?: number;
 }
 
 /**
@@ -103,12 +115,16 @@ export function commitRun(
   inMemory?: readonly StagedRow[],
 ): CommitSummary | null {
   const { deps, definition } = slice;
-  const { block, notes, tracked, rows } = renderResult(slice, held, inMemory);
+  const { block, notes, tracked, kept, drift, offers } = renderResult(slice, held, inMemory);
   // Change tracking reads its snapshot, rewrites it and appends to the changes sheet in the same execution.
   const trackedCells = tracked ? tracked.records.length * (tracked.fields.length + 2) * 3 : 0;
-  const baseCells = keepsBase(slice) ? rows.length * slice.plan.stagingHeader.length : 0;
+  const baseCells = keepsBase(slice) ? kept.length * slice.plan.stagingHeader.length : 0;
   const cells = block.rows.length * block.header.length + trackedCells + baseCells;
-  if (!commitFitsNow(deps, cells, WRITE_FIXED_MS)) return null;
+  if (!commitFitsNow(deps, cells, WRITE_FIXED_MS)) {
+    // The offers read are kept for the rest of the run, so the next execution's commit does not ask again.
+    keepOffers(slice, offers);
+    return null;
+  }
   beforeCommit(deps);
   releaseStaging(slice);
   const { sheet: target, created } = openTarget(deps.workbook, definition);
@@ -127,8 +143,9 @@ export function commitRun(
   saveBlockLayout(deps.store, definition.id, { sheetId: target.sheetId, width: summary.width, style: summary.style });
   const sheetName = target.name();
   updateDefinition(deps.store, definition.id, (current) => ({ ...current, sheetId: target.sheetId, sheetName }));
-  keepBase(slice, rows);
-  if (!tracked) return { ...summary, notes };
+  keepBase(slice, kept);
+  keepOffers(slice, offers);
+  if (!tracked) return { ...summary, notes, drift };
   const changeSummary = changeSummaryAfterCommit(deps.workbook, definition, tracked, new Date(deps.now()));
-  return { ...summary, notes, changeSummary };
+  return { ...summary, notes, changeSummary, drift };
 }

@@ -17,6 +17,8 @@ import { parseIsoDay } from './local-days';
 export const STAGING_SHEET_PREFIX = '_lever_staging_';
 /** The hidden base of changes-only refreshes (incremental-base-sheet.ts); reserved like staging. */
 export const BASE_SHEET_PREFIX = '_lever_base_';
+/** The hidden offers a refresh keeps (offers-kept-sheet.ts); reserved like staging. */
+export const OFFERS_SHEET_PREFIX = '_lever_offers_';
 const MAX_NAME = 100;
 const MAX_LIST = 100;
 const OBJECTS: readonly ImportObject[] = ['opportunities', 'requisitions'];
@@ -115,8 +117,8 @@ export function normaliseColumns(object: ImportObject, raw: unknown): string[] {
 }
 
 function checkSheetName(sheetName: string, importId: string | undefined, others: readonly ImportDefinition[]): void {
-  if (sheetName.startsWith(STAGING_SHEET_PREFIX) || sheetName.startsWith(BASE_SHEET_PREFIX))
-    bad({ reason: 'reservedSheet' });
+  const reserved = [STAGING_SHEET_PREFIX, BASE_SHEET_PREFIX, OFFERS_SHEET_PREFIX];
+  if (reserved.some((prefix) => sheetName.startsWith(prefix))) bad({ reason: 'reservedSheet' });
   const clash = others.find((other) => other.id !== importId && other.sheetName === sheetName);
   if (clash) bad({ reason: 'sheetTaken', importName: clash.name, sheetName });
 }

@@ -95,6 +95,7 @@ function work(state: RunState, options: SliceOptions): RunRecord {
       rowsWritten: summary.rowsWritten,
       message: summary.notes.join(' ') || undefined,
       changeSummary: summary.changeSummary,
+      drift: summary.drift,
     });
   }
   fetched.stage();

@@ -24,12 +24,17 @@ export interface RunKindInput {
   now: number;
   /** The user asked for a full run. */
   forceFull?: boolean;
+  /** A full run found drift: this import runs in full from then on. */
+  fullOnly?: boolean;
 }
 
 export interface RunKindChoice {
   kind: RunKind;
-  /** Why a full run: no base yet, changed definition, cadence due, asked, or requisitions. */
-  reason?: 'object' | 'noBase' | 'definition' | 'cadence' | 'asked';
+  /**
+   * Why a full run: requisitions or hire filters (`object`), asked, drift found before, no base yet, changed
+   * definition, or cadence due.
+   */
+  reason?: 'object' | 'noBase' | 'definition' | 'cadence' | 'asked' | 'drift';
 }
 
 export function cadenceOf(definition: ImportDefinition): FullRefreshCadence {
@@ -41,10 +46,21 @@ export function nextFullAt(definition: ImportDefinition, fullAtMs: number): numb
   return fullAtMs + CADENCE_MS[cadenceOf(definition)];
 }
 
+/**
+ * Hire filters select by archive reason and archive time: a record unarchived since the base would not come back
+ * in a changes query (and the hired reasons are only known to the Lever access), so those imports, small by nature,
+ * always run in full.
+ */
+function filtersByHire(definition: ImportDefinition): boolean {
+  const { hiresOnly, hiredAfter, hiredBefore } = definition.filters;
+  return hiresOnly === true || Boolean(hiredAfter) || Boolean(hiredBefore);
+}
+
 export function chooseRunKind(input: RunKindInput): RunKindChoice {
   const { definition, base } = input;
-  if (definition.object !== 'opportunities') return { kind: 'full', reason: 'object' };
+  if (definition.object !== 'opportunities' || filtersByHire(definition)) return { kind: 'full', reason: 'object' };
   if (input.forceFull) return { kind: 'full', reason: 'asked' };
+  if (input.fullOnly) return { kind: 'full', reason: 'drift' };
   if (!base) return { kind: 'full', reason: 'noBase' };
   if (base.fingerprint !== input.fingerprint) return { kind: 'full', reason: 'definition' };
   if (input.now >= nextFullAt(definition, base.fullAtMs)) return { kind: 'full', reason: 'cadence' };

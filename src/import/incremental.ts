@@ -1,14 +1,22 @@
 // The engine's hooks for changes-only runs: which query a run starts with, how changed records are staged, how the
-// result is merged into the base, and keeping the base for the next run.
+// result is merged into the base (or, for a full run, checked against it for drift), and keeping the base.
 import { AppError } from '../errors';
 import type { LeverRecord, ListQuery } from '../lever/source';
 import type { KeyStatus } from '../shared/types';
 import type { Checkpoint } from '../store/checkpoint';
-import { type IncrementalBase, loadIncrementalBase, saveIncrementalBase } from '../store/incremental-base';
+import {
+  type IncrementalBase,
+  loadFullOnly,
+  loadIncrementalBase,
+  saveFullOnly,
+  saveIncrementalBase,
+} from '../store/incremental-base';
 import { baseFits, deleteBase, readBaseRows, writeBaseRows } from './incremental-base-sheet';
+import { countDrift } from './incremental-drift';
 import { recordMatcher } from './incremental-match';
 import { mergeChanges, removalRow } from './incremental-merge';
 import { changesQuery, changesSince, chooseRunKind } from './incremental-plan';
+import { splitBySnooze, withParked } from './incremental-snooze';
 import { dedupeAndSort, type StagedRow, stageRecord } from './rows';
 import type { RunState, Slice } from './slice';
 
@@ -30,8 +38,12 @@ function usableBase(state: RunState): IncrementalBase | null {
 export function startingQuery(state: RunState, forceFull: boolean): { query: ListQuery; marks: Partial<Checkpoint> } {
   const { definition, plan, deps } = state;
   const base = usableBase(state);
-  const choice = chooseRunKind({ definition, fingerprint: plan.fingerprint, base, now: deps.now(), forceFull });
-  if (choice.kind === 'full' || !base) return { query: plan.query, marks: { kind: 'full', changesSince: undefined } };
+  const fullOnly = loadFullOnly(deps.store, definition.id) !== null;
+  const now = deps.now();
+  const choice = chooseRunKind({ definition, fingerprint: plan.fingerprint, base, now, forceFull, fullOnly });
+  if (choice.kind === 'full' || !base) {
+    return { query: withParked(plan.query), marks: { kind: 'full', changesSince: undefined } };
+  }
   const since = changesSince(base);
   const query = changesQuery(plan.query, since, readsConfidential(state));
   return { query, marks: { kind: 'changes', changesSince: since } };
@@ -42,18 +54,33 @@ export function recordStager(slice: Slice): (record: LeverRecord) => StagedRow {
   const context = { environment: slice.definition.environment };
   const stage = (record: LeverRecord) => stageRecord(record, slice.plan.stagedSpecs, context);
   if (slice.checkpoint.kind !== 'changes') return stage;
-  const matches = recordMatcher(slice.plan.query, slice.deps.now());
+  // Parked snoozed records stay rows: the commit applies the snoozed filter (incremental-snooze.ts).
+  const matches = recordMatcher(withParked(slice.plan.query), slice.deps.now());
   return (record) => (matches(record) ? stage(record) : removalRow(record));
 }
 
 export interface ResultRows {
+  /** The rows the sheet shows. */
   rows: StagedRow[];
+  /** The rows the next changes-only run merges into (the shown ones plus parked snoozed records). */
+  kept: StagedRow[];
   notes: string[];
+  /** Full runs that replaced a base: the drift check's count. */
+  drift?: number;
 }
 
 /** The run's result: the fetched rows (full), or the base with the changes and Lever's deletions merged in. */
 export function resultRows(slice: Slice, fetched: readonly StagedRow[]): ResultRows {
-  if (slice.checkpoint.kind !== 'changes') return { rows: dedupeAndSort(fetched), notes: [] };
+  const full = slice.checkpoint.kind !== 'changes';
+  const merged = full ? { rows: dedupeAndSort(fetched), notes: [] } : mergedChanges(slice, fetched);
+  const { shown, kept } = splitBySnooze(merged.rows, slice.plan.query, slice.plan.stagedSpecs, slice.deps.now());
+  const drift = full ? checkDrift(slice, kept) : undefined;
+  return drift === undefined
+    ? { rows: shown, kept, notes: merged.notes }
+    : { rows: shown, kept, notes: merged.notes, drift };
+}
+
+function mergedChanges(slice: Slice, fetched: readonly StagedRow[]): { rows: StagedRow[]; notes: string[] } {
   const base = loadIncrementalBase(slice.deps.store, slice.definition.id);
   const baseRows = base ? readBaseRows(slice.deps.workbook, base) : null;
   // The fetch checked the base; it can only be gone if someone deleted the hidden sheet meanwhile.
@@ -65,9 +92,45 @@ export function resultRows(slice: Slice, fetched: readonly StagedRow[]): ResultR
   return { rows: mergeChanges(baseRows, fetched, deleted ?? new Set()), notes };
 }
 
-/** Only scheduled opportunity imports keep a base: it doubles their cells, which pays off when refreshes repeat. */
+/** Lever's changed IDs since `since`; null when it cannot say now (no access, out of time): no check this run. */
+function reportedSince(slice: Slice, since: number): Set<string> | null {
+  const { createdFrom, createdTo } = slice.plan.query;
+  try {
+    return (
+      slice.lever.changedSince?.({ since, createdFrom, createdTo, confidential: readsConfidential(slice) }) ?? null
+    );
+  } catch {
+    // The result is complete without the check; the next full run checks again.
+    return null;
+  }
+}
+
+/**
+ * A full run that replaces a base of the same definition counts the records that differ from it although Lever's
+ * changes query does not return them (asked after the fetch, so it covers every change the fetch saw). Any drift
+ * switches the import to full runs only: a changes-only run would have missed those records.
+ */
+function checkDrift(slice: Slice, rows: readonly StagedRow[]): number | undefined {
+  const base = usableBase(slice);
+  if (!base || base.fingerprint !== slice.plan.fingerprint || !slice.lever.changedSince) return undefined;
+  const baseRows = readBaseRows(slice.deps.workbook, base);
+  const reported = baseRows ? reportedSince(slice, changesSince(base)) : null;
+  if (!baseRows || !reported) return undefined;
+  const drift = countDrift(baseRows, rows, reported);
+  if (drift > 0) saveFullOnly(slice.deps.store, slice.definition.id, { atMs: slice.deps.now(), records: drift });
+  return drift;
+}
+
+/**
+ * Every opportunity import that can run changes only keeps a base (it doubles its cells, within
+ * `BASE_CELL_CEILING`), unless drift switched it to full runs only: then a base would only cost cells.
+ */
 export function keepsBase(state: RunState): boolean {
-  return state.definition.object === 'opportunities' && state.definition.schedule !== undefined;
+  const { definition, plan, deps } = state;
+  if (chooseRunKind({ definition, fingerprint: plan.fingerprint, base: null, now: deps.now() }).reason === 'object') {
+    return false;
+  }
+  return loadFullOnly(deps.store, definition.id) === null;
 }
 
 /** After a commit: the result becomes the next changes run's base, or the base goes when it may not be kept. */

@@ -6,6 +6,7 @@ import type { ImportDefinition } from '../shared/types';
 import type { ColumnSpec } from './column-values';
 import { needsExpandedApplications, resolveColumns } from './columns';
 import { buildListQuery } from './filters';
+import { snoozeSpecs } from './incremental-snooze';
 import type { ZoneOffsetAt } from './local-days';
 import { trackingSpecs } from './tracked-changes';
 
@@ -14,7 +15,10 @@ export const STAGING_KEY_HEADER = ['Lever ID (key)', 'Created (sort key)'];
 
 export interface ImportPlan {
   specs: ColumnSpec[];
-  /** The columns staged: `specs`, then those change tracking reads that the import does not show. */
+  /**
+   * The columns staged: `specs`, then those change tracking reads that the import does not show, then the snooze
+   * end that imports with a snoozed filter apply locally (incremental-snooze.ts).
+   */
   stagedSpecs: ColumnSpec[];
   query: ListQuery;
   /** Changes whenever the staged rows would differ: object, environment, query or columns. */
@@ -29,7 +33,7 @@ export function planImport(definition: ImportDefinition, offsetAt: ZoneOffsetAt)
     { object: definition.object, filters: definition.filters, expandApplications: needsExpandedApplications(specs) },
     offsetAt,
   );
-  const stagedSpecs = [...specs, ...trackingSpecs(definition, specs)];
+  const stagedSpecs = [...specs, ...trackingSpecs(definition, specs), ...snoozeSpecs(definition)];
   const keys = stagedSpecs.map((spec) => spec.key);
   return {
     specs,

@@ -2,13 +2,16 @@
 
 import { isSnapshotSheetName } from '../changes/sheets';
 import { confidentialNotice } from '../confidential/guard';
+import { fullOnlySentence } from '../errors';
 import { STATUS_SHEET } from '../health/status-rows';
 import type { KeyValueStore } from '../ports/store';
 import { STATE_SHEET_NAME } from '../ports/store';
 import type { ImportDefinition, ImportStatus, KeyStatus, SidebarState } from '../shared/types';
 import { listDefinitions } from '../store/imports-store';
+import { loadFullOnly } from '../store/incremental-base';
 import { lastSuccessfulRun, latestRun } from '../store/runs-store';
 import { isBaseSheetName } from './incremental-base-sheet';
+import { isOffersSheetName } from './offers-kept-sheet';
 import { isStagingSheetName } from './staging';
 
 export type ScheduleDescriber = (
@@ -38,6 +41,9 @@ function importStatus(facts: SidebarFacts, definition: ImportDefinition): Import
   if (schedule.nextRunAt) status.nextRunAt = schedule.nextRunAt;
   if (schedule.warning) status.warning = schedule.warning;
   status.confidential = confidentialNotice(definition.filters, facts.key, definition.object);
+  const fullOnly = loadFullOnly(facts.store, definition.id);
+  if (fullOnly)
+    status.fullOnly = fullOnlySentence(fullOnly.records, new Date(fullOnly.atMs).toISOString().slice(0, 10));
   return status;
 }
 
@@ -51,6 +57,7 @@ export function buildSidebarState(facts: SidebarFacts): SidebarState {
       (name) =>
         !isStagingSheetName(name) &&
         !isBaseSheetName(name) &&
+        !isOffersSheetName(name) &&
         !isSnapshotSheetName(name) &&
         name !== STATUS_SHEET &&
         name !== STATE_SHEET_NAME,

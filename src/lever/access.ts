@@ -2,8 +2,8 @@
 import { AppError } from '../errors';
 import type { Clock } from '../ports/clock';
 import type { LeverClient } from './client';
-import { deletedSince } from './deleted';
-import { hiredReasonIds, matchesArchiveReason, resolveHiresOnly } from './hires-query';
+import { changedSince, deletedSince } from './deleted';
+import { hiredIn, hiredReasonIds, matchesArchiveReason, resolveHiresOnly } from './hires-query';
 import type { LookupCache } from './lookup-cache';
 import { LookupPrefetch } from './lookup-prefetch';
 import { fetchLookups } from './lookups';
@@ -18,6 +18,7 @@ import type {
   LookupTables,
   RecordSource,
 } from './source';
+import { queryRoom, splitQuery, splittingLongQueries } from './url-split';
 import { normalizeQuery, WindowedRecordSource, type WindowedSourceOptions } from './windowed-source';
 import { initialWindow, windowParams } from './windows';
 
@@ -79,23 +80,58 @@ export function noticingConfidential(source: RecordSource, found: () => void): R
   };
 }
 
-/** The first `limit` records of a query, and whether more exist. */
-function firstPage(options: LeverAccessOptions, query: ListQuery, limit: number) {
-  const normalized = normalizeQuery(resolved(options, query));
-  const window = initialWindow(normalized.createdFrom, normalized.createdTo);
-  const pageSize = Math.max(1, Math.min(100, Math.floor(limit)));
-  const outcome = options.client.getPage(
-    { path: `/${normalized.object}`, params: { ...normalized.params, ...windowParams(window), limit: pageSize } },
-    options.deadline(),
-  );
-  if (outcome.kind === 'failed') throw outcome.error;
-  if (outcome.kind === 'deferred') throw outOfTime();
-  return { records: keepMatching(normalized, outcome.page.data as LeverRecord[]), hasMore: outcome.page.hasNext };
+/** Characters the query string of a list of `query.object` may take in this client's URLs. */
+function roomFor(client: LeverClient): (query: ListQuery) => number {
+  return (query) => queryRoom(client.baseUrl, `/${query.object}`);
 }
 
-/** The query with "Hires only" turned into Lever's archive reason filter (one request, only when asked). */
-function resolved(options: LeverAccessOptions, query: ListQuery): ListQuery {
-  return resolveHiresOnly(query, () => hiredReasonIds(options.client, options.deadline()));
+/**
+ * The first `limit` records of a query, and whether more exist. A query split for its URL's length asks each part
+ * (up to a batch) for a page and shows the newest of them.
+ */
+function firstPage(options: LeverAccessOptions, query: ListQuery, limit: number, hired: () => string[]) {
+  const normalized = normalizeQuery(resolveHiresOnly(query, hired));
+  const parts = splitQuery(normalized, roomFor(options.client)(normalized));
+  const window = initialWindow(normalized.createdFrom, normalized.createdTo);
+  const pageSize = Math.max(1, Math.min(100, Math.floor(limit)));
+  const asked = parts.slice(0, options.client.maxBatch);
+  const outcomes = options.client.getPages(
+    asked.map((part) => ({
+      path: `/${part.object}`,
+      params: { ...part.params, ...windowParams(window), limit: pageSize },
+    })),
+    options.deadline(),
+  );
+  const pages = outcomes.map((outcome) => {
+    if (outcome.kind === 'failed') throw outcome.error;
+    if (outcome.kind === 'deferred') throw outOfTime();
+    return outcome.page;
+  });
+  if (pages.length === 1)
+    return { records: keepMatching(normalized, pages[0].data as LeverRecord[]), hasMore: pages[0].hasNext };
+  const records = newestDistinct(
+    keepMatching(
+      normalized,
+      pages.flatMap((page) => page.data as LeverRecord[]),
+    ),
+  );
+  const hasMore = records.length > pageSize || asked.length < parts.length || pages.some((page) => page.hasNext);
+  return { records: records.slice(0, pageSize), hasMore };
+}
+
+/** Records once each by ID, newest first. */
+function newestDistinct(records: LeverRecord[]): LeverRecord[] {
+  const byId = new Map(records.map((record) => [record.id, record]));
+  return [...byId.values()].sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1));
+}
+
+/**
+ * Lever's hired reasons for "Hires only", read from the archive reason tables the commit needs anyway (one
+ * /archive_reasons a run, kept for the commit); asked with Lever's own filter when the key may not list them all.
+ */
+function hiredReasons(options: LeverAccessOptions, lookups: ReturnType<typeof lookupsFor>): string[] {
+  const hired = hiredIn(lookups.lookups(['archiveReasonTypes', 'archiveReasons']).archiveReasonTypes);
+  return hired.length > 0 ? hired : hiredReasonIds(options.client, options.deadline());
 }
 
 /** Lookups from the cache first, then those fetched alongside the records, then the rest; fresh ones cached. */
@@ -115,7 +151,13 @@ function lookupsFor(options: LeverAccessOptions, prefetch: LookupPrefetch) {
         ready: { ...prefetch.complete(), ...cached },
         now: options.clock.now(),
         offersFor: scope?.offersFor,
-        fetched: (tables) => cache?.save({ ...prefetch.complete(), ...tables }),
+        hireStartsFor: scope?.hireStartsFor,
+        activeOffersFor: scope?.activeOffersFor,
+        fetched: (tables) => {
+          // Kept for the rest of the execution too (a run without a cache asks each endpoint once).
+          cached = { ...cached, ...tables };
+          cache?.save({ ...prefetch.complete(), ...tables });
+        },
       });
     },
   };
@@ -124,15 +166,20 @@ function lookupsFor(options: LeverAccessOptions, prefetch: LookupPrefetch) {
 export function createLeverAccess(options: LeverAccessOptions): LeverAccess {
   const prefetch = new LookupPrefetch(options.confidentialAccess);
   const lookups = lookupsFor(options, prefetch);
+  const hired = () => hiredReasons(options, lookups);
   return {
     environment: options.client.environment,
     source: locallyFiltered(
-      new WindowedRecordSource(options.client, options.clock, { ...options, companion: prefetch }),
-      (query) => resolved(options, query),
+      splittingLongQueries(
+        new WindowedRecordSource(options.client, options.clock, { ...options, companion: prefetch }),
+        roomFor(options.client),
+      ),
+      (query) => resolveHiresOnly(query, hired),
     ),
     prefetchLookups: (needed) => lookups.prefetch(needed),
     lookups: (needed, scope) => lookups.lookups(needed, scope),
-    firstPage: (query, limit) => firstPage(options, query, limit),
+    firstPage: (query, limit) => firstPage(options, query, limit, hired),
     deletedSince: (since, confidential) => deletedSince(options.client, since, confidential, options.deadline()),
+    changedSince: (query) => changedSince(options.client, query, options.deadline()),
   };
 }

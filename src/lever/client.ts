@@ -76,7 +76,8 @@ export class LeverClient {
   lastFetchMs?: number;
   /** Lever's latency as this user's last request saw it (an earlier execution), if known. */
   readonly knownLatencyMs?: number;
-  private readonly baseUrl: string;
+  /** The API root every request's URL starts with (its length counts towards Google's URL limit). */
+  readonly baseUrl: string;
   /** The last-use time already written covers requests until then. */
   private stampedUntil = Number.NEGATIVE_INFINITY;
   private readonly limiter: TokenBucket;

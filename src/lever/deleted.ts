@@ -1,7 +1,24 @@
-// Lever's `GET /opportunities/deleted`: the IDs of opportunities deleted since an instant, for changes-only runs.
+// Lever's lists of what changed since an instant, for changes-only runs: `GET /opportunities/deleted` (the IDs of
+// deleted opportunities) and the IDs the `updated_at_start` filter returns (the drift check of a full run).
 import { AppError } from '../errors';
 import type { LeverClient } from './client';
 import { pageAll } from './paginate';
+import type { ChangedQuery } from './source';
+
+type Params = Record<string, string | number | boolean | string[] | undefined>;
+
+/** Every ID of a paged list; null on a 403. */
+function idsOf(client: LeverClient, path: string, params: Params, deadline: number): Set<string> | null {
+  const ids = new Set<string>();
+  const onRecords = (records: unknown[]) => {
+    for (const record of records) ids.add(String((record as { id?: unknown }).id));
+  };
+  const [result] = pageAll(client, [{ request: { path, params: { ...params, limit: 100 } }, onRecords }], deadline);
+  if (result.kind === 'done') return ids;
+  if (result.kind === 'failed' && result.status === 403) return null;
+  if (result.kind === 'failed') throw result.error;
+  throw new AppError('TIME_BUDGET', { reason: 'access' });
+}
 
 /**
  * IDs deleted at or after `since`; null when the key may not read the list (403), so the caller falls back to
@@ -13,14 +30,20 @@ export function deletedSince(
   confidential: boolean,
   deadline: number,
 ): Set<string> | null {
-  const ids = new Set<string>();
-  const params = { deleted_at_start: since, limit: 100, confidentiality: confidential ? 'all' : undefined };
-  const onRecords = (records: unknown[]) => {
-    for (const record of records) ids.add(String((record as { id?: unknown }).id));
+  const params = { deleted_at_start: since, confidentiality: confidential ? 'all' : undefined };
+  return idsOf(client, '/opportunities/deleted', params, deadline);
+}
+
+/**
+ * IDs of opportunities Lever's `updated_at_start` filter returns for `since` (whatever that filter compares), within
+ * the createdAt bounds; null when the key may not list them.
+ */
+export function changedSince(client: LeverClient, query: ChangedQuery, deadline: number): Set<string> | null {
+  const params = {
+    updated_at_start: query.since,
+    created_at_start: query.createdFrom,
+    created_at_end: query.createdTo,
+    confidentiality: query.confidential ? 'all' : undefined,
   };
-  const [result] = pageAll(client, [{ request: { path: '/opportunities/deleted', params }, onRecords }], deadline);
-  if (result.kind === 'done') return ids;
-  if (result.kind === 'failed' && result.status === 403) return null;
-  if (result.kind === 'failed') throw result.error;
-  throw new AppError('TIME_BUDGET', { reason: 'access' });
+  return idsOf(client, '/opportunities', params, deadline);
 }

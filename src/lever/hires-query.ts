@@ -27,6 +27,11 @@ export function hiredReasonIds(client: LeverClient, deadline: number): string[] 
   return ids;
 }
 
+/** The hired reasons in an archive-reason type table (empty when the key could not read it). */
+export function hiredIn(types: Readonly<Record<string, string>>): string[] {
+  return Object.keys(types).filter((id) => types[id] === 'hired');
+}
+
 /** The query with `hiresOnly` resolved: Lever filters by the reasons, and the records are checked again locally. */
 export function resolveHiresOnly(query: ListQuery, hiredIds: () => string[]): ListQuery {
   if (!query.hiresOnly || query.object !== 'opportunities') return query;

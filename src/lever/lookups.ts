@@ -1,12 +1,22 @@
 // ID → name tables (stages, users, archive reasons, postings, requisition fields), each endpoint paged once.
 import { AppError } from '../errors';
+import { fetchActiveOffers } from './active-offers';
 import type { LeverClient, PageRequest } from './client';
 import { endpointLabel } from './error-mapping';
+import { hiredIn, hiredReasonIds } from './hires-query';
 import { fetchOffers } from './offers';
-import { type PagedQuery, pageAll } from './paginate';
+import { type PagedQuery, type PagedResult, pageAll } from './paginate';
 import type { QueryParams } from './query';
 import { fetchRequisitionHires } from './requisition-hires';
-import type { LookupName, LookupResult, LookupTables, PagedLookupName, PostingDetails } from './source';
+import type {
+  LookupName,
+  LookupResult,
+  LookupTables,
+  OfferSummary,
+  PagedLookupName,
+  PostingDetails,
+  RequisitionOfferScope,
+} from './source';
 
 type LookupRecord = Record<string, unknown>;
 type TableValue = LookupResult[PagedLookupName][string];
@@ -86,6 +96,9 @@ const LOOKUPS: Record<PagedLookupName, LookupSpec> = {
   },
 };
 
+/** Tables built from several dependent requests about the records in scope, not paged from one list. */
+export const PER_RECORD: readonly LookupName[] = ['requisitionHires', 'offers', 'activeOffers'];
+
 export function emptyLookups(): LookupResult {
   return {
     stages: {},
@@ -98,6 +111,7 @@ export function emptyLookups(): LookupResult {
     requisitionHires: {},
     offers: {},
     postingDetails: {},
+    activeOffers: {},
     notes: [],
   };
 }
@@ -122,15 +136,36 @@ export function addLookupEntries(
   }
 }
 
+/**
+ * The tables in groups that share one list request (archive reasons' names and types, postings' titles and
+ * details): each group is paged once and fills all its tables, so no endpoint is asked twice in a run.
+ */
+export function lookupGroups(names: readonly PagedLookupName[], confidentialAccess: boolean): PagedLookupName[][] {
+  const groups = new Map<string, PagedLookupName[]>();
+  for (const name of new Set(names)) {
+    const key = requestKey(name, confidentialAccess);
+    groups.set(key, [...(groups.get(key) ?? []), name]);
+  }
+  return [...groups.values()];
+}
+
+/** What makes two tables' list requests the same one. */
+export function requestKey(name: PagedLookupName, confidentialAccess: boolean): string {
+  const request = lookupRequest(name, confidentialAccess);
+  return `${request.path}?${JSON.stringify(request.params)}`;
+}
+
 function queryFor(
-  name: PagedLookupName,
+  group: readonly PagedLookupName[],
   tables: LookupResult,
   confidentialAccess: boolean,
   pageSize: number,
 ): PagedQuery {
   return {
-    request: lookupRequest(name, confidentialAccess, pageSize),
-    onRecords: (records) => addLookupEntries(name, tables[name], records),
+    request: lookupRequest(group[0], confidentialAccess, pageSize),
+    onRecords: (records) => {
+      for (const name of group) addLookupEntries(name, tables[name], records);
+    },
   };
 }
 
@@ -144,6 +179,10 @@ export interface LookupOptions {
   now?: number;
   /** The opportunities whose offers the `offers` table holds. */
   offersFor?: readonly string[];
+  /** The requisitions whose hires' start dates are shown (LookupScope.hireStartsFor). */
+  hireStartsFor?: readonly string[];
+  /** The requisitions whose active offers are shown (LookupScope.activeOffersFor). */
+  activeOffersFor?: readonly RequisitionOfferScope[];
   /** Receives each table fetched here in full (not those the key may not read). */
   fetched?: (tables: Partial<LookupTables>) => void;
 }
@@ -156,12 +195,26 @@ function addOffers(client: LeverClient, tables: LookupResult, options: LookupOpt
 }
 
 export const OFFERS_FORBIDDEN_NOTE =
-  'This key cannot read offers (Lever\'s "Offers" read permission), so offer columns and "Next start date" stay empty.';
+  'This key cannot read offers (Lever\'s "Offers" read permission), so offer columns, "Next start date" and ' +
+  '"Active offers" stay empty.';
 
-function addRequisitionHires(client: LeverClient, tables: LookupResult, options: LookupOptions): void {
-  const { table, offersForbidden } = fetchRequisitionHires(client, {
+/** Hired reasons from the archive reason table fetched with the others; asked on their own if it is missing. */
+function hiredReasons(client: LeverClient, tables: LookupResult, deadline: number): string[] {
+  const hired = hiredIn(tables.archiveReasonTypes);
+  return hired.length > 0 ? hired : hiredReasonIds(client, deadline);
+}
+
+/** Returns the hires' offers it read, so that "Active offers" does not ask for them again. */
+function addRequisitionHires(
+  client: LeverClient,
+  tables: LookupResult,
+  options: LookupOptions,
+): Record<string, OfferSummary[]> {
+  const { table, offersForbidden, offers } = fetchRequisitionHires(client, {
     confidentialAccess: options.confidentialAccess,
     deadline: options.deadline,
+    hiredReasons: hiredReasons(client, tables, options.deadline),
+    startsFor: options.hireStartsFor,
     readOffers: true,
     now: options.now ?? Date.now(),
   });
@@ -169,6 +222,25 @@ function addRequisitionHires(client: LeverClient, tables: LookupResult, options:
   if (offersForbidden) {
     tables.notes?.push(OFFERS_FORBIDDEN_NOTE);
   }
+  return offers;
+}
+
+function addActiveOffers(
+  client: LeverClient,
+  tables: LookupResult,
+  options: LookupOptions,
+  known: Record<string, OfferSummary[]>,
+): void {
+  const read = fetchActiveOffers(client, options.activeOffersFor ?? [], { ...options, known });
+  tables.activeOffers = read.counts;
+  if (read.offersForbidden) {
+    if (!tables.notes?.includes(OFFERS_FORBIDDEN_NOTE)) tables.notes?.push(OFFERS_FORBIDDEN_NOTE);
+  } else if (read.uncounted > 0) tables.notes?.push(activeOffersNote(read.uncounted));
+}
+
+export function activeOffersNote(uncounted: number): string {
+  const which = uncounted === 1 ? '1 requisition' : `${uncounted} requisitions`;
+  return `"Active offers" is empty for ${which}: Lever did not list their offers, or an offer was not found among the candidates of their postings.`;
 }
 
 /**
@@ -177,32 +249,47 @@ function addRequisitionHires(client: LeverClient, tables: LookupResult, options:
  */
 export function fetchLookups(client: LeverClient, needed: readonly LookupName[], options: LookupOptions): LookupResult {
   const tables = emptyLookups();
-  if (needed.includes('requisitionHires')) addRequisitionHires(client, tables, options);
+  // The requisition hires read Lever's hired reasons from the archive reason types (one shared /archive_reasons).
+  const paged = [...needed, ...(needed.includes('requisitionHires') ? ['archiveReasonTypes' as const] : [])];
+  fetchPaged(client, tables, paged, options);
+  const hiresOffers = needed.includes('requisitionHires') ? addRequisitionHires(client, tables, options) : {};
   if (needed.includes('offers')) addOffers(client, tables, options);
-  const paged = needed.filter((name): name is PagedLookupName => name !== 'requisitionHires' && name !== 'offers');
+  if (needed.includes('activeOffers')) addActiveOffers(client, tables, options, hiresOffers);
+  return tables;
+}
+
+function fetchPaged(client: LeverClient, tables: LookupResult, needed: readonly LookupName[], options: LookupOptions) {
+  const paged = needed.filter((name): name is PagedLookupName => !PER_RECORD.includes(name));
   const names = [...new Set(paged)].filter((name) => {
     const ready = options.ready?.[name];
     if (ready) Object.assign(tables[name], ready);
     return !ready;
   });
-  const queries = names.map((name) => queryFor(name, tables, options.confidentialAccess, options.pageSize ?? 100));
+  const groups = lookupGroups(names, options.confidentialAccess);
+  const queries = groups.map((group) => queryFor(group, tables, options.confidentialAccess, options.pageSize ?? 100));
   const results = pageAll(client, queries, options.deadline);
   const complete: Partial<Record<LookupName, LookupTables[LookupName]>> = {};
   results.forEach((result, index) => {
-    const name = names[index];
-    if (result.kind === 'done') {
-      complete[name] = tables[name];
-      return;
-    }
-    if (result.kind === 'deferred') {
-      throw new AppError('TIME_BUDGET', { reason: 'lookups' });
-    }
-    if (result.status !== 403) throw result.error;
-    tables[name] = {};
-    tables.notes?.push(
-      `This key cannot read ${endpointLabel(LOOKUPS[name].path)}, so ${LOOKUPS[name].shows} columns show Lever IDs.`,
-    );
+    for (const name of groups[index]) settleTable(name, result, tables, complete);
   });
   options.fetched?.(complete as Partial<LookupTables>);
-  return tables;
+}
+
+/** A table paged to its end is complete; one the key may not read (403) stays empty with a note. */
+function settleTable(
+  name: PagedLookupName,
+  result: PagedResult,
+  tables: LookupResult,
+  complete: Partial<Record<LookupName, LookupTables[LookupName]>>,
+): void {
+  if (result.kind === 'done') {
+    complete[name] = tables[name];
+    return;
+  }
+  if (result.kind === 'deferred') throw new AppError('TIME_BUDGET', { reason: 'lookups' });
+  if (result.status !== 403) throw result.error;
+  tables[name] = {};
+  tables.notes?.push(
+    `This key cannot read ${endpointLabel(LOOKUPS[name].path)}, so ${LOOKUPS[name].shows} columns show Lever IDs.`,
+  );
 }

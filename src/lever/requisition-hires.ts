@@ -1,11 +1,16 @@
 // Requisitions that know their hires: hired opportunities (one paged list) grouped by the seat they fill, with the
-// start dates of their offers when the key may read offers.
+// start dates of their offers, asked only for the hires of the requisitions whose start dates are shown.
+//
+// The list stays account-wide: a hire's seat is its application's `requisitionForHire`, and nothing Lever documents
+// ties that seat to the requisition's current postings (a posting can be unlinked after the hire), so a `posting_id`
+// filter could miss hires; `headcountHired` cannot prove it did not (Lever may count it otherwise). One page holds
+// 100 hires, so the list is cheap; the offers (one request per hire) are what scoping saves.
 import { AppError } from '../errors';
 import type { LeverClient } from './client';
-import { hiredReasonIds } from './hires-query';
 import { currentOffer, fetchOffers } from './offers';
 import { pageAll } from './paginate';
-import type { RequisitionHires } from './source';
+import type { OfferSummary, RequisitionHires } from './source';
+import { queryRoom, splitParams } from './url-split';
 
 const DAY_MS = 86_400_000;
 
@@ -19,6 +24,10 @@ interface Hire {
 export interface RequisitionHiresOptions {
   confidentialAccess: boolean;
   deadline: number;
+  /** Lever's archive reasons of type `hired`. */
+  hiredReasons: readonly string[];
+  /** The requisitions whose next start date is shown: only their hires' offers are asked (all when absent). */
+  startsFor?: readonly string[];
   /** Start dates come from offers: false when the key cannot read them. */
   readOffers: boolean;
   now: number;
@@ -42,10 +51,9 @@ function toHire(record: Record<string, unknown>): Hire | null {
 }
 
 function listHires(client: LeverClient, options: RequisitionHiresOptions): Hire[] {
-  const reasons = hiredReasonIds(client, options.deadline);
-  if (reasons.length === 0) return [];
+  if (options.hiredReasons.length === 0) return [];
   const params = {
-    archive_reason_id: reasons,
+    archive_reason_id: [...options.hiredReasons],
     expand: ['applications'],
     limit: 100,
     ...(options.confidentialAccess ? { confidentiality: 'all' } : {}),
@@ -56,9 +64,13 @@ function listHires(client: LeverClient, options: RequisitionHiresOptions): Hire[
       if (hire) hires.set(hire.opportunityId, hire);
     }
   };
-  const [result] = pageAll(client, [{ request: { path: '/opportunities', params }, onRecords }], options.deadline);
-  if (result.kind === 'failed') throw result.error;
-  if (result.kind === 'deferred') throw new AppError('TIME_BUDGET', { reason: 'lookups' });
+  // Many hired reasons make a URL too long for Google: one list per part of them (the map keeps each hire once).
+  const parts = splitParams(params, queryRoom(client.baseUrl, '/opportunities'));
+  const queries = parts.map((part) => ({ request: { path: '/opportunities', params: part }, onRecords }));
+  for (const result of pageAll(client, queries, options.deadline)) {
+    if (result.kind === 'failed') throw result.error;
+    if (result.kind === 'deferred') throw new AppError('TIME_BUDGET', { reason: 'lookups' });
+  }
   return [...hires.values()];
 }
 
@@ -67,18 +79,20 @@ function startDate(offers: ReturnType<typeof fetchOffers>['offers'], opportunity
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
+/** The hires whose offers give a start date that is shown. */
+function startDateHires(hires: readonly Hire[], startsFor: readonly string[] | undefined): string[] {
+  const wanted = startsFor ? new Set(startsFor) : null;
+  return hires.filter((hire) => !wanted || wanted.has(hire.requisitionId)).map((hire) => hire.opportunityId);
+}
+
 /** Hires per requisition ID; `offersForbidden` when the key was refused every offer. */
 export function fetchRequisitionHires(
   client: LeverClient,
   options: RequisitionHiresOptions,
-): { table: Record<string, RequisitionHires>; offersForbidden: boolean } {
+): { table: Record<string, RequisitionHires>; offersForbidden: boolean; offers: Record<string, OfferSummary[]> } {
   const hires = listHires(client, options);
   const read = options.readOffers
-    ? fetchOffers(
-        client,
-        hires.map((hire) => hire.opportunityId),
-        options.deadline,
-      )
+    ? fetchOffers(client, startDateHires(hires, options.startsFor), options.deadline)
     : { offers: {}, forbidden: false };
   // Start dates are days (UTC midnight in Lever's offers): a start today is still "next".
   const today = options.now - (options.now % DAY_MS);
@@ -92,5 +106,5 @@ export function fetchRequisitionHires(
     if (start !== null && start >= today) entry.nextStartAt = Math.min(entry.nextStartAt ?? start, start);
   }
   for (const entry of Object.values(table)) entry.names.sort();
-  return { table, offersForbidden: read.forbidden };
+  return { table, offersForbidden: read.forbidden, offers: read.offers };
 }

@@ -3,6 +3,14 @@
 
 import type { ImportObject } from '../shared/types';
 
+/** What `LeverAccess.changedSince` asks: the instant, the import's createdAt bounds, and confidential or not. */
+export interface ChangedQuery {
+  since: number;
+  createdFrom?: number;
+  createdTo?: number;
+  confidential: boolean;
+}
+
 /** Query parameters as Lever takes them; arrays repeat the key (`tag=a&tag=b`). */
 export type LeverQueryParams = Record<string, string | number | boolean | Array<string | number>>;
 
@@ -88,6 +96,8 @@ export interface LookupTables {
   offers: Record<string, OfferSummary[]>;
   /** Posting ID → its categories, salary range and requisition codes. */
   postingDetails: Record<string, PostingDetails>;
+  /** Requisition ID → its active offers (src/lever/active-offers.ts); absent when it could not be counted exactly. */
+  activeOffers: Record<string, number>;
 }
 
 /** What the posting columns show of a posting. */
@@ -100,14 +110,26 @@ export interface PostingDetails {
   requisitionCodes: string[];
 }
 
-/** The tables that are one paged list each (all but the requisition hires). */
-export type PagedLookupName = Exclude<LookupName, 'requisitionHires' | 'offers'>;
+/** The tables that are one paged list each (all but the per-record ones). */
+export type PagedLookupName = Exclude<LookupName, 'requisitionHires' | 'offers' | 'activeOffers'>;
 
 export type LookupName = keyof LookupTables;
 
 /** Which records the per-record tables are for: `offers` are fetched for these opportunities only. */
 export interface LookupScope {
   offersFor?: readonly string[];
+  /** The requisitions (IDs) whose "Next start date" is shown: only their hires' offers are asked. */
+  hireStartsFor?: readonly string[];
+  /** The requisitions whose active offers are shown. */
+  activeOffersFor?: readonly RequisitionOfferScope[];
+}
+
+/** What counting a requisition's active offers starts from: its postings and its own list of offers. */
+export interface RequisitionOfferScope {
+  id: string;
+  postings: string[];
+  /** Lever's `offerIds`; null when the record carries none (the count is then left empty). */
+  offerIds: string[] | null;
 }
 
 /** The tables plus one sentence per table the key may not read (that table is left empty: IDs show instead). */
@@ -136,6 +158,11 @@ export interface LeverAccess {
    * key may not read Lever's deleted list. Optional: fakes without it make changes-only runs see no deletions.
    */
   deletedSince?(since: number, confidential: boolean): Set<string> | null;
+  /**
+   * IDs of opportunities Lever's `updated_at_start` filter returns for `since` within the createdAt bounds (the
+   * drift check of a full run); null when the key may not list them. Optional: fakes without it check no drift.
+   */
+  changedSince?(query: ChangedQuery): Set<string> | null;
 }
 
 /** What a requisition's hire columns show. Dates are epoch ms; null when unknown. */

@@ -99,6 +99,19 @@ export function normalizeQuery(query: ListQuery): ListQuery {
   };
 }
 
+/**
+ * What a seed is kept under: the query, with a changes-only refresh's `updated_at_*` bounds reduced to whether
+ * they are there (each refresh asks from a new instant; the last refresh's counts fit the next one far better
+ * than the full import's).
+ */
+function seedKey(query: ListQuery): string {
+  const params = { ...query.params };
+  for (const name of ['updated_at_start', 'updated_at_end']) {
+    if (params[name] !== undefined) params[name] = 'since';
+  }
+  return fingerprintQuery({ ...query, params });
+}
+
 function isWindowedState(state: FetchState): state is WindowedFetchState {
   const candidate = state as Partial<WindowedFetchState>;
   return state.version === FETCH_STATE_VERSION && Array.isArray(candidate.windows) && !!candidate.query;
@@ -126,7 +139,7 @@ export class WindowedRecordSource implements RecordSource {
   start(query: ListQuery): FetchState {
     const normalized = normalizeQuery(query);
     const fingerprint = fingerprintQuery(normalized);
-    const seed = this.maxParallel > 1 ? this.loadSeed(fingerprint) : null;
+    const seed = this.maxParallel > 1 ? this.loadSeed(seedKey(normalized)) : null;
     const latencyMs = seed?.latencyMs ?? this.client.knownLatencyMs;
     const state: WindowedFetchState = {
       version: FETCH_STATE_VERSION,
@@ -177,7 +190,7 @@ export class WindowedRecordSource implements RecordSource {
     const buckets = state.buckets ?? [];
     if (!this.seeds || buckets.length === 0) return;
     try {
-      this.seeds.save(state.fingerprint, { buckets, ...(state.latencyMs ? { latencyMs: state.latencyMs } : {}) });
+      this.seeds.save(seedKey(state.query), { buckets, ...(state.latencyMs ? { latencyMs: state.latencyMs } : {}) });
     } catch (_error) {
       // A seed is only a hint: a cache that refuses it costs the next run some speed, nothing else.
     }

@@ -1,4 +1,5 @@
 // The daily UrlFetch quota: calls this user's executions sent, in Google's rolling 24-hour window, and schedule sizing.
+import { urlFetchNearLimitSentence } from '../errors';
 import type { HttpPort } from '../ports/http';
 import { type KeyValueStore, writeJson } from '../ports/store';
 import type { ScheduleSpec } from '../shared/types';
@@ -8,6 +9,9 @@ import { currentWindow, DAY_MS } from './rolling-window';
 export const DAILY_URLFETCH_CALLS = 20_000;
 /** A schedule may plan on at most half the day's calls, leaving the rest for manual runs and other add-ons. */
 export const SCHEDULE_URLFETCH_SHARE = DAILY_URLFETCH_CALLS / 2;
+
+/** Past this share of the day's calls the user is warned, before runs start failing with QUOTA. */
+export const URLFETCH_WARNING_SHARE = 0.8;
 
 /** UserProperties, shared by all of the user's spreadsheets, like the quota itself. */
 const URLFETCH_KEY = 'quota.urlfetch';
@@ -21,6 +25,12 @@ interface CallWindow {
 /** UrlFetch calls this user sent in the current window. */
 export function urlFetchCallsToday(user: KeyValueStore, now: number): number {
   return currentWindow<CallWindow>(user, URLFETCH_KEY, now)?.calls ?? 0;
+}
+
+/** The catalogue's warning once today's calls reach URLFETCH_WARNING_SHARE of the assumed quota; else undefined. */
+export function urlFetchWarning(calls: number): string | undefined {
+  if (calls < DAILY_URLFETCH_CALLS * URLFETCH_WARNING_SHARE) return undefined;
+  return urlFetchNearLimitSentence(calls, DAILY_URLFETCH_CALLS);
 }
 
 /**

@@ -135,6 +135,11 @@ export interface RunRecord {
   changeSummary?: string;
   /** Full or changes only (absent on records written before incremental refreshes). */
   kind?: RunKind;
+  /**
+   * Full runs of an import with a changes-only base: records that differed from the base although Lever did not
+   * report them changed since the last run (any above 0 switches the import to full runs only).
+   */
+  drift?: number;
 }
 
 export interface ColumnInfo {
@@ -142,6 +147,8 @@ export interface ColumnInfo {
   label: string;
   type: 'text' | 'number' | 'date' | 'boolean' | 'link';
   inDefault: boolean;
+  /** Shown beside the column in the builder: what it costs when it asks Lever for more than the records. */
+  note?: string;
 }
 
 /** Whether an import's (or a key's) confidential records reach the sheet, and what to do about it. */
@@ -167,6 +174,8 @@ export interface KeyStatus {
   message?: string;
   /** What this key means for confidential records (set once the key is checked). */
   confidential?: ConfidentialNotice;
+  /** Set when the user's UrlFetch calls today near Google's daily limit (the catalogue's sentence). */
+  quotaWarning?: string;
 }
 
 export interface ImportStatus {
@@ -180,6 +189,8 @@ export interface ImportStatus {
   warning?: string;
   /** Whether this import's confidential records reach the sheet with the current user's key. */
   confidential?: ConfidentialNotice;
+  /** Why every refresh of this import is full (a drift check found changes Lever's changes list missed). */
+  fullOnly?: string;
 }
 
 export interface SidebarState {

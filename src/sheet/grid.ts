@@ -2,10 +2,11 @@
 import type { SheetPort } from '../ports/sheet';
 import type { ColumnInfo } from '../shared/types';
 import { type CellValue, checkCellBudget, MAX_SPREADSHEET_CELLS } from './cells';
+import { cellBytes, rowBytes, WRITE_CHUNK_BYTES } from './payload';
 
 /**
  * Cells per setValues call: most imports are written in one or two calls (each call costs far more than its
- * cells), while no single request grows large enough to risk Sheets' request-size and timeout troubles.
+ * cells); WRITE_CHUNK_BYTES (payload.ts) bounds a call's size as well.
  */
 export const WRITE_CHUNK_CELLS = 500_000;
 export const DATE_FORMAT = 'yyyy-mm-dd';
@@ -66,16 +67,89 @@ export function chunkRowsFor(width: number, chunkCells = WRITE_CHUNK_CELLS): num
   return Math.max(1, Math.floor(chunkCells / Math.max(width, 1)));
 }
 
-/** Writes rows from `startRow` in a few large setValues calls (never one per row). */
+/** Rows [start, end) written in one setValues call; `wide` when that one row alone is over the byte budget. */
+interface WriteChunk {
+  start: number;
+  end: number;
+  wide: boolean;
+}
+
+/**
+ * Cuts rows into setValues calls of at most `chunkRows` rows and `chunkBytes` estimated payload bytes, in order.
+ * Long text (notes, descriptions) makes a chunk of 500,000 cells far bigger than Google's ~2 MB.
+ */
+export function planWriteChunks(rows: readonly CellValue[][], chunkRows: number, chunkBytes: number): WriteChunk[] {
+  const chunks: WriteChunk[] = [];
+  let [start, bytes] = [0, 0];
+  for (let index = 0; index < rows.length; index++) {
+    const size = rowBytes(rows[index]);
+    if (index > start && (index - start >= chunkRows || bytes + size > chunkBytes)) {
+      chunks.push({ start, end: index, wide: false });
+      [start, bytes] = [index, 0];
+    }
+    if (size > chunkBytes) {
+      chunks.push({ start: index, end: index + 1, wide: true });
+      [start, bytes] = [index + 1, 0];
+    } else bytes += size;
+  }
+  if (start < rows.length) chunks.push({ start, end: rows.length, wide: false });
+  return chunks;
+}
+
+/** One row too big for a call (many long texts side by side), written in slices of columns. */
+function writeWideRow(
+  sheet: Pick<SheetPort, 'write'>,
+  row: number,
+  column: number,
+  values: CellValue[],
+  chunkBytes: number,
+): void {
+  let [first, bytes] = [0, 0];
+  for (let index = 0; index < values.length; index++) {
+    const size = cellBytes(values[index]) + 3;
+    if (index > first && bytes + size > chunkBytes) {
+      sheet.write(row, column + first, [values.slice(first, index)]);
+      [first, bytes] = [index, 0];
+    }
+    bytes += size;
+  }
+  sheet.write(row, column + first, [values.slice(first)]);
+}
+
+/** Writes rows from `startRow` in a few large setValues calls (never one per row), each under ~2 MB. */
 export function writeRows(
   sheet: Pick<SheetPort, 'write'>,
   startRow: number,
   rows: CellValue[][],
   chunkRows = chunkRowsFor(rows[0]?.length ?? 1),
+  chunkBytes = WRITE_CHUNK_BYTES,
 ): void {
-  for (let offset = 0; offset < rows.length; offset += chunkRows) {
-    sheet.write(startRow + offset, 1, rows.slice(offset, offset + chunkRows));
+  writeBlock(sheet, startRow, 1, rows, chunkRows, chunkBytes);
+}
+
+/** writeRows for a block whose first column is `column`. */
+export function writeBlock(
+  sheet: Pick<SheetPort, 'write'>,
+  startRow: number,
+  column: number,
+  rows: CellValue[][],
+  chunkRows = chunkRowsFor(rows[0]?.length ?? 1),
+  chunkBytes = WRITE_CHUNK_BYTES,
+): void {
+  for (const { start, end, wide } of planWriteChunks(rows, chunkRows, chunkBytes)) {
+    if (wide) writeWideRow(sheet, startRow + start, column, rows[start], chunkBytes);
+    else sheet.write(startRow + start, column, rows.slice(start, end));
   }
+}
+
+/** Whether `rows` fit in one setValues call by Google's payload size. */
+export function fitsOneWrite(rows: readonly CellValue[][], chunkBytes = WRITE_CHUNK_BYTES): boolean {
+  let bytes = 0;
+  for (const row of rows) {
+    bytes += rowBytes(row);
+    if (bytes > chunkBytes) return false;
+  }
+  return true;
 }
 
 /**

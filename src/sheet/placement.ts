@@ -9,7 +9,7 @@
 // content in it, unless the import removes vanished rows.
 import type { SheetPort } from '../ports/sheet';
 import { type CellValue, safeRow } from './cells';
-import { formatFor, PLAIN_FORMAT } from './grid';
+import { formatFor, PLAIN_FORMAT, writeBlock } from './grid';
 import { growAndWrite } from './grow-and-write';
 import { deleteRowsKeepingOne, REMOVED_LABEL } from './update-by-id';
 import type { AppliedStyle, ResultBlock, WriteOptions, WriteSummary } from './write-block';
@@ -110,7 +110,8 @@ function moveRows(
   const userLast = at.lastColumn + at.width - at.previousWidth;
   sheet.insertRowsAfter(at.oldHeight, plan.inserted.length);
   if (!inOrder(plan.keys)) {
-    sheet.write(
+    writeBlock(
+      sheet,
       2,
       at.width,
       plan.keys.map((key) => [key]),

@@ -1,10 +1,11 @@
 // Commits a complete result to the target sheet: replace, update by ID, or append a snapshot, in a few batched calls.
-import type { SheetPort } from '../ports/sheet';
+import type { CellValue, SheetPort } from '../ports/sheet';
 import { safeRow } from './cells';
 import {
   applyColumnFormats,
   DATE_TIME_FORMAT,
   fitNewSheetColumns,
+  fitsOneWrite,
   formatFor,
   lastFilledRow,
   STYLE_IN_ONE_CALL_CELLS,
@@ -56,9 +57,9 @@ function previousHeight(sheet: SheetPort, options: WriteOptions): number {
   return lastFilledRow(sheet, 1);
 }
 
-/** A new sheet takes a small block, its formats and its bold header through one range. */
-function writesInOneCall(options: WriteOptions, cells: number): boolean {
-  return options.newSheet === true && cells <= STYLE_IN_ONE_CALL_CELLS;
+/** A new sheet takes a small block, its formats and its bold header through one range (one payload under ~2 MB). */
+function writesInOneCall(options: WriteOptions, cells: number, values: CellValue[][]): boolean {
+  return options.newSheet === true && cells <= STYLE_IN_ONE_CALL_CELLS && fitsOneWrite(values);
 }
 
 function writeReplace(sheet: SheetPort, block: ResultBlock, options: WriteOptions): WriteSummary {
@@ -70,7 +71,7 @@ function writeReplace(sheet: SheetPort, block: ResultBlock, options: WriteOption
   growFor(sheet, { height, width, previousWidth: options.previousWidth, totalCells: options.totalCells });
   const values = [safeRow(block.header), ...block.rows.map(safeRow)];
   let style: AppliedStyle;
-  if (writesInOneCall(options, height * width)) {
+  if (writesInOneCall(options, height * width, values)) {
     sheet.writeStyled(1, 1, values, { formats, headerRows: 1 });
     sheet.freezeRows(1);
     style = { formats, formattedThrough: height, headerWidth: width, height };

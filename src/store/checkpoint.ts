@@ -95,6 +95,7 @@ export interface RunOutcome {
   errorCode?: ErrorCode;
   message?: string;
   changeSummary?: string;
+  drift?: number;
 }
 
 /** The run record for the sidebar, schedules and run log, derived from the checkpoint so the two never disagree. */
@@ -118,5 +119,6 @@ export function runRecordFrom(checkpoint: Checkpoint, outcome: RunOutcome): RunR
   if (outcome.message) record.message = outcome.message;
   if (outcome.changeSummary) record.changeSummary = outcome.changeSummary;
   if (checkpoint.kind) record.kind = checkpoint.kind;
+  if (outcome.drift !== undefined) record.drift = outcome.drift;
   return record;
 }

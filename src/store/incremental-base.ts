@@ -30,3 +30,27 @@ export function saveIncrementalBase(store: KeyValueStore, importId: string, base
 export function deleteIncrementalBase(store: KeyValueStore, importId: string): void {
   store.delete(baseKey(importId));
 }
+
+/**
+ * An import switched to full runs only (state key `incremental.fullOnly.<importId>`): a full run found records that
+ * differ from the base although Lever did not report them changed, so changes-only runs cannot be exact for it.
+ */
+export interface FullOnlyMark {
+  /** When the drift was found, and how many records had drifted. */
+  atMs: number;
+  records: number;
+}
+
+const fullOnlyKey = (importId: string) => `incremental.fullOnly.${importId}`;
+
+export function loadFullOnly(store: KeyValueStore, importId: string): FullOnlyMark | null {
+  return readJson<FullOnlyMark>(store, fullOnlyKey(importId));
+}
+
+export function saveFullOnly(store: KeyValueStore, importId: string, mark: FullOnlyMark): void {
+  writeJson(store, fullOnlyKey(importId), mark);
+}
+
+export function deleteFullOnly(store: KeyValueStore, importId: string): void {
+  store.delete(fullOnlyKey(importId));
+}

@@ -21,6 +21,7 @@ describe('hiresOffersRows', () => {
     withOffers: 80,
     opportunities: { without: run(22, 2.7), with: run(76, 8.14) },
     requisitions: { without: run(8, 1.8), with: run(25, 2.9) },
+    activeOffers: run(30, 4.5),
   };
 
   it('shows each import without and with the columns, and what they add', () => {
@@ -35,6 +36,11 @@ describe('hiresOffersRows', () => {
       status: 'ok',
     });
     expect(requisitions).toMatchObject({ 'added requests': '+17 (+213%)', 'added s': '+1.1 (+61%)', status: 'ok' });
+    expect(hiresOffersRows('hires-offers-2k', measure)[2]).toMatchObject({
+      import: 'requisitions + active offers',
+      'requests without': 8,
+      'added requests': '+22 (+275%)',
+    });
   });
 
   it('says FAILED when either run was not exact', () => {

@@ -198,6 +198,9 @@ describe('change tracking of opportunities', () => {
     moved.stage = newStage.id;
     const reason = h.dataset.archiveReasons[0];
     archived.archived = { archivedAt: h.emu.clock.now(), reason: reason.id };
+    // As Lever does for both fields: the refresh reads only what changed.
+    moved.updatedAt = h.emu.clock.now();
+    archived.updatedAt = h.emu.clock.now();
 
     const run = refresh(h, definition);
     expect(run.changeSummary).toBe('1 moved stage, 1 archived');

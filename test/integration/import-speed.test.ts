@@ -1,6 +1,8 @@
 // Through the built bundle: skewed accounts stay exact under every list order, a run seeded from the last one stays
 // exact when the seed is stale (records added, deleted, the account reshaped), rounds widen to Lever's burst when
 // it is slow, and lookup tables are fetched again only once the cache has expired.
+
+import type { RunRecord } from '../../src/shared/types';
 import { applyShape } from '../../tools/bench/dataset-shapes';
 import { watchDataset } from '../../tools/lever-sim/dataset-watch';
 import { ALL_READINGS } from '../../tools/lever-sim/readings';
@@ -58,24 +60,31 @@ function staleSeed(h: Harness, shape: 'bulk-ms' | 'recent-month'): void {
   applyShape(h.sim.dataset, shape, now);
 }
 
+/** A full run (not a changes-only refresh), to its end. */
+function runInFull(h: Harness, importId: string): RunRecord[] {
+  const records = [h.call<RunRecord>('runImport', [importId, { full: true }])];
+  while (lastOf(records).status === 'continuing') records.push(h.call<RunRecord>('continueImport', [importId]));
+  return records;
+}
+
 describe.each(ALL_READINGS.listOrder)('list order %s, seeded from the last run', (listOrder) => {
   it.each(['bulk-ms', 'recent-month'] as const)('stays exact when the seed is stale (then %s)', (shape) => {
     const h = createHarness({ opportunities: 3_000, requisitions: 5, latencyMs: 1_000, readings: { listOrder } });
     connect(h);
     const definition = saveImport(h, opportunityImport({ filters: EVERYTHING, columns: ['name', 'createdAt'] }));
     const truth = () => sorted(h.sim.query('opportunities', { confidentiality: 'all' }));
-    expect(lastOf(runToEnd(h, definition.id)).status).toBe('succeeded');
+    expect(lastOf(runInFull(h, definition.id)).status).toBe('succeeded');
     expect(sorted(sheetIds(h, 'Opportunities'))).toEqual(truth());
     h.emu.clock.advance(HOUR);
     // Unchanged: the first round is balanced on the seed (17 windows at 1 s) instead of the 8-window probe.
     let from = h.sim.requests.length;
-    expect(lastOf(runToEnd(h, definition.id)).status).toBe('succeeded');
+    expect(lastOf(runInFull(h, definition.id)).status).toBe('succeeded');
     expect(batches(h, from)[0]).toBeGreaterThan(8);
     expect(sorted(sheetIds(h, 'Opportunities'))).toEqual(truth());
     staleSeed(h, shape);
     h.emu.clock.advance(HOUR);
     from = h.sim.requests.length;
-    expect(lastOf(runToEnd(h, definition.id)).status).toBe('succeeded');
+    expect(lastOf(runInFull(h, definition.id)).status).toBe('succeeded');
     expect(batches(h, from)[0]).toBeGreaterThan(8);
     const ids = sheetIds(h, 'Opportunities');
     expect(new Set(ids).size).toBe(ids.length);
@@ -92,7 +101,7 @@ describe.each(ALL_READINGS.listOrder)('list order %s, seeded from the last run',
     const truth = () =>
       sorted(h.sim.query('opportunities', { confidentiality: 'all', archived: 'false', snoozed: 'false' }));
     for (let run = 0; run < 2; run++) {
-      expect(lastOf(runToEnd(h, definition.id)).status).toBe('succeeded');
+      expect(lastOf(runInFull(h, definition.id)).status).toBe('succeeded');
       expect(sorted(sheetIds(h, 'Opportunities'))).toEqual(truth());
       h.emu.clock.advance(HOUR);
     }

@@ -61,6 +61,8 @@ interface LeverChange {
  */
 function changeLever(h: Harness, annotated: Set<string>, firstRows: string[]): LeverChange {
   const list = h.dataset.opportunities;
+  // Every change moves updatedAt and deletions are listed, as in Lever: the refresh reads only what changed.
+  const now = h.emu.clock.now();
   const byId = (id: string) => list.find((record) => record.id === id) as (typeof list)[number];
   const withNote = firstRows.filter((id) => annotated.has(id));
   const withoutNote = firstRows.filter((id) => !annotated.has(id));
@@ -68,9 +70,11 @@ function changeLever(h: Harness, annotated: Set<string>, firstRows: string[]): L
   const reason = list.find((r) => r.archived)?.archived?.reason ?? 'r1';
   for (const id of archived) {
     const record = byId(id);
-    list[list.indexOf(record)] = { ...record, archived: { archivedAt: h.emu.clock.now(), reason } };
+    list[list.indexOf(record)] = { ...record, archived: { archivedAt: now, reason }, updatedAt: now };
   }
   const deleted = [withNote[2], withoutNote[5]];
+  const gone = deleted.map((id) => ({ ...byId(id), deletedAt: now, deletedBy: '' }));
+  h.dataset.deletedOpportunities = [...(h.dataset.deletedOpportunities ?? []), ...gone];
   for (const id of deleted) list.splice(list.indexOf(byId(id)), 1);
   const times = firstRows.map((id) => byId(id)?.createdAt).filter((t): t is number => typeof t === 'number');
   const [newest, oldest] = [Math.max(...times), Math.min(...times)];
@@ -83,10 +87,10 @@ function changeLever(h: Harness, annotated: Set<string>, firstRows: string[]): L
     oldest - 1000,
   ];
   added.forEach((id, index) => {
-    list.push({ ...template, id, name: `New ${index}`, createdAt: createdAt[index], archived: null });
+    list.push({ ...template, id, name: `New ${index}`, createdAt: createdAt[index], archived: null, updatedAt: now });
   });
   const renamed = withNote[3];
-  list[list.indexOf(byId(renamed))] = { ...byId(renamed), name: 'Renamed in Lever' };
+  list[list.indexOf(byId(renamed))] = { ...byId(renamed), name: 'Renamed in Lever', updatedAt: now };
   return { archived, deleted, added, renamed };
 }
 
@@ -208,7 +212,7 @@ describe.each<[WriteMode, 'remove' | 'flag' | undefined]>([
     const back = change.archived[0];
     const list = h.dataset.opportunities;
     const index = list.findIndex((r) => r.id === back);
-    list[index] = { ...list[index], archived: null };
+    list[index] = { ...list[index], archived: null, updatedAt: h.emu.clock.now() };
     refresh(h, definition);
     const after = target.values();
     const backRow = after.find((row) => row[0] === back);

@@ -34,10 +34,19 @@ function cellName(column: number, row: number): string {
   return `${String.fromCharCode(64 + column)}${row}`;
 }
 
-/** Changes Lever: removes some opportunities, adds new ones, renames one. Returns what changed. */
+/**
+ * Changes Lever: deletes some opportunities (listed in Lever's deleted list), adds new ones, renames one, each change
+ * moving updatedAt as Lever does (the refresh reads only what changed). Returns what changed.
+ */
 function changeLever(h: Harness) {
   const list = h.dataset.opportunities;
+  const now = h.emu.clock.now();
   const removed = [list[3].id, list[4].id, list[10].id];
+  const gone = removed.map((id) => ({ ...(list.find((record) => record.id === id) as (typeof list)[number]) }));
+  h.dataset.deletedOpportunities = [
+    ...(h.dataset.deletedOpportunities ?? []),
+    ...gone.map((record) => ({ ...record, deletedAt: now, deletedBy: '' })),
+  ];
   for (const id of removed)
     list.splice(
       list.findIndex((record) => record.id === id),
@@ -45,9 +54,9 @@ function changeLever(h: Harness) {
     );
   const added = ['opp-new-1', 'opp-new-2'];
   added.forEach((id, i) => {
-    list.push({ ...list[0], id, name: `New ${i}`, createdAt: h.emu.clock.now() - i });
+    list.push({ ...list[0], id, name: `New ${i}`, createdAt: now - i, updatedAt: now });
   });
-  list[20] = { ...list[20], name: 'Renamed in Lever' };
+  list[20] = { ...list[20], name: 'Renamed in Lever', updatedAt: now };
   return { removed, added, renamed: list[20].id };
 }
 

@@ -1,8 +1,9 @@
 // Changes-only refreshes through the built bundle against the simulator: after random changes between refreshes the
-// sheet equals a full import at that moment, under every list order; what a key cannot see waits for a full run.
-import type { ImportDefinition, ImportDefinitionInput, RunRecord } from '../../src/shared/types';
+// sheet equals a full import at that moment, under every list order and reading of Lever's updated_at filter (a change
+// the filter misses is found by the next full run's drift check); what a key cannot see waits for a full run.
+import type { ImportDefinition, ImportDefinitionInput, RunRecord, SidebarState } from '../../src/shared/types';
 import { mutateDataset } from '../../tools/lever-sim';
-import type { ListOrderReading } from '../../tools/lever-sim/readings';
+import type { ListOrderReading, UpdatedFilterReading } from '../../tools/lever-sim/readings';
 import type { Harness } from '../support/harness';
 import { NO_CONFIDENTIAL_KEY } from '../support/harness';
 import {
@@ -18,8 +19,28 @@ import {
 } from './import-support';
 
 const HOUR = 3_600_000;
-const ORDERS: ListOrderReading[] = ['newest-first', 'newest-runs', 'unordered'];
-const COLUMNS = ['id', 'name', 'headline', 'stage', 'tags', 'confidentiality', 'archived', 'snoozedUntil', 'createdAt'];
+const COLUMNS = [
+  'id',
+  'name',
+  'headline',
+  'stage',
+  'tags',
+  'confidentiality',
+  'archived',
+  'snoozedUntil',
+  'opportunityLocation',
+  'createdAt',
+];
+const ROUND_COUNTS = {
+  created: 4,
+  edited: 8,
+  archived: 3,
+  unarchived: 3,
+  snoozed: 3,
+  unsnoozed: 2,
+  confidentialityFlipped: 3,
+  deleted: 3,
+};
 
 /** Snoozes planted by the generator end on their own, which no changes query can see (the full run catches them). */
 function settleSnoozes(h: Harness, horizon: number): void {
@@ -59,44 +80,108 @@ function opportunityRequests(h: Harness, from: number): number {
   return h.sim.requests.slice(from).filter((request) => request.path.startsWith('/v1/opportunities')).length;
 }
 
-describe.each(ORDERS)('changes-only refreshes under list order %s', (listOrder) => {
-  it('equal a full import after random changes, deletions included, with far fewer requests', () => {
-    const h = createHarness({ opportunities: 1500, requisitions: 10, readings: { listOrder } });
+/** Active records whose snooze ends between refreshes: no changes query sees that, the local check does. */
+function snoozeUntilLater(h: Harness, count: number): string[] {
+  const now = h.emu.clock.now();
+  const picked = h.dataset.opportunities
+    .filter((o) => o.archived === null && o.snoozedUntil === null && o.confidentiality !== 'confidential')
+    .slice(0, count);
+  picked.forEach((o, index) => {
+    o.snoozedUntil = now + (index + 1.5) * HOUR;
+  });
+  return picked.map((o) => o.id);
+}
+
+/** The Diagnostics report's text, from the dialog the menu item shows. */
+function diagnosticsText(h: Harness): string {
+  const before = h.emu.ui(h.ssId).length;
+  const result = h.emu.run('showDiagnostics', [], { user: USER, spreadsheetId: h.ssId });
+  if (!result.ok) throw new Error(`showDiagnostics failed: ${result.error?.message}`);
+  const dialog = h.emu
+    .ui(h.ssId)
+    .slice(before)
+    .find((event) => event.kind === 'dialog');
+  return String(dialog?.detail.html).replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+}
+
+const COMBOS: Array<[ListOrderReading, UpdatedFilterReading]> = [
+  ['newest-first', 'field'],
+  ['newest-runs', 'any-change'],
+  ['unordered', 'any-change'],
+  ['unordered', 'field'],
+];
+
+describe.each(COMBOS)('refreshes under list order %s and updated filter %s', (listOrder, updatedFilter) => {
+  it('equal a full import after random changes; a change Lever does not list is caught by the drift check', () => {
+    const h = createHarness({ opportunities: 1500, requisitions: 10, readings: { listOrder, updatedFilter } });
     connect(h);
     settleSnoozes(h, h.emu.clock.now() + 30 * 86_400_000);
     const input = opportunityImport({
       columns: COLUMNS,
       filters: { archived: 'exclude', snoozed: 'exclude', confidential: 'include' },
     });
-    const definition = scheduled(h, input);
+    const definition = saveImport(h, input);
+    const woken = snoozeUntilLater(h, 4);
     let before = h.sim.requests.length;
     expect(refresh(h, definition.id).kind).toBe('full');
+    for (const id of woken)
+      expect(
+        sheet(h, 'Opportunities')
+          .values()
+          .some((row) => row[0] === id),
+      ).toBe(false);
     const fullRequests = opportunityRequests(h, before);
-    for (let round = 1; round <= 4; round++) {
+    // Round 2 changes a field outside Lever's updatedAt list; round 3 is a full run (the user's "Run in full").
+    let invisible = false;
+    for (let round = 1; round <= 5; round++) {
       const since = h.emu.clock.now();
       h.emu.clock.advance(HOUR);
-      const counts = {
-        created: 4,
-        edited: 8,
-        archived: 3,
-        unarchived: 3,
-        snoozed: 3,
-        unsnoozed: 2,
-        confidentialityFlipped: 3,
-        deleted: 3,
-      };
+      const counts = { ...ROUND_COUNTS, relocated: round === 2 ? 3 : 0 };
       const report = mutateDataset(h.dataset, { seed: 40 + round, since, now: h.emu.clock.now() - 1, counts });
       expect(report.deleted.length).toBeGreaterThan(0);
+      invisible ||= report.relocated.length > 0 && updatedFilter === 'field';
       before = h.sim.requests.length;
-      const run = refresh(h, definition.id);
-      expect(run.kind).toBe('changes');
-      const changesRequests = opportunityRequests(h, before);
-      expect(changesRequests).toBeLessThanOrEqual(3);
-      expect(changesRequests * 5).toBeLessThan(fullRequests);
+      const run =
+        round === 3 ? h.call<RunRecord>('runImport', [definition.id, { full: true }]) : refresh(h, definition.id);
+      expect(run.status).toBe('succeeded');
       const shown = sheet(h, 'Opportunities').values();
       for (const id of report.deleted) expect(shown.some((row) => row[0] === id)).toBe(false);
-      expect(shown).toEqual(fullImportValues(h, input));
+      if (round === 3) {
+        expect(run.kind).toBe('full');
+        if (updatedFilter === 'field') expect(run.drift).toBeGreaterThan(0);
+        else expect(run.drift).toBe(0);
+      } else if (round > 3 && updatedFilter === 'field') {
+        expect(run.kind).toBe('full');
+      } else {
+        expect(run.kind).toBe('changes');
+        const changesRequests = opportunityRequests(h, before);
+        expect(changesRequests).toBeLessThanOrEqual(3);
+        expect(changesRequests * 5).toBeLessThan(fullRequests);
+      }
+      // Under the field reading a changes-only run after the invisible change cannot be exact: the drift check is.
+      if (run.kind === 'full' || !invisible) expect(shown).toEqual(fullImportValues(h, input));
     }
+    // The planted snoozes have ended (those the mutations did not archive, delete or snooze again show).
+    const now = h.emu.clock.now();
+    const awake = h.dataset.opportunities.filter(
+      (o) => woken.includes(o.id) && o.archived === null && (o.snoozedUntil === null || o.snoozedUntil <= now),
+    );
+    expect(awake.length).toBeGreaterThan(0);
+    for (const o of awake)
+      expect(
+        sheet(h, 'Opportunities')
+          .values()
+          .some((row) => row[0] === o.id),
+      ).toBe(true);
+    const state = h.call<SidebarState>('getSidebarState', []);
+    const card = state.imports.find((item) => item.definition.id === definition.id);
+    if (updatedFilter === 'field') expect(card?.fullOnly).toMatch(/records? changed in Lever/);
+    else expect(card?.fullOnly).toBeUndefined();
+    const report = diagnosticsText(h);
+    const line = report.split('\n').find((text) => text.startsWith(`  ${definition.name}: `));
+    if (updatedFilter === 'field')
+      expect(line).toMatch(/: last run full; drift [1-9]\d*; full runs only \(drift found\)$/);
+    else expect(line).toMatch(/: last run changes; drift 0; changes only between full runs$/);
   });
 });
 
@@ -132,40 +217,35 @@ describe('what a changes-only refresh cannot see waits for the full run', () => 
     ).toBe(false);
     expect(sheet(h, 'Opportunities').values()).toEqual(fullImportValues(h, input));
   });
+});
 
-  it('a snooze that ends on its own shows at the next full run on the daily cadence', () => {
+describe('a snooze that runs out, which no changes query reports', () => {
+  it.each(['exclude', 'only'] as const)('is applied at the next changes-only run (snoozed %s)', (snoozed) => {
     const h = createHarness({ opportunities: 300, requisitions: 10 });
     connect(h);
-    const input = opportunityImport({ columns: COLUMNS });
-    const definition = scheduled(h, input);
+    const input = opportunityImport({
+      columns: COLUMNS,
+      filters: { archived: 'exclude', snoozed, confidential: 'exclude' },
+    });
+    const definition = saveImport(h, input);
     const sleeper = h.dataset.opportunities.find((o) => o.archived === null && o.confidentiality !== 'confidential');
     if (!sleeper) throw new Error('no record to snooze');
     sleeper.snoozedUntil = h.emu.clock.now() + HOUR / 2;
-    expect(refresh(h, definition.id).kind).toBe('full');
-    expect(
+    const shown = () =>
       sheet(h, 'Opportunities')
         .values()
-        .some((row) => row[0] === sleeper.id),
-    ).toBe(false);
+        .some((row) => row[0] === sleeper.id);
+    expect(refresh(h, definition.id).kind).toBe('full');
+    expect(shown()).toBe(snoozed === 'only');
     h.emu.clock.advance(HOUR);
     expect(refresh(h, definition.id).kind).toBe('changes');
-    expect(
-      sheet(h, 'Opportunities')
-        .values()
-        .some((row) => row[0] === sleeper.id),
-    ).toBe(false);
-    h.emu.clock.advance(24 * HOUR);
-    expect(refresh(h, definition.id).kind).toBe('full');
-    expect(
-      sheet(h, 'Opportunities')
-        .values()
-        .some((row) => row[0] === sleeper.id),
-    ).toBe(true);
+    expect(shown()).toBe(snoozed === 'exclude');
+    expect(sheet(h, 'Opportunities').values()).toEqual(fullImportValues(h, input));
   });
 });
 
 describe('when a refresh reads everything', () => {
-  it('a definition change, the weekly cadence, an unscheduled import and requisitions run in full', () => {
+  it('a definition change and the weekly cadence run in full, requisitions always; unscheduled imports too refresh changes only', () => {
     const h = createHarness({ opportunities: 200, requisitions: 10 });
     connect(h);
     const input = opportunityImport({ fullRefresh: 'weekly' });
@@ -181,7 +261,7 @@ describe('when a refresh reads everything', () => {
     expect(refresh(h, definition.id).kind).toBe('full');
     const plain = saveImport(h, opportunityImport({ name: 'Plain', sheetName: 'Plain' }));
     expect(refresh(h, plain.id).kind).toBe('full');
-    expect(refresh(h, plain.id).kind).toBe('full');
+    expect(refresh(h, plain.id).kind).toBe('changes');
     const requisitions = scheduled(h, requisitionImport());
     expect(refresh(h, requisitions.id).kind).toBe('full');
     h.emu.clock.advance(HOUR);
@@ -191,6 +271,6 @@ describe('when a refresh reads everything', () => {
         .spreadsheet(h.ssId)
         .sheetNames()
         .filter((name) => name.startsWith('_lever_base_')),
-    ).toEqual([`_lever_base_${definition.id}`]);
+    ).toEqual([`_lever_base_${definition.id}`, `_lever_base_${plain.id}`]);
   });
 });

@@ -32,6 +32,8 @@ const STATUS: Record<string, string> = {
   denied: 'Denied',
   signed: 'Signed',
 };
+/** Lever's pay interval codes as its forms show them. */
+const INTERVALS: Record<string, string> = { 'per-year-salary': 'Per year', 'per-hour-wage': 'Per hour' };
 const NO_OFFERS_KEY = 'sim-no-offers-key-0009';
 const ALL_BUT_OFFERS = ['opportunities', 'requisitions', 'stages', 'users', 'archive_reasons', 'postings'] as const;
 
@@ -71,7 +73,9 @@ function expectMatchesSimulator(h: ReturnType<typeof harness>, rows: Map<string,
     expect(start instanceof Date ? start.getTime() : '').toBe(fieldOf('anticipated_start_date'));
     expect(row['Offer salary']).toBe(fieldOf('salary_amount'));
     expect(row['Offer currency']).toBe(fieldOf('compensation_currency'));
-    expect(row['Offer salary interval']).toBe(fieldOf('salary_interval'));
+    expect(row['Offer salary interval']).toBe(
+      INTERVALS[String(fieldOf('salary_interval'))] ?? fieldOf('salary_interval'),
+    );
   }
   return withOffer;
 }

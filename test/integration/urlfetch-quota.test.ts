@@ -70,4 +70,34 @@ describe('the daily UrlFetch quota', () => {
     expect(stored?.schedule?.kind ?? 'off').toBe('off');
     expect(() => h.call('setSchedule', [definition.id, { kind: 'hourly', everyHours: 2 }])).not.toThrow();
   });
+
+  it('warns beside the key and in Diagnostics once today passes 80% of the assumed 20,000, before runs fail', () => {
+    const h = createHarness({ opportunities: 300 });
+    connect(h);
+    const definition = saveImport(h, opportunityImport());
+    const window = (calls: number) =>
+      h.emu.seedUserProperty(USER, COUNT_KEY, JSON.stringify({ startedAt: h.emu.clock.now() - 3_600_000, calls }));
+    window(15_998);
+    expect(h.call<SidebarState>('getSidebarState').key.quotaWarning).toBeUndefined();
+    // This run's requests take the day's count past 16,000: it still succeeds, and the user is told.
+    expect(runToEnd(h, definition.id).pop()?.status).toBe('succeeded');
+    expect(countedCalls(h)).toBeGreaterThanOrEqual(16_000);
+    const warning = h.call<SidebarState>('getSidebarState').key.quotaWarning;
+    expect(warning).toBe(
+      `Lever for Sheets has sent ${countedCalls(h).toLocaleString('en-US')} of the 20,000 requests Google lets your ` +
+        'account make in a day (the limit of a personal Google account is assumed; Workspace accounts get more). Past ' +
+        "it, every import run with your key fails until Google's day resets, 24 hours after its first request. Run " +
+        'fewer or narrower imports, or schedule them less often.',
+    );
+    const report = h.emu.run('showDiagnostics', [], { user: USER, spreadsheetId: h.ssId });
+    expect(report.ok).toBe(true);
+    const dialog = h.emu
+      .ui(h.ssId)
+      .filter((event) => event.kind === 'dialog')
+      .pop();
+    expect(String(dialog?.detail.html).replace(/&#39;/g, "'")).toContain(String(warning));
+    // Google's day ends 24 hours after its first call: the count and the warning go with it.
+    h.emu.clock.advance(23 * 3_600_000);
+    expect(h.call<SidebarState>('getSidebarState').key.quotaWarning).toBeUndefined();
+  });
 });

@@ -4,8 +4,14 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { checkLever, formatReport, type LeverCheckReport } from '../../tools/lever-check/core';
-import { generateDataset, LeverSimulator, startSimServer } from '../../tools/lever-sim';
+import { checkLever, formatReport, type LeverCheckReport, UPDATED_PROBE_WINDOW_MS } from '../../tools/lever-check/core';
+import {
+  generateDataset,
+  LeverSimulator,
+  mutateDataset,
+  type Opportunity,
+  startSimServer,
+} from '../../tools/lever-sim';
 import { ALL_READINGS, type LeverReadings } from '../../tools/lever-sim/readings';
 import { FULL, KEYS, NO_CONFIDENTIAL, NOW } from '../lever-sim/support';
 
@@ -183,5 +189,65 @@ describe('npm run check:lever (the CLI)', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('checkLever: what updated_at_start selects', () => {
+  each('updatedFilter', ALL_READINGS.updatedFilter, async (updatedFilter) => {
+    const { sim, clock, dataset } = makeSim({ updatedFilter });
+    // Changes in the last day: archives (a documented field) and posting locations (outside Lever's list).
+    const counts = { created: 0, edited: 0, snoozed: 0, unsnoozed: 0, unarchived: 0, deleted: 0 };
+    const since = Math.max(...dataset.opportunities.map((o) => o.updatedAt ?? o.createdAt));
+    const changed = mutateDataset(dataset, {
+      seed: 9,
+      since,
+      now: since + 3_600_000,
+      counts: { ...counts, archived: 3, confidentialityFlipped: 0, relocated: 4 },
+    });
+    clock.now = since + 2 * 3_600_000;
+    const report = await checkLever({
+      baseUrl: 'https://api.lever.co/v1',
+      apiKey: FULL,
+      transport: (url, headers) => sim.handle({ url, method: 'GET', headers }),
+      now: () => clock.now,
+      sleep: async (ms) => {
+        clock.now += ms;
+      },
+    });
+    expectWithinLimits(report, sim, FULL);
+    const probe = report.updatedFilter;
+    expect(probe.reading).toBe(updatedFilter === 'any-change' ? 'any-change' : 'field-or-no-such-change');
+    // The relocated records the default (non-confidential) list shows whose updatedAt is older than the window.
+    const probeRequest = sim.requests.filter((entry) => entry.query.updated_at_start !== undefined).pop();
+    const start = Number(probeRequest?.query.updated_at_start);
+    expect(start).toBeLessThanOrEqual(clock.now - UPDATED_PROBE_WINDOW_MS);
+    const older = dataset.opportunities.filter(
+      (o) => changed.relocated.includes(o.id) && o.confidentiality !== 'confidential' && (o.updatedAt ?? 0) < start,
+    );
+    expect(older.length).toBeGreaterThan(0);
+    expect(probe.older).toBe(updatedFilter === 'any-change' ? older.length : 0);
+    expect(probe.archive).toBe('bumps');
+    const asked = sim.requests.filter((entry) => entry.query.updated_at_start !== undefined);
+    expect(asked.every((entry) => entry.status === 200)).toBe(true);
+    expect(formatReport(report)).toContain('6. updated_at_start: ');
+  });
+
+  test('archives that leave updatedAt behind are reported', async () => {
+    const { sim, clock, dataset } = makeSim();
+    const target = dataset.opportunities.find((o) => o.archived === null) as Opportunity;
+    target.archived = { archivedAt: NOW - 1000, reason: dataset.archiveReasons[0].id };
+    target.updatedAt = NOW - 30 * 86_400_000;
+    clock.now = NOW;
+    const report = await checkLever({
+      baseUrl: 'https://api.lever.co/v1',
+      apiKey: FULL,
+      transport: (url, headers) => sim.handle({ url, method: 'GET', headers }),
+      now: () => clock.now,
+      sleep: async (ms) => {
+        clock.now += ms;
+      },
+    });
+    expect(report.updatedFilter.archive).toBe('does-not-bump');
+    expect(formatReport(report)).toContain('does NOT move updatedAt');
   });
 });

@@ -33,7 +33,7 @@ describe('mutateDataset', () => {
   const changed = changedIds(report);
 
   it('makes the default number of each change, each opportunity changed once', () => {
-    expect(MUTATION_KINDS.map((kind) => report[kind].length)).toEqual([5, 10, 3, 2, 2, 2, 1, 2]);
+    expect(MUTATION_KINDS.map((kind) => report[kind].length)).toEqual([5, 10, 3, 2, 2, 2, 1, 2, 0]);
     const all = [...changed, ...report.deleted];
     expect(new Set(all).size).toBe(all.length);
   });
@@ -98,5 +98,32 @@ describe('mutateDataset', () => {
     expect(next.edited).not.toEqual(report.edited);
     const latest = sim.query('opportunities', { ...EVERYTHING, updated_at_start: String(LATER + 1) });
     expect(latest.sort()).toEqual(changedIds(next).sort());
+  });
+});
+
+describe.each(['any-change', 'field'] as const)('an undocumented change under the %s reading', (updatedFilter) => {
+  const { sim, dataset } = makeFixture({ opportunities: 300, requisitions: 10, readings: { updatedFilter } });
+  const before = new Map(dataset.opportunities.map((o) => [o.id, o.updatedAt]));
+  const report = mutateDataset(dataset, {
+    seed: 5,
+    since: SINCE,
+    now: LATER,
+    counts: { created: 0, edited: 2, archived: 0, unarchived: 0, snoozed: 0, unsnoozed: 0, deleted: 0, relocated: 3 },
+  });
+
+  it('changes the posting location and leaves the updatedAt field alone', () => {
+    expect(report.relocated).toHaveLength(3);
+    for (const id of report.relocated) {
+      const o = dataset.opportunities.find((item) => item.id === id) as Opportunity;
+      expect(o.updatedAt).toBe(before.get(id));
+      expect(dataset.changedAt?.[id]).toBeGreaterThan(SINCE);
+    }
+  });
+
+  it('is found by updated_at_start only when the filter sees every change', () => {
+    const found = sim.query('opportunities', { ...EVERYTHING, updated_at_start: String(SINCE + 1) });
+    const documented = [...report.edited, ...report.confidentialityFlipped];
+    const expected = updatedFilter === 'any-change' ? [...documented, ...report.relocated] : documented;
+    expect(found.sort()).toEqual(expected.sort());
   });
 });

@@ -42,14 +42,23 @@ export interface HarnessOptions {
 type AllReadings = Partial<LeverReadings & GasReadings> | undefined;
 
 function leverReadings(all: AllReadings): Partial<LeverReadings> {
-  const { triggerContext: _c, triggerListing: _l, intlZones: _z, ...lever } = all ?? {};
+  const {
+    triggerContext: _c,
+    triggerListing: _l,
+    intlZones: _z,
+    setValuesPayload: _p,
+    urlLength: _u,
+    ...lever
+  } = all ?? {};
   return lever;
 }
 
 function gasReadings(all: AllReadings): Partial<GasReadings> {
-  const { triggerContext, triggerListing, intlZones } = all ?? {};
+  const { triggerContext, triggerListing, intlZones, setValuesPayload, urlLength } = all ?? {};
   return Object.fromEntries(
-    Object.entries({ triggerContext, triggerListing, intlZones }).filter(([, v]) => v !== undefined),
+    Object.entries({ triggerContext, triggerListing, intlZones, setValuesPayload, urlLength }).filter(
+      ([, v]) => v !== undefined,
+    ),
   ) as Partial<GasReadings>;
 }
 

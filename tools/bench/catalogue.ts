@@ -3,9 +3,15 @@ import { ACCOUNT_SHAPES, type AccountShape } from './dataset-shapes';
 import { CELL_COST_MODELS, type CellCostModel } from './product-costs';
 import type { ScenarioSpec } from './scenario';
 
-export const SCENARIO_NAMES = [...ACCOUNT_SHAPES, 'startup', 'hourly-refresh', 'hires-offers'] as const;
-/** Run when no --scenarios is given; hires-offers (four imports a size) runs only on request. */
-const DEFAULT_SCENARIOS = SCENARIO_NAMES.filter((name) => name !== 'hires-offers');
+export const SCENARIO_NAMES = [
+  ...ACCOUNT_SHAPES,
+  'startup',
+  'hourly-refresh',
+  'hires-offers',
+  'hourly-refresh-offers',
+] as const;
+/** Run when no --scenarios is given; hires-offers (four imports a size) and the offers refresh run only on request. */
+const DEFAULT_SCENARIOS = SCENARIO_NAMES.filter((name) => name !== 'hires-offers' && name !== 'hourly-refresh-offers');
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
 export interface BenchOptions {
@@ -25,10 +31,11 @@ const ORDERS = ['newest-first', 'newest-runs', 'unordered'] as const;
 export const USAGE = `npm run bench -- [options]
   --sizes 5k,20k          opportunities per account (default 5k,20k; --large adds 100k,250k,500k)
   --latency 0.25,2.5      Lever latency in seconds (default 0.25,2.5)
-  --scenarios a,b         ${SCENARIO_NAMES.join(', ')} (default all but hires-offers)
+  --scenarios a,b         ${SCENARIO_NAMES.join(', ')} (default all but hires-offers,
+                          hourly-refresh-offers)
   --cells emulator,product  cost per Sheets cell: the emulator's default, the product's commit estimate (default both)
   --orders newest-first   Lever list orders: ${ORDERS.join(', ')} (default newest-first)
-  --refresh-size 100k     account size of hourly-refresh (default 100k)
+  --refresh-size 100k     account size of hourly-refresh and hourly-refresh-offers (default 100k)
   --no-baseline           skip the buffered sequential paginator`;
 
 /** "5k" → 5000, "1.5m" → 1500000, "700" → 700. */
@@ -122,6 +129,11 @@ export function jobs(options: BenchOptions): ScenarioSpec[] {
         const records = options.refreshSize;
         const name = `hourly-refresh-${label(records)}-${tag}`;
         specs.push({ ...base, name, kind: 'hourly-refresh', records, latencyMs, cells, changedShare: 0.01 });
+      }
+      if (options.scenarios.includes('hourly-refresh-offers')) {
+        const records = options.refreshSize;
+        const name = `hourly-refresh-offers-${label(records)}-${tag}`;
+        specs.push({ ...base, name, kind: 'hourly-refresh-offers', records, latencyMs, cells, changedShare: 0.01 });
       }
     }
   }

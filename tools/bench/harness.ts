@@ -122,9 +122,10 @@ export function runAddOn(
   sheet = TARGET_SHEET,
   header = 1,
   truth: Truth = opportunityTruth,
+  options?: { full: boolean },
 ): RunMeasure {
   const step = (fn: string) => () => {
-    const record = callSidebar(bench, fn, [importId]);
+    const record = callSidebar(bench, fn, fn === 'runImport' && options ? [importId, options] : [importId]);
     return { status: String(record.status), message: record.message as string | undefined };
   };
   return measured(bench, () => drive(step('runImport'), step('continueImport')), sheet, header, truth);

@@ -6,6 +6,7 @@ import type { ScenarioSpec } from './scenario';
 
 export const OFFER_COLUMNS = ['offerStatus', 'offerSentOn', 'offerStartDate', 'offerSalary', 'offerCurrency'];
 export const HIRE_COLUMNS = ['hires', 'openSeats', 'nextStartDate', 'lastHiredOn'];
+export const ACTIVE_OFFER_COLUMNS = ['activeOffers'];
 /** Requisitions in the account: enough that 2% hires spread over many seats. */
 const REQUISITIONS = 200;
 
@@ -15,6 +16,8 @@ export interface HiresOffersMeasure {
   withOffers: number;
   opportunities: { without: RunMeasure; with: RunMeasure };
   requisitions: { without: RunMeasure; with: RunMeasure };
+  /** The requisitions with "Active offers" (compared with the same `without` run). */
+  activeOffers: RunMeasure;
 }
 
 type ImportObject = 'opportunities' | 'requisitions';
@@ -57,5 +60,6 @@ export function runHiresOffers(spec: ScenarioSpec, sheetCellMs: number): HiresOf
     withOffers,
     opportunities: { without: run('opportunities', []), with: run('opportunities', OFFER_COLUMNS) },
     requisitions: { without: run('requisitions', []), with: run('requisitions', HIRE_COLUMNS) },
+    activeOffers: run('requisitions', ACTIVE_OFFER_COLUMNS),
   };
 }

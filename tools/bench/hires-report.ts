@@ -33,11 +33,12 @@ function pair(name: string, label: string, without: RunMeasure, withColumns: Run
   };
 }
 
-/** Two rows: opportunities with the offer columns, requisitions with the hire columns. */
+/** Three rows: opportunities with the offer columns, requisitions with the hire columns, with "Active offers". */
 export function hiresOffersRows(name: string, m: HiresOffersMeasure): Row[] {
   const facts = `${m.hires} hires, ${m.withOffers} with offers`;
   return [
     pair(name, `opportunities + offer columns (${facts})`, m.opportunities.without, m.opportunities.with),
     pair(name, 'requisitions + hire columns', m.requisitions.without, m.requisitions.with),
+    pair(name, 'requisitions + active offers', m.requisitions.without, m.activeOffers),
   ];
 }

@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jobs, parseArgs, USAGE } from './catalogue';
 import { hiresOffersRows } from './hires-report';
+import { refreshOffersRow } from './refresh-offers';
 import { crashedRow, importRows, markdown, type Row, refreshRow, startupRows } from './report';
 import type { ScenarioResult, ScenarioSpec } from './scenario';
 
@@ -37,6 +38,12 @@ function tables(outcomes: Outcome[]): Array<[string, Row[]]> {
     [
       'Hire and offer columns, 2% hires (each import without and with them)',
       of('hires-offers', (r) => (r.hiresOffers ? hiresOffersRows(r.spec.name, r.hiresOffers) : [])),
+    ],
+    [
+      'Hourly refresh with offer columns, 2% hires, 1% changed and some offers moved on',
+      of('hourly-refresh-offers', (r) =>
+        r.refreshOffers ? [refreshOffersRow(r.spec.name, r.spec.latencyMs, r.refreshOffers)] : [],
+      ),
     ],
   ].filter(([, rows]) => rows.length > 0) as Array<[string, Row[]]>;
 }

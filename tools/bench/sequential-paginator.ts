@@ -15,6 +15,7 @@ export interface BaselineArgs {
 export const SEQUENTIAL_PAGINATOR_SOURCE = `
 var FETCH_BUDGET_MS = 270000; // stop fetching at 4.5 minutes: the write and the save need the rest
 var CELLS_PER_WRITE = 500000;
+var BYTES_PER_WRITE = 1800000;
 var QUERY = '/opportunities?limit=100&archived=false&snoozed=false&confidentiality=all';
 
 function importSequentially(baseUrl, apiKey, sheetName, width) {
@@ -64,9 +65,16 @@ function writeRows(sheet, rows, row, width) {
   if (sheet.getMaxRows() < needed) sheet.insertRowsAfter(sheet.getMaxRows(), needed - sheet.getMaxRows());
   if (sheet.getMaxColumns() < width) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
   var perWrite = Math.max(1, Math.floor(CELLS_PER_WRITE / width));
-  for (var i = 0; i < rows.length; i += perWrite) {
-    var chunk = rows.slice(i, i + perWrite);
-    sheet.getRange(row + i, 1, chunk.length, width).setValues(chunk);
+  // Calls of at most CELLS_PER_WRITE cells and BYTES_PER_WRITE (Google's ~2 MB payloads; 2 bytes a character covers
+  // accented text).
+  for (var i = 0, bytes = 0, first = 0; i <= rows.length; i++) {
+    var size = i < rows.length ? JSON.stringify(rows[i]).length * 2 : 0;
+    if (i === rows.length || (i > first && (i - first >= perWrite || bytes + size > BYTES_PER_WRITE))) {
+      if (i > first) sheet.getRange(row + first, 1, i - first, width).setValues(rows.slice(first, i));
+      first = i;
+      bytes = 0;
+    }
+    bytes += size;
   }
   return row + rows.length;
 }

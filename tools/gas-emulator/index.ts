@@ -2,7 +2,12 @@
 import type { UiEvent } from './context';
 import { type CoreOptions, EmulatorCore } from './core';
 import { DEFAULT_USER, type ExecutionResult, type RunContext, type SentMail, type TriggerInfo } from './options';
-import type { GasReadings, TriggerContextReading } from './readings';
+import {
+  type GasReadings,
+  SET_VALUES_PAYLOAD_BYTES,
+  STRICTEST_GAS_READINGS,
+  type TriggerContextReading,
+} from './readings';
 import type { ExecutionSpec } from './runtime/execution';
 import { runExecution } from './runtime/runner';
 import { checkSidebarArgs, copyArgs, returnedToSidebar } from './runtime/sidebar-bridge';
@@ -28,7 +33,9 @@ export class GasEmulator {
 
   constructor(options: CoreOptions = {}) {
     // The store reads the clock only later (inspector typing), once the core exists.
-    const model = options.spreadsheetModel ?? defaultSpreadsheetModel(() => this.core.clock.now());
+    const payload =
+      SET_VALUES_PAYLOAD_BYTES[options.readings?.setValuesPayload ?? STRICTEST_GAS_READINGS.setValuesPayload];
+    const model = options.spreadsheetModel ?? defaultSpreadsheetModel(() => this.core.clock.now(), payload);
     this.core = new EmulatorCore(options, model);
   }
 

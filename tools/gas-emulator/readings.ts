@@ -14,10 +14,22 @@ export type TriggerListingReading = 'listed' | 'unlisted';
 /** Whether the bundle's Intl knows IANA time zones (unknowns 9); without, a timeZone option other than UTC throws. */
 export type IntlZonesReading = 'present' | 'absent';
 
+/**
+ * The largest Range.setValues payload (the values as JSON, in UTF-8 bytes) Google accepts. No source gives one for
+ * Apps Script: the Sheets API recommends 2 MB and refuses 10 MB ("Request payload size exceeds the limit: 10485760
+ * bytes."). Over it, setValues throws that text with the reading's figure.
+ */
+export type SetValuesPayloadReading = '2MB' | '10MB';
+
+/** UrlFetch's longest URL: "2 KB" in Google's quota table (2,048), "up to 2,082 characters" in fetch's reference. */
+export type UrlLengthReading = '2048' | '2082';
+
 export interface GasReadings {
   triggerContext: TriggerContextReading;
   triggerListing: TriggerListingReading;
   intlZones: IntlZonesReading;
+  setValuesPayload: SetValuesPayloadReading;
+  urlLength: UrlLengthReading;
 }
 
 /** The strictest plausible reading of each: the emulator's default. */
@@ -25,10 +37,19 @@ export const STRICTEST_GAS_READINGS: Readonly<GasReadings> = {
   triggerContext: 'none',
   triggerListing: 'unlisted',
   intlZones: 'absent',
+  setValuesPayload: '2MB',
+  urlLength: '2048',
+};
+
+export const SET_VALUES_PAYLOAD_BYTES: Readonly<Record<SetValuesPayloadReading, number>> = {
+  '2MB': 2 * 1024 * 1024,
+  '10MB': 10 * 1024 * 1024,
 };
 
 export const ALL_GAS_READINGS = {
   triggerContext: ['full', 'no-active-spreadsheet', 'none'] as const,
   triggerListing: ['listed', 'unlisted'] as const,
   intlZones: ['present', 'absent'] as const,
+  setValuesPayload: ['2MB', '10MB'] as const,
+  urlLength: ['2048', '2082'] as const,
 };

@@ -5,7 +5,10 @@ import type { SpreadsheetModel } from './spreadsheet-port';
 
 export type { SpreadsheetInspector } from './spreadsheet';
 
-export function defaultSpreadsheetModel(now: () => number): SpreadsheetModel<SpreadsheetInspector> {
-  const store = new SpreadsheetStore({ now });
+export function defaultSpreadsheetModel(
+  now: () => number,
+  maxSetValuesBytes?: number,
+): SpreadsheetModel<SpreadsheetInspector> {
+  const store = new SpreadsheetStore({ now, maxSetValuesBytes });
   return { store, createSpreadsheetApp: (ctx: ServiceContext) => createSpreadsheetApp(store, ctx) };
 }

@@ -1,5 +1,7 @@
 // The read-only checks behind `npm run check:lever`: which reading of Lever's undocumented behaviour
-// (shared/reference/unknowns.md items 1–5) a real account shows. Pure: every request goes through `transport`.
+// (shared/reference/unknowns.md items 1–5, what `updated_at_start` selects, and whether offers bump updatedAt) a real
+// account shows. Pure: every request goes through `transport`.
+import { checkOfferUpdates, type OfferUpdatesFinding } from './offer-updates';
 
 /** One GET. Throws for a network failure; `body` is the raw response text. */
 export type Transport = (
@@ -22,6 +24,13 @@ export interface LeverCheckOptions {
 export type OrderReading = 'newest-first' | 'newest-runs' | 'unordered' | 'cannot-tell';
 export type StatusReading = 'union' | 'first' | 'last' | 'ignored' | 'refused' | 'cannot-tell';
 export type ConfidentialReading = 'forbidden' | 'can-read' | 'cannot-tell';
+/**
+ * What `updated_at_start` selects (lever-api §5.1, §7.5): `any-change` once a record it returns has an older
+ * `updatedAt` field (the filter is not on the field); otherwise the field reading cannot be ruled out.
+ */
+export type UpdatedFilterFinding = 'any-change' | 'field-or-no-such-change' | 'cannot-tell';
+/** Whether archiving moves `updatedAt` (recently archived records: `updatedAt` ≥ `archived.archivedAt`). */
+export type ArchiveBumpFinding = 'bumps' | 'does-not-bump' | 'cannot-tell';
 
 export interface OrderFinding {
   query: string;
@@ -41,6 +50,15 @@ export interface LeverCheckReport {
   status: { reading: StatusReading; detail: string; addOn: string };
   confidential: { reading: ConfidentialReading; detail: string; addOn: string };
   invalidToken: { status: number | null; mentionsInvalidOffsetToken: boolean; detail: string; addOn: string };
+  updatedFilter: {
+    reading: UpdatedFilterFinding;
+    archive: ArchiveBumpFinding;
+    /** Records the filter returned, and how many of them have an `updatedAt` field older than the filter's start. */
+    returned: number;
+    older: number;
+    detail: string;
+    addOn: string;
+  };
   tokenEncoding: {
     pageTwo: 'works' | 'refused' | 'not-tried';
     /** The token decoded before being encoded once (the wire then carries `next` verbatim). */
@@ -48,6 +66,7 @@ export interface LeverCheckReport {
     detail: string;
     addOn: string;
   };
+  offerUpdates: OfferUpdatesFinding;
   requests: number;
 }
 
@@ -432,6 +451,72 @@ async function checkTokenEncoding(lever: Lever, opportunities: Walk): Promise<Le
 
 const NOT_CHECKED = 'Not checked: the checks stopped early.';
 
+/** How far back the updated_at probe looks: long enough for some changes, short enough to be a few pages. */
+export const UPDATED_PROBE_WINDOW_MS = 7 * 86_400_000;
+const UPDATED_PROBE_PAGES = 3;
+
+function numberOr(value: unknown): number | null {
+  return typeof value === 'number' ? value : null;
+}
+
+/** Recently archived records whose `updatedAt` is at or after their `archivedAt`, and those before it. */
+async function archiveBumps(lever: Lever, start: number): Promise<{ finding: ArchiveBumpFinding; text: string }> {
+  const params: Params = [
+    ['limit', String(PAGE)],
+    ['archived', 'true'],
+    ['archived_at_start', String(start)],
+  ];
+  const result = await walk(lever, '/opportunities', params, 1);
+  if (result.error) return { finding: 'cannot-tell', text: `The archived list answered ${result.error}.` };
+  let bumped = 0;
+  let behind = 0;
+  for (const record of result.records) {
+    const archivedAt = numberOr((record.archived as { archivedAt?: unknown } | null)?.archivedAt);
+    const updatedAt = numberOr(record.updatedAt);
+    if (archivedAt === null) continue;
+    if (updatedAt !== null && updatedAt >= archivedAt) bumped++;
+    else behind++;
+  }
+  const text = `Of ${bumped + behind} records archived since then, ${behind} have an updatedAt before their archivedAt.`;
+  if (bumped + behind === 0) return { finding: 'cannot-tell', text: 'No record was archived since then.' };
+  return { finding: behind > 0 ? 'does-not-bump' : 'bumps', text };
+}
+
+/**
+ * Read-only: lists opportunities with `updated_at_start` = now less a week and counts those whose `updatedAt` field
+ * is older (possible only if the filter sees changes the field does not), then checks archives against `updatedAt`.
+ */
+async function checkUpdatedFilter(lever: Lever, now: number): Promise<LeverCheckReport['updatedFilter']> {
+  const start = now - UPDATED_PROBE_WINDOW_MS;
+  const params: Params = [
+    ['limit', String(PAGE)],
+    ['updated_at_start', String(start)],
+  ];
+  const result = await walk(lever, '/opportunities', params, UPDATED_PROBE_PAGES);
+  const older = result.records.filter((record) => (numberOr(record.updatedAt) ?? Number.NEGATIVE_INFINITY) < start);
+  const archive = await archiveBumps(lever, start);
+  const reading: UpdatedFilterFinding =
+    older.length > 0 ? 'any-change' : result.records.length > 0 ? 'field-or-no-such-change' : 'cannot-tell';
+  const seen = `/opportunities?updated_at_start=${start} returned ${result.records.length} records${result.complete ? '' : ' (first pages)'}, ${older.length} with an older updatedAt.`;
+  return {
+    reading,
+    archive: archive.finding,
+    returned: result.records.length,
+    older: older.length,
+    detail: `${result.error ? `It answered ${result.error}. ` : ''}${seen} ${archive.text}`,
+    addOn: UPDATED_ADD_ON[reading],
+  };
+}
+
+const UPDATED_ADD_ON: Record<UpdatedFilterFinding, string> = {
+  'any-change':
+    'The filter sees changes the updatedAt field does not show: changes-only refreshes see them too. Each full run still checks for drift.',
+  'field-or-no-such-change':
+    "Every record returned has a recent updatedAt: the filter may compare the field, so a change outside Lever's updatedAt list could be missed. Each full run compares its result with the last refresh; any drift switches that import to full runs (Diagnostics shows the count).",
+  'cannot-tell':
+    'No record changed in the last week. Each full run compares its result with the last refresh; any drift switches that import to full runs.',
+};
+
 function emptyReport(baseUrl: string): LeverCheckReport {
   return {
     baseUrl,
@@ -439,7 +524,16 @@ function emptyReport(baseUrl: string): LeverCheckReport {
     status: { reading: 'cannot-tell', detail: NOT_CHECKED, addOn: '' },
     confidential: { reading: 'cannot-tell', detail: NOT_CHECKED, addOn: '' },
     invalidToken: { status: null, mentionsInvalidOffsetToken: false, detail: NOT_CHECKED, addOn: '' },
+    updatedFilter: {
+      reading: 'cannot-tell',
+      archive: 'cannot-tell',
+      returned: 0,
+      older: 0,
+      detail: NOT_CHECKED,
+      addOn: '',
+    },
     tokenEncoding: { pageTwo: 'not-tried', decodedVariant: 'not-tried', detail: NOT_CHECKED, addOn: '' },
+    offerUpdates: { reading: 'cannot-tell', detail: NOT_CHECKED, addOn: '' },
     requests: 0,
   };
 }
@@ -456,6 +550,8 @@ export async function checkLever(options: LeverCheckOptions): Promise<LeverCheck
     report.status = await checkStatus(lever);
     report.confidential = await checkConfidential(lever);
     report.invalidToken = await checkInvalidToken(lever);
+    report.updatedFilter = await checkUpdatedFilter(lever, (options.now ?? Date.now)());
+    report.offerUpdates = await checkOfferUpdates((path, params) => lever.get(path, params));
   } catch (error) {
     if (!(error instanceof Stop)) throw new Error(lever.redact(error instanceof Error ? error.message : String(error)));
     report.aborted = error.message;
@@ -484,6 +580,23 @@ const CONFIDENTIAL_TEXT: Record<ConfidentialReading, string> = {
   forbidden: 'forbidden',
   'can-read': 'this key can read confidential records',
   'cannot-tell': 'silent or none exist: cannot tell',
+};
+
+const UPDATED_TEXT: Record<UpdatedFilterFinding, string> = {
+  'any-change': 'matches any change (not the updatedAt field)',
+  'field-or-no-such-change': 'consistent with comparing the updatedAt field',
+  'cannot-tell': 'cannot tell',
+};
+
+const ARCHIVE_TEXT: Record<ArchiveBumpFinding, string> = {
+  bumps: 'moves updatedAt',
+  'does-not-bump': 'does NOT move updatedAt (please report it)',
+  'cannot-tell': 'cannot tell',
+};
+
+const OFFER_TEXT: Record<OfferUpdatesFinding['reading'], string> = {
+  separate: 'separate (an offer changed without its opportunity)',
+  'cannot-tell': 'cannot tell',
 };
 
 /** The plain-text report: one heading per unknowns.md item, the reading, then what the add-on does. */
@@ -516,6 +629,17 @@ export function formatReport(report: LeverCheckReport): string {
   lines.push('');
   lines.push(`5. Token encoding: page 2 ${report.tokenEncoding.pageTwo}. ${report.tokenEncoding.detail}`);
   if (report.tokenEncoding.addOn) lines.push(`   Add-on: ${report.tokenEncoding.addOn}`);
+  const updated = report.updatedFilter;
+  lines.push(
+    '',
+    `6. updated_at_start: ${UPDATED_TEXT[updated.reading]}; archiving ${ARCHIVE_TEXT[updated.archive]}. ${updated.detail}`,
+  );
+  if (updated.addOn) lines.push(`   Add-on: ${updated.addOn}`);
+  lines.push(
+    '',
+    `7. Offer changes and updatedAt: ${OFFER_TEXT[report.offerUpdates.reading]}. ${report.offerUpdates.detail}`,
+  );
+  if (report.offerUpdates.addOn) lines.push(`   Add-on: ${report.offerUpdates.addOn}`);
   lines.push('', `Requests used: ${report.requests}`);
   return `${lines.join('\n')}\n`;
 }

@@ -10,6 +10,12 @@ export {
   type MutationReport,
   mutateDataset,
 } from './generate/mutate';
+export {
+  changeOffer,
+  mutateOffers,
+  type OfferChange,
+  type OfferMutationOptions,
+} from './generate/mutate-offers';
 export * from './offer-types';
 export { type SimServer, type SimServerOptions, startSimServer } from './server';
 export { DEFAULT_HOSTS, LeverSimulator, type LeverSimulatorOptions } from './simulator';

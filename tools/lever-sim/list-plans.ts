@@ -31,6 +31,7 @@ export interface PlanContext {
   now: number;
   canSeeConfidential: boolean;
   readings: LeverReadings;
+  changedAt?: Record<string, number>;
 }
 
 const identity = (record: unknown) => record;

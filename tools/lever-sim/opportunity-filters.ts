@@ -20,7 +20,9 @@ export interface FilterContext {
   now: number;
   canSeeConfidential: boolean;
   maps: IdMaps;
-  readings: Pick<LeverReadings, 'confidentialDenial'>;
+  readings: Pick<LeverReadings, 'confidentialDenial' | 'updatedFilter'>;
+  /** The dataset's `changedAt` (changes that leave `updatedAt` alone). */
+  changedAt?: Record<string, number>;
 }
 
 /** Compiles the query's filters; throws a 400 for a malformed value and a 403 for confidential data without access. */
@@ -45,7 +47,7 @@ export function compileOpportunityFilter(params: QueryParams, context: FilterCon
     unionFilter(params, 'location', (opportunity) => opportunity.opportunityLocation),
     unionFilter(params, 'posting_id', (opportunity) => postingIds(opportunity, context.maps, false)),
     unionFilter(params, 'archived_posting_id', (opportunity) => postingIds(opportunity, context.maps, true)),
-    rangeFilter(params, 'updated_at', (opportunity) => opportunity.updatedAt),
+    rangeFilter(params, 'updated_at', updatedReader(context)),
     rangeFilter(params, 'advanced_at', (opportunity) => opportunity.lastAdvancedAt),
     rangeFilter(params, 'archived_at', (opportunity) => opportunity.archived?.archivedAt),
   ]);
@@ -53,6 +55,16 @@ export function compileOpportunityFilter(params: QueryParams, context: FilterCon
     createdFrom: params.timestamp('created_at_start'),
     createdTo: params.timestamp('created_at_end'),
     predicates,
+  };
+}
+
+/** What `updated_at_start/_end` compare, per the `updatedFilter` reading. */
+function updatedReader(context: FilterContext): (opportunity: Opportunity) => number | null {
+  const changedAt = context.changedAt;
+  if (context.readings.updatedFilter === 'field' || !changedAt) return (opportunity) => opportunity.updatedAt;
+  return (opportunity) => {
+    const hidden = changedAt[opportunity.id];
+    return hidden === undefined ? opportunity.updatedAt : Math.max(hidden, opportunity.updatedAt ?? hidden);
   };
 }
 

@@ -202,7 +202,8 @@ export class LeverSimulator {
     read: (plan: ListPlan<unknown>) => R,
     inListOrder = true,
   ): R {
-    const context = { watch: this.watch, maps: this.maps, readings: this.readings, ...access };
+    const changedAt = this.dataset.changedAt;
+    const context = { watch: this.watch, maps: this.maps, readings: this.readings, changedAt, ...access };
     const plan = () => {
       const newestFirst = planList(endpoint, params, context, this.indexes);
       return inListOrder ? this.ordered(endpoint, params, newestFirst) : newestFirst;

@@ -281,6 +281,11 @@ export interface LeverDataset {
   offers?: Record<string, Offer[]>;
   /** Served by `/opportunities/deleted`; `mutateDataset` adds the opportunities it deletes. */
   deletedOpportunities?: DeletedOpportunity[];
+  /**
+   * When each opportunity last changed in any field, by id, for changes that leave `updatedAt` alone (never served;
+   * the `updated_at` filter reads it under the `any-change` reading). Absent: `updatedAt` is the last change.
+   */
+  changedAt?: Record<string, number>;
 }
 
 /** A deleted opportunity as `/opportunities/deleted` lists it: its last state plus who deleted it and when. */

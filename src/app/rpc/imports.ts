@@ -10,14 +10,17 @@ import { listColumnInfo } from '../../import/columns';
 import { normaliseDefinition } from '../../import/definition';
 import { saveImportInput } from '../../import/definition-input';
 import { deleteBase } from '../../import/incremental-base-sheet';
+import { deleteKeptOffers } from '../../import/offers-kept-sheet';
 import { previewDefinition } from '../../import/preview';
 import { buildSidebarState, uniqueCopyName } from '../../import/sidebar-state';
 import { deleteStaging } from '../../import/staging';
 import { describeSchedule, type ScheduleContext } from '../../schedule/describe';
+import { urlFetchCallsToday, urlFetchWarning } from '../../schedule/urlfetch-quota';
 import type { ServerApi } from '../../shared/rpc';
-import type { ImportDefinitionInput, ImportObject, SidebarState } from '../../shared/types';
+import type { ImportDefinitionInput, ImportObject, KeyStatus, SidebarState } from '../../shared/types';
 import { deleteCheckpoint, loadCheckpoint } from '../../store/checkpoint';
 import { deleteDefinition, listDefinitions, requireDefinition } from '../../store/imports-store';
+import { deleteFullOnly } from '../../store/incremental-base';
 import { loadKeyStatus } from '../../store/key-store';
 import { deleteRuns, latestRun } from '../../store/runs-store';
 import { deleteImportState } from '../../store/schedule-state';
@@ -39,6 +42,12 @@ function bestEffort(action: () => void): void {
   }
 }
 
+/** The key's status with the warning before Google's daily UrlFetch limit, when today's calls near it. */
+function withQuotaWarning(key: KeyStatus): KeyStatus {
+  const quotaWarning = urlFetchWarning(urlFetchCallsToday(userStore(), Date.now()));
+  return quotaWarning ? { ...key, quotaWarning } : key;
+}
+
 function sidebarState(): SidebarState {
   const spreadsheet = activeDocument();
   // Every import's definition, runs and schedule state: one properties read instead of several per import.
@@ -52,7 +61,7 @@ function sidebarState(): SidebarState {
     user: currentUserEmail(),
     now: Date.now(),
     timeZone: spreadsheet.info.timeZone,
-    key: withConfidentialNotice(loadKeyStatus(userStore())),
+    key: withQuotaWarning(withConfidentialNotice(loadKeyStatus(userStore()))),
     sheetNames: spreadsheet.workbook().sheetNames(),
     describeSchedule: (definition, now, user) => describeSchedule(definition, now, user, context),
   });
@@ -104,6 +113,8 @@ function remove(importId: string): void {
     deleteStaging(spreadsheet.workbook(), importId, checkpoint?.stagingSheetId);
     deleteSnapshot(spreadsheet.workbook(), importId);
     deleteBase(spreadsheet.workbook(), store, importId);
+    deleteFullOnly(store, importId);
+    deleteKeptOffers(spreadsheet.workbook(), importId);
     deleteCheckpoint(store, importId);
     deleteRuns(store, importId);
     deleteImportState(store, importId);

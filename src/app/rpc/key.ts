@@ -48,7 +48,7 @@ function probe(credential: LeverCredential): KeyCheck {
 
 const OFFERS_MISSING =
   'It cannot read offers (Lever\'s "Offers" read permission): imports still run, but the offer columns and ' +
-  "requisitions' next start dates stay empty.";
+  "requisitions' next start dates and active offers stay empty.";
 
 /** A sentence for the sidebar about the endpoints the key cannot read; confidential access has its own notice. */
 export function describeCheck(check: KeyCheck): string {

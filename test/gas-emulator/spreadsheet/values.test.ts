@@ -1,5 +1,6 @@
 // Range reads and writes: value types, typing rules, dimension checks, dates in the bundle's realm, display values.
-import { messageOf, setup } from './fake-context';
+import { createSpreadsheetApp, SpreadsheetStore } from '../../../tools/gas-emulator/spreadsheet';
+import { fakeContext, messageOf, OWNER, setup } from './fake-context';
 
 describe('setValues / getValues', () => {
   it('checks rows first, then each row, with Google texts', () => {
@@ -31,6 +32,22 @@ describe('setValues / getValues', () => {
       ['', '', ''],
       ['', '', ''],
     ]);
+  });
+
+  it('refuses a payload over the limit, counted as JSON in UTF-8 bytes, and writes nothing', () => {
+    const store = new SpreadsheetStore({ maxSetValuesBytes: 1000 });
+    const id = store.create({ name: 'Plan', owner: OWNER });
+    const fake = fakeContext({ activeSpreadsheetId: id });
+    // biome-ignore lint/suspicious/noExplicitAny: the emulated global is untyped, as Apps Script code sees it
+    const app = createSpreadsheetApp(store, fake.ctx) as any as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    const range = app.getActiveSpreadsheet().getSheets()[0].getRange(1, 1, 2, 1);
+    // [["é…"],["x"]]: 12 bytes of brackets, quotes, commas and x, plus the text; é is 2 bytes.
+    range.setValues([['é'.repeat(494)], ['x']]);
+    expect(range.getValues()[0][0]).toHaveLength(494);
+    expect(messageOf(() => range.setValues([['é'.repeat(495)], ['y']]))).toBe(
+      'Request payload size exceeds the limit: 1000 bytes.',
+    );
+    expect(range.getValues()[1][0]).toBe('x');
   });
 
   it('throws Exceptions of the execution realm', () => {

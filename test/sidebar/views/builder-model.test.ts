@@ -63,6 +63,16 @@ describe('builder model', () => {
     expect(choices.filter((c) => c.locked).map((c) => c.key)).toEqual(['id']);
   });
 
+  it('carries a column’s cost note to the picker, and none where the server gives none', () => {
+    const noted = [
+      ...COLUMNS,
+      { key: 'activeOffers', label: 'Active offers', type: 'number', inDefault: false, note: 'Asks Lever more.' },
+    ];
+    const choices = columnChoices(noted as ColumnInfo[]);
+    expect(choices.find((c) => c.key === 'activeOffers')?.note).toBe('Asks Lever more.');
+    expect(choices.find((c) => c.key === 'name')).not.toHaveProperty('note');
+  });
+
   it("keeps a saved import's column order and drops keys the server no longer lists", () => {
     const choices = columnChoices(COLUMNS, ['tags', 'gone', 'owner']);
     expect(selectedColumns(choices)).toEqual(['tags', 'owner', 'id']);

@@ -44,6 +44,7 @@ const SAMPLES: Samples = {
     notDate: { reason: 'notDate', field: '"Created after"' },
     notList: { reason: 'notList', field: 'Tags' },
     listTooLong: { reason: 'listTooLong', field: 'Stages', max: 50 },
+    filterValueTooLong: { reason: 'filterValueTooLong', filter: 'tag' },
     filterObject: { reason: 'filterObject', filter: 'requisition status', object: 'requisitions' },
     dateOrder: { reason: 'dateOrder', after: '2026-02-01', before: '2026-01-01' },
     hiredDateOrder: { reason: 'hiredDateOrder', after: '2026-02-01', before: '2026-01-01' },

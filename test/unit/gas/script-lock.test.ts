@@ -1,5 +1,8 @@
-// withScriptLock: pending writes are flushed before the script lock is released, also when the work throws.
-import { withScriptLock } from '../../../src/gas/state-sheet';
+// withScriptLock: pending writes are flushed before the script lock is released, also when the work throws; the
+// import lease is claimed and released through it, so an import's writes land before the next holder reads.
+import { leaseLock, withLock } from '../../../src/gas/lock';
+import { type SheetStore, withScriptLock } from '../../../src/gas/state-sheet';
+import { memoryStore } from '../../../src/ports/store';
 
 const globals = globalThis as Record<string, unknown>;
 let events: string[] = [];
@@ -64,5 +67,45 @@ describe('withScriptLock', () => {
     });
     expect(() => withScriptLock(() => 1)).toThrow('flush failed');
     expect(events).toEqual(['lock', 'flush', 'release']);
+  });
+});
+
+/** A state store whose lease writes are recorded among the lock events. */
+function leaseStore(): SheetStore {
+  const inner = memoryStore();
+  return {
+    ...inner,
+    set: (key, value) => {
+      events.push(JSON.parse(value).holder ? 'lease taken' : 'lease freed');
+      inner.set(key, value);
+    },
+    refresh: () => undefined,
+  };
+}
+
+describe('the import lease', () => {
+  it("flushes the import's writes before the lease's release lets the next run in", () => {
+    stubServices();
+    const result = withLock(leaseLock(leaseStore(), 'ana@example.com'), () => {
+      events.push('import writes');
+      return 'done';
+    });
+    expect(result).toBe('done');
+    expect(events).toEqual([
+      ...['lock', 'lease taken', 'flush', 'release'],
+      'import writes',
+      ...['lock', 'lease freed', 'flush', 'release'],
+    ]);
+  });
+
+  it('flushes and releases the same way when the import fails', () => {
+    stubServices();
+    expect(() =>
+      withLock(leaseLock(leaseStore(), 'ana@example.com'), () => {
+        events.push('import writes');
+        throw new Error('import failed');
+      }),
+    ).toThrow('import failed');
+    expect(events.slice(-4)).toEqual(['lock', 'lease freed', 'flush', 'release']);
   });
 });

@@ -6,7 +6,10 @@ import { loadCheckpoint } from '../../../src/store/checkpoint';
 import type { FakeSheet } from '../sheet/fake-workbook';
 import { deps, expectedIds, records, runToEnd, targetIds, type World, withSource, world } from './engine-world';
 
-/** Calls `spy` with the workbook's cell count and sheet names before every grid growth of any sheet inserted. */
+/**
+ * Calls `spy` with the workbook's cell count and sheet names after every grid growth of any sheet inserted (the
+ * changes-only base, written after the target, has its own test below).
+ */
 function watchGrowth(w: World, spy: (name: string, cells: number, names: string[]) => void): void {
   const insertSheet = w.workbook.insertSheet.bind(w.workbook);
   w.workbook.insertSheet = (name) => {
@@ -27,11 +30,17 @@ describe('the cell budget', () => {
     withSource(w, list, { msPerPage: 10 });
     let peak = 0;
     const targetGrowths: string[][] = [];
+    const baseGrowths: string[][] = [];
     watchGrowth(w, (name, cells, names) => {
-      peak = Math.max(peak, cells);
+      if (name.startsWith('_lever_base_')) baseGrowths.push(names);
+      else peak = Math.max(peak, cells);
       if (name === 'Opportunities') targetGrowths.push(names);
     });
     expect(runToEnd(w)[0]).toMatchObject({ status: 'succeeded', rowsWritten: list.length });
+    // The base grows once the staging sheet is gone and the target is written.
+    expect(baseGrowths.length).toBeGreaterThan(0);
+    for (const names of baseGrowths) expect(names.slice(0, 2)).toEqual(['Sheet1', 'Opportunities']);
+    for (const names of baseGrowths) expect(names.some((name) => name.startsWith('_lever_staging'))).toBe(false);
     expect(targetIds(w)).toEqual(expectedIds(list));
     expect(targetGrowths).toEqual([['Sheet1', 'Opportunities']]);
     // Staging: 2 key columns and 3 columns; the Lever ID column is one of the 4 the target shows.

@@ -72,6 +72,7 @@ describe('normaliseDefinition', () => {
     ['empty sheet name', { sheetName: '  ' }, /sheet name cannot be empty/],
     ['empty name', { name: '' }, /import name cannot be empty/],
     ['staging name', { sheetName: '_lever_staging_x' }, /reserved/],
+    ['kept offers name', { sheetName: '_lever_offers_x' }, /reserved/],
     ['bad object', { object: 'candidates' as never }, /object must be one of/],
     ['bad write mode', { writeMode: 'merge' as never }, /write mode/],
   ])('rejects %s with a specific message', (_case, overrides, message) => {

@@ -8,6 +8,10 @@ import type { FakeSheet } from '../sheet/fake-workbook';
 import { deps, expectedIds, records, runToEnd, targetIds, withSource, world } from './engine-world';
 import { authError, FakeSource, fakeAccess } from './fake-lever';
 
+/** The sheets a user sees: every opportunity import also keeps its hidden changes-only base. */
+function userSheets(w: { workbook: { sheetNames(): string[] } }): string[] {
+  return w.workbook.sheetNames().filter((name) => !name.startsWith('_lever_base_'));
+}
 describe('runSlice', () => {
   it('imports a small result in one execution: sorted, named, safe, staging removed', () => {
     const w = world();
@@ -20,7 +24,8 @@ describe('runSlice', () => {
     expect(targetIds(w)).toEqual(expectedIds(list));
     expect(sheet.column(4, 2).every((stage) => stage === 'New lead')).toBe(true);
     expect(sheet.formulas()).toEqual([]);
-    expect(w.workbook.sheetNames()).toEqual(['Sheet1', 'Opportunities']);
+    expect(userSheets(w)).toEqual(['Sheet1', 'Opportunities']);
+    expect(w.workbook.sheetNames()).toContain(`_lever_base_${w.definition.id}`);
     expect(loadCheckpoint(w.store, w.definition.id)).toBeNull();
     expect(loadDefinition(w.store, w.definition.id)?.sheetId).toBe(sheet.sheetId);
   });
@@ -90,7 +95,7 @@ describe('runSlice', () => {
     expect(failed).toMatchObject({ status: 'failed', errorCode: 'LEVER_AUTH' });
     expect(failed.message).toMatch(/rejected the API key/);
     expect(w.workbook.sheet('Opportunities').values()).toEqual(before);
-    expect(w.workbook.sheetNames()).toEqual(['Sheet1', 'Opportunities']);
+    expect(userSheets(w)).toEqual(['Sheet1', 'Opportunities']);
     expect(loadCheckpoint(w.store, w.definition.id)).toBeNull();
     expect(loadRuns(w.store, w.definition.id).map((r) => r.status)).toEqual(['failed', 'succeeded']);
   });
@@ -104,7 +109,7 @@ describe('runSlice', () => {
     w.definition = loadDefinition(w.store, w.definition.id)!;
     const [missing] = runToEnd(w);
     expect(missing).toMatchObject({ status: 'failed', errorCode: 'SHEET_MISSING' });
-    expect(w.workbook.sheetNames()).toEqual(['Sheet1']);
+    expect(userSheets(w)).toEqual(['Sheet1']);
   });
 
   it('finds its sheet by id after a rename and records the new name', () => {
@@ -114,7 +119,7 @@ describe('runSlice', () => {
     w.workbook.sheet('Opportunities').title = 'Pipeline data';
     expect(runToEnd(w)[0].status).toBe('succeeded');
     expect(loadDefinition(w.store, w.definition.id)?.sheetName).toBe('Pipeline data');
-    expect(w.workbook.sheetNames()).toEqual(['Sheet1', 'Pipeline data']);
+    expect(userSheets(w)).toEqual(['Sheet1', 'Pipeline data']);
   });
 
   it('restarts cleanly when the definition changes between executions', () => {
@@ -129,7 +134,7 @@ describe('runSlice', () => {
     expect(w.workbook.sheet('Opportunities').values()[0]).toEqual(['Lever ID', 'Name']);
     expect(targetIds(w)).toEqual(expectedIds(list));
     // The first attempt's staging sheet went with it.
-    expect(w.workbook.sheetNames()).toEqual(['Sheet1', 'Opportunities']);
+    expect(userSheets(w)).toEqual(['Sheet1', 'Opportunities']);
   });
 
   it('waits for a fresh execution when the commit might not fit in the time left', () => {
@@ -203,7 +208,7 @@ describe('runSlice', () => {
     // exactly as wide as its header.
     expect(staged[0].calls).toEqual({ write: 2, insertRowsAfter: 1, deleteColumns: 1 });
     expect(targetIds(w)).toEqual(expectedIds(list));
-    expect(w.workbook.sheetNames()).toEqual(['Sheet1', 'Opportunities']);
+    expect(userSheets(w)).toEqual(['Sheet1', 'Opportunities']);
   });
 
   it('reads the staged rows back only when an earlier execution staged some of them', () => {
@@ -238,7 +243,7 @@ describe('runSlice', () => {
       return insertSheet(name);
     };
     expect(runToEnd(w)[0]).toMatchObject({ status: 'succeeded', rowsWritten: list.length });
-    expect(inserted).toEqual(['Opportunities']);
+    expect(inserted.filter((name) => !name.startsWith('_lever_base_'))).toEqual(['Opportunities']);
     expect(targetIds(w)).toEqual(expectedIds(list));
     expect(access.prefetchCalls).toEqual([['stages']]);
   });

@@ -69,6 +69,7 @@ export function lookups(): LookupTables {
     requisitions: { q1: 'Backend Engineer (Berlin)' },
     offers: {},
     postingDetails: {},
+    activeOffers: { q1: 2 },
     requisitionHires: {
       q1: { names: ['Ada Lovelace', 'Bo Chen'], lastHiredAt: 1740000000000, nextStartAt: 1741000000000 },
     },

@@ -45,6 +45,14 @@ describe('chooseRunKind', () => {
     expect(at(T0 + 1, {}, base, 'other')).toBe('full');
     expect(chooseRunKind({ definition, fingerprint: 'fp', base, now: T0 + 1, forceFull: true }).kind).toBe('full');
     expect(at(T0 + 1, { object: 'requisitions' })).toBe('full');
+    const hires = { ...definition.filters, hiresOnly: true };
+    expect(at(T0 + 1, { filters: hires })).toBe('full');
+    expect(at(T0 + 1, { filters: { ...definition.filters, hiredAfter: '2026-01-01' } })).toBe('full');
+  });
+
+  it('reads everything once a drift check switched the import to full runs only', () => {
+    const choice = chooseRunKind({ definition, fingerprint: 'fp', base, now: T0 + 1, fullOnly: true });
+    expect(choice).toEqual({ kind: 'full', reason: 'drift' });
   });
 
   it('reads everything once the cadence is due: a day by default, a week when chosen', () => {

@@ -4,6 +4,7 @@ import { saveImportInput } from '../../../src/import/definition-input';
 import { buildSidebarState, uniqueCopyName } from '../../../src/import/sidebar-state';
 import { memoryStore } from '../../../src/ports/store';
 import type { RunRecord } from '../../../src/shared/types';
+import { saveFullOnly } from '../../../src/store/incremental-base';
 import { saveRun } from '../../../src/store/runs-store';
 
 function run(importId: string, runId: string, status: RunRecord['status']): RunRecord {
@@ -42,7 +43,7 @@ describe('buildSidebarState', () => {
       now: 0,
       timeZone: 'Europe/Berlin',
       key: { saved: false },
-      sheetNames: ['Sheet1', `_lever_staging_${definition.id}`, 'Requisitions'],
+      sheetNames: ['Sheet1', `_lever_staging_${definition.id}`, `_lever_offers_${definition.id}`, 'Requisitions'],
       describeSchedule: (_def, _now, user) => ({
         ownedByMe: user === 'ana@example.com',
         nextRunAt: '2026-01-06T06:00:00.000Z',
@@ -57,6 +58,21 @@ describe('buildSidebarState', () => {
       ownedByMe: true,
       nextRunAt: '2026-01-06T06:00:00.000Z',
     });
+    expect(state.imports[0].fullOnly).toBeUndefined();
+
+    saveFullOnly(store, definition.id, { atMs: Date.UTC(2026, 2, 4, 12), records: 2 });
+    const later = buildSidebarState({
+      store,
+      user: 'ana@example.com',
+      now: 0,
+      timeZone: 'Europe/Berlin',
+      key: { saved: false },
+      sheetNames: [],
+      describeSchedule: () => ({ ownedByMe: true }),
+    });
+    expect(later.imports[0].fullOnly).toMatch(
+      /^Every refresh of this import reads everything: on 2026-03-04 .*2 records/,
+    );
   });
 });
 

@@ -18,7 +18,10 @@ const tables: Record<string, Array<Record<string, unknown>>> = {
     { id: 'u1', name: 'Dana Kim', email: 'dana@example.com' },
     { id: 'u2', name: '', email: 'gone@example.com', deactivatedAt: 1 },
   ],
-  '/v1/archive_reasons': [{ id: 'r1', text: 'Hired' }],
+  '/v1/archive_reasons': [
+    { id: 'r1', text: 'Hired', type: 'hired' },
+    { id: 'r2', text: 'Withdrew', type: 'non-hired' },
+  ],
   '/v1/postings': [
     { id: 'p1', text: 'Engineer' },
     { id: 'p2', text: 'Secret role', confidentiality: 'confidential' },
@@ -60,7 +63,7 @@ describe('fetchLookups', () => {
     const result = fetchLookups(client, ALL, { confidentialAccess: true, deadline: FAR });
     expect(result.stages).toEqual({ 'lead-new': 'New lead', offer: 'Offer' });
     expect(result.users).toEqual({ u1: 'Dana Kim', u2: 'gone@example.com' });
-    expect(result.archiveReasons).toEqual({ r1: 'Hired' });
+    expect(result.archiveReasons).toEqual({ r1: 'Hired', r2: 'Withdrew' });
     expect(result.postings).toEqual({ p1: 'Engineer', p2: 'Secret role' });
     expect(result.requisitionFields).toEqual({ cost_center: { text: 'Cost center', type: 'object' } });
     expect(result.notes).toEqual([]);
@@ -102,6 +105,20 @@ describe('fetchLookups', () => {
     );
   });
 
+  it('pages an endpoint once for two tables read from it (archive reasons and their types, postings)', () => {
+    const { http, client } = setup();
+    const needed = ['archiveReasons', 'archiveReasonTypes', 'postings', 'postingDetails'] as const;
+    const result = fetchLookups(client, needed, { confidentialAccess: true, deadline: FAR });
+    expect(result.archiveReasons).toEqual({ r1: 'Hired', r2: 'Withdrew' });
+    expect(result.archiveReasonTypes).toEqual({ r1: 'hired', r2: 'non-hired' });
+    expect(Object.keys(result.postingDetails)).toEqual(['p1', 'p2']);
+    const firstPages = http.requests.filter((request) => !request.url.includes('offset='));
+    expect(firstPages.map((request) => new URL(request.url).pathname).sort()).toEqual([
+      '/v1/archive_reasons',
+      '/v1/postings',
+    ]);
+  });
+
   it('uses tables fetched earlier as they are and asks Lever only for the others', () => {
     const { http, client } = setup();
     const ready = { stages: { s9: 'Prefetched stage' } };
@@ -140,6 +157,21 @@ describe('LookupPrefetch', () => {
     expect(http.requests.filter((request) => request.url.includes('offset=1'))).toHaveLength(3);
   });
 
+  it('pages an endpoint once for the tables read from it', () => {
+    const { http, client } = setup();
+    const prefetch = new LookupPrefetch(true);
+    prefetch.want(['archiveReasons', 'postings']);
+    prefetch.want(['archiveReasonTypes', 'postingDetails']);
+    rounds(prefetch, client, 4);
+    expect(Object.keys(prefetch.complete()).sort()).toEqual([
+      'archiveReasonTypes',
+      'archiveReasons',
+      'postingDetails',
+      'postings',
+    ]);
+    expect(http.requests.filter((request) => !request.url.includes('offset='))).toHaveLength(2);
+  });
+
   it('offers no more than the room a round has', () => {
     const { client } = setup();
     const prefetch = new LookupPrefetch(false);
@@ -152,8 +184,8 @@ describe('LookupPrefetch', () => {
     const { client } = setup(['/v1/users']);
     const prefetch = new LookupPrefetch(true);
     prefetch.want(['users', 'archiveReasons']);
-    expect(rounds(prefetch, client, 3)).toEqual([2, 0, 0]);
-    expect(prefetch.complete()).toEqual({ archiveReasons: { r1: 'Hired' } });
+    expect(rounds(prefetch, client, 3)).toEqual([2, 1, 0]);
+    expect(prefetch.complete()).toEqual({ archiveReasons: { r1: 'Hired', r2: 'Withdrew' } });
     const result = fetchLookups(client, ['users', 'archiveReasons'], {
       confidentialAccess: true,
       deadline: FAR,

@@ -172,6 +172,24 @@ describe('WindowedRecordSource seeded from the last run', () => {
     expect(again.ids.size).toBe(40);
   });
 
+  it('keeps one seed for every changes-only refresh of a query, apart from the full import', () => {
+    const clock = new FakeClock(NEWEST);
+    const seeds = new FetchSeedCache(fakeCache(clock), 'scope');
+    const http = new FakeHttp(fakeLever(records), clock, 2_500);
+    const client = new LeverClient({ http, clock, credential: testCredential(), limiter: new TokenBucket(clock) });
+    const source = new WindowedRecordSource(client, clock, { maxParallel: 20, seeds });
+    const fetch = (params: ListQuery['params']) => {
+      const state = source.start({ object: 'opportunities', params }) as WindowedFetchState;
+      expect(source.next(state, clock.now() + 600_000, () => {}).done).toBe(true);
+      clock.sleep(3_600_000);
+      return state;
+    };
+    expect(fetch({}).seeded).toBeUndefined();
+    expect(fetch({ updated_at_start: NEWEST - DAY }).seeded).toBeUndefined();
+    expect(fetch({ updated_at_start: NEWEST }).seeded).toBe(true);
+    expect(fetch({}).seeded).toBe(true);
+  });
+
   it('is gone after six hours, and ignores what it cannot read', () => {
     const clock = new FakeClock(NEWEST);
     const cache = fakeCache(clock);

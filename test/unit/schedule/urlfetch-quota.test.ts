@@ -7,6 +7,7 @@ import {
   expectedCallsPerDay,
   runsPerDay,
   urlFetchCallsToday,
+  urlFetchWarning,
 } from '../../../src/schedule/urlfetch-quota';
 
 const HOUR = 3_600_000;
@@ -89,5 +90,14 @@ describe('schedule sizing', () => {
     expect(exceedsScheduleShare({ kind: 'hourly', everyHours: 1 }, 416)).toBe(false);
     expect(exceedsScheduleShare({ kind: 'hourly', everyHours: 1 }, 417)).toBe(true);
     expect(exceedsScheduleShare({ kind: 'daily', hour: 3 }, 10_001)).toBe(true);
+  });
+});
+
+describe('the warning before the daily limit', () => {
+  it('starts at 80% of the assumed 20,000 and names the count and the limit', () => {
+    expect(urlFetchWarning(0)).toBeUndefined();
+    expect(urlFetchWarning(15_999)).toBeUndefined();
+    expect(urlFetchWarning(16_000)).toMatch(/^Lever for Sheets has sent 16,000 of the 20,000 requests Google lets/);
+    expect(urlFetchWarning(21_000)).toMatch(/sent 21,000 of the 20,000/);
   });
 });

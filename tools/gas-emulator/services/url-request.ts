@@ -3,7 +3,6 @@ import type { FetchRequest } from '../options';
 import type { Execution } from '../runtime/execution';
 import { fromByteArray, isByteArray } from './blob';
 
-const MAX_URL_CHARS = 2082;
 const METHODS = ['get', 'delete', 'patch', 'post', 'put'];
 
 export interface FetchParams {
@@ -23,9 +22,17 @@ export interface PreparedRequest {
   followRedirects: boolean;
 }
 
-/** Validates the URL against Google's rules and the manifest allowlist; throws Google's texts. */
-export function checkUrl(exec: Execution, url: string, allowlist: readonly string[] | undefined): void {
-  if (url.length > MAX_URL_CHARS) throw exec.exception('Limit Exceeded: URLFetch URL Length.');
+/**
+ * Validates the URL against Google's rules and the manifest allowlist; throws Google's texts. The length limit is
+ * the `urlLength` reading's (airhadoken/twitter-lib#34, bradjasper/ImportJSON#75 quote the text).
+ */
+export function checkUrl(
+  exec: Execution,
+  url: string,
+  allowlist: readonly string[] | undefined,
+  maxUrlChars: number,
+): void {
+  if (url.length > maxUrlChars) throw exec.exception('Limit Exceeded: URLFetch URL Length.');
   const parsed = parseUrl(url);
   if (!parsed || !['https:', 'http:'].includes(parsed.protocol)) throw exec.exception(`Invalid argument: ${url}`);
   if (allowlist && !allowlist.some((prefix) => matchesPrefix(url, parsed, prefix))) {

@@ -49,7 +49,7 @@ function prepare(exec: Execution, core: EmulatorCore, url: unknown, params: unkn
   const args = params === undefined ? [url] : [url, params];
   const paramsOk = params === undefined || (typeof params === 'object' && params !== null && !Array.isArray(params));
   expectArgs(exec, `UrlFetchApp.${method}`, args, typeof url === 'string' && paramsOk);
-  checkUrl(exec, url as string, core.deployment.manifest.urlFetchWhitelist);
+  checkUrl(exec, url as string, core.deployment.manifest.urlFetchWhitelist, Number(core.readings.urlLength));
   return prepareRequest(exec, url as string, (params ?? {}) as FetchParams);
 }
 
@@ -100,7 +100,7 @@ function send(exec: Execution, core: EmulatorCore, prepared: PreparedRequest): O
       return { response, latencyMs };
     }
     const next = new URL(location, request.url).toString();
-    checkUrl(exec, next, core.deployment.manifest.urlFetchWhitelist);
+    checkUrl(exec, next, core.deployment.manifest.urlFetchWhitelist, Number(core.readings.urlLength));
     const keepMethod = response.status === 307 || response.status === 308;
     request = keepMethod
       ? { ...request, url: next }

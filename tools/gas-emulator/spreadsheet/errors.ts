@@ -39,3 +39,11 @@ export function duplicateSheetName(name: string): string {
 export function dataDimensionMismatch(what: 'rows' | 'columns', data: number, range: number): string {
   return `The number of ${what} in the data does not match the number of ${what} in the range. The data has ${data} but the range has ${range}.`;
 }
+
+/**
+ * A setValues payload over the limit. No source gives Apps Script's text; this is the Sheets API's (its limit of
+ * 10485760 bytes quoted in googleworkspace/dotnet-samples#23), with the figure of the emulator's reading.
+ */
+export function payloadTooLarge(limit: number): string {
+  return `Request payload size exceeds the limit: ${limit} bytes.`;
+}

@@ -7,6 +7,8 @@ import { isValidTimeZone } from './values/serial';
 export interface StoreOptions {
   /** The clock for inspector typing ('3/4' takes the current year); pass the emulator's virtual clock. */
   now?: () => number;
+  /** The largest Range.setValues payload accepted (its values as JSON, UTF-8 bytes); unlimited when absent. */
+  maxSetValuesBytes?: number;
 }
 
 export interface CreateSpreadsheetOptions {
@@ -27,6 +29,10 @@ export class SpreadsheetStore {
 
   now(): number {
     return this.options.now ? this.options.now() : Date.now();
+  }
+
+  get maxSetValuesBytes(): number {
+    return this.options.maxSetValuesBytes ?? Number.POSITIVE_INFINITY;
   }
 
   /** A new spreadsheet with one sheet 'Sheet1' (1000 x 26); returns its id. */

@@ -1,5 +1,6 @@
 // mutateDataset: seeded random changes to opportunities between two refreshes (new, edited, archived, unarchived,
-// snoozed, unsnoozed, confidentiality flipped, deleted), each bumping `updatedAt` into (since, now].
+// snoozed, unsnoozed, confidentiality flipped, relocated, deleted), each at a time in (since, now]: `updatedAt` moves
+// only for Lever's documented fields (not for `relocated`), `changedAt` for every change.
 
 import type { Application, LeverDataset, Opportunity } from '../types';
 import { generateOpportunities } from './opportunities';
@@ -17,6 +18,8 @@ export const MUTATION_KINDS = [
   'unsnoozed',
   'confidentialityFlipped',
   'deleted',
+  /** `opportunityLocation` changed: a field Lever's docs leave out of the `updatedAt` list. */
+  'relocated',
 ] as const;
 
 export type MutationKind = (typeof MUTATION_KINDS)[number];
@@ -42,6 +45,7 @@ const DEFAULT_COUNTS: Record<MutationKind, number> = {
   unsnoozed: 2,
   confidentialityFlipped: 1,
   deleted: 2,
+  relocated: 0,
 };
 
 /**
@@ -64,7 +68,8 @@ export function mutateDataset(dataset: LeverDataset, options: MutateOptions): Mu
       used.add(o.id);
       const at = changeTime(rng, o, options);
       change.apply(o, at, context);
-      o.updatedAt = at;
+      if (change.undocumented) hiddenChange(dataset, o.id, at);
+      else o.updatedAt = at;
       report[kind].push(o.id);
     }
   }
@@ -73,6 +78,12 @@ export function mutateDataset(dataset: LeverDataset, options: MutateOptions): Mu
   report.deleted = deleteSome(rng, dataset, counts.deleted, eligible, options);
   report.created = create(rng, dataset, counts.created, options);
   return report;
+}
+
+/** A change Lever's `updatedAt` field does not show: only the `updated_at` filter may see it (readings.ts). */
+function hiddenChange(dataset: LeverDataset, id: string, at: number): void {
+  dataset.changedAt = dataset.changedAt ?? {};
+  dataset.changedAt[id] = at;
 }
 
 interface ChangeContext {
@@ -98,6 +109,8 @@ function changeContext(rng: Rng, dataset: LeverDataset, now: number): ChangeCont
 }
 
 interface InPlaceChange {
+  /** The field changed is not in Lever's `updatedAt` list: the field stays, only the hidden `changedAt` moves. */
+  undocumented?: boolean;
   eligible(o: Opportunity, context: ChangeContext): boolean;
   apply(o: Opportunity, at: number, context: ChangeContext): void;
 }
@@ -147,6 +160,16 @@ const IN_PLACE: ReadonlyArray<readonly [MutationKind, InPlaceChange]> = [
       eligible: () => true,
       apply: (o) => {
         o.confidentiality = o.confidentiality === 'confidential' ? 'non-confidential' : 'confidential';
+      },
+    },
+  ],
+  [
+    'relocated',
+    {
+      undocumented: true,
+      eligible: (o) => o.opportunityLocation !== undefined,
+      apply: (o) => {
+        o.opportunityLocation = o.opportunityLocation === 'Remote' ? 'unspecified' : 'Remote';
       },
     },
   ],

@@ -1,5 +1,5 @@
 // SpreadsheetApp.Range: reads, writes, formats, notes, copyTo and sort over a fixed rectangle of one sheet.
-import { fail } from '../errors';
+import { fail, payloadTooLarge } from '../errors';
 import { a1Of } from '../formula/a1';
 import type { BookData } from '../model/book';
 import { copyArea, copyTargetArea, sortArea } from '../model/copy-sort';
@@ -42,6 +42,12 @@ const LOCAL = [
   'getWidth',
   'getGridId',
 ];
+
+/** Refuses a setValues whose values, as JSON in UTF-8, pass the limit (nothing is written). */
+function checkPayload(values: unknown[][], limit: number): void {
+  if (!Number.isFinite(limit)) return;
+  if (Buffer.byteLength(JSON.stringify(values), 'utf8') > limit) fail(payloadTooLarge(limit));
+}
 
 export class RangeApi implements ApiObject {
   constructor(
@@ -98,6 +104,7 @@ export class RangeApi implements ApiObject {
   setValues(values: unknown): this {
     expectArgs(this._method('setValues'), [values], is2d(values));
     checkDimensions(values as unknown[][], this._area);
+    checkPayload(values as unknown[][], this._env.store.maxSetValuesBytes);
     writeTyped(this._book, this._sheet, this._area, values as unknown[][], this._env.ctx.now());
     return this;
   }
