@@ -9,11 +9,11 @@ import type { RoundCompanion } from './lookup-prefetch';
 import { offsetParam } from './query';
 import type { FetchProgress, FetchState, LeverRecord, ListQuery, RecordSource } from './source';
 import {
-  addBucket,
   addSkip,
   applyPage,
   type Bucket,
   EARLIEST,
+  equalCountBuckets,
   estimateRemaining,
   exactPartitions,
   type FetchWindow,
@@ -123,6 +123,8 @@ export class WindowedRecordSource implements RecordSource {
   private readonly maxStateBytes: number;
   private readonly companion?: RoundCompanion;
   private readonly seeds?: FetchSeeds;
+  /** Records per page read in this execution (folded into the state's buckets when `next` returns). */
+  private pageBuckets: Bucket[] = [];
 
   constructor(
     private readonly client: LeverClient,
@@ -187,8 +189,9 @@ export class WindowedRecordSource implements RecordSource {
 
   /** Keeps what this fetch learnt for the next run of the query (a small account then needs no probe either). */
   private saveSeed(state: WindowedFetchState): void {
-    const buckets = state.buckets ?? [];
-    if (!this.seeds || buckets.length === 0) return;
+    if (!this.seeds) return;
+    // No record at all is worth keeping too: the next run then reads one window instead of probing.
+    const buckets = state.buckets?.length ? state.buckets : [[0, 0, 0] as Bucket];
     try {
       this.seeds.save(seedKey(state.query), { buckets, ...(state.latencyMs ? { latencyMs: state.latencyMs } : {}) });
     } catch (_error) {
@@ -216,6 +219,7 @@ export class WindowedRecordSource implements RecordSource {
     state.totals.pages += counters.pages;
     state.totals.records += counters.records;
     const done = state.windows.length === 0;
+    state.buckets = this.foldBuckets(state);
     if (done) this.saveSeed(state);
     return { state, done, requests, ...counters };
   }
@@ -241,8 +245,7 @@ export class WindowedRecordSource implements RecordSource {
       else if (outcome.kind === 'failed') kept.push(...this.recover(state, window, outcome));
       else {
         const effect = this.takePage(state, window, outcome.page, sink, counters, candidates);
-        if (effect.kind === 'done') this.tally(state, window);
-        else kept.push(...(effect.kind === 'replaced' ? effect.windows : [window]));
+        if (effect.kind !== 'done') kept.push(...(effect.kind === 'replaced' ? effect.windows : [window]));
         return;
       }
       kept.push(window);
@@ -269,10 +272,19 @@ export class WindowedRecordSource implements RecordSource {
     return { sent: [...reading, ...fresh.slice(0, taken)], held: [...all.slice(width), ...fresh.slice(taken)] };
   }
 
-  /** A finished window's records and range, kept (merged small) as the next run's seed. */
-  private tally(state: WindowedFetchState, window: FetchWindow): void {
-    const top = Math.max(window.floor, window.top ?? window.floor);
-    state.buckets = addBucket(state.buckets ?? [], [window.floor, top, window.taken ?? 0], SEED_BUCKETS);
+  /** A page's records and the createdAt range they span: this execution's part of the next run's seed. */
+  private tally(records: readonly LeverRecord[]): void {
+    const dates = records
+      .map((record) => record.createdAt)
+      .filter((at) => typeof at === 'number' && Number.isFinite(at));
+    if (dates.length > 0) this.pageBuckets.push([Math.min(...dates), Math.max(...dates), dates.length]);
+  }
+
+  /** Earlier executions' buckets and this one's pages, as a few buckets of equal counts. */
+  private foldBuckets(state: WindowedFetchState): Bucket[] {
+    const buckets = equalCountBuckets([...(state.buckets ?? []), ...this.pageBuckets], SEED_BUCKETS);
+    this.pageBuckets = [];
+    return buckets;
   }
 
   /** Hands the page's records to the sink, and says what became of the window. */
@@ -290,8 +302,7 @@ export class WindowedRecordSource implements RecordSource {
     if (result.early) state.skipped = addSkip(state.skipped ?? [], skipOf(window));
     counters.pages += 1;
     counters.records += result.records.length;
-    window.taken = (window.taken ?? 0) + result.records.length;
-    for (const record of result.records) window.top = Math.max(window.top ?? record.createdAt, record.createdAt);
+    this.tally(result.records);
     if (result.records.length > 0) sink(result.records);
     if (result.done) return { kind: 'done' };
     const parts = this.partitionOnInstant(state, window, data);

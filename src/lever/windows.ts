@@ -20,10 +20,6 @@ export interface FetchWindow {
   restarts?: number;
   /** Extra filters of a window on one instant split by a two-valued filter (exactPartitions). */
   part?: Record<string, string>;
-  /** Records this window handed on (for the next run's seed). */
-  taken?: number;
-  /** Largest createdAt this window read. */
-  top?: number;
 }
 
 export interface DatedRecord {
@@ -295,6 +291,27 @@ export function addBucket(buckets: readonly Bucket[], bucket: Bucket, max: numbe
     all.splice(best, 2, [Math.min(a[0], b[0]), Math.max(a[1], b[1]), a[2] + b[2]]);
   }
   return all;
+}
+
+/**
+ * The same records in at most about `max` buckets of equal counts, cut only where the given buckets meet (never
+ * spread over a range by guess), so cuts planned from them fall where the records really are.
+ */
+export function equalCountBuckets(buckets: readonly Bucket[], max: number): Bucket[] {
+  const sorted = [...buckets].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const total = sorted.reduce((sum, bucket) => sum + bucket[2], 0);
+  const target = Math.max(1, total / Math.max(1, max));
+  const out: Bucket[] = [];
+  let current: Bucket | null = null;
+  for (const [from, to, count] of sorted) {
+    current = current ? [current[0], Math.max(current[1], to), current[2] + count] : [from, to, count];
+    if (current[2] >= target) {
+      out.push(current);
+      current = null;
+    }
+  }
+  if (current) out.push(current);
+  return out;
 }
 
 /**

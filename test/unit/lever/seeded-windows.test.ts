@@ -8,6 +8,7 @@ import { type WindowedFetchState, WindowedRecordSource } from '../../../src/leve
 import {
   addBucket,
   type Bucket,
+  equalCountBuckets,
   exactPartitions,
   type FetchWindow,
   probeCuts,
@@ -71,6 +72,17 @@ describe('addBucket and quantileCuts', () => {
     expect(buckets.reduce((sum, b) => sum + b[2], 0)).toBe(49 * 10 + 5_000);
     // The dense bucket stays on its own.
     expect(buckets).toContainEqual([2_000, 2_099, 5_000]);
+  });
+
+  it('folds pages into buckets of about equal counts, cut only where pages meet', () => {
+    const pages: Bucket[] = Array.from({ length: 30 }, (_, k) => [k * 10, k * 10 + 9, k < 20 ? 100 : 10]);
+    const buckets = equalCountBuckets(pages, 7);
+    expect(buckets.reduce((sum, b) => sum + b[2], 0)).toBe(2_100);
+    expect(buckets.length).toBeLessThanOrEqual(8);
+    expect(buckets.every((b) => b[0] % 10 === 0 && b[1] % 10 === 9)).toBe(true);
+    // Equal shares: 300 records each, the two last dense pages with the sparse tail.
+    expect(buckets.map((b) => b[2])).toEqual([300, 300, 300, 300, 300, 300, 300]);
+    expect(buckets[6]).toEqual([180, 299, 300]);
   });
 
   it('cuts where equal shares of the records lie', () => {
