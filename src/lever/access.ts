@@ -2,12 +2,13 @@
 import { AppError } from '../errors';
 import type { Clock } from '../ports/clock';
 import type { LeverClient } from './client';
-import { changedSince, deletedSince } from './deleted';
+import { deletedSince } from './deleted';
 import { hiredIn, hiredReasonIds, matchesArchiveReason, resolveHiresOnly } from './hires-query';
 import type { LookupCache } from './lookup-cache';
 import { LookupPrefetch } from './lookup-prefetch';
 import { fetchLookups } from './lookups';
 import type {
+  ChangedQuery,
   FetchState,
   LeverAccess,
   LeverRecord,
@@ -163,6 +164,33 @@ function lookupsFor(options: LeverAccessOptions, prefetch: LookupPrefetch) {
   };
 }
 
+/**
+ * IDs Lever's `updated_at_start` filter returns for `since` within the createdAt bounds (the drift check of a full
+ * run), paged in parallel createdAt windows like the records (a few hundred changes cost one round, not one per
+ * page); null when the key may not list them (403).
+ */
+function windowedChangedSince(options: LeverAccessOptions, query: ChangedQuery): Set<string> | null {
+  const source = new WindowedRecordSource(options.client, options.clock, { maxParallel: options.maxParallel });
+  const params = { updated_at_start: query.since, ...(query.confidential ? { confidentiality: 'all' } : {}) };
+  const listed: ListQuery = {
+    object: 'opportunities',
+    params,
+    createdFrom: query.createdFrom,
+    createdTo: query.createdTo,
+  };
+  const ids = new Set<string>();
+  try {
+    const progress = source.next(source.start(listed), options.deadline(), (records) => {
+      for (const record of records) ids.add(String(record.id));
+    });
+    if (!progress.done) throw outOfTime();
+    return ids;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'LEVER_FORBIDDEN') return null;
+    throw error;
+  }
+}
+
 export function createLeverAccess(options: LeverAccessOptions): LeverAccess {
   const prefetch = new LookupPrefetch(options.confidentialAccess);
   const lookups = lookupsFor(options, prefetch);
@@ -180,6 +208,6 @@ export function createLeverAccess(options: LeverAccessOptions): LeverAccess {
     lookups: (needed, scope) => lookups.lookups(needed, scope),
     firstPage: (query, limit) => firstPage(options, query, limit, hired),
     deletedSince: (since, confidential) => deletedSince(options.client, since, confidential, options.deadline()),
-    changedSince: (query) => changedSince(options.client, query, options.deadline()),
+    changedSince: (query) => windowedChangedSince(options, query),
   };
 }
