@@ -8,7 +8,8 @@ const LIMIT_MS = 90 * 60_000;
 describe('the daily trigger-runtime quota', () => {
   it("stops starting work near the limit, shows the day's total, and runs again once the limit resets", () => {
     // Two slow hourly imports keep every firing busy for most of Google's 6 minutes, using up the day's quota.
-    const h = createHarness({ requisitions: 1_500, opportunities: 10, latencyMs: 90_000, rateLimit: false });
+    // (Large enough to stay slow although rounds are up to 20 wide from the first.)
+    const h = createHarness({ requisitions: 4_000, opportunities: 10, latencyMs: 90_000, rateLimit: false });
     const definition = scheduledImport(h, 'Heavy reqs', { kind: 'hourly', everyHours: 1 });
     scheduledImport(h, 'Heavy reqs too', { kind: 'hourly', everyHours: 1 });
     let skippedAt: number | undefined;
