@@ -33,6 +33,7 @@ export function withScriptLock<T>(work: () => T): T {
   const lock = LockService.getScriptLock();
   if (!lock.tryLock(SCRIPT_LOCK_WAIT_MS)) throw new AppError('BUSY', {});
   scriptLockDepth++;
+  lockHolds++;
   let flushTried = false;
   try {
     const result = work();
@@ -58,25 +59,39 @@ function flushQuietly(): void {
 }
 
 let scriptLockDepth = 0;
+/** Counts this execution's holds of the script lock: a read made during hold N is fresh until that hold ends. */
+let lockHolds = 0;
+
+/** The hold a read made now stays fresh for (none outside the lock: another execution may append at any time). */
+function currentHold(): number {
+  return scriptLockDepth > 0 ? lockHolds : -1;
+}
 
 class StateSheet implements SheetStore {
-  private sheet: Sheet | null = null;
+  /** Looked up at the first use (undefined until then): an execution that only claims the lease reads once. */
+  private sheet: Sheet | null | undefined;
+  private loaded = false;
   private data = new Map<string, string>();
-  /** 1-based row of every key seen; rows are never reused or moved, so a row always means the same key. */
+  /**
+   * 1-based row of every key seen; rows are never reused or moved, so a row always means the same key. A deleted
+   * key keeps its row with an empty value, so the key's next write is an update, not an append.
+   */
   private rows = new Map<string, number>();
   private lastRow = 0;
+  /** The script-lock hold in which the whole sheet was last read or appended to (see currentHold). */
+  private freshIn = -1;
+  /** Keys given a row with the next append (see reserve). */
+  private reserved = new Set<string>();
 
-  constructor(private readonly spreadsheet: Spreadsheet) {
-    this.sheet = spreadsheet.getSheetByName(STATE_SHEET_NAME);
-    if (this.sheet) this.load();
-    else this.migrateFromDocumentProperties();
-  }
+  constructor(private readonly spreadsheet: Spreadsheet) {}
 
   get(key: string): string | null {
+    this.ensureLoaded();
     return this.data.get(key) ?? null;
   }
 
   keys(): string[] {
+    this.ensureLoaded();
     return [...this.data.keys()];
   }
 
@@ -84,30 +99,45 @@ class StateSheet implements SheetStore {
     const text = String(value);
     if (text.length + VALUE_PREFIX.length > MAX_CELL_CHARS)
       throw new AppError('INTERNAL', { reason: 'storedValueTooLarge', key, length: text.length });
+    this.ensureLoaded();
+    // What this execution read or wrote is what the cell holds: writing it again would only cost a call.
+    if (this.data.get(key) === text) return;
     const row = this.rows.get(key);
-    if (row !== undefined) {
-      // The key's row never changes meaning, so an update is one cell (setValue: the status sheet's writes stay
-      // the only setValues of a schedule change).
-      this.requireSheet()
-        .getRange(row, 1, 1, 2)
-        .getCell(1, 2)
-        .setValue(VALUE_PREFIX + text);
-    } else {
-      this.append([[key, text]]);
-    }
+    if (row !== undefined) this.writeValue(row, VALUE_PREFIX + text);
+    else this.append([[key, text]]);
     this.data.set(key, text);
   }
 
   delete(key: string): void {
+    this.ensureLoaded();
     const row = this.rows.get(key);
     this.data.delete(key);
     if (row === undefined || !this.sheet) return;
-    this.sheet.getRange(row, 1, 1, 2).setValues([['', '']]);
+    this.writeValue(row, '');
+  }
+
+  /** Keys this document will write soon get their rows with the next append (no call of their own). */
+  reserve(keys: readonly string[]): void {
+    for (const key of keys) if (!this.rows.has(key)) this.reserved.add(key);
   }
 
   refresh(): void {
     if (!this.sheet) this.sheet = this.spreadsheet.getSheetByName(STATE_SHEET_NAME);
     if (this.sheet) this.load();
+    else if (!this.loaded) this.migrateFromDocumentProperties();
+    this.loaded = true;
+  }
+
+  private ensureLoaded(): void {
+    if (!this.loaded) this.refresh();
+  }
+
+  /**
+   * The key's row never changes meaning, so an update is one cell (setValue: the status sheet's writes stay the
+   * only setValues of a schedule change).
+   */
+  private writeValue(row: number, cell: string): void {
+    this.requireSheet().getRange(row, 1, 1, 2).getCell(1, 2).setValue(cell);
   }
 
   private load(): void {
@@ -116,6 +146,7 @@ class StateSheet implements SheetStore {
     this.data = new Map();
     this.rows = new Map();
     this.lastRow = 0;
+    this.freshIn = currentHold();
     values.forEach((cells, index) => {
       const key = String(cells[0] ?? '');
       const value = String(cells[1] ?? '');
@@ -127,12 +158,15 @@ class StateSheet implements SheetStore {
     });
   }
 
-  /** New keys are appended inside the script lock after a fresh read, so two executions never take the same row. */
+  /**
+   * New keys are appended inside the script lock after a fresh read (one already made in this hold will do), so two
+   * executions never take the same row. Reserved keys without a row come along, with no value.
+   */
   private append(entries: Array<[string, string]>): void {
     withScriptLock(() => {
       const sheet = this.requireSheet();
+      if (this.freshIn !== currentHold()) this.load();
       const pending = new Map(entries);
-      this.load();
       for (const [key, value] of pending) {
         const row = this.rows.get(key);
         if (row === undefined) continue;
@@ -141,19 +175,26 @@ class StateSheet implements SheetStore {
         pending.delete(key);
       }
       if (pending.size === 0) return;
-      const block = [...pending].map(([key, value]) => [KEY_PREFIX + key, VALUE_PREFIX + value]);
+      const spare = [...this.reserved].filter((key) => !this.rows.has(key) && !pending.has(key));
+      const block = [
+        ...[...pending].map(([key, value]) => [KEY_PREFIX + key, VALUE_PREFIX + value]),
+        ...spare.map((key) => [KEY_PREFIX + key, '']),
+      ];
       const first = this.lastRow + 1;
       sheet.getRange(first, 1, block.length, 2).setValues(block);
-      [...pending].forEach(([key, value], i) => {
+      [...pending.keys(), ...spare].forEach((key, i) => {
         this.rows.set(key, first + i);
-        this.data.set(key, value);
       });
+      for (const [key, value] of pending) this.data.set(key, value);
+      this.reserved.clear();
       this.lastRow = first + block.length - 1;
+      this.freshIn = currentHold();
     });
   }
 
   /** The sheet appears with the first write: opening the sidebar in a new spreadsheet adds nothing to it. */
   private requireSheet(): Sheet {
+    this.ensureLoaded();
     if (this.sheet) return this.sheet;
     const existing = this.spreadsheet.getSheetByName(STATE_SHEET_NAME);
     if (existing) {
@@ -192,7 +233,7 @@ class StateSheet implements SheetStore {
 const stores = new Map<string, StateSheet>();
 let bound: Spreadsheet | null = null;
 
-/** The state store of `spreadsheet`, read once per execution and written through. */
+/** The state store of `spreadsheet`, read once per execution (at its first use) and written through. */
 export function stateStore(spreadsheet: Spreadsheet): SheetStore {
   const id = spreadsheet.getId();
   let store = stores.get(id);
