@@ -1,7 +1,7 @@
 // An open spreadsheet handed to the composition root as plain facts plus ports; the Spreadsheet object stays here.
 import type { SpreadsheetInfo, WorkbookPort } from '../ports/sheet';
 import type { TriggerPort } from '../ports/triggers';
-import { activeSpreadsheet, workbookPort } from './spreadsheet';
+import { activeSpreadsheet, activeSpreadsheetOrNull, workbookPort } from './spreadsheet';
 import { bindDocument } from './state-sheet';
 import { openTriggerSpreadsheet, spreadsheetTriggers, triggerListing } from './triggers';
 
@@ -60,7 +60,7 @@ export function activeDocument(): DocumentPorts {
 
 /** The active spreadsheet, or null (Diagnostics may run without one). */
 export function activeDocumentOrNull(): DocumentPorts | null {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const spreadsheet = activeSpreadsheetOrNull();
   return spreadsheet ? documentPorts(spreadsheet) : null;
 }
 

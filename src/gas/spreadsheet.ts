@@ -181,9 +181,17 @@ export function workbookPort(spreadsheet: Spreadsheet, options: { deferViewResto
   };
 }
 
+/** The execution's active spreadsheet, asked once (it cannot change within an execution; each asking is a call). */
+let active: { spreadsheet: Spreadsheet | null } | undefined;
+
+export function activeSpreadsheetOrNull(): Spreadsheet | null {
+  active ??= { spreadsheet: SpreadsheetApp.getActiveSpreadsheet() };
+  return active.spreadsheet;
+}
+
 /** The spreadsheet the sidebar or menu was opened in. */
 export function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const spreadsheet = activeSpreadsheetOrNull();
   if (!spreadsheet) throw new AppError('SHEET_MISSING', { reason: 'noSpreadsheet' });
   return spreadsheet;
 }

@@ -2,6 +2,7 @@
 // spreadsheet itself, so a clock trigger with no document context reaches it through SpreadsheetApp.openById.
 import { AppError } from '../errors';
 import { type KeyValueStore, STATE_SHEET_NAME } from '../ports/store';
+import { activeSpreadsheetOrNull } from './spreadsheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -59,6 +60,17 @@ function flushQuietly(): void {
 }
 
 let scriptLockDepth = 0;
+
+/** Sorted rows cut into runs of consecutive numbers: [3, 1, 2, 7] gives [[1, 2, 3], [7]]. */
+function adjacentRuns(rows: number[]): number[][] {
+  const runs: number[][] = [];
+  for (const row of [...rows].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last && last[last.length - 1] === row - 1) last.push(row);
+    else runs.push([row]);
+  }
+  return runs;
+}
 /** Counts this execution's holds of the script lock: a read made during hold N is fresh until that hold ends. */
 let lockHolds = 0;
 
@@ -82,6 +94,8 @@ class StateSheet implements SheetStore {
   private freshIn = -1;
   /** Keys given a row with the next append (see reserve). */
   private reserved = new Set<string>();
+  /** Inside batch(): the value cells to write at its end, by key (an empty cell for a deleted key). */
+  private deferred: Map<string, string> | null = null;
 
   constructor(private readonly spreadsheet: Spreadsheet) {}
 
@@ -102,18 +116,35 @@ class StateSheet implements SheetStore {
     this.ensureLoaded();
     // What this execution read or wrote is what the cell holds: writing it again would only cost a call.
     if (this.data.get(key) === text) return;
-    const row = this.rows.get(key);
-    if (row !== undefined) this.writeValue(row, VALUE_PREFIX + text);
+    if (this.rows.has(key)) this.writeValue(key, VALUE_PREFIX + text);
     else this.append([[key, text]]);
     this.data.set(key, text);
   }
 
   delete(key: string): void {
     this.ensureLoaded();
-    const row = this.rows.get(key);
     this.data.delete(key);
-    if (row === undefined || !this.sheet) return;
-    this.writeValue(row, '');
+    if (!this.rows.has(key) || !this.sheet) return;
+    this.writeValue(key, '');
+  }
+
+  /**
+   * Updates made inside `work` are written at its end, each run of adjacent rows in one call. Only for writes that
+   * may land together: nothing inside `work` may depend on another execution seeing them earlier. Appends are not
+   * deferred (they happen under the script lock).
+   */
+  batch<T>(work: () => T): T {
+    if (this.deferred) return work();
+    this.deferred = new Map();
+    let result: T;
+    try {
+      result = work();
+    } catch (error) {
+      this.writeDeferred(true);
+      throw error;
+    }
+    this.writeDeferred(false);
+    return result;
   }
 
   /** Keys this document will write soon get their rows with the next append (no call of their own). */
@@ -136,8 +167,31 @@ class StateSheet implements SheetStore {
    * The key's row never changes meaning, so an update is one cell (setValue: the status sheet's writes stay the
    * only setValues of a schedule change).
    */
-  private writeValue(row: number, cell: string): void {
+  private writeValue(key: string, cell: string): void {
+    if (this.deferred) this.deferred.set(key, cell);
+    else this.writeCell(this.rows.get(key) as number, cell);
+  }
+
+  private writeCell(row: number, cell: string): void {
     this.requireSheet().getRange(row, 1, 1, 2).getCell(1, 2).setValue(cell);
+  }
+
+  /** Writes what batch() held back: adjacent rows in one setValues, a lone row as any update. */
+  private writeDeferred(quietly: boolean): void {
+    const cells = new Map([...(this.deferred ?? [])].map(([key, cell]) => [this.rows.get(key) as number, cell]));
+    this.deferred = null;
+    try {
+      for (const run of adjacentRuns([...cells.keys()])) {
+        if (run.length === 1) this.writeCell(run[0], cells.get(run[0]) as string);
+        else
+          this.requireSheet()
+            .getRange(run[0], 2, run.length, 1)
+            .setValues(run.map((row) => [cells.get(row)]));
+      }
+    } catch (error) {
+      // After a failed batch, the work's own error is the one worth reporting.
+      if (!quietly) throw error;
+    }
   }
 
   private load(): void {
@@ -156,6 +210,11 @@ class StateSheet implements SheetStore {
       this.rows.set(name, index + 1);
       if (value.startsWith(VALUE_PREFIX)) this.data.set(name, value.slice(VALUE_PREFIX.length));
     });
+    // Updates held back by batch() are not in the sheet yet, but they are what this execution wrote.
+    for (const [key, cell] of this.deferred ?? []) {
+      if (cell.startsWith(VALUE_PREFIX)) this.data.set(key, cell.slice(VALUE_PREFIX.length));
+      else this.data.delete(key);
+    }
   }
 
   /**
@@ -252,7 +311,7 @@ export function bindDocument(spreadsheet: Spreadsheet): void {
 /** The spreadsheet this execution works for: the one bound by a trigger, or the active one (sidebar, menu). */
 export function currentDocument(): Spreadsheet {
   if (bound) return bound;
-  const active = SpreadsheetApp.getActiveSpreadsheet();
+  const active = activeSpreadsheetOrNull();
   if (!active) throw new AppError('SHEET_MISSING', { reason: 'noSpreadsheet' });
   bound = active;
   return active;

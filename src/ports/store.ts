@@ -18,6 +18,13 @@ export interface KeyValueStore {
    * rows with its next append, so their first writes are updates. A hint; stores may ignore it.
    */
   reserve?(keys: readonly string[]): void;
+  /** Writes made inside `work` may land together at its end (fewer calls); stores without it write through. */
+  batch?<T>(work: () => T): T;
+}
+
+/** Runs `work` with the store's writes held to its end where the store can (see KeyValueStore.batch). */
+export function batched<T>(store: KeyValueStore, work: () => T): T {
+  return store.batch ? store.batch(work) : work();
 }
 
 export function readJson<T>(store: KeyValueStore, key: string): T | null {

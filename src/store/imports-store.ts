@@ -42,9 +42,12 @@ export function listDefinitions(store: KeyValueStore): ImportDefinition[] {
     .filter((definition): definition is ImportDefinition => definition !== null);
 }
 
-/** What an import's first run writes: given rows with the definition, its first run appends none (each costs calls). */
+/**
+ * What an import's first run writes: given rows with the definition, its first run appends none (each costs calls).
+ * In this order the run's batched writes fall on adjacent rows: definition and checkpoint, checkpoint and runs.
+ */
 function firstRunKeys(id: string): string[] {
-  return [runsKey(id), checkpointKey(id), layoutKey(id), STATUS_LAYOUT_KEY, LEASE_KEY];
+  return [checkpointKey(id), runsKey(id), layoutKey(id), STATUS_LAYOUT_KEY, LEASE_KEY];
 }
 
 export function saveDefinition(store: KeyValueStore, definition: ImportDefinition): void {
