@@ -147,7 +147,10 @@ class StateSheet implements SheetStore {
     return result;
   }
 
-  /** Keys this document will write soon get their rows with the next append (no call of their own). */
+  /**
+   * Keys this document will write soon get their rows with the next append (no call of their own), in this order; a
+   * key being appended may be among them and takes its place in it.
+   */
   reserve(keys: readonly string[]): void {
     for (const key of keys) if (!this.rows.has(key)) this.reserved.add(key);
   }
@@ -234,14 +237,11 @@ class StateSheet implements SheetStore {
         pending.delete(key);
       }
       if (pending.size === 0) return;
-      const spare = [...this.reserved].filter((key) => !this.rows.has(key) && !pending.has(key));
-      const block = [
-        ...[...pending].map(([key, value]) => [KEY_PREFIX + key, VALUE_PREFIX + value]),
-        ...spare.map((key) => [KEY_PREFIX + key, '']),
-      ];
+      const order = this.appendOrder(pending);
+      const block = order.map((key) => [KEY_PREFIX + key, pending.has(key) ? VALUE_PREFIX + pending.get(key) : '']);
       const first = this.lastRow + 1;
       sheet.getRange(first, 1, block.length, 2).setValues(block);
-      [...pending.keys(), ...spare].forEach((key, i) => {
+      order.forEach((key, i) => {
         this.rows.set(key, first + i);
       });
       for (const [key, value] of pending) this.data.set(key, value);
@@ -249,6 +249,12 @@ class StateSheet implements SheetStore {
       this.lastRow = first + block.length - 1;
       this.freshIn = currentHold();
     });
+  }
+
+  /** The rows to append: reserved keys without a row in the order reserved (keys being written among them), then the rest. */
+  private appendOrder(pending: Map<string, string>): string[] {
+    const keys = new Set([...this.reserved, ...pending.keys()]);
+    return [...keys].filter((key) => pending.has(key) || !this.rows.has(key));
   }
 
   /** The sheet appears with the first write: opening the sidebar in a new spreadsheet adds nothing to it. */

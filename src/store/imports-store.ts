@@ -43,17 +43,18 @@ export function listDefinitions(store: KeyValueStore): ImportDefinition[] {
 }
 
 /**
- * What an import's first run writes: given rows with the definition, its first run appends none (each costs calls).
- * In this order the run's batched writes fall on adjacent rows: definition and checkpoint, checkpoint and runs.
+ * The definition's row and those of what its first run writes, which then appends none (each append costs calls).
+ * In this order a run's batched writes fall on adjacent rows: its start writes runs and checkpoint, its commit
+ * checkpoint, definition and layout.
  */
-function firstRunKeys(id: string): string[] {
-  return [checkpointKey(id), runsKey(id), layoutKey(id), STATUS_LAYOUT_KEY, LEASE_KEY];
+function importKeys(id: string): string[] {
+  return [runsKey(id), checkpointKey(id), definitionKey(id), layoutKey(id), STATUS_LAYOUT_KEY, LEASE_KEY];
 }
 
 export function saveDefinition(store: KeyValueStore, definition: ImportDefinition): void {
   const index = readIndex(store);
   const isNew = !index.includes(definition.id);
-  if (isNew) store.reserve?.(firstRunKeys(definition.id));
+  if (isNew) store.reserve?.(importKeys(definition.id));
   writeJson(store, definitionKey(definition.id), definition);
   if (isNew) writeJson(store, INDEX_KEY, [...index, definition.id]);
 }
