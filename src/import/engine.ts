@@ -91,7 +91,10 @@ function work(state: RunState, options: SliceOptions): RunRecord {
   const slice = begin(state, options);
   // Fetched in the spare room of the record rounds, the commit's lookup tables are ready when it starts.
   if (!slice.checkpoint.fetchDone) slice.lever.prefetchLookups?.(lookupsNeeded(slice.plan.stagedSpecs));
-  const fetched = fetchUntilDeadline(slice, () => saveOutcome(slice, { status: 'running' }));
+  // The record shows the progress so far, held rows included; the checkpoint covers only the staged ones.
+  const fetched = fetchUntilDeadline(slice, (progress) =>
+    saveOutcome({ ...slice, checkpoint: progress }, { status: 'running' }),
+  );
   const summary =
     fetched.done && mayStartCommit(slice.deps, stagedCells(slice, fetched.held.length))
       ? commitRun(slice, fetched.held, fetched.staged)
