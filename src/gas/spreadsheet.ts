@@ -157,7 +157,7 @@ export function workbookPort(spreadsheet: Spreadsheet, options: { deferViewResto
   const memory = new WorkbookMemory(spreadsheet, options.deferViewRestore === true);
   const sheets = () => memory.counted(spreadsheet.getSheets());
   return {
-    timeZone: () => spreadsheet.getSpreadsheetTimeZone(),
+    timeZone: () => timeZoneOf(spreadsheet),
     sheetById: (sheetId) => {
       const sheet = spreadsheet.getSheetById(sheetId);
       return sheet ? sheetPort(sheet, sheetId) : null;
@@ -179,6 +179,30 @@ export function workbookPort(spreadsheet: Spreadsheet, options: { deferViewResto
       seconds === undefined ? spreadsheet.toast(message, title) : spreadsheet.toast(message, title, seconds),
     settleView: () => settle(spreadsheet, memory),
   };
+}
+
+/** Each spreadsheet's time zone, asked once per execution (the add-on never changes it; each asking is a call). */
+const timeZones = new WeakMap<Spreadsheet, string>();
+
+export function timeZoneOf(spreadsheet: Spreadsheet): string {
+  let zone = timeZones.get(spreadsheet);
+  if (zone === undefined) {
+    zone = spreadsheet.getSpreadsheetTimeZone();
+    timeZones.set(spreadsheet, zone);
+  }
+  return zone;
+}
+
+/** Spreadsheets opened by id in this execution: opening the same one again is a call that gives nothing new. */
+const openedById = new Map<string, Spreadsheet>();
+
+export function openSpreadsheetById(id: string): Spreadsheet {
+  let spreadsheet = openedById.get(id);
+  if (!spreadsheet) {
+    spreadsheet = SpreadsheetApp.openById(id);
+    openedById.set(id, spreadsheet);
+  }
+  return spreadsheet;
 }
 
 /** The execution's active spreadsheet, asked once (it cannot change within an execution; each asking is a call). */

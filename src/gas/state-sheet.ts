@@ -123,8 +123,8 @@ class StateSheet implements SheetStore {
 
   delete(key: string): void {
     this.ensureLoaded();
-    this.data.delete(key);
-    if (!this.rows.has(key) || !this.sheet) return;
+    // A key this execution holds no value for is already empty in its row (or has none): nothing to write.
+    if (!this.data.delete(key) || !this.rows.has(key) || !this.sheet) return;
     this.writeValue(key, '');
   }
 

@@ -1,6 +1,6 @@
 // TriggerPort over ScriptApp: this user's add-on clock triggers in one spreadsheet, and who the trigger runs as.
 import type { TriggerInfo, TriggerPort } from '../ports/triggers';
-import { activeSpreadsheetOrNull } from './spreadsheet';
+import { activeSpreadsheetOrNull, openSpreadsheetById } from './spreadsheet';
 
 function describe(trigger: GoogleAppsScript.Script.Trigger): TriggerInfo {
   return {
@@ -69,5 +69,5 @@ export function openTriggerSpreadsheet(
   const active = activeSpreadsheetOrNull();
   if (active) return active;
   const id = storedIds().find((candidate) => Boolean(candidate));
-  return id ? SpreadsheetApp.openById(id) : null;
+  return id ? openSpreadsheetById(id) : null;
 }

@@ -3,6 +3,7 @@ import { AppError } from '../errors';
 import { type KeyValueStore, LEASE_KEY, readJson, writeJson } from '../ports/store';
 import type { ImportDefinition } from '../shared/types';
 import { checkpointKey } from './checkpoint';
+import { baseKey } from './incremental-base';
 import { runsKey } from './runs-store';
 import { LAYOUT_KEY as STATUS_LAYOUT_KEY } from './status-layout';
 
@@ -43,12 +44,13 @@ export function listDefinitions(store: KeyValueStore): ImportDefinition[] {
 }
 
 /**
- * The definition's row and those of what its first run writes, which then appends none (each append costs calls).
+ * The definition's row and those of what its first run writes (the incremental base's record too, for scheduled
+ * opportunity imports), which then appends none (each append costs calls).
  * In this order a run's batched writes fall on adjacent rows: its start writes runs and checkpoint, its commit
  * checkpoint, definition and layout.
  */
 function importKeys(id: string): string[] {
-  return [runsKey(id), checkpointKey(id), definitionKey(id), layoutKey(id), STATUS_LAYOUT_KEY, LEASE_KEY];
+  return [runsKey(id), checkpointKey(id), definitionKey(id), layoutKey(id), baseKey(id), STATUS_LAYOUT_KEY, LEASE_KEY];
 }
 
 export function saveDefinition(store: KeyValueStore, definition: ImportDefinition): void {

@@ -13,6 +13,8 @@ import { book, connect, createHarness, opportunityImport, saveImport, sheetIds, 
  */
 const FIRST_RUN_BUDGET = 55;
 const REPEAT_BUDGET = 42;
+/** A scheduled firing that runs the import (slot records, run log and status included): 84 today, 109 before. */
+const SCHEDULED_RUN_BUDGET = 88;
 const HOUR = 3_600_000;
 
 type Harness = ReturnType<typeof createHarness>;
@@ -84,5 +86,18 @@ describe("a small import's fixed cost", () => {
     expect(checkpointRow()).toBe(row);
     expect(stateRows(h)).toBe(afterFirst);
     expect(documentState(h.emu, h.ssId)[`checkpoint.${importId}`]).toBeUndefined();
+  });
+
+  it('stays within its budget when a clock trigger runs it (slot state, run log and status included)', () => {
+    const { h, importId, truth } = setUp();
+    h.call('setSchedule', [importId, { kind: 'hourly', everyHours: 1 }]);
+    const firings: ExecutionResult[] = [];
+    for (let hour = 1; hour <= 2; hour++) firings.push(...h.emu.advanceTo(h.emu.clock.now() + HOUR + 60_000));
+    const ran = firings.filter((firing) => (firing.calls['UrlFetchApp.requests'] ?? 0) > 0);
+    expect(ran.length).toBeGreaterThan(0);
+    expect(ran.every((firing) => firing.ok)).toBe(true);
+    expect(JSON.parse(documentState(h.emu, h.ssId)[`runs.${importId}`])[0].status).toBe('succeeded');
+    expect(sheetIds(h, 'Opportunities')).toHaveLength(truth.length);
+    expect(Math.max(...ran.map(sheetsCalls))).toBeLessThanOrEqual(SCHEDULED_RUN_BUDGET);
   });
 });
