@@ -131,6 +131,15 @@ class WorkbookMemory {
   }
 }
 
+/** A sheet's cells when the caller knows them (the id is only asked when something is known). */
+function knownCellsOf(sheet: Sheet, known?: ReadonlyMap<number, number>): number | undefined {
+  return known && known.size > 0 ? known.get(sheet.getSheetId()) : undefined;
+}
+
+function cellsOf(sheet: Sheet): number {
+  return sheet.getMaxRows() * sheet.getMaxColumns();
+}
+
 function insertKeepingView(spreadsheet: Spreadsheet, memory: WorkbookMemory, name: string): SheetPort {
   // insertSheet activates the new sheet; a working sheet appearing must not pull the user away.
   const viewed = memory.viewedSheet();
@@ -174,7 +183,7 @@ export function workbookPort(spreadsheet: Spreadsheet, options: { deferViewResto
       memory.added(-1);
     },
     sheetNames: () => sheets().map((sheet) => sheet.getName()),
-    totalCells: () => sheets().reduce((sum, sheet) => sum + sheet.getMaxRows() * sheet.getMaxColumns(), 0),
+    totalCells: (known) => sheets().reduce((sum, sheet) => sum + (knownCellsOf(sheet, known) ?? cellsOf(sheet)), 0),
     toast: (message, title, seconds) =>
       seconds === undefined ? spreadsheet.toast(message, title) : spreadsheet.toast(message, title, seconds),
     settleView: () => settle(spreadsheet, memory),
