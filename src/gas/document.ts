@@ -1,7 +1,13 @@
 // An open spreadsheet handed to the composition root as plain facts plus ports; the Spreadsheet object stays here.
 import type { SpreadsheetInfo, WorkbookPort } from '../ports/sheet';
 import type { TriggerPort } from '../ports/triggers';
-import { activeSpreadsheet, workbookPort } from './spreadsheet';
+import {
+  activeSpreadsheet,
+  activeSpreadsheetOrNull,
+  openSpreadsheetById,
+  timeZoneOf,
+  workbookPort,
+} from './spreadsheet';
 import { bindDocument } from './state-sheet';
 import { openTriggerSpreadsheet, spreadsheetTriggers, triggerListing } from './triggers';
 
@@ -25,7 +31,7 @@ export interface DocumentPorts {
   bind(): void;
 }
 
-/** Facts read through on every use, as the code before this port did (no call is saved or added). */
+/** Facts read through on every use, as the code before this port did, but the time zone, asked once (timeZoneOf). */
 function infoOf(spreadsheet: Spreadsheet): SpreadsheetInfo {
   return {
     get id() {
@@ -38,7 +44,7 @@ function infoOf(spreadsheet: Spreadsheet): SpreadsheetInfo {
       return spreadsheet.getUrl();
     },
     get timeZone() {
-      return spreadsheet.getSpreadsheetTimeZone();
+      return timeZoneOf(spreadsheet);
     },
   };
 }
@@ -60,13 +66,13 @@ export function activeDocument(): DocumentPorts {
 
 /** The active spreadsheet, or null (Diagnostics may run without one). */
 export function activeDocumentOrNull(): DocumentPorts | null {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const spreadsheet = activeSpreadsheetOrNull();
   return spreadsheet ? documentPorts(spreadsheet) : null;
 }
 
 /** A spreadsheet by id (a trigger's recorded spreadsheet). */
 export function documentById(id: string): DocumentPorts {
-  return documentPorts(SpreadsheetApp.openById(id));
+  return documentPorts(openSpreadsheetById(id));
 }
 
 /** The spreadsheet a trigger execution works on: the active one, else the first stored id that is set. */

@@ -2,7 +2,7 @@
 // claimed and released inside a milliseconds-long script lock; BUSY when another live run holds it.
 import { AppError, sentenceFor } from '../errors';
 import type { LockPort } from '../ports/lock';
-import { readJson, writeJson } from '../ports/store';
+import { LEASE_KEY, readJson, writeJson } from '../ports/store';
 import { EXECUTION_LIMIT_MS, executionBudget } from './clock';
 import { currentDocument, type SheetStore, stateStore, withScriptLock } from './state-sheet';
 
@@ -12,7 +12,6 @@ export const LOCK_WAIT_MS = 1_000;
 /** What a BUSY refusal reads, for callers that compare against it. */
 export const BUSY_MESSAGE = sentenceFor('BUSY', {});
 
-export const LEASE_KEY = 'lease';
 /**
  * A lease is claimed inside one execution and released at its end (a continuing run claims it again in its next
  * execution), so it never spans executions and needs no renewal. It expires when its execution must be over:
@@ -63,7 +62,9 @@ export function leaseLock(store: SheetStore, user: string): LockPort {
       }),
     releaseLock: () =>
       withScriptLock(() => {
-        store.refresh();
+        // While this execution's lease is live nobody else can have claimed it (a claim refuses a live lease), so
+        // the lease read at the claim is still the sheet's: reading the whole sheet again would only cost calls.
+        if (Date.now() >= leaseExpiry()) store.refresh();
         // Written in place rather than deleted: the row stays the lease's, so the sheet does not grow per run.
         if (readJson<Lease>(store, LEASE_KEY)?.holder === holder)
           writeJson(store, LEASE_KEY, { holder: '', user: '', expiresAt: 0 } satisfies Lease);

@@ -131,6 +131,15 @@ class WorkbookMemory {
   }
 }
 
+/** A sheet's cells when the caller knows them (the id is only asked when something is known). */
+function knownCellsOf(sheet: Sheet, known?: ReadonlyMap<number, number>): number | undefined {
+  return known && known.size > 0 ? known.get(sheet.getSheetId()) : undefined;
+}
+
+function cellsOf(sheet: Sheet): number {
+  return sheet.getMaxRows() * sheet.getMaxColumns();
+}
+
 function insertKeepingView(spreadsheet: Spreadsheet, memory: WorkbookMemory, name: string): SheetPort {
   // insertSheet activates the new sheet; a working sheet appearing must not pull the user away.
   const viewed = memory.viewedSheet();
@@ -157,7 +166,7 @@ export function workbookPort(spreadsheet: Spreadsheet, options: { deferViewResto
   const memory = new WorkbookMemory(spreadsheet, options.deferViewRestore === true);
   const sheets = () => memory.counted(spreadsheet.getSheets());
   return {
-    timeZone: () => spreadsheet.getSpreadsheetTimeZone(),
+    timeZone: () => timeZoneOf(spreadsheet),
     sheetById: (sheetId) => {
       const sheet = spreadsheet.getSheetById(sheetId);
       return sheet ? sheetPort(sheet, sheetId) : null;
@@ -174,16 +183,48 @@ export function workbookPort(spreadsheet: Spreadsheet, options: { deferViewResto
       memory.added(-1);
     },
     sheetNames: () => sheets().map((sheet) => sheet.getName()),
-    totalCells: () => sheets().reduce((sum, sheet) => sum + sheet.getMaxRows() * sheet.getMaxColumns(), 0),
+    totalCells: (known) => sheets().reduce((sum, sheet) => sum + (knownCellsOf(sheet, known) ?? cellsOf(sheet)), 0),
     toast: (message, title, seconds) =>
       seconds === undefined ? spreadsheet.toast(message, title) : spreadsheet.toast(message, title, seconds),
     settleView: () => settle(spreadsheet, memory),
   };
 }
 
+/** Each spreadsheet's time zone, asked once per execution (the add-on never changes it; each asking is a call). */
+const timeZones = new WeakMap<Spreadsheet, string>();
+
+export function timeZoneOf(spreadsheet: Spreadsheet): string {
+  let zone = timeZones.get(spreadsheet);
+  if (zone === undefined) {
+    zone = spreadsheet.getSpreadsheetTimeZone();
+    timeZones.set(spreadsheet, zone);
+  }
+  return zone;
+}
+
+/** Spreadsheets opened by id in this execution: opening the same one again is a call that gives nothing new. */
+const openedById = new Map<string, Spreadsheet>();
+
+export function openSpreadsheetById(id: string): Spreadsheet {
+  let spreadsheet = openedById.get(id);
+  if (!spreadsheet) {
+    spreadsheet = SpreadsheetApp.openById(id);
+    openedById.set(id, spreadsheet);
+  }
+  return spreadsheet;
+}
+
+/** The execution's active spreadsheet, asked once (it cannot change within an execution; each asking is a call). */
+let active: { spreadsheet: Spreadsheet | null } | undefined;
+
+export function activeSpreadsheetOrNull(): Spreadsheet | null {
+  active ??= { spreadsheet: SpreadsheetApp.getActiveSpreadsheet() };
+  return active.spreadsheet;
+}
+
 /** The spreadsheet the sidebar or menu was opened in. */
 export function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const spreadsheet = activeSpreadsheetOrNull();
   if (!spreadsheet) throw new AppError('SHEET_MISSING', { reason: 'noSpreadsheet' });
   return spreadsheet;
 }

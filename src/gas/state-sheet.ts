@@ -2,6 +2,7 @@
 // spreadsheet itself, so a clock trigger with no document context reaches it through SpreadsheetApp.openById.
 import { AppError } from '../errors';
 import { type KeyValueStore, STATE_SHEET_NAME } from '../ports/store';
+import { activeSpreadsheetOrNull } from './spreadsheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -33,6 +34,7 @@ export function withScriptLock<T>(work: () => T): T {
   const lock = LockService.getScriptLock();
   if (!lock.tryLock(SCRIPT_LOCK_WAIT_MS)) throw new AppError('BUSY', {});
   scriptLockDepth++;
+  lockHolds++;
   let flushTried = false;
   try {
     const result = work();
@@ -59,24 +61,51 @@ function flushQuietly(): void {
 
 let scriptLockDepth = 0;
 
+/** Sorted rows cut into runs of consecutive numbers: [3, 1, 2, 7] gives [[1, 2, 3], [7]]. */
+function adjacentRuns(rows: number[]): number[][] {
+  const runs: number[][] = [];
+  for (const row of [...rows].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last && last[last.length - 1] === row - 1) last.push(row);
+    else runs.push([row]);
+  }
+  return runs;
+}
+/** Counts this execution's holds of the script lock: a read made during hold N is fresh until that hold ends. */
+let lockHolds = 0;
+
+/** The hold a read made now stays fresh for (none outside the lock: another execution may append at any time). */
+function currentHold(): number {
+  return scriptLockDepth > 0 ? lockHolds : -1;
+}
+
 class StateSheet implements SheetStore {
-  private sheet: Sheet | null = null;
+  /** Looked up at the first use (undefined until then): an execution that only claims the lease reads once. */
+  private sheet: Sheet | null | undefined;
+  private loaded = false;
   private data = new Map<string, string>();
-  /** 1-based row of every key seen; rows are never reused or moved, so a row always means the same key. */
+  /**
+   * 1-based row of every key seen; rows are never reused or moved, so a row always means the same key. A deleted
+   * key keeps its row with an empty value, so the key's next write is an update, not an append.
+   */
   private rows = new Map<string, number>();
   private lastRow = 0;
+  /** The script-lock hold in which the whole sheet was last read or appended to (see currentHold). */
+  private freshIn = -1;
+  /** Keys given a row with the next append (see reserve). */
+  private reserved = new Set<string>();
+  /** Inside batch(): the value cells to write at its end, by key (an empty cell for a deleted key). */
+  private deferred: Map<string, string> | null = null;
 
-  constructor(private readonly spreadsheet: Spreadsheet) {
-    this.sheet = spreadsheet.getSheetByName(STATE_SHEET_NAME);
-    if (this.sheet) this.load();
-    else this.migrateFromDocumentProperties();
-  }
+  constructor(private readonly spreadsheet: Spreadsheet) {}
 
   get(key: string): string | null {
+    this.ensureLoaded();
     return this.data.get(key) ?? null;
   }
 
   keys(): string[] {
+    this.ensureLoaded();
     return [...this.data.keys()];
   }
 
@@ -84,30 +113,88 @@ class StateSheet implements SheetStore {
     const text = String(value);
     if (text.length + VALUE_PREFIX.length > MAX_CELL_CHARS)
       throw new AppError('INTERNAL', { reason: 'storedValueTooLarge', key, length: text.length });
-    const row = this.rows.get(key);
-    if (row !== undefined) {
-      // The key's row never changes meaning, so an update is one cell (setValue: the status sheet's writes stay
-      // the only setValues of a schedule change).
-      this.requireSheet()
-        .getRange(row, 1, 1, 2)
-        .getCell(1, 2)
-        .setValue(VALUE_PREFIX + text);
-    } else {
-      this.append([[key, text]]);
-    }
+    this.ensureLoaded();
+    // What this execution read or wrote is what the cell holds: writing it again would only cost a call.
+    if (this.data.get(key) === text) return;
+    if (this.rows.has(key)) this.writeValue(key, VALUE_PREFIX + text);
+    else this.append([[key, text]]);
     this.data.set(key, text);
   }
 
   delete(key: string): void {
-    const row = this.rows.get(key);
-    this.data.delete(key);
-    if (row === undefined || !this.sheet) return;
-    this.sheet.getRange(row, 1, 1, 2).setValues([['', '']]);
+    this.ensureLoaded();
+    // A key this execution holds no value for is already empty in its row (or has none): nothing to write.
+    if (!this.data.delete(key) || !this.rows.has(key) || !this.sheet) return;
+    this.writeValue(key, '');
+  }
+
+  /**
+   * Updates made inside `work` are written at its end, each run of adjacent rows in one call. Only for writes that
+   * may land together: nothing inside `work` may depend on another execution seeing them earlier. Appends are not
+   * deferred (they happen under the script lock).
+   */
+  batch<T>(work: () => T): T {
+    if (this.deferred) return work();
+    this.deferred = new Map();
+    let result: T;
+    try {
+      result = work();
+    } catch (error) {
+      this.writeDeferred(true);
+      throw error;
+    }
+    this.writeDeferred(false);
+    return result;
+  }
+
+  /**
+   * Keys this document will write soon get their rows with the next append (no call of their own), in this order; a
+   * key being appended may be among them and takes its place in it.
+   */
+  reserve(keys: readonly string[]): void {
+    for (const key of keys) if (!this.rows.has(key)) this.reserved.add(key);
   }
 
   refresh(): void {
     if (!this.sheet) this.sheet = this.spreadsheet.getSheetByName(STATE_SHEET_NAME);
     if (this.sheet) this.load();
+    else if (!this.loaded) this.migrateFromDocumentProperties();
+    this.loaded = true;
+  }
+
+  private ensureLoaded(): void {
+    if (!this.loaded) this.refresh();
+  }
+
+  /**
+   * The key's row never changes meaning, so an update is one cell (setValue: the status sheet's writes stay the
+   * only setValues of a schedule change).
+   */
+  private writeValue(key: string, cell: string): void {
+    if (this.deferred) this.deferred.set(key, cell);
+    else this.writeCell(this.rows.get(key) as number, cell);
+  }
+
+  private writeCell(row: number, cell: string): void {
+    this.requireSheet().getRange(row, 1, 1, 2).getCell(1, 2).setValue(cell);
+  }
+
+  /** Writes what batch() held back: adjacent rows in one setValues, a lone row as any update. */
+  private writeDeferred(quietly: boolean): void {
+    const cells = new Map([...(this.deferred ?? [])].map(([key, cell]) => [this.rows.get(key) as number, cell]));
+    this.deferred = null;
+    try {
+      for (const run of adjacentRuns([...cells.keys()])) {
+        if (run.length === 1) this.writeCell(run[0], cells.get(run[0]) as string);
+        else
+          this.requireSheet()
+            .getRange(run[0], 2, run.length, 1)
+            .setValues(run.map((row) => [cells.get(row)]));
+      }
+    } catch (error) {
+      // After a failed batch, the work's own error is the one worth reporting.
+      if (!quietly) throw error;
+    }
   }
 
   private load(): void {
@@ -116,6 +203,7 @@ class StateSheet implements SheetStore {
     this.data = new Map();
     this.rows = new Map();
     this.lastRow = 0;
+    this.freshIn = currentHold();
     values.forEach((cells, index) => {
       const key = String(cells[0] ?? '');
       const value = String(cells[1] ?? '');
@@ -125,14 +213,22 @@ class StateSheet implements SheetStore {
       this.rows.set(name, index + 1);
       if (value.startsWith(VALUE_PREFIX)) this.data.set(name, value.slice(VALUE_PREFIX.length));
     });
+    // Updates held back by batch() are not in the sheet yet, but they are what this execution wrote.
+    for (const [key, cell] of this.deferred ?? []) {
+      if (cell.startsWith(VALUE_PREFIX)) this.data.set(key, cell.slice(VALUE_PREFIX.length));
+      else this.data.delete(key);
+    }
   }
 
-  /** New keys are appended inside the script lock after a fresh read, so two executions never take the same row. */
+  /**
+   * New keys are appended inside the script lock after a fresh read (one already made in this hold will do), so two
+   * executions never take the same row. Reserved keys without a row come along, with no value.
+   */
   private append(entries: Array<[string, string]>): void {
     withScriptLock(() => {
       const sheet = this.requireSheet();
+      if (this.freshIn !== currentHold()) this.load();
       const pending = new Map(entries);
-      this.load();
       for (const [key, value] of pending) {
         const row = this.rows.get(key);
         if (row === undefined) continue;
@@ -141,19 +237,29 @@ class StateSheet implements SheetStore {
         pending.delete(key);
       }
       if (pending.size === 0) return;
-      const block = [...pending].map(([key, value]) => [KEY_PREFIX + key, VALUE_PREFIX + value]);
+      const order = this.appendOrder(pending);
+      const block = order.map((key) => [KEY_PREFIX + key, pending.has(key) ? VALUE_PREFIX + pending.get(key) : '']);
       const first = this.lastRow + 1;
       sheet.getRange(first, 1, block.length, 2).setValues(block);
-      [...pending].forEach(([key, value], i) => {
+      order.forEach((key, i) => {
         this.rows.set(key, first + i);
-        this.data.set(key, value);
       });
+      for (const [key, value] of pending) this.data.set(key, value);
+      this.reserved.clear();
       this.lastRow = first + block.length - 1;
+      this.freshIn = currentHold();
     });
+  }
+
+  /** The rows to append: reserved keys without a row in the order reserved (keys being written among them), then the rest. */
+  private appendOrder(pending: Map<string, string>): string[] {
+    const keys = new Set([...this.reserved, ...pending.keys()]);
+    return [...keys].filter((key) => pending.has(key) || !this.rows.has(key));
   }
 
   /** The sheet appears with the first write: opening the sidebar in a new spreadsheet adds nothing to it. */
   private requireSheet(): Sheet {
+    this.ensureLoaded();
     if (this.sheet) return this.sheet;
     const existing = this.spreadsheet.getSheetByName(STATE_SHEET_NAME);
     if (existing) {
@@ -192,7 +298,7 @@ class StateSheet implements SheetStore {
 const stores = new Map<string, StateSheet>();
 let bound: Spreadsheet | null = null;
 
-/** The state store of `spreadsheet`, read once per execution and written through. */
+/** The state store of `spreadsheet`, read once per execution (at its first use) and written through. */
 export function stateStore(spreadsheet: Spreadsheet): SheetStore {
   const id = spreadsheet.getId();
   let store = stores.get(id);
@@ -211,7 +317,7 @@ export function bindDocument(spreadsheet: Spreadsheet): void {
 /** The spreadsheet this execution works for: the one bound by a trigger, or the active one (sidebar, menu). */
 export function currentDocument(): Spreadsheet {
   if (bound) return bound;
-  const active = SpreadsheetApp.getActiveSpreadsheet();
+  const active = activeSpreadsheetOrNull();
   if (!active) throw new AppError('SHEET_MISSING', { reason: 'noSpreadsheet' });
   bound = active;
   return active;

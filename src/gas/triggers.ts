@@ -1,5 +1,6 @@
 // TriggerPort over ScriptApp: this user's add-on clock triggers in one spreadsheet, and who the trigger runs as.
 import type { TriggerInfo, TriggerPort } from '../ports/triggers';
+import { activeSpreadsheetOrNull, openSpreadsheetById } from './spreadsheet';
 
 function describe(trigger: GoogleAppsScript.Script.Trigger): TriggerInfo {
   return {
@@ -65,8 +66,8 @@ export function deleteProjectTrigger(uid: string): boolean {
 export function openTriggerSpreadsheet(
   storedIds: () => Array<string | null>,
 ): GoogleAppsScript.Spreadsheet.Spreadsheet | null {
-  const active = SpreadsheetApp.getActiveSpreadsheet();
+  const active = activeSpreadsheetOrNull();
   if (active) return active;
   const id = storedIds().find((candidate) => Boolean(candidate));
-  return id ? SpreadsheetApp.openById(id) : null;
+  return id ? openSpreadsheetById(id) : null;
 }

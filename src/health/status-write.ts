@@ -1,7 +1,17 @@
 // Writing the status block: a new sheet in one styled write; an existing one in one setValues, or not at all.
 import type { SheetPort, WorkbookPort } from '../ports/sheet';
 import { checkCellBudget, safeRow } from '../sheet/cells';
-import { DATE_TIME_FORMAT, ensureColumns, ensureRows, PLAIN_FORMAT, rewriteBlock } from '../sheet/grid';
+import {
+  applyColumnFormats,
+  DATE_TIME_FORMAT,
+  ensureColumns,
+  ensureRows,
+  PLAIN_FORMAT,
+  rewriteBlock,
+  styleHeader,
+  stylesWholeBlock,
+  writeRows,
+} from '../sheet/grid';
 import { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from '../sheet/tracked-workbook';
 import type { StatusCell } from '../store/status-layout';
 import { blockDigest, type StatusLayout } from '../store/status-layout';
@@ -27,16 +37,22 @@ export function insertStatusSheet(workbook: WorkbookPort): SheetPort {
 }
 
 /**
- * Writes a new status sheet, its formats and its bold header through one range, then freezes the header. The block
- * is padded with empty rows to the whole grid, so rows added by later imports already have their date formats.
+ * Writes a new status sheet with its date formats down the whole grid (so rows added by later imports already have
+ * them), a bold header, frozen: through one range (the block padded to the grid) or by column, whichever costs less.
  */
 export function writeNewStatus(workbook: WorkbookPort, sheet: SheetPort, block: StatusCell[][]): StatusLayout {
   ensureColumns(sheet, WIDTH, totalCellsOf(workbook));
   ensureRows(sheet, block.length, totalCellsOf(workbook));
   const gridRows = sheet.maxRows();
-  const padding = Array.from({ length: gridRows - block.length }, () => Array<string>(WIDTH).fill(''));
-  sheet.writeStyled(1, 1, [...safeBlock(block), ...padding], { formats: STATUS_FORMATS, headerRows: 1 });
-  sheet.freezeRows(1);
+  if (stylesWholeBlock(gridRows, STATUS_FORMATS)) {
+    const padding = Array.from({ length: gridRows - block.length }, () => Array<string>(WIDTH).fill(''));
+    sheet.writeStyled(1, 1, [...safeBlock(block), ...padding], { formats: STATUS_FORMATS, headerRows: 1 });
+    sheet.freezeRows(1);
+  } else {
+    writeRows(sheet, 1, safeBlock(block));
+    applyColumnFormats(sheet, 2, gridRows - 1, STATUS_FORMATS, true);
+    styleHeader(sheet, WIDTH);
+  }
   return { sheetId: sheet.sheetId, rows: block.length, digest: blockDigest(block), gridRows };
 }
 

@@ -1,5 +1,7 @@
 // The commit: the complete staged result, de-duplicated, sorted and named, written to the target in one execution.
 import { changeSummaryAfterCommit } from '../changes/record';
+import type { SheetPort } from '../ports/sheet';
+import { batched } from '../ports/store';
 import { openTarget } from '../sheet/target';
 import type { WriteSummary } from '../sheet/write-block';
 import { writeResult } from '../sheet/writer';
@@ -95,6 +97,19 @@ function releaseStaging(slice: Slice): void {
   slice.staging = null;
 }
 
+/**
+ * The run is no longer resumable and the target's block is recorded, in one batch of state writes: nothing in it
+ * waits on Google, so the target's write is followed at once by the checkpoint's removal, as before.
+ */
+function recordCommit(deps: EngineDeps, importId: string, target: SheetPort, summary: WriteSummary): void {
+  batched(deps.store, () => {
+    deleteCheckpoint(deps.store, importId);
+    saveBlockLayout(deps.store, importId, { sheetId: target.sheetId, width: summary.width, style: summary.style });
+    const sheetName = target.name();
+    updateDefinition(deps.store, importId, (current) => ({ ...current, sheetId: target.sheetId, sheetName }));
+  });
+}
+
 export interface CommitSummary extends WriteSummary {
   /** Lookup tables the key could not read (their IDs are shown instead of names). */
   notes: string[];
@@ -139,10 +154,7 @@ export function commitRun(
     previousStyle: layout?.style,
     totalCells: () => deps.workbook.totalCells(),
   });
-  deleteCheckpoint(deps.store, definition.id);
-  saveBlockLayout(deps.store, definition.id, { sheetId: target.sheetId, width: summary.width, style: summary.style });
-  const sheetName = target.name();
-  updateDefinition(deps.store, definition.id, (current) => ({ ...current, sheetId: target.sheetId, sheetName }));
+  recordCommit(deps, definition.id, target, summary);
   keepBase(slice, kept);
   keepOffers(slice, offers);
   if (!tracked) return { ...summary, notes, drift };

@@ -3,6 +3,7 @@ import { assertConfidentialAllowed } from '../confidential/guard';
 import { AppError, sentenceFor, sentenceOf, toAppError } from '../errors';
 import type { LeverAccess } from '../lever/source';
 import type { SheetPort } from '../ports/sheet';
+import { batched } from '../ports/store';
 import type { ImportDefinition, RunRecord, RunStatus, RunTrigger } from '../shared/types';
 import { checkTargetExists } from '../sheet/target';
 import { trackWorkbook } from '../sheet/tracked-workbook';
@@ -72,17 +73,28 @@ function prepareStaging(state: RunState, lever: LeverAccess, forceFull: boolean)
   return null;
 }
 
+/** The run's checks and its staging, with the 'running' record and a new start's checkpoint written together. */
+function begin(state: RunState, options: SliceOptions): Slice {
+  return batched(state.deps.store, () => {
+    saveOutcome(state, { status: 'running' });
+    const lever = state.deps.lever();
+    checkEnvironment(state.definition, lever.environment);
+    const key = state.deps.keyStatus?.();
+    if (key) assertConfidentialAllowed(state.definition.filters, key, state.definition.object);
+    checkTargetExists(state.deps.workbook, state.definition);
+    const staging = prepareStaging(state, lever, options.full === true);
+    return Object.assign(state, { lever, staging });
+  });
+}
+
 function work(state: RunState, options: SliceOptions): RunRecord {
-  const lever = state.deps.lever();
-  checkEnvironment(state.definition, lever.environment);
-  const key = state.deps.keyStatus?.();
-  if (key) assertConfidentialAllowed(state.definition.filters, key, state.definition.object);
-  checkTargetExists(state.deps.workbook, state.definition);
-  const staging = prepareStaging(state, lever, options.full === true);
-  const slice: Slice = Object.assign(state, { lever, staging });
+  const slice = begin(state, options);
   // Fetched in the spare room of the record rounds, the commit's lookup tables are ready when it starts.
-  if (!slice.checkpoint.fetchDone) lever.prefetchLookups?.(lookupsNeeded(slice.plan.stagedSpecs));
-  const fetched = fetchUntilDeadline(slice, () => saveOutcome(slice, { status: 'running' }));
+  if (!slice.checkpoint.fetchDone) slice.lever.prefetchLookups?.(lookupsNeeded(slice.plan.stagedSpecs));
+  // The record shows the progress so far, held rows included; the checkpoint covers only the staged ones.
+  const fetched = fetchUntilDeadline(slice, (progress) =>
+    saveOutcome({ ...slice, checkpoint: progress }, { status: 'running' }),
+  );
   const summary =
     fetched.done && mayStartCommit(slice.deps, stagedCells(slice, fetched.held.length))
       ? commitRun(slice, fetched.held, fetched.staged)
@@ -104,10 +116,12 @@ function work(state: RunState, options: SliceOptions): RunRecord {
 
 /** Saves the checkpoint with this execution's time added, and the run record with `status`. */
 function pause(slice: RunState, status: RunStatus): RunRecord {
-  const record = saveOutcome(slice, { status });
-  slice.checkpoint = { ...slice.checkpoint, durationMs: record.durationMs };
-  saveCheckpoint(slice.deps.store, slice.checkpoint);
-  return record;
+  return batched(slice.deps.store, () => {
+    const record = saveOutcome(slice, { status });
+    slice.checkpoint = { ...slice.checkpoint, durationMs: record.durationMs };
+    saveCheckpoint(slice.deps.store, slice.checkpoint);
+    return record;
+  });
 }
 
 function bestEffort(action: () => void): void {
@@ -194,7 +208,6 @@ export function runSlice(
   if (!existing && options.continueOnly) return closeStaleRun(deps, importId);
   // Grid sizes are asked once per execution and then kept up to date here, not asked before every write.
   const state = openRun({ ...deps, workbook: trackWorkbook(deps.workbook) }, definition, trigger, existing);
-  saveOutcome(state, { status: 'running' });
   try {
     return work(state, options);
   } catch (error) {

@@ -11,8 +11,8 @@ import type { Slice } from './slice';
 import { appendStaged, createStaging } from './staging';
 
 /**
- * Each `next` call gets at most this long, so the checkpoint (and the progress the sidebar shows) moves at least
- * this often even when records arrive slowly.
+ * Each `next` call gets at most this long, so the progress the sidebar shows moves at least this often even when
+ * records arrive slowly (the checkpoint moves when rows are staged, see HOLD_MS).
  */
 export const CHUNK_MS = 20_000;
 /**
@@ -21,6 +21,12 @@ export const CHUNK_MS = 20_000;
  * by this many rows.
  */
 export const FLUSH_ROWS = 20_000;
+/**
+ * Rows fetched but not staged are lost if Google kills the execution early (the engine's own deadline stages them),
+ * so they are staged at the end of a chunk once they span this long: at most about a minute of fetching is at risk,
+ * and a run that finishes within it never makes a staging sheet.
+ */
+export const HOLD_MS = 60_000;
 /** A source that ignores `enough` is still never allowed to hold more than this before a write. */
 const MAX_HELD_ROWS = 2 * FLUSH_ROWS;
 
@@ -102,36 +108,54 @@ function settled(slice: Slice): FetchResult {
 }
 
 /**
- * Fetches until every page is fetched or the budget's deadline. Between batches, the held rows are written to
- * staging and then the checkpoint saved (in that order), and `onProgress` runs. The batch that completes the fetch
- * is returned unstaged: a commit in this execution takes it directly, saving a write and a read.
+ * Fetches until every page is fetched or the budget's deadline. Rows are held in memory and staged (then the
+ * checkpoint saved, in that order) once FLUSH_ROWS are waiting or they span HOLD_MS, and when the execution stops
+ * short of the end. The batch that completes the fetch is returned unstaged, so a commit in this execution takes it
+ * directly, and a run that fetches everything in one execution within those bounds never makes a staging sheet. `onProgress` runs after
+ * every chunk with the progress so far (held rows included); the saved checkpoint only ever covers staged rows.
  */
-export function fetchUntilDeadline(slice: Slice, onProgress: () => void): FetchResult {
+export function fetchUntilDeadline(slice: Slice, onProgress: (progress: Checkpoint) => void): FetchResult {
   const { deps } = slice;
   const buffer = new StagingBuffer(slice, slice.checkpoint.rowsStaged);
-  while (slice.checkpoint.fetchState && !slice.checkpoint.fetchDone && deps.now() < deps.budget.deadline) {
+  let reached = slice.checkpoint;
+  let stagedAt = deps.now();
+  while (reached.fetchState && !reached.fetchDone && deps.now() < deps.budget.deadline) {
     const chunkDeadline = Math.min(deps.budget.deadline, deps.now() + CHUNK_MS);
     const progress = slice.lever.source.next(
-      slice.checkpoint.fetchState,
+      reached.fetchState,
       chunkDeadline,
       (records) => buffer.add(records),
       () => buffer.full,
     );
-    if (progress.done) {
-      const checkpoint = advanced(slice.checkpoint, progress, buffer.written + buffer.held.length);
-      const stage = () => {
-        buffer.write();
-        slice.checkpoint = { ...checkpoint, stagingSheetId: slice.checkpoint.stagingSheetId };
-        saveCheckpoint(deps.store, slice.checkpoint);
-      };
-      return { done: true, held: buffer.held, staged: buffer.kept ?? undefined, checkpoint, stage };
+    reached = advanced(reached, progress, buffer.written + buffer.held.length);
+    if (progress.done) return finished(slice, buffer, reached);
+    if (buffer.full || deps.now() - stagedAt >= HOLD_MS) {
+      reached = stageHeld(slice, buffer, reached);
+      stagedAt = deps.now();
     }
-    buffer.write();
-    slice.checkpoint = advanced(slice.checkpoint, progress, buffer.written);
-    saveCheckpoint(deps.store, slice.checkpoint);
-    onProgress();
+    onProgress(reached);
     // A source that returns without trying (no time left for a request) must not spin here.
     if (progress.requests === 0) break;
   }
+  // Stopping short of the end: the next execution resumes after the rows held here.
+  stageHeld(slice, buffer, reached);
   return settled(slice);
+}
+
+/** Writes the held rows to staging, then saves the checkpoint that covers them (and returns it). */
+function stageHeld(slice: Slice, buffer: StagingBuffer, reached: Checkpoint): Checkpoint {
+  if (buffer.held.length > 0) buffer.write();
+  if (reached === slice.checkpoint) return reached;
+  slice.checkpoint = { ...reached, rowsStaged: buffer.written, stagingSheetId: slice.checkpoint.stagingSheetId };
+  saveCheckpoint(slice.deps.store, slice.checkpoint);
+  return slice.checkpoint;
+}
+
+/** Every page is fetched: the last rows stay in memory for the commit (or for `stage` when it has to wait). */
+function finished(slice: Slice, buffer: StagingBuffer, reached: Checkpoint): FetchResult {
+  const stage = () => {
+    stageHeld(slice, buffer, reached);
+  };
+  const checkpoint = { ...reached, stagingSheetId: slice.checkpoint.stagingSheetId };
+  return { done: true, held: buffer.held, staged: buffer.kept ?? undefined, checkpoint, stage };
 }

@@ -62,8 +62,11 @@ export interface WorkbookPort {
   deleteSheet(sheet: SheetPort): void;
   /** Every sheet in tab order, hidden ones included. */
   sheetNames(): string[];
-  /** Grid cells of every sheet (empty ones count toward Google's limit). */
-  totalCells(): number;
+  /**
+   * Grid cells of every sheet (empty ones count toward Google's limit). `known`: cells of sheets (by id) the caller
+   * already knows, so they are not asked again.
+   */
+  totalCells(known?: ReadonlyMap<number, number>): number;
   /** A small notice in the corner of the spreadsheet, for `seconds` (Sheets' default when left out). */
   toast(message: string, title: string, seconds?: number): void;
 }

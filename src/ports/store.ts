@@ -3,6 +3,9 @@
 /** The hidden sheet that holds the document's store: the domain must never touch it as a sheet of its own. */
 export const STATE_SHEET_NAME = '_lever_state';
 
+/** The record of the document's import lease (src/gas/lock.ts). */
+export const LEASE_KEY = 'lease';
+
 export interface KeyValueStore {
   get(key: string): string | null;
   set(key: string, value: string): void;
@@ -10,6 +13,18 @@ export interface KeyValueStore {
   keys(): string[];
   /** Stores that cache reads (the state sheet) read again here, for decisions another execution may change. */
   refresh?(): void;
+  /**
+   * Keys the document will write soon: a store that appends a row per new key (the state sheet) gives them their
+   * rows with its next append, so their first writes are updates. A hint; stores may ignore it.
+   */
+  reserve?(keys: readonly string[]): void;
+  /** Writes made inside `work` may land together at its end (fewer calls); stores without it write through. */
+  batch?<T>(work: () => T): T;
+}
+
+/** Runs `work` with the store's writes held to its end where the store can (see KeyValueStore.batch). */
+export function batched<T>(store: KeyValueStore, work: () => T): T {
+  return store.batch ? store.batch(work) : work();
 }
 
 export function readJson<T>(store: KeyValueStore, key: string): T | null {

@@ -175,7 +175,7 @@ class TrackedWorkbook implements WorkbookPort {
     return this.inner.sheetNames();
   }
   totalCells(): number {
-    this.cells ??= this.inner.totalCells();
+    this.cells ??= this.inner.totalCells(this.knownCells());
     return this.cells;
   }
   toast(message: string, title: string): void {
@@ -183,6 +183,16 @@ class TrackedWorkbook implements WorkbookPort {
   }
   settleView(): void {
     this.inner.settleView?.();
+  }
+
+  /** The grid cells of the sheets whose size this execution already knows: counting them needs no call. */
+  private knownCells(): Map<number, number> {
+    const known = new Map<number, number>();
+    for (const [sheetId, sheet] of this.byId) {
+      const cells = sheet.knownCells();
+      if (cells !== null) known.set(sheetId, cells);
+    }
+    return known;
   }
 
   private track(sheet: SheetPort | null, name: string | undefined, inserted: boolean): SheetPort | null {

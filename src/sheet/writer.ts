@@ -8,8 +8,8 @@ import {
   fitsOneWrite,
   formatFor,
   lastFilledRow,
-  STYLE_IN_ONE_CALL_CELLS,
   styleHeader,
+  stylesWholeBlock,
   writeRows,
 } from './grid';
 import { growAndWrite, growFor } from './grow-and-write';
@@ -57,9 +57,12 @@ function previousHeight(sheet: SheetPort, options: WriteOptions): number {
   return lastFilledRow(sheet, 1);
 }
 
-/** A new sheet takes a small block, its formats and its bold header through one range (one payload under ~2 MB). */
-function writesInOneCall(options: WriteOptions, cells: number, values: CellValue[][]): boolean {
-  return options.newSheet === true && cells <= STYLE_IN_ONE_CALL_CELLS && fitsOneWrite(values);
+/**
+ * A new sheet takes a block, its formats and its bold header through one range when that costs less (and the
+ * payload of one write stays under ~2 MB).
+ */
+function writesInOneCall(options: WriteOptions, formats: readonly string[], values: CellValue[][]): boolean {
+  return options.newSheet === true && stylesWholeBlock(values.length, formats) && fitsOneWrite(values);
 }
 
 function writeReplace(sheet: SheetPort, block: ResultBlock, options: WriteOptions): WriteSummary {
@@ -71,7 +74,7 @@ function writeReplace(sheet: SheetPort, block: ResultBlock, options: WriteOption
   growFor(sheet, { height, width, previousWidth: options.previousWidth, totalCells: options.totalCells });
   const values = [safeRow(block.header), ...block.rows.map(safeRow)];
   let style: AppliedStyle;
-  if (writesInOneCall(options, height * width, values)) {
+  if (writesInOneCall(options, formats, values)) {
     sheet.writeStyled(1, 1, values, { formats, headerRows: 1 });
     sheet.freezeRows(1);
     style = { formats, formattedThrough: height, headerWidth: width, height };

@@ -33,7 +33,7 @@ export interface Checkpoint {
   changesSince?: number;
 }
 
-const checkpointKey = (importId: string) => `checkpoint.${importId}`;
+export const checkpointKey = (importId: string) => `checkpoint.${importId}`;
 
 export function loadCheckpoint(store: KeyValueStore, importId: string): Checkpoint | null {
   const checkpoint = readJson<Checkpoint>(store, checkpointKey(importId));

@@ -1,7 +1,11 @@
 // Import definitions in DocumentProperties (`import.<id>` plus `imports.index`), shared by every editor; never secrets.
 import { AppError } from '../errors';
-import { type KeyValueStore, readJson, writeJson } from '../ports/store';
+import { type KeyValueStore, LEASE_KEY, readJson, writeJson } from '../ports/store';
 import type { ImportDefinition } from '../shared/types';
+import { checkpointKey } from './checkpoint';
+import { baseKey } from './incremental-base';
+import { runsKey } from './runs-store';
+import { LAYOUT_KEY as STATUS_LAYOUT_KEY } from './status-layout';
 
 const INDEX_KEY = 'imports.index';
 const definitionKey = (id: string) => `import.${id}`;
@@ -39,10 +43,22 @@ export function listDefinitions(store: KeyValueStore): ImportDefinition[] {
     .filter((definition): definition is ImportDefinition => definition !== null);
 }
 
+/**
+ * The definition's row and those of what its first run writes (the incremental base's record too, for scheduled
+ * opportunity imports), which then appends none (each append costs calls).
+ * In this order a run's batched writes fall on adjacent rows: its start writes runs and checkpoint, its commit
+ * checkpoint, definition and layout.
+ */
+function importKeys(id: string): string[] {
+  return [runsKey(id), checkpointKey(id), definitionKey(id), layoutKey(id), baseKey(id), STATUS_LAYOUT_KEY, LEASE_KEY];
+}
+
 export function saveDefinition(store: KeyValueStore, definition: ImportDefinition): void {
-  writeJson(store, definitionKey(definition.id), definition);
   const index = readIndex(store);
-  if (!index.includes(definition.id)) writeJson(store, INDEX_KEY, [...index, definition.id]);
+  const isNew = !index.includes(definition.id);
+  if (isNew) store.reserve?.(importKeys(definition.id));
+  writeJson(store, definitionKey(definition.id), definition);
+  if (isNew) writeJson(store, INDEX_KEY, [...index, definition.id]);
 }
 
 /** Applies a change to a stored definition (e.g. the target sheet's id after a write); null if it is gone. */

@@ -16,7 +16,7 @@ export interface IncrementalBase {
   fullAtMs: number;
 }
 
-const baseKey = (importId: string) => `incremental.${importId}`;
+export const baseKey = (importId: string) => `incremental.${importId}`;
 
 export function loadIncrementalBase(store: KeyValueStore, importId: string): IncrementalBase | null {
   const base = readJson<IncrementalBase>(store, baseKey(importId));

@@ -7,7 +7,7 @@ const MAX_MESSAGE = 400;
 /** Properties allow 9 KB per value; stay well below it whatever the messages hold. */
 const MAX_STORED_CHARS = 7_500;
 
-const runsKey = (importId: string) => `runs.${importId}`;
+export const runsKey = (importId: string) => `runs.${importId}`;
 
 export function loadRuns(store: KeyValueStore, importId: string): RunRecord[] {
   const runs = readJson<unknown>(store, runsKey(importId));

@@ -5,7 +5,7 @@ export type StatusCell = string | number | Date;
 
 import { type KeyValueStore, readJson, writeJson } from '../ports/store';
 
-const LAYOUT_KEY = 'status.layout';
+export const LAYOUT_KEY = 'status.layout';
 
 /** The status sheet as this add-on left it: which sheet, how many block rows, their digest, the grid's rows. */
 export interface StatusLayout {

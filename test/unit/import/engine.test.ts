@@ -1,6 +1,6 @@
 // The engine over plain fakes: resumable runs give the exact result; failures and interruptions never touch the target.
 import { runSlice } from '../../../src/import/engine';
-import { FLUSH_ROWS } from '../../../src/import/fetch-phase';
+import { CHUNK_MS, FLUSH_ROWS, HOLD_MS } from '../../../src/import/fetch-phase';
 import { loadCheckpoint } from '../../../src/store/checkpoint';
 import { loadDefinition, updateDefinition } from '../../../src/store/imports-store';
 import { latestRun, loadRuns } from '../../../src/store/runs-store';
@@ -246,6 +246,33 @@ describe('runSlice', () => {
     expect(inserted.filter((name) => !name.startsWith('_lever_base_'))).toEqual(['Opportunities']);
     expect(targetIds(w)).toEqual(expectedIds(list));
     expect(access.prefetchCalls).toEqual([['stages']]);
+  });
+
+  it('holds rows over several chunks, with no staging sheet, when one execution fetches everything within HOLD_MS', () => {
+    const w = world();
+    const list = records(5_000);
+    // 50 pages of 800 ms: longer than a chunk (CHUNK_MS), shorter than HOLD_MS.
+    withSource(w, list, { msPerPage: 800 });
+    expect(50 * 800).toBeGreaterThan(CHUNK_MS);
+    expect(50 * 800).toBeLessThan(HOLD_MS);
+    const inserted: string[] = [];
+    const insertSheet = w.workbook.insertSheet.bind(w.workbook);
+    w.workbook.insertSheet = (name) => {
+      inserted.push(name);
+      return insertSheet(name);
+    };
+    const progress: number[] = [];
+    const set = w.store.set.bind(w.store);
+    w.store.set = (key, value) => {
+      if (key.startsWith('runs.')) progress.push(JSON.parse(value)[0].rowsFetched);
+      set(key, value);
+    };
+    expect(runToEnd(w)).toEqual([expect.objectContaining({ status: 'succeeded', rowsWritten: 5_000, executions: 1 })]);
+    expect(inserted).toContain('Opportunities');
+    expect(inserted.filter((name) => name.startsWith('_lever_staging_'))).toEqual([]);
+    // The sidebar still sees progress between chunks, though nothing was staged.
+    expect(progress.some((rows) => rows > 0 && rows < 5_000)).toBe(true);
+    expect(targetIds(w)).toEqual(expectedIds(list));
   });
 
   it('closes a run whose execution died after its checkpoint was removed', () => {

@@ -249,7 +249,7 @@ export class FakeWorkbook implements WorkbookPort {
   sheetNames(): string[] {
     return this.sheets.map((sheet) => sheet.title);
   }
-  totalCells(): number {
+  totalCells(_known?: ReadonlyMap<number, number>): number {
     return this.sheets.reduce((sum, sheet) => sum + sheet.maxR * sheet.maxC, 0);
   }
   toast(message: string): void {

@@ -59,6 +59,20 @@ describe('trackWorkbook', () => {
     expect(counts['book.totalCells']).toBe(1);
   });
 
+  it('tells the count the sizes it already knows, so those sheets are not asked again', () => {
+    const { fake, tracked } = setup();
+    const data = tracked.sheetByName('Data') as SheetPort;
+    const cells = data.maxRows() * data.maxColumns();
+    let given: ReadonlyMap<number, number> | undefined;
+    const total = fake.totalCells.bind(fake);
+    fake.totalCells = (known?: ReadonlyMap<number, number>) => {
+      given = known;
+      return total();
+    };
+    expect(tracked.totalCells()).toBe(total());
+    expect([...(given ?? new Map())]).toEqual([[data.sheetId, cells]]);
+  });
+
   it('counts again when a sheet whose size it never asked for is resized', () => {
     const { fake, counts, tracked } = setup();
     tracked.totalCells();
