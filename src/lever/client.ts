@@ -150,7 +150,13 @@ export class LeverClient {
     const failures: FailureCounts[] = requests.map(() => ({ rateLimited: 0, unavailable: 0 }));
     let pending = requests.map((_, index) => index);
     let waited = 0;
-    while (pending.length > 0 && this.limiter.acquire(pending.length, deadline)) {
+    // Nothing starts at or past the deadline, even when Lever's pace leaves no wait (slow rounds never wait):
+    // callers loop rounds until their work is done, and only the deadline stops them before Google's kill.
+    while (
+      pending.length > 0 &&
+      this.options.clock.now() < deadline &&
+      this.limiter.acquire(pending.length, deadline)
+    ) {
       const answers = this.send(pending.map((index) => requests[index]));
       const retries = this.settle(requests, pending, answers, failures, outcomes);
       if (retries.length === 0) break;

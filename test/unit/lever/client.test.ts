@@ -142,6 +142,14 @@ describe('LeverClient and the deadline', () => {
     expect(clock.time).toBeLessThanOrEqual(300);
   });
 
+  it('starts no request at or past the deadline, even when the limiter has tokens to spare', () => {
+    const { http, client, clock } = setup(scripted(ok, ok));
+    expect(client.getPage(opportunities, 1_000).kind).toBe('page');
+    clock.time = 1_000;
+    expect(client.getPage(opportunities, 1_000).kind).toBe('deferred');
+    expect(http.requests).toHaveLength(1);
+  });
+
   it('defers without sending when the limiter would wait past the deadline', () => {
     const clock = new FakeClock(0);
     const http = new FakeHttp(scripted(ok), clock);
