@@ -141,10 +141,12 @@ export function keepBase(slice: Slice, rows: readonly StagedRow[]): void {
   const cells = (rows.length + 1) * width;
   const oldCells = previous ? (previous.rows + 1) * previous.width : 0;
   if (!keepsBase(slice) || !baseFits(deps.workbook, cells, oldCells)) {
-    deleteBase(deps.workbook, deps.store, definition.id);
+    deleteBase(deps.workbook, deps.store, definition.id, false);
     return;
   }
-  const sheet = writeBaseRows(deps.workbook, definition.id, plan.stagingHeader, rows);
+  // A changes-only run found the recorded sheet by id already (usableBase): no lookup by name, and it is hidden.
+  const target = { recordedSheetId: previous?.sheetId, hide: checkpoint.kind !== 'changes' };
+  const sheet = writeBaseRows(deps.workbook, definition.id, plan.stagingHeader, rows, target);
   const fullAtMs = checkpoint.kind === 'changes' && previous ? previous.fullAtMs : checkpoint.startedAtMs;
   saveIncrementalBase(deps.store, definition.id, {
     version: 1,
