@@ -6,6 +6,7 @@ import { documentStore, userStore } from '../gas/properties';
 import { currentUserEmail, zoneOffsetFor } from '../gas/spreadsheet';
 import { runSlice, type SliceOptions } from '../import/engine';
 import type { EngineDeps } from '../import/slice';
+import type { WorkbookPort } from '../ports/sheet';
 import type { RunRecord, RunTrigger } from '../shared/types';
 import { trackWorkbook } from '../sheet/tracked-workbook';
 import { loadKeyStatus } from '../store/key-store';
@@ -16,10 +17,14 @@ function newRunId(): string {
   return `run-${Date.now().toString(36)}-${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
 }
 
+/** The workbook a run works through: what it learns (sizes, sheets found) is kept for the rest of the execution. */
+export function runWorkbook(spreadsheet: DocumentPorts): WorkbookPort {
+  return trackWorkbook(spreadsheet.workbook({ deferViewRestore: true }));
+}
+
 /** Real ports for the spreadsheet given (a clock trigger has no active one, so it is always passed in). */
-export function engineDeps(spreadsheet: DocumentPorts): EngineDeps {
+export function engineDeps(spreadsheet: DocumentPorts, workbook = runWorkbook(spreadsheet)): EngineDeps {
   // One tracked workbook for the whole execution: the run and the status refresh after it share what it learns.
-  const workbook = trackWorkbook(spreadsheet.workbook({ deferViewRestore: true }));
   const budget = executionBudget();
   return {
     workbook,
@@ -54,6 +59,36 @@ export function runImportSlice(
       return refreshStatusAfter(deps.workbook, runSlice(deps, importId, trigger, options));
     } finally {
       // Sheets inserted by the run (staging, target, status) each took the user away; one call takes them back.
+      deps.workbook.settleView?.();
+    }
+  });
+}
+
+/** What a dispatcher firing hands its slices. */
+export interface FiringSlice {
+  /** The firing's workbook (runWorkbook), shared with its run log and its status redraw. */
+  workbook: WorkbookPort;
+  /** Asked under the lock, on the state its claim just read: false runs nothing (null). */
+  admit?: () => boolean;
+  beforeCommit?: () => void;
+}
+
+/**
+ * runImportSlice for a dispatcher firing. The status sheet is not redrawn here: the dispatcher redraws it once,
+ * after it has written the slot state (last success, next run) that a redraw here would show stale.
+ */
+export function runScheduledSlice(
+  spreadsheet: DocumentPorts,
+  importId: string,
+  options: SliceOptions,
+  firing: FiringSlice,
+): RunRecord | null {
+  return withDocumentLock(() => {
+    if (firing.admit && !firing.admit()) return null;
+    const deps = { ...engineDeps(spreadsheet, firing.workbook), beforeCommit: firing.beforeCommit };
+    try {
+      return runSlice(deps, importId, 'schedule', options);
+    } finally {
       deps.workbook.settleView?.();
     }
   });

@@ -12,7 +12,7 @@ import { runtimeMeter } from '../schedule/runtime-quota';
 import { spreadsheetIdForTrigger, storedSpreadsheetId } from '../store/schedule-state';
 import { dispatch } from '../trigger/firing';
 import { probeDispatcherContext } from './diagnostics-probe';
-import { runImportSlice } from './import-run';
+import { runScheduledSlice, runWorkbook } from './import-run';
 import { refreshStatusSheet } from './status-sheet';
 
 /**
@@ -45,18 +45,24 @@ export function runScheduledDispatch(e?: GoogleAppsScript.Events.TimeDriven): vo
   spreadsheet.bind();
   const { info } = spreadsheet;
   const runtime = runtimeMeter(user, budget.startedAt, () => Date.now());
+  // One workbook for the firing: its runs, run log and status redraw share what it learns (sheets found, sizes).
+  const workbook = runWorkbook(spreadsheet);
   dispatch({
     user: currentUserEmail(),
-    spreadsheet: { id: info.id, name: info.name, url: info.url, timeZone: info.timeZone, log: spreadsheet.workbook() },
+    spreadsheet: { id: info.id, name: info.name, url: info.url, timeZone: info.timeZone, log: workbook },
     documentStore: documentStore(),
     documentSnapshot: documentSnapshot(),
     userStore: user,
     triggers: spreadsheet.triggers(),
     digest: sha256,
     mail: appsScriptMail,
-    runSlice: (importId, continueOnly) =>
-      runImportSlice(spreadsheet, importId, 'schedule', { continueOnly }, runtime.record),
-    refreshStatus: () => refreshStatusSheet(spreadsheet.workbook()),
+    runSlice: (importId, continueOnly, admit) =>
+      runScheduledSlice(spreadsheet, importId, { continueOnly }, { workbook, admit, beforeCommit: runtime.record }),
+    refreshStatus: () => {
+      refreshStatusSheet(workbook);
+      // The run log or the status sheet, inserted now, took the user away: back to their sheet.
+      workbook.settleView?.();
+    },
     now: () => Date.now(),
     executionStartedAt: budget.startedAt,
     runtime,

@@ -30,16 +30,29 @@ export function readBaseRows(workbook: WorkbookPort, base: IncrementalBase): Sta
   return readStaged(sheet, base.rows, base.width);
 }
 
-export function deleteBase(workbook: WorkbookPort, store: KeyValueStore, importId: string): void {
+/**
+ * Removes the base sheet and its record. `byName` also looks the sheet up by name (a call) when no record finds
+ * it: removing an import does, to catch a sheet whose record was never saved; a run's commit does not (there, a
+ * sheet without a record is adopted by the next base write, which finds it by name).
+ */
+export function deleteBase(workbook: WorkbookPort, store: KeyValueStore, importId: string, byName = true): void {
   const base = loadIncrementalBase(store, importId);
-  const sheet = (base ? workbook.sheetById(base.sheetId) : null) ?? workbook.sheetByName(baseSheetName(importId));
+  const recorded = base ? workbook.sheetById(base.sheetId) : null;
+  const sheet = recorded ?? (byName ? workbook.sheetByName(baseSheetName(importId)) : null);
   if (sheet) workbook.deleteSheet(sheet);
-  deleteIncrementalBase(store, importId);
+  if (base) deleteIncrementalBase(store, importId);
 }
 
 /** Whether a base of this many cells may be kept (counting the old base's cells as freed). */
 export function baseFits(workbook: WorkbookPort, cells: number, oldCells: number): boolean {
   return workbook.totalCells() - oldCells + cells <= BASE_CELL_CEILING;
+}
+
+/** Where the base is written: the recorded sheet (found by id, a call the run has made already), if any. */
+export interface BaseTarget {
+  recordedSheetId?: number;
+  /** Hide it even when found by id (full runs: a base a user unhid is hidden again at least daily). */
+  hide: boolean;
 }
 
 /** Rewrites the base sheet with `rows` under `header` (created hidden on first use); returns its sheet. */
@@ -48,10 +61,12 @@ export function writeBaseRows(
   importId: string,
   header: readonly string[],
   rows: readonly StagedRow[],
+  target: BaseTarget = { hide: true },
 ): SheetPort {
   const name = baseSheetName(importId);
-  const sheet = workbook.sheetByName(name) ?? workbook.insertSheet(name);
-  sheet.hide();
+  const recorded = target.recordedSheetId === undefined ? null : workbook.sheetById(target.recordedSheetId);
+  const sheet = recorded ?? workbook.sheetByName(name) ?? workbook.insertSheet(name);
+  if (!recorded || target.hide) sheet.hide();
   const totalCells = () => workbook.totalCells();
   ensureColumns(sheet, header.length, totalCells);
   ensureRows(sheet, rows.length + 1, totalCells);

@@ -49,6 +49,16 @@ export function startingQuery(state: RunState, forceFull: boolean): { query: Lis
   return { query, marks: { kind: 'changes', changesSince: since } };
 }
 
+/** A changes-only run's deletions ride along with its records (the merge asks for the same instant and scope). */
+export function prefetchDeleted(slice: Slice): void {
+  if (slice.checkpoint.kind !== 'changes' || slice.checkpoint.fetchDone) return;
+  slice.lever.prefetchDeleted?.(deletionsSince(slice), readsConfidential(slice));
+}
+
+function deletionsSince(slice: Slice): number {
+  return slice.checkpoint.changesSince ?? 0;
+}
+
 /** Stages a fetched record: as a row, or (changes runs) as the removal of a record that no longer matches. */
 export function recordStager(slice: Slice): (record: LeverRecord) => StagedRow {
   const context = { environment: slice.definition.environment };
@@ -85,8 +95,7 @@ function mergedChanges(slice: Slice, fetched: readonly StagedRow[]): { rows: Sta
   const baseRows = base ? readBaseRows(slice.deps.workbook, base) : null;
   // The fetch checked the base; it can only be gone if someone deleted the hidden sheet meanwhile.
   if (!baseRows) throw new AppError('INTERNAL', { reason: 'baseMissing' });
-  const since = slice.checkpoint.changesSince ?? 0;
-  const deleted = slice.lever.deletedSince?.(since, readsConfidential(slice));
+  const deleted = slice.lever.deletedSince?.(deletionsSince(slice), readsConfidential(slice));
   const notes =
     deleted === null ? ['Deleted records leave the sheet at the next full run (the key cannot list deletions).'] : [];
   return { rows: mergeChanges(baseRows, fetched, deleted ?? new Set()), notes };
@@ -141,10 +150,12 @@ export function keepBase(slice: Slice, rows: readonly StagedRow[]): void {
   const cells = (rows.length + 1) * width;
   const oldCells = previous ? (previous.rows + 1) * previous.width : 0;
   if (!keepsBase(slice) || !baseFits(deps.workbook, cells, oldCells)) {
-    deleteBase(deps.workbook, deps.store, definition.id);
+    deleteBase(deps.workbook, deps.store, definition.id, false);
     return;
   }
-  const sheet = writeBaseRows(deps.workbook, definition.id, plan.stagingHeader, rows);
+  // A changes-only run found the recorded sheet by id already (usableBase): no lookup by name, and it is hidden.
+  const target = { recordedSheetId: previous?.sheetId, hide: checkpoint.kind !== 'changes' };
+  const sheet = writeBaseRows(deps.workbook, definition.id, plan.stagingHeader, rows, target);
   const fullAtMs = checkpoint.kind === 'changes' && previous ? previous.fullAtMs : checkpoint.startedAtMs;
   saveIncrementalBase(deps.store, definition.id, {
     version: 1,

@@ -6,6 +6,7 @@ import { AppError } from '../errors';
 import { emptyLookups, OFFERS_FORBIDDEN_NOTE } from '../lever/lookups';
 import type { LeverAccess, LookupResult, OfferSummary } from '../lever/source';
 import { loadIncrementalBase } from '../store/incremental-base';
+import { loadKeptOffersMark, saveKeptOffersMark } from '../store/kept-offers-mark';
 import type { ColumnSpec } from './column-values';
 import { lookupsNeeded } from './columns';
 import { type OfferCandidate, offerCandidateOf } from './columns-offers';
@@ -159,10 +160,18 @@ export function offersKeeping(slice: Slice, fetched: readonly StagedRow[]): Offe
 
 /** After the commit: keeps this run's offers for the next one. Never fails the run: a refresh can ask again. */
 export function keepOffers(slice: Slice, keeping: { next?: KeptOffers; keyTag: string } | null): void {
-  const { workbook } = slice.deps;
+  const { workbook, store } = slice.deps;
+  const id = slice.definition.id;
   try {
-    if (keeping?.next) writeKeptOffers(workbook, slice.definition.id, keeping.keyTag, keeping.next);
-    else deleteKeptOffers(workbook, slice.definition.id);
+    if (keeping?.next) {
+      // Marked before the sheet is written, so a sheet left by a failed write is still looked for later.
+      saveKeptOffersMark(store, id, 'kept');
+      writeKeptOffers(workbook, id, keeping.keyTag, keeping.next);
+    } else if (loadKeptOffersMark(store, id) !== 'none') {
+      // Only while a sheet may exist (or nothing says, for data older than the mark): the lookup is a call.
+      deleteKeptOffers(workbook, id);
+      saveKeptOffersMark(store, id, 'none');
+    }
   } catch {
     try {
       deleteKeptOffers(workbook, slice.definition.id);

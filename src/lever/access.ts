@@ -3,6 +3,7 @@ import { AppError } from '../errors';
 import type { Clock } from '../ports/clock';
 import type { LeverClient } from './client';
 import { deletedSince } from './deleted';
+import { DeletedPrefetch, RoundCompanions } from './deleted-prefetch';
 import { hiredIn, hiredReasonIds, matchesArchiveReason, resolveHiresOnly } from './hires-query';
 import type { LookupCache } from './lookup-cache';
 import { LookupPrefetch } from './lookup-prefetch';
@@ -193,13 +194,16 @@ function windowedChangedSince(options: LeverAccessOptions, query: ChangedQuery):
 
 export function createLeverAccess(options: LeverAccessOptions): LeverAccess {
   const prefetch = new LookupPrefetch(options.confidentialAccess);
+  const deleted = new DeletedPrefetch();
+  // The deleted list first: one request, which a changes-only run needs for certain.
+  const companion = new RoundCompanions([deleted, prefetch]);
   const lookups = lookupsFor(options, prefetch);
   const hired = () => hiredReasons(options, lookups);
   return {
     environment: options.client.environment,
     source: locallyFiltered(
       splittingLongQueries(
-        new WindowedRecordSource(options.client, options.clock, { ...options, companion: prefetch }),
+        new WindowedRecordSource(options.client, options.clock, { ...options, companion }),
         roomFor(options.client),
       ),
       (query) => resolveHiresOnly(query, hired),
@@ -207,7 +211,11 @@ export function createLeverAccess(options: LeverAccessOptions): LeverAccess {
     prefetchLookups: (needed) => lookups.prefetch(needed),
     lookups: (needed, scope) => lookups.lookups(needed, scope),
     firstPage: (query, limit) => firstPage(options, query, limit, hired),
-    deletedSince: (since, confidential) => deletedSince(options.client, since, confidential, options.deadline()),
+    prefetchDeleted: (since, confidential) => deleted.want(since, confidential),
+    deletedSince: (since, confidential) => {
+      const prefetched = deleted.answerFor(since, confidential);
+      return prefetched ? prefetched.ids : deletedSince(options.client, since, confidential, options.deadline());
+    },
     changedSince: (query) => windowedChangedSince(options, query),
   };
 }

@@ -1,11 +1,14 @@
 // Lever's lists of what changed since an instant, for changes-only runs: `GET /opportunities/deleted` (the IDs of
 // deleted opportunities) and the IDs the `updated_at_start` filter returns (the drift check of a full run).
 import { AppError } from '../errors';
-import type { LeverClient } from './client';
+import type { LeverClient, PageRequest } from './client';
 import { pageAll } from './paginate';
+import type { QueryParams } from './query';
 import type { ChangedQuery } from './source';
 
-type Params = Record<string, string | number | boolean | string[] | undefined>;
+type Params = QueryParams;
+
+const PAGE_SIZE = 100;
 
 /** Every ID of a paged list; null on a 403. */
 function idsOf(client: LeverClient, path: string, params: Params, deadline: number): Set<string> | null {
@@ -13,7 +16,11 @@ function idsOf(client: LeverClient, path: string, params: Params, deadline: numb
   const onRecords = (records: unknown[]) => {
     for (const record of records) ids.add(String((record as { id?: unknown }).id));
   };
-  const [result] = pageAll(client, [{ request: { path, params: { ...params, limit: 100 } }, onRecords }], deadline);
+  const [result] = pageAll(
+    client,
+    [{ request: { path, params: { ...params, limit: PAGE_SIZE } }, onRecords }],
+    deadline,
+  );
   if (result.kind === 'done') return ids;
   if (result.kind === 'failed' && result.status === 403) return null;
   if (result.kind === 'failed') throw result.error;
@@ -30,8 +37,14 @@ export function deletedSince(
   confidential: boolean,
   deadline: number,
 ): Set<string> | null {
-  const params = { deleted_at_start: since, confidentiality: confidential ? 'all' : undefined };
-  return idsOf(client, '/opportunities/deleted', params, deadline);
+  const { path, params } = deletedRequest(since, confidential);
+  return idsOf(client, path, params, deadline);
+}
+
+/** The first page's request of the deleted list (the page size `idsOf` uses too). */
+export function deletedRequest(since: number, confidential: boolean): PageRequest {
+  const params = { deleted_at_start: since, confidentiality: confidential ? 'all' : undefined, limit: PAGE_SIZE };
+  return { path: '/opportunities/deleted', params };
 }
 
 /**

@@ -159,6 +159,11 @@ export interface LeverAccess {
    */
   deletedSince?(since: number, confidential: boolean): Set<string> | null;
   /**
+   * Optional: asks for `deletedSince(since, confidential)` alongside the records (in a round with room to spare), so
+   * the merge later in the same execution finds it ready instead of waiting a round trip for it.
+   */
+  prefetchDeleted?(since: number, confidential: boolean): void;
+  /**
    * IDs of opportunities Lever's `updated_at_start` filter returns for `since` within the createdAt bounds (the
    * drift check of a full run); null when the key may not list them. Optional: fakes without it check no drift.
    */

@@ -4,6 +4,7 @@ import { type KeyValueStore, LEASE_KEY, readJson, writeJson } from '../ports/sto
 import type { ImportDefinition } from '../shared/types';
 import { checkpointKey } from './checkpoint';
 import { baseKey } from './incremental-base';
+import { keptOffersMarkKey, saveKeptOffersMark } from './kept-offers-mark';
 import { runsKey } from './runs-store';
 import { LAYOUT_KEY as STATUS_LAYOUT_KEY } from './status-layout';
 
@@ -45,12 +46,13 @@ export function listDefinitions(store: KeyValueStore): ImportDefinition[] {
 
 /**
  * The definition's row and those of what its first run writes (the incremental base's record too, for scheduled
- * opportunity imports), which then appends none (each append costs calls).
+ * opportunity imports; the kept-offers mark), which then appends none (each append costs calls).
  * In this order a run's batched writes fall on adjacent rows: its start writes runs and checkpoint, its commit
  * checkpoint, definition and layout.
  */
 function importKeys(id: string): string[] {
-  return [runsKey(id), checkpointKey(id), definitionKey(id), layoutKey(id), baseKey(id), STATUS_LAYOUT_KEY, LEASE_KEY];
+  const keys = [runsKey(id), checkpointKey(id), definitionKey(id), layoutKey(id), baseKey(id), STATUS_LAYOUT_KEY];
+  return [...keys, LEASE_KEY, keptOffersMarkKey(id)];
 }
 
 export function saveDefinition(store: KeyValueStore, definition: ImportDefinition): void {
@@ -58,7 +60,10 @@ export function saveDefinition(store: KeyValueStore, definition: ImportDefinitio
   const isNew = !index.includes(definition.id);
   if (isNew) store.reserve?.(importKeys(definition.id));
   writeJson(store, definitionKey(definition.id), definition);
-  if (isNew) writeJson(store, INDEX_KEY, [...index, definition.id]);
+  if (!isNew) return;
+  writeJson(store, INDEX_KEY, [...index, definition.id]);
+  // A new import has no kept offers: its runs need not look for that sheet (kept-offers-mark.ts).
+  saveKeptOffersMark(store, definition.id, 'none');
 }
 
 /** Applies a change to a stored definition (e.g. the target sheet's id after a write); null if it is gone. */

@@ -67,9 +67,12 @@ function ownedByRunningUser(deps: DispatchDeps, definition: ImportDefinition | n
   return definition !== null && isScheduled(definition.schedule) && sameUser(definition.scheduleOwner, deps.user);
 }
 
-/** Read again before each import: another editor may have taken it over while earlier imports ran. */
+/**
+ * Asked under the document lock, on the state its claim just read afresh: another editor may have taken the import
+ * over while earlier imports ran (or another trigger fired meanwhile). Reading the state again here would cost a read
+ * of the whole state sheet right before the claim's own.
+ */
 function stillOwned(deps: DispatchDeps, item: WorkItem): boolean {
-  deps.documentStore.refresh?.();
   return ownedByRunningUser(deps, loadDefinition(deps.documentStore, item.definition.id));
 }
 
@@ -82,6 +85,18 @@ function approved(deps: DispatchDeps, item: WorkItem): boolean {
 function refuseUnapproved(deps: DispatchDeps, item: WorkItem, log: LogEntry[]): SliceOutcome {
   const error = new AppError('NOT_APPROVED', { owner: item.definition.scheduleOwner ?? deps.user });
   return refuseSlice(deps, item.definition, item.slot, error, log);
+}
+
+/** Runs the item if, under the lock, it is still the running user's and approved; null when no longer theirs. */
+function workOn(deps: DispatchDeps, item: WorkItem, log: LogEntry[]): SliceOutcome | null {
+  const decided: { admission: 'run' | 'notOwned' | 'unapproved' } = { admission: 'run' };
+  const admit = () => {
+    decided.admission = !stillOwned(deps, item) ? 'notOwned' : approved(deps, item) ? 'run' : 'unapproved';
+    return decided.admission === 'run';
+  };
+  const outcome = executeSlice(deps, item.definition, item.slot, log, admit);
+  // Refused after the lock was released: the refusal's records are written outside it, like any failed run's.
+  return decided.admission === 'unapproved' ? refuseUnapproved(deps, item, log) : outcome;
 }
 
 function isUnfinished(run: RunRecord | null): boolean {
@@ -131,10 +146,8 @@ function workThrough(deps: DispatchDeps, items: WorkItem[], report: DispatchRepo
       continue;
     }
     if (deps.now() > deps.deadline - MIN_TIME_TO_START_MS) return;
-    if (!stillOwned(deps, item)) continue;
-    const outcome = approved(deps, item)
-      ? executeSlice(deps, item.definition, item.slot, report.log)
-      : refuseUnapproved(deps, item, report.log);
+    const outcome = workOn(deps, item, report.log);
+    if (!outcome) continue;
     report.worked.push({ importId: item.definition.id, outcome });
     // A run that continues has used this execution's time; the rest waits for the next firing.
     if (outcome === 'continuing') return;

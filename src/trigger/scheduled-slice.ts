@@ -16,9 +16,11 @@ export interface SliceDeps {
   mail: MailPort;
   /**
    * The engine: one execution's worth of work on an import, under the document lock (throws AppError BUSY when
-   * another run holds it). `continueOnly` resumes the run in progress and never starts a new one.
+   * another run holds it). `continueOnly` resumes the run in progress and never starts a new one. `admit`, when
+   * given, is asked under the lock right after its claim read the document's state afresh (so it sees every other
+   * execution's writes up to then): false leaves the engine uncalled and returns null.
    */
-  runSlice(importId: string, continueOnly: boolean): RunRecord;
+  runSlice(importId: string, continueOnly: boolean, admit?: () => boolean): RunRecord | null;
   now(): number;
 }
 
@@ -46,10 +48,10 @@ function thrownRun(deps: SliceDeps, importId: string, error: unknown, startedAt:
   };
 }
 
-function callEngine(deps: SliceDeps, importId: string, continueOnly: boolean): RunRecord {
+function callEngine(deps: SliceDeps, importId: string, continueOnly: boolean, admit: () => boolean): RunRecord | null {
   const startedAt = deps.now();
   try {
-    return deps.runSlice(importId, continueOnly);
+    return deps.runSlice(importId, continueOnly, admit);
   } catch (error) {
     const run = thrownRun(deps, importId, error, startedAt);
     if (run.errorCode !== 'BUSY') saveRun(deps.documentStore, run);
@@ -96,25 +98,42 @@ function skipBusy(
   });
 }
 
+function slotTaken(state: ImportScheduleState, slot: number | undefined): boolean {
+  return slot !== undefined && state.lastSlot !== undefined && state.lastSlot >= slot;
+}
+
 /**
- * Works on one import for this execution. A new run (`slot` given) claims its slot before the engine starts, so a
- * killed execution never runs the slot twice; the engine's checkpoint lets the next firing continue it instead.
+ * Works on one import for this execution; null when `admit` (asked under the document lock, on the state its claim
+ * just read) refuses it. A new run (`slot` given) claims its slot there, before the engine starts, so a killed
+ * execution never runs the slot twice; the engine's checkpoint lets the next firing continue it instead.
  */
 export function executeSlice(
   deps: SliceDeps,
   definition: ImportDefinition,
   slot: number | undefined,
   log: LogEntry[],
-): SliceOutcome {
-  const before = readImportState(deps.documentStore, definition.id);
-  // Read again just before claiming: another trigger (a previous owner's, before a take-over) may have run it since.
-  if (slot !== undefined && before.lastSlot !== undefined && before.lastSlot >= slot) return 'skipped';
-  if (slot !== undefined) {
-    patchImportState(deps.documentStore, definition.id, { lastSlot: slot, note: undefined, noteReason: undefined });
-  }
-  const run = callEngine(deps, definition.id, slot === undefined);
+  admit: () => boolean = () => true,
+): SliceOutcome | null {
+  let before = readImportState(deps.documentStore, definition.id);
+  if (slotTaken(before, slot)) return 'skipped';
+  let refused: 'admit' | 'slot' | null = null;
+  let claimed = false;
+  const claim = () => {
+    // Read afresh by the lock's claim: another trigger (a previous owner's, before a take-over) may have run it since.
+    before = readImportState(deps.documentStore, definition.id);
+    refused = !admit() ? 'admit' : slotTaken(before, slot) ? 'slot' : null;
+    if (refused) return false;
+    if (slot !== undefined) {
+      patchImportState(deps.documentStore, definition.id, { lastSlot: slot, note: undefined, noteReason: undefined });
+      claimed = true;
+    }
+    return true;
+  };
+  const run = callEngine(deps, definition.id, slot === undefined, claim);
+  if (!run) return refused === 'slot' ? 'skipped' : null;
   if (run.errorCode === 'BUSY') {
-    skipBusy(deps, definition, before, slot !== undefined, log);
+    // Refused at the lock (the slot was not claimed) or, having claimed it, later: the slot stays for the next firing.
+    skipBusy(deps, definition, before, claimed, log);
     return 'skipped';
   }
   const succeeded = run.status === 'succeeded' ? { lastSuccessAt: deps.now() } : {};

@@ -156,6 +156,11 @@ describe.each(COMBOS)('refreshes under list order %s and updated filter %s', (li
         expect(run.kind).toBe('changes');
         const changesRequests = opportunityRequests(h, before);
         expect(changesRequests).toBeLessThanOrEqual(3);
+        // Lever's deleted list went out in the same round as a page of the changes: no round trip of its own.
+        const sent = h.sim.requests.slice(before);
+        const deleted = sent.filter((request) => request.path === '/v1/opportunities/deleted');
+        expect(deleted).toHaveLength(1);
+        expect(sent.some((request) => request.path === '/v1/opportunities' && request.at === deleted[0].at)).toBe(true);
         expect(changesRequests * 5).toBeLessThan(fullRequests);
       }
       // Under the field reading a changes-only run after the invisible change cannot be exact: the drift check is.

@@ -204,6 +204,28 @@ describe('an import without a base (Hires only: always in full)', () => {
   });
 });
 
+describe('the kept offers of an import that drops its offer columns', () => {
+  it('go at its next run, and later runs stop looking for them (no lookup by name)', () => {
+    const h = createHarness({ opportunities: 300, requisitions: 5 });
+    connect(h);
+    const definition = saveImport(h, opportunityImport({ columns: COLUMNS, filters: EVERYTHING }));
+    const offersSheet = `_lever_offers_${definition.id}`;
+    refresh(h, definition.id);
+    expect(h.emu.spreadsheet(h.ssId).sheetNames()).toContain(offersSheet);
+    saveImport(h, { ...opportunityImport({ columns: ['id', 'name'], filters: EVERYTHING }), id: definition.id });
+    refresh(h, definition.id);
+    expect(h.emu.spreadsheet(h.ssId).sheetNames()).not.toContain(offersSheet);
+    const runs = [0, 1].map(() => {
+      h.emu.clock.advance(HOUR);
+      const result = h.emu.callFromSidebar('runImport', [definition.id], { user: USER, spreadsheetId: h.ssId });
+      expect((result.value as RunRecord).status).toBe('succeeded');
+      return result.calls['SpreadsheetApp.Spreadsheet.getSheetByName'] ?? 0;
+    });
+    // Only the state sheet's lookup is left: neither the base (found by id) nor the offers sheet is looked for.
+    expect(runs).toEqual([1, 1]);
+  });
+});
+
 describe('offers that take longer than one execution', () => {
   it('are read over several executions, each asking only what earlier ones of the run did not read', () => {
     const h = createHarness({ opportunities: 5000, requisitions: 30, latencyMs: 1000 });

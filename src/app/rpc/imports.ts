@@ -21,6 +21,7 @@ import type { ImportDefinitionInput, ImportObject, KeyStatus, SidebarState } fro
 import { deleteCheckpoint, loadCheckpoint } from '../../store/checkpoint';
 import { deleteDefinition, listDefinitions, requireDefinition } from '../../store/imports-store';
 import { deleteFullOnly } from '../../store/incremental-base';
+import { deleteKeptOffersMark } from '../../store/kept-offers-mark';
 import { loadKeyStatus } from '../../store/key-store';
 import { deleteRuns, latestRun } from '../../store/runs-store';
 import { deleteImportState } from '../../store/schedule-state';
@@ -115,6 +116,7 @@ function remove(importId: string): void {
     deleteBase(spreadsheet.workbook(), store, importId);
     deleteFullOnly(store, importId);
     deleteKeptOffers(spreadsheet.workbook(), importId);
+    deleteKeptOffersMark(store, importId);
     deleteCheckpoint(store, importId);
     deleteRuns(store, importId);
     deleteImportState(store, importId);

@@ -71,3 +71,50 @@ describe('createLeverAccess', () => {
     expect(http.requests.length).toBe(before);
   });
 });
+
+describe('deletedSince after prefetchDeleted', () => {
+  const SINCE = NEWEST - 3_600_000;
+  const isDeleted = (url: string) => url.includes('/opportunities/deleted');
+
+  function withDeleted(answer: (url: string) => ReturnType<typeof json>) {
+    const records = fakeLever(RECORDS);
+    return access((request) => (isDeleted(request.url) ? answer(request.url) : records(request)));
+  }
+
+  function fetchRecords(lever: ReturnType<typeof access>['lever']): void {
+    lever.source.next(lever.source.start({ object: 'opportunities', params: {} }), NEWEST + 600_000, () => {});
+  }
+
+  it('rides with the first records round and answers the merge without a request of its own', () => {
+    const { http, lever } = withDeleted(() =>
+      json(200, { data: [{ id: 'gone-1' }, { id: 'gone-2' }], hasNext: false }),
+    );
+    lever.prefetchDeleted?.(SINCE, false);
+    fetchRecords(lever);
+    expect(http.batches[0]).toBe(2);
+    const before = http.requests.length;
+    expect(lever.deletedSince?.(SINCE, false)).toEqual(new Set(['gone-1', 'gone-2']));
+    expect(http.requests.length).toBe(before);
+    expect(http.requests.filter((request) => isDeleted(request.url))[0].url).toContain(`deleted_at_start=${SINCE}`);
+  });
+
+  it('keeps a 403 as "cannot list", and asks again for another instant or an answer with more pages', () => {
+    const forbidden = withDeleted(() => json(403, { code: 'ForbiddenError', message: 'No access' }));
+    forbidden.lever.prefetchDeleted?.(SINCE, false);
+    fetchRecords(forbidden.lever);
+    const asked = () => forbidden.http.requests.filter((request) => isDeleted(request.url)).length;
+    expect(forbidden.lever.deletedSince?.(SINCE, false)).toBeNull();
+    expect(asked()).toBe(1);
+    expect(forbidden.lever.deletedSince?.(SINCE + 1, false)).toBeNull();
+    expect(asked()).toBe(2);
+    const paged = withDeleted((url) =>
+      url.includes('offset=')
+        ? json(200, { data: [{ id: 'gone-2' }], hasNext: false })
+        : json(200, { data: [{ id: 'gone-1' }], hasNext: true, next: 'n1' }),
+    );
+    paged.lever.prefetchDeleted?.(SINCE, true);
+    fetchRecords(paged.lever);
+    expect(paged.lever.deletedSince?.(SINCE, true)).toEqual(new Set(['gone-1', 'gone-2']));
+    expect(paged.http.requests.filter((request) => isDeleted(request.url))).toHaveLength(3);
+  });
+});

@@ -45,7 +45,9 @@ function setup(defs: ImportDefinition[], start = SLOT_7 + 20 * 60_000) {
     triggers: new FakeTriggers(),
     digest,
     mail: new FakeMail(),
-    runSlice: (id: string, continueOnly: boolean) => {
+    // Like the real one: `admit` is asked under the lock, before the engine; its refusal runs nothing.
+    runSlice: (id: string, continueOnly: boolean, admit?: () => boolean) => {
+      if (admit && !admit()) return null;
       calls.push(id);
       continueOnlyFlags.push(continueOnly);
       clock.t += 30_000;
@@ -263,6 +265,21 @@ describe('dispatch', () => {
     t.fire(SLOT_7 + 20 * 60_000);
     expect(t.calls).toEqual(['a']);
     expect(readImportState(t.deps.documentStore, 'b').lastSlot).toBe(SLOT_7 - 24 * HOUR);
+  });
+
+  it('decides "still mine" on the state the lock claim read: a take-over just before the claim stops the run', () => {
+    const t = setup([scheduled('a', DAILY_7, ANA)]);
+    handledYesterday(t.deps, 'a');
+    const runSlice = t.deps.runSlice;
+    // Another editor's take-over lands after the firing planned its work, seen by the claim's fresh read.
+    t.deps.runSlice = (id, continueOnly, admit) => {
+      updateDefinition(t.deps.documentStore, id, (d) => ({ ...d, scheduleOwner: BEN }));
+      return runSlice(id, continueOnly, admit);
+    };
+    const report = t.fire(SLOT_7 + 20 * 60_000);
+    expect(t.calls).toEqual([]);
+    expect(report.worked).toEqual([]);
+    expect(readImportState(t.deps.documentStore, 'a').lastSlot).toBe(SLOT_7 - 24 * HOUR);
   });
 
   it('does not run a slot that another trigger claimed after this firing planned its work', () => {
