@@ -22,6 +22,10 @@ export class DeletedPrefetch implements RoundCompanion {
     if (!this.answerFor(since, confidential)) this.wanted = { since, confidential };
   }
 
+  waiting(): number {
+    return this.wanted ? 1 : 0;
+  }
+
   take(room: number): PageRequest[] {
     this.sent = room > 0 ? this.wanted : null;
     if (!this.sent) return [];
@@ -54,6 +58,10 @@ export class RoundCompanions implements RoundCompanion {
   private taken: number[] = [];
 
   constructor(private readonly companions: readonly RoundCompanion[]) {}
+
+  waiting(): number {
+    return this.companions.reduce((sum, companion) => sum + companion.waiting(), 0);
+  }
 
   take(room: number): PageRequest[] {
     const requests: PageRequest[] = [];
