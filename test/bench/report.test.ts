@@ -91,6 +91,18 @@ describe('refresh', () => {
     expect(row.status).toBe('ok');
   });
 
+  it("counts the day's full run beside 23 changes-only refreshes", () => {
+    const refresh = {
+      full: run({ requests: 700, urlFetchQuota: 700 }),
+      refresh: run({ requests: 16, urlFetchQuota: 16 }),
+      edits: { edited: 90, archived: 9 },
+      renamedShown: 81,
+      renamedExpected: 81,
+    };
+    const row = refreshRow(result({ spec: spec('hourly-refresh'), refresh }));
+    expect(row).toMatchObject({ kind: 'incremental', 'UrlFetch a day': 700 + 16 * 23, 'of consumer quota': '5%' });
+  });
+
   it('fails a refresh that left edited rows stale', () => {
     const refresh = {
       full: run(),

@@ -95,7 +95,11 @@ export function refreshRow(r: ScenarioResult): Row {
   const m = r.refresh;
   if (!m) return { ...common(r), status: 'FAILED (not measured)' };
   const verdict = refreshVerdict(r);
-  const daily = m.refresh.urlFetchQuota * RUNS_A_DAY;
+  // Changes-only refreshes still run in full once a day (the default cadence): that run counts too.
+  const daily =
+    refreshKind(m.full, m.refresh) === 'incremental'
+      ? m.full.urlFetchQuota + m.refresh.urlFetchQuota * (RUNS_A_DAY - 1)
+      : m.refresh.urlFetchQuota * RUNS_A_DAY;
   const shown = (value: string | number) => (verdict.ok ? value : 'FAILED');
   return {
     ...common(r),
