@@ -29,6 +29,7 @@ import {
   skipOnRestart,
   spanOf,
   type TrustedSkip,
+  unreadOf,
   windowForSkip,
   windowParams,
   windowsAt,
@@ -280,9 +281,10 @@ export class WindowedRecordSource implements RecordSource {
     if (dates.length > 0) this.pageBuckets.push([Math.min(...dates), Math.max(...dates), dates.length]);
   }
 
-  /** Earlier executions' buckets and this one's pages, as a few buckets of equal counts. */
+  /** Earlier calls' buckets and this one's pages, as a few buckets of equal counts (none across what is unread). */
   private foldBuckets(state: WindowedFetchState): Bucket[] {
-    const buckets = equalCountBuckets([...(state.buckets ?? []), ...this.pageBuckets], SEED_BUCKETS);
+    const unread = state.windows.map(unreadOf);
+    const buckets = equalCountBuckets([...(state.buckets ?? []), ...this.pageBuckets], SEED_BUCKETS, unread);
     this.pageBuckets = [];
     return buckets;
   }

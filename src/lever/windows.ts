@@ -293,17 +293,42 @@ export function addBucket(buckets: readonly Bucket[], bucket: Bucket, max: numbe
   return all;
 }
 
+/** `[from, to]`: a createdAt range a window has still to read. */
+export type Unread = [number, number];
+
+/** What a window has still to read: from its floor up to the oldest record it read (its top when not started). */
+export function unreadOf(window: FetchWindow): Unread {
+  return [window.floor, window.seen ?? window.hi ?? Number.MAX_SAFE_INTEGER];
+}
+
 /**
  * The same records in at most about `max` buckets of equal counts, cut only where the given buckets meet (never
- * spread over a range by guess), so cuts planned from them fall where the records really are.
+ * spread over a range by guess), so cuts planned from them fall where the records really are. A bucket never spans
+ * a range still `unread`: a fetch folded mid-way (one call per chunk or execution) would otherwise count that
+ * range's records twice over, once spread by the bucket and once by its own pages, and its seed's windows would
+ * come out unbalanced. Each unread range costs a cut, so the target grows until about `max` buckets remain.
  */
-export function equalCountBuckets(buckets: readonly Bucket[], max: number): Bucket[] {
+export function equalCountBuckets(buckets: readonly Bucket[], max: number, unread: readonly Unread[] = []): Bucket[] {
   const sorted = [...buckets].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const total = sorted.reduce((sum, bucket) => sum + bucket[2], 0);
-  const target = Math.max(1, total / Math.max(1, max));
+  let target = Math.max(1, total / Math.max(1, max));
+  for (;;) {
+    const out = foldBuckets(sorted, target, unread);
+    if (out.length <= max + 1 || target >= total) return out;
+    target *= 1.25;
+  }
+}
+
+/** Consecutive buckets merged until each holds `target` records, cut wherever an unread range lies between two. */
+function foldBuckets(sorted: readonly Bucket[], target: number, unread: readonly Unread[]): Bucket[] {
   const out: Bucket[] = [];
   let current: Bucket | null = null;
   for (const [from, to, count] of sorted) {
+    const end = current?.[1];
+    if (current && end !== undefined && unread.some(([low, high]) => low < from && high > end)) {
+      out.push(current);
+      current = null;
+    }
     current = current ? [current[0], Math.max(current[1], to), current[2] + count] : [from, to, count];
     if (current[2] >= target) {
       out.push(current);
@@ -314,10 +339,6 @@ export function equalCountBuckets(buckets: readonly Bucket[], max: number): Buck
   return out;
 }
 
-/**
- * Cuts splitting the records the buckets describe into `parts` windows of about equal counts (records spread
- * evenly inside a bucket). A bucket on one instant cannot be cut: its records stay in one window.
- */
 export function quantileCuts(buckets: readonly Bucket[], parts: number): number[] {
   const sorted = [...buckets].sort((a, b) => a[0] - b[0]);
   const total = sorted.reduce((sum, bucket) => sum + bucket[2], 0);

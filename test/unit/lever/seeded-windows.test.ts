@@ -2,9 +2,10 @@
 // of finished windows, the exact two-valued splits of a bulk instant, and the seed kept in the user's cache.
 import { LeverClient } from '../../../src/lever/client';
 import { FETCH_SEED_SECONDS, FetchSeedCache } from '../../../src/lever/fetch-seed';
+import { fingerprintQuery } from '../../../src/lever/fingerprint';
 import { TokenBucket } from '../../../src/lever/rate-limiter';
 import type { LeverRecord, ListQuery } from '../../../src/lever/source';
-import { type WindowedFetchState, WindowedRecordSource } from '../../../src/lever/windowed-source';
+import { normalizeQuery, type WindowedFetchState, WindowedRecordSource } from '../../../src/lever/windowed-source';
 import {
   addBucket,
   type Bucket,
@@ -13,6 +14,7 @@ import {
   type FetchWindow,
   probeCuts,
   quantileCuts,
+  unreadOf,
   windowsAt,
 } from '../../../src/lever/windows';
 import type { CachePort } from '../../../src/ports/cache';
@@ -83,6 +85,41 @@ describe('addBucket and quantileCuts', () => {
     // Equal shares: 300 records each, the two last dense pages with the sparse tail.
     expect(buckets.map((b) => b[2])).toEqual([300, 300, 300, 300, 300, 300, 300]);
     expect(buckets[6]).toEqual([180, 299, 300]);
+  });
+
+  it('never folds across a range a window has still to read, and stays near the bucket budget', () => {
+    // Two windows read down to 500 and 1,500; [0, 499] and [1_000, 1_499] are still to read.
+    const pages: Bucket[] = [
+      [500, 599, 100],
+      [600, 999, 100],
+      [1_500, 1_599, 100],
+      [1_600, 1_999, 100],
+    ];
+    const unread = [
+      unreadOf({ lo: null, hi: 999, floor: 0, seen: 500 }),
+      unreadOf({ lo: 1_000, hi: null, floor: 1_000, seen: 1_500 }),
+    ];
+    expect(equalCountBuckets(pages, 1, unread)).toEqual([
+      [500, 999, 200],
+      [1_500, 1_999, 200],
+    ]);
+    // Once read, the ranges' own pages fold in beside them: no bucket overlaps another.
+    const later = equalCountBuckets([...equalCountBuckets(pages, 1, unread), [1_000, 1_499, 400], [0, 499, 50]], 2);
+    expect(later).toEqual([
+      [0, 1_499, 650],
+      [1_500, 1_999, 200],
+    ]);
+    // Many unread ranges: the target grows until about the budget is left.
+    const many: Bucket[] = Array.from({ length: 40 }, (_, k) => [k * 100, k * 100 + 49, 10]);
+    const gaps = Array.from({ length: 39 }, (_, k): [number, number] => [k * 100 + 60, k * 100 + 90]);
+    expect(
+      equalCountBuckets(
+        many,
+        10,
+        gaps.filter((_, k) => k % 4 === 3),
+      ).length,
+    ).toBeLessThanOrEqual(11);
+    expect(equalCountBuckets(many, 10, gaps).reduce((sum, b) => sum + b[2], 0)).toBe(400);
   });
 
   it('cuts where equal shares of the records lie', () => {
@@ -170,6 +207,40 @@ describe('WindowedRecordSource seeded from the last run', () => {
     const wrong = run(clock, seeds, 2_500, moved);
     expect(wrong.first.seeded).toBe(true);
     expect([...wrong.ids].sort()).toEqual(moved.map((r) => r.id).sort());
+  });
+
+  it('plans the next run balanced when the fetch took several calls (a chunk per round), its first round as wide', () => {
+    const clock = new FakeClock(NEWEST);
+    const seeds = new FetchSeedCache(fakeCache(clock), 'scope');
+    const many = makeRecords(12_000, NEWEST, 9);
+    const http = new FakeHttp(fakeLever(many), clock, 2_500);
+    const client = new LeverClient({ http, clock, credential: testCredential(), limiter: new TokenBucket(clock) });
+    const source = new WindowedRecordSource(client, clock, { maxParallel: 20, seeds });
+    // Every call ends after one round, as the engine's chunks end a long fetch: each folds its pages into the seed.
+    let state = source.start(query);
+    for (let calls = 0; calls < 100; calls++) {
+      const progress = source.next(state, clock.now() + 1, () => {});
+      state = progress.state;
+      if (progress.done) break;
+    }
+    expect(state.fingerprint).toBeDefined();
+    const seed = seeds.load(fingerprintQuery(normalizeQuery(query)));
+    const buckets = [...(seed?.buckets ?? [])].sort((a, b) => a[0] - b[0]);
+    // Buckets never span a range another window had still to read: they do not overlap (they may share an instant).
+    expect(buckets.every((bucket, k) => k === 0 || bucket[0] >= buckets[k - 1][1])).toBe(true);
+    clock.sleep(3_600_000);
+    const seeded = run(clock, seeds, 2_500, many);
+    expect(seeded.first.seeded).toBe(true);
+    expect(seeded.first.windows).toHaveLength(20);
+    expect(seeded.batches[0]).toBe(20);
+    expect(seeded.ids.size).toBe(12_000);
+    const counts = seeded.first.windows.map(
+      (w) => many.filter((r) => r.createdAt >= w.floor && (w.hi === null || r.createdAt <= w.hi)).length,
+    );
+    // 600 records a window, as balanced as a seed folded in one call gives (713 at most here; 1,362 when the
+    // folds overlapped): no window holds two pages more than its share.
+    expect(Math.max(...counts)).toBeLessThan(800);
+    expect(Math.min(...counts)).toBeGreaterThan(400);
   });
 
   it('reads a small account with one window once it has seen it, instead of probing again', () => {
