@@ -65,6 +65,10 @@ const spreadsheet = {
       `Stopped before fetching the rest: the ${thousands(d.fetchedRows)} rows fetched so far already need ` +
       `${thousands(d.added)} more cells, which would bring the spreadsheet to ${thousands(d.total)} cells; Google ` +
       `Sheets allows at most ${thousands(d.max)}. ${SHEET_TOO_BIG_ADVICE}`,
+    write: (d) =>
+      `The result is ${thousands(d.cells)} cells, more than one run can write to the sheet in Google's 6 minutes ` +
+      `(about ${thousands(d.max)}), so it was not written and the sheet is as it was. Narrow the import with ` +
+      'filters or fewer columns.',
   }),
   SHEET_MISSING: byReason<ErrorDetailsByCode['SHEET_MISSING']>({
     noSpreadsheet: () => 'Open the spreadsheet first: this action works inside a spreadsheet.',

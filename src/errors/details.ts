@@ -61,7 +61,9 @@ export interface ErrorDetailsByCode {
   BAD_INPUT: BadInputDetails;
   SHEET_TOO_BIG:
     | { reason: 'grow'; added: number; total: number; max: number }
-    | { reason: 'projected'; fetchedRows: number; added: number; total: number; max: number };
+    | { reason: 'projected'; fetchedRows: number; added: number; total: number; max: number }
+    /** The result is more than one execution can write (the commit's own estimate): it would wait for ever. */
+    | { reason: 'write'; cells: number; max: number };
   SHEET_MISSING: { reason: 'noSpreadsheet' } | { reason: 'targetDeleted'; sheetName: string; importName: string };
   BUSY: None;
   TIME_BUDGET: { reason: 'execution' } | { reason: 'lookups' } | { reason: 'access' } | { reason: 'probe' };

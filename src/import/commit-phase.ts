@@ -1,5 +1,6 @@
 // The commit: the complete staged result, de-duplicated, sorted and named, written to the target in one execution.
 import { changeSummaryAfterCommit } from '../changes/record';
+import { AppError } from '../errors';
 import type { SheetPort } from '../ports/sheet';
 import { batched } from '../ports/store';
 import { openTarget } from '../sheet/target';
@@ -30,6 +31,25 @@ export function estimateCommitMs(cells: number, fixedMs = COMMIT_FIXED_MS): numb
 
 export function commitFitsNow(deps: EngineDeps, cells: number, fixedMs = COMMIT_FIXED_MS): boolean {
   return deps.now() + estimateCommitMs(cells, fixedMs) <= deps.hardLimitAt - KILL_SAFETY_MS;
+}
+
+/**
+ * Whether a commit of `cells` fits in a whole execution (this one's length, from its start). The base is optional:
+ * a commit that needs it to fit in no execution at all would wait for ever, so it goes without (next run in full).
+ */
+export function fitsInAnExecution(slice: Slice, cells: number): boolean {
+  return cells <= cellsOneExecutionWrites(slice);
+}
+
+function cellsOneExecutionWrites(slice: Slice): number {
+  const length = slice.deps.hardLimitAt - slice.startedAt;
+  return Math.max(0, Math.floor((length - KILL_SAFETY_MS - COMMIT_FIXED_MS) / COMMIT_PER_CELL_MS));
+}
+
+/** A fetched result no execution could write would wait for ever: the run fails and says so, the sheet untouched. */
+export function assertCommitCanFit(slice: Slice, cells: number): void {
+  const max = cellsOneExecutionWrites(slice);
+  if (cells > max) throw new AppError('SHEET_TOO_BIG', { reason: 'write', cells, max });
 }
 
 /** The commit starts with Lever lookups, so like any new work it does not start after the work deadline. */
@@ -133,8 +153,10 @@ export function commitRun(
   const { block, notes, tracked, kept, drift, offers } = renderResult(slice, held, inMemory);
   // Change tracking reads its snapshot, rewrites it and appends to the changes sheet in the same execution.
   const trackedCells = tracked ? tracked.records.length * (tracked.fields.length + 2) * 3 : 0;
+  const ownCells = block.rows.length * block.header.length + trackedCells;
   const baseCells = keepsBase(slice) ? kept.length * slice.plan.stagingHeader.length : 0;
-  const cells = block.rows.length * block.header.length + trackedCells + baseCells;
+  const withBase = baseCells > 0 && fitsInAnExecution(slice, ownCells + baseCells);
+  const cells = ownCells + (withBase ? baseCells : 0);
   if (!commitFitsNow(deps, cells, WRITE_FIXED_MS)) {
     // The offers read are kept for the rest of the run, so the next execution's commit does not ask again.
     keepOffers(slice, offers);
@@ -155,7 +177,7 @@ export function commitRun(
     totalCells: () => deps.workbook.totalCells(),
   });
   recordCommit(deps, definition.id, target, summary);
-  keepBase(slice, kept);
+  keepBase(slice, kept, withBase);
   keepOffers(slice, offers);
   if (!tracked) return { ...summary, notes, drift };
   const changeSummary = changeSummaryAfterCommit(deps.workbook, definition, tracked, new Date(deps.now()));

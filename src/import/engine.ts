@@ -20,7 +20,7 @@ import {
 import { requireDefinition } from '../store/imports-store';
 import { latestRun, saveRun } from '../store/runs-store';
 import { lookupsNeeded } from './columns';
-import { commitRun, mayStartCommit, stagedCells } from './commit-phase';
+import { assertCommitCanFit, commitRun, mayStartCommit, stagedCells } from './commit-phase';
 import { fetchUntilDeadline } from './fetch-phase';
 import { prefetchDeleted, startingQuery } from './incremental';
 import { type ImportPlan, planImport } from './plan';
@@ -96,6 +96,7 @@ function work(state: RunState, options: SliceOptions): RunRecord {
   const fetched = fetchUntilDeadline(slice, (progress) =>
     saveOutcome({ ...slice, checkpoint: progress }, { status: 'running' }),
   );
+  if (fetched.done) assertCommitCanFit(slice, stagedCells(slice, fetched.held.length));
   const summary =
     fetched.done && mayStartCommit(slice.deps, stagedCells(slice, fetched.held.length))
       ? commitRun(slice, fetched.held, fetched.staged)

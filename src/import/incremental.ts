@@ -142,14 +142,17 @@ export function keepsBase(state: RunState): boolean {
   return loadFullOnly(deps.store, definition.id) === null;
 }
 
-/** After a commit: the result becomes the next changes run's base, or the base goes when it may not be kept. */
-export function keepBase(slice: Slice, rows: readonly StagedRow[]): void {
+/**
+ * After a commit: the result becomes the next changes run's base, or the base goes when it may not be kept (or the
+ * commit could not afford to write it: `allowed` false).
+ */
+export function keepBase(slice: Slice, rows: readonly StagedRow[], allowed = true): void {
   const { deps, definition, plan, checkpoint } = slice;
   const previous = loadIncrementalBase(deps.store, definition.id);
   const width = plan.stagingHeader.length;
   const cells = (rows.length + 1) * width;
   const oldCells = previous ? (previous.rows + 1) * previous.width : 0;
-  if (!keepsBase(slice) || !baseFits(deps.workbook, cells, oldCells)) {
+  if (!allowed || !keepsBase(slice) || !baseFits(deps.workbook, cells, oldCells)) {
     deleteBase(deps.workbook, deps.store, definition.id, false);
     return;
   }

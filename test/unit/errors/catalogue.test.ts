@@ -76,6 +76,7 @@ const SAMPLES: Samples = {
   SHEET_TOO_BIG: {
     grow: { reason: 'grow', added: 1_500_000, total: 10_200_000, max: 10_000_000 },
     projected: { reason: 'projected', fetchedRows: 800_000, added: 1_500_000, total: 10_200_000, max: 10_000_000 },
+    write: { reason: 'write', cells: 7_000_000, max: 6_500_000 },
   },
   SHEET_MISSING: {
     noSpreadsheet: { reason: 'noSpreadsheet' },

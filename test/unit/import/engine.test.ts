@@ -284,3 +284,47 @@ describe('runSlice', () => {
     expect(closed).toMatchObject({ status: 'failed', message: expect.stringMatching(/interrupted/) });
   });
 });
+
+describe('the changes-only base when the commit cannot afford it', () => {
+  /** An execution `lengthMs` long (Google's is 360 s): the commit's estimate is 20 s plus 0.05 ms a cell. */
+  function shortDeps(w: ReturnType<typeof world>, lengthMs: number) {
+    const base = deps(w);
+    return { ...base, hardLimitAt: base.budget.startedAt + lengthMs };
+  }
+
+  it('commits without a base when the base would make the commit longer than any execution, instead of waiting for ever', () => {
+    const w = world();
+    const list = records(10_000);
+    withSource(w, list, { msPerPage: 0 });
+    // Target 10,000 × 4 cells (2 s at the estimate) fits in 15 s of kill margin + 20 s fixed + 3 s; with its base
+    // (10,000 × the staged width) it would not, in this execution or any other of the same length.
+    const record = runSlice(shortDeps(w, 38_000), w.definition.id, 'sidebar');
+    expect(record).toMatchObject({ status: 'succeeded', rowsWritten: 10_000, executions: 1 });
+    expect(targetIds(w)).toEqual(expectedIds(list));
+    expect(w.workbook.sheetNames()).not.toContain(`_lever_base_${w.definition.id}`);
+  });
+
+  it('keeps the base when the commit with it fits', () => {
+    const w = world();
+    withSource(w, records(10_000), { msPerPage: 0 });
+    expect(runSlice(shortDeps(w, 60_000), w.definition.id, 'sidebar').status).toBe('succeeded');
+    expect(w.workbook.sheetNames()).toContain(`_lever_base_${w.definition.id}`);
+  });
+});
+
+describe('a result no execution can write', () => {
+  it('fails once, saying so, and leaves the target as it was instead of continuing for ever', () => {
+    const w = world();
+    withSource(w, records(300));
+    runToEnd(w);
+    const before = w.workbook.sheet('Opportunities').values();
+    withSource(w, records(10_000), { msPerPage: 0 });
+    const base = deps(w);
+    // 36 s: 15 s of kill margin and 20 s of fixed commit cost leave 1 s, about 20,000 cells at the estimate.
+    const record = runSlice({ ...base, hardLimitAt: base.budget.startedAt + 36_000 }, w.definition.id, 'sidebar');
+    expect(record).toMatchObject({ status: 'failed', errorCode: 'SHEET_TOO_BIG' });
+    expect(record.message).toContain('more than one run can write');
+    expect(w.workbook.sheet('Opportunities').values()).toEqual(before);
+    expect(loadCheckpoint(w.store, w.definition.id)).toBeNull();
+  });
+});
