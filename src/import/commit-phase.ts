@@ -140,30 +140,21 @@ export interface CommitSummary extends WriteSummary {
 }
 
 /**
- * Writes the result (the staged rows plus `held`, the last batch fetched in this execution and not staged), records
- * where it went, and removes the staging sheet and the checkpoint. Returns null, having written nothing, when the
- * lookups left too little time for the write (the next execution commits).
+ * The cells the commit writes, and whether the changes-only base is among them. Change tracking reads its snapshot,
+ * rewrites it and appends to the changes sheet in the same execution.
  */
-export function commitRun(
-  slice: Slice,
-  held: readonly StagedRow[] = [],
-  inMemory?: readonly StagedRow[],
-): CommitSummary | null {
-  const { deps, definition } = slice;
-  const { block, notes, tracked, kept, drift, offers } = renderResult(slice, held, inMemory);
-  // Change tracking reads its snapshot, rewrites it and appends to the changes sheet in the same execution.
+function commitCells(slice: Slice, rendered: ReturnType<typeof renderResult>): { cells: number; withBase: boolean } {
+  const { block, tracked, kept } = rendered;
   const trackedCells = tracked ? tracked.records.length * (tracked.fields.length + 2) * 3 : 0;
   const ownCells = block.rows.length * block.header.length + trackedCells;
   const baseCells = keepsBase(slice) ? kept.length * slice.plan.stagingHeader.length : 0;
   const withBase = baseCells > 0 && fitsInAnExecution(slice, ownCells + baseCells);
-  const cells = ownCells + (withBase ? baseCells : 0);
-  if (!commitFitsNow(deps, cells, WRITE_FIXED_MS)) {
-    // The offers read are kept for the rest of the run, so the next execution's commit does not ask again.
-    keepOffers(slice, offers);
-    return null;
-  }
-  beforeCommit(deps);
-  releaseStaging(slice);
+  return { cells: ownCells + (withBase ? baseCells : 0), withBase };
+}
+
+/** Writes the block to the target (creating it when needed) in the import's write mode. */
+function writeTarget(slice: Slice, block: ReturnType<typeof renderResult>['block']) {
+  const { deps, definition } = slice;
   const { sheet: target, created } = openTarget(deps.workbook, definition);
   const stored = loadBlockLayout(deps.store, definition.id);
   const layout = stored && stored.sheetId === target.sheetId && !created ? stored : null;
@@ -177,6 +168,31 @@ export function commitRun(
     totalCells: () => deps.workbook.totalCells(),
   });
   recordCommit(deps, definition.id, target, summary);
+  return summary;
+}
+
+/**
+ * Writes the result (the staged rows plus `held`, the last batch fetched in this execution and not staged), records
+ * where it went, and removes the staging sheet and the checkpoint. Returns null, having written nothing, when the
+ * lookups left too little time for the write (the next execution commits).
+ */
+export function commitRun(
+  slice: Slice,
+  held: readonly StagedRow[] = [],
+  inMemory?: readonly StagedRow[],
+): CommitSummary | null {
+  const { deps, definition } = slice;
+  const rendered = renderResult(slice, held, inMemory);
+  const { notes, tracked, kept, drift, offers } = rendered;
+  const { cells, withBase } = commitCells(slice, rendered);
+  if (!commitFitsNow(deps, cells, WRITE_FIXED_MS)) {
+    // The offers read are kept for the rest of the run, so the next execution's commit does not ask again.
+    keepOffers(slice, offers);
+    return null;
+  }
+  beforeCommit(deps);
+  releaseStaging(slice);
+  const summary = writeTarget(slice, rendered.block);
   keepBase(slice, kept, withBase);
   keepOffers(slice, offers);
   if (!tracked) return { ...summary, notes, drift };
