@@ -136,6 +136,11 @@ export function executeSlice(
     skipBusy(deps, definition, before, claimed, log);
     return 'skipped';
   }
+  return settleRun(deps, definition, run, log);
+}
+
+/** After the engine's run: the import's state, a run log entry once it ended, and the failure email. */
+function settleRun(deps: SliceDeps, definition: ImportDefinition, run: RunRecord, log: LogEntry[]): SliceOutcome {
   const succeeded = run.status === 'succeeded' ? { lastSuccessAt: deps.now() } : {};
   patchImportState(deps.documentStore, definition.id, { note: undefined, noteReason: undefined, ...succeeded });
   if (run.status === 'continuing' || run.status === 'running') return 'continuing';
