@@ -12,6 +12,24 @@ import { authError, FakeSource, fakeAccess } from './fake-lever';
 function userSheets(w: { workbook: { sheetNames(): string[] } }): string[] {
   return w.workbook.sheetNames().filter((name) => !name.startsWith('_lever_base_'));
 }
+/** The staging sheets the run inserts, as they are inserted. */
+function stagingSheets(w: ReturnType<typeof world>): FakeSheet[] {
+  const staged: FakeSheet[] = [];
+  const insertSheet = w.workbook.insertSheet.bind(w.workbook);
+  w.workbook.insertSheet = (name) => {
+    const sheet = insertSheet(name);
+    if (name.startsWith('_lever_staging_')) staged.push(sheet);
+    return sheet;
+  };
+  return staged;
+}
+
+/** An execution `lengthMs` long (Google's is 360 s): the commit's estimate is 20 s plus 0.05 ms a cell. */
+function shortDeps(w: ReturnType<typeof world>, lengthMs: number) {
+  const base = deps(w);
+  return { ...base, hardLimitAt: base.budget.startedAt + lengthMs };
+}
+
 describe('runSlice', () => {
   it('imports a small result in one execution: sorted, named, safe, staging removed', () => {
     const w = world();
@@ -193,13 +211,7 @@ describe('runSlice', () => {
     const w = world();
     const list = records(2 * FLUSH_ROWS + 4_321);
     withSource(w, list, { msPerPage: 10 });
-    const staged: FakeSheet[] = [];
-    const insertSheet = w.workbook.insertSheet.bind(w.workbook);
-    w.workbook.insertSheet = (name) => {
-      const sheet = insertSheet(name);
-      if (name.startsWith('_lever_staging_')) staged.push(sheet);
-      return sheet;
-    };
+    const staged = stagingSheets(w);
     const [record] = runToEnd(w);
     expect(record).toMatchObject({ status: 'succeeded', rowsFetched: list.length, rowsWritten: list.length });
     expect(staged).toHaveLength(1);
@@ -216,13 +228,7 @@ describe('runSlice', () => {
     const list = records(2 * FLUSH_ROWS + 4_321);
     // Slow pages: the fetch spans executions, so the committing one never held the first batches.
     withSource(w, list, { msPerPage: 2_000 });
-    const staged: FakeSheet[] = [];
-    const insertSheet = w.workbook.insertSheet.bind(w.workbook);
-    w.workbook.insertSheet = (name) => {
-      const sheet = insertSheet(name);
-      if (name.startsWith('_lever_staging_')) staged.push(sheet);
-      return sheet;
-    };
+    const staged = stagingSheets(w);
     const runs = runToEnd(w);
     expect(runs.length).toBeGreaterThan(1);
     expect(runs[runs.length - 1]).toMatchObject({ status: 'succeeded', rowsWritten: list.length });
@@ -286,12 +292,6 @@ describe('runSlice', () => {
 });
 
 describe('the changes-only base when the commit cannot afford it', () => {
-  /** An execution `lengthMs` long (Google's is 360 s): the commit's estimate is 20 s plus 0.05 ms a cell. */
-  function shortDeps(w: ReturnType<typeof world>, lengthMs: number) {
-    const base = deps(w);
-    return { ...base, hardLimitAt: base.budget.startedAt + lengthMs };
-  }
-
   it('commits without a base when the base would make the commit longer than any execution, instead of waiting for ever', () => {
     const w = world();
     const list = records(10_000);
@@ -319,9 +319,8 @@ describe('a result no execution can write', () => {
     runToEnd(w);
     const before = w.workbook.sheet('Opportunities').values();
     withSource(w, records(10_000), { msPerPage: 0 });
-    const base = deps(w);
     // 36 s: 15 s of kill margin and 20 s of fixed commit cost leave 1 s, about 20,000 cells at the estimate.
-    const record = runSlice({ ...base, hardLimitAt: base.budget.startedAt + 36_000 }, w.definition.id, 'sidebar');
+    const record = runSlice(shortDeps(w, 36_000), w.definition.id, 'sidebar');
     expect(record).toMatchObject({ status: 'failed', errorCode: 'SHEET_TOO_BIG' });
     expect(record.message).toContain('more than one run can write');
     expect(w.workbook.sheet('Opportunities').values()).toEqual(before);
