@@ -5,6 +5,7 @@ import type { LeverRecord, ListQuery } from '../lever/source';
 import type { KeyStatus } from '../shared/types';
 import type { Checkpoint } from '../store/checkpoint';
 import {
+  deleteIncrementalBase,
   type IncrementalBase,
   loadFullOnly,
   loadIncrementalBase,
@@ -144,7 +145,8 @@ export function keepsBase(state: RunState): boolean {
 
 /**
  * After a commit: the result becomes the next changes run's base, or the base goes when it may not be kept (or the
- * commit could not afford to write it: `allowed` false).
+ * commit could not afford to write it: `allowed` false). A base write that fails takes the base and its record
+ * with it, so the next run is full; it never fails the run, whose target is already written.
  */
 export function keepBase(slice: Slice, rows: readonly StagedRow[], allowed = true): void {
   const { deps, definition, plan, checkpoint } = slice;
@@ -158,7 +160,13 @@ export function keepBase(slice: Slice, rows: readonly StagedRow[], allowed = tru
   }
   // A changes-only run found the recorded sheet by id already (usableBase): no lookup by name, and it is hidden.
   const target = { recordedSheetId: previous?.sheetId, hide: checkpoint.kind !== 'changes' };
-  const sheet = writeBaseRows(deps.workbook, definition.id, plan.stagingHeader, rows, target);
+  let sheet: ReturnType<typeof writeBaseRows>;
+  try {
+    sheet = writeBaseRows(deps.workbook, definition.id, plan.stagingHeader, rows, target);
+  } catch {
+    dropBase(slice);
+    return;
+  }
   const fullAtMs = checkpoint.kind === 'changes' && previous ? previous.fullAtMs : checkpoint.startedAtMs;
   saveIncrementalBase(deps.store, definition.id, {
     version: 1,
@@ -169,4 +177,13 @@ export function keepBase(slice: Slice, rows: readonly StagedRow[], allowed = tru
     runStartedAtMs: checkpoint.startedAtMs,
     fullAtMs,
   });
+}
+
+/** After a failed base write: the half-written sheet and its record go, so no run trusts it. */
+function dropBase(slice: Slice): void {
+  try {
+    deleteBase(slice.deps.workbook, slice.deps.store, slice.definition.id);
+  } catch {
+    deleteIncrementalBase(slice.deps.store, slice.definition.id);
+  }
 }

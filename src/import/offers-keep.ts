@@ -47,6 +47,13 @@ export function offersToAsk(
     .map((c) => c.id);
 }
 
+/**
+ * A kept offer is asked again once it is this old, even final and unchanged: nothing Lever documents says editing a
+ * signed offer, or making a new one, moves its opportunity's updatedAt. Imports with a base get this from their
+ * daily full run; this bounds the others (hire-filtered, full-only after drift, too large for a base) alike.
+ */
+export const MAX_KEPT_OFFER_AGE_MS = 24 * 3_600_000;
+
 function mustAsk(
   candidate: OfferCandidate,
   previous: KeptOffer | undefined,
@@ -55,6 +62,8 @@ function mustAsk(
 ): boolean {
   if (previous && previous.fetchedAt >= runStartedAt) return false;
   if (changed === 'all' || changed.has(candidate.id)) return true;
+  if (previous && Number.isFinite(runStartedAt) && runStartedAt - previous.fetchedAt >= MAX_KEPT_OFFER_AGE_MS)
+    return true;
   if (!previous || candidate.updatedAt === undefined) return true;
   return previous.updatedAt !== candidate.updatedAt || !isFinal(previous);
 }

@@ -1,10 +1,9 @@
-// Lever's lists of what changed since an instant, for changes-only runs: `GET /opportunities/deleted` (the IDs of
-// deleted opportunities) and the IDs the `updated_at_start` filter returns (the drift check of a full run).
+// Lever's list of what was deleted since an instant, for changes-only runs: `GET /opportunities/deleted` (the IDs of
+// deleted opportunities). The drift check's changed IDs are read by the windowed source (access.ts).
 import { AppError } from '../errors';
 import type { LeverClient, PageRequest } from './client';
 import { pageAll } from './paginate';
 import type { QueryParams } from './query';
-import type { ChangedQuery } from './source';
 
 type Params = QueryParams;
 
@@ -45,18 +44,4 @@ export function deletedSince(
 export function deletedRequest(since: number, confidential: boolean): PageRequest {
   const params = { deleted_at_start: since, confidentiality: confidential ? 'all' : undefined, limit: PAGE_SIZE };
   return { path: '/opportunities/deleted', params };
-}
-
-/**
- * IDs of opportunities Lever's `updated_at_start` filter returns for `since` (whatever that filter compares), within
- * the createdAt bounds; null when the key may not list them.
- */
-export function changedSince(client: LeverClient, query: ChangedQuery, deadline: number): Set<string> | null {
-  const params = {
-    updated_at_start: query.since,
-    created_at_start: query.createdFrom,
-    created_at_end: query.createdTo,
-    confidentiality: query.confidential ? 'all' : undefined,
-  };
-  return idsOf(client, '/opportunities', params, deadline);
 }

@@ -3,7 +3,7 @@ import { AppError } from '../errors';
 import { fetchActiveOffers } from './active-offers';
 import type { LeverClient, PageRequest } from './client';
 import { endpointLabel } from './error-mapping';
-import { hiredIn, hiredReasonIds } from './hires-query';
+import { hiredIn } from './hires-query';
 import { fetchOffers } from './offers';
 import { type PagedQuery, type PagedResult, pageAll } from './paginate';
 import type { QueryParams } from './query';
@@ -198,12 +198,6 @@ export const OFFERS_FORBIDDEN_NOTE =
   'This key cannot read offers (Lever\'s "Offers" read permission), so offer columns, "Next start date" and ' +
   '"Active offers" stay empty.';
 
-/** Hired reasons from the archive reason table fetched with the others; asked on their own if it is missing. */
-function hiredReasons(client: LeverClient, tables: LookupResult, deadline: number): string[] {
-  const hired = hiredIn(tables.archiveReasonTypes);
-  return hired.length > 0 ? hired : hiredReasonIds(client, deadline);
-}
-
 /** Returns the hires' offers it read, so that "Active offers" does not ask for them again. */
 function addRequisitionHires(
   client: LeverClient,
@@ -213,7 +207,9 @@ function addRequisitionHires(
   const { table, offersForbidden, offers } = fetchRequisitionHires(client, {
     confidentialAccess: options.confidentialAccess,
     deadline: options.deadline,
-    hiredReasons: hiredReasons(client, tables, options.deadline),
+    // The archive reason table is always paged with the hires: empty means none are hired, or the key may not list
+    // them (that table's note says so); asking /archive_reasons again would only repeat its answer.
+    hiredReasons: hiredIn(tables.archiveReasonTypes),
     startsFor: options.hireStartsFor,
     readOffers: true,
     now: options.now ?? Date.now(),

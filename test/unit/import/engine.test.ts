@@ -3,6 +3,7 @@ import { runSlice } from '../../../src/import/engine';
 import { CHUNK_MS, FLUSH_ROWS, HOLD_MS } from '../../../src/import/fetch-phase';
 import { loadCheckpoint } from '../../../src/store/checkpoint';
 import { loadDefinition, updateDefinition } from '../../../src/store/imports-store';
+import { loadIncrementalBase } from '../../../src/store/incremental-base';
 import { latestRun, loadRuns } from '../../../src/store/runs-store';
 import type { FakeSheet } from '../sheet/fake-workbook';
 import { deps, expectedIds, records, runToEnd, targetIds, withSource, world } from './engine-world';
@@ -325,5 +326,24 @@ describe('a result no execution can write', () => {
     expect(record.message).toContain('more than one run can write');
     expect(w.workbook.sheet('Opportunities').values()).toEqual(before);
     expect(loadCheckpoint(w.store, w.definition.id)).toBeNull();
+  });
+});
+
+describe('a base write that fails', () => {
+  it('leaves the refreshed target, and no base a later run would trust: the next run reads everything', () => {
+    const w = world();
+    const list = records(500);
+    withSource(w, list);
+    expect(runToEnd(w).at(-1)?.status).toBe('succeeded');
+    const base = w.workbook.sheet(`_lever_base_${w.definition.id}`);
+    base.write = () => {
+      throw new Error('Service Spreadsheets failed while accessing document');
+    };
+    w.clock.advance(3_600_000);
+    const record = runSlice(deps(w), w.definition.id, 'sidebar', { full: true });
+    expect(record.status).toBe('succeeded');
+    expect(targetIds(w)).toEqual(expectedIds(list));
+    expect(w.workbook.sheetNames()).not.toContain(`_lever_base_${w.definition.id}`);
+    expect(loadIncrementalBase(w.store, w.definition.id)).toBeNull();
   });
 });

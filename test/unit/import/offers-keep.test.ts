@@ -1,7 +1,13 @@
 // Which offer candidates a refresh asks Lever about, and the table it renders from (kept offers for the rest).
 
 import { OFFER_COLUMNS, offerCandidateOf } from '../../../src/import/columns-offers';
-import { type KeptOffer, keptSummary, offersToAsk, settleOffers } from '../../../src/import/offers-keep';
+import {
+  type KeptOffer,
+  keptSummary,
+  MAX_KEPT_OFFER_AGE_MS,
+  offersToAsk,
+  settleOffers,
+} from '../../../src/import/offers-keep';
 import type { OfferSummary } from '../../../src/lever/source';
 
 function offer(status: string, createdAt = 1): OfferSummary {
@@ -49,6 +55,12 @@ describe('offersToAsk', () => {
     const readThisRun = new Map([...keptOffers, ['sent', { ...kept('sent'), fetchedAt: 50 }]]);
     expect(offersToAsk(all, readThisRun, 'all', 50)).not.toContain('sent');
     expect(offersToAsk(all, readThisRun, 'all', 51)).toContain('sent');
+  });
+
+  it('asks a final, unchanged offer again once it was read a day or more before the run started', () => {
+    const signed = [{ id: 'signed', updatedAt: 10 }];
+    expect(offersToAsk(signed, keptOffers, new Set(), 5 + MAX_KEPT_OFFER_AGE_MS - 1)).toEqual([]);
+    expect(offersToAsk(signed, keptOffers, new Set(), 5 + MAX_KEPT_OFFER_AGE_MS)).toEqual(['signed']);
   });
 
   it('asks a candidate whose updatedAt is unknown (staged before updatedAt was)', () => {
