@@ -34,7 +34,19 @@ export function withLock<T>(lock: LockPort, work: () => T, waitMs: number = LOCK
   try {
     return work();
   } finally {
+    releaseQuietly(lock);
+  }
+}
+
+/**
+ * A release that fails (the script lock busy past its wait) must not replace the work's result or error: a finished
+ * import would read as BUSY and a scheduled slot would run again. The lease expires with its execution anyway.
+ */
+function releaseQuietly(lock: LockPort): void {
+  try {
     lock.releaseLock();
+  } catch {
+    // Left to expire at the execution's end (6 minutes from its start at most).
   }
 }
 

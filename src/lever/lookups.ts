@@ -204,7 +204,7 @@ function addRequisitionHires(
   tables: LookupResult,
   options: LookupOptions,
 ): Record<string, OfferSummary[]> {
-  const { table, offersForbidden, offers } = fetchRequisitionHires(client, {
+  const { table, offersForbidden, startsUnknown, offers } = fetchRequisitionHires(client, {
     confidentialAccess: options.confidentialAccess,
     deadline: options.deadline,
     // The archive reason table is always paged with the hires: empty means none are hired, or the key may not list
@@ -218,6 +218,7 @@ function addRequisitionHires(
   if (offersForbidden) {
     tables.notes?.push(OFFERS_FORBIDDEN_NOTE);
   }
+  if (startsUnknown > 0) tables.notes?.push(startsUnknownNote(startsUnknown));
   return offers;
 }
 
@@ -232,6 +233,11 @@ function addActiveOffers(
   if (read.offersForbidden) {
     if (!tables.notes?.includes(OFFERS_FORBIDDEN_NOTE)) tables.notes?.push(OFFERS_FORBIDDEN_NOTE);
   } else if (read.uncounted > 0) tables.notes?.push(activeOffersNote(read.uncounted));
+}
+
+export function startsUnknownNote(requisitions: number): string {
+  const which = requisitions === 1 ? '1 requisition' : `${requisitions} requisitions`;
+  return `"Next start date" is empty for ${which}: Lever refused the offers of one of their hires.`;
 }
 
 export function activeOffersNote(uncounted: number): string {

@@ -9,6 +9,8 @@ export interface OffersResult {
   offers: Record<string, OfferSummary[]>;
   /** Every request was refused (403): the key lacks Lever's offers permission. */
   forbidden: boolean;
+  /** Opportunities whose offers were refused (403): their offers are unknown, not none. */
+  refused: string[];
   requests: number;
 }
 
@@ -56,13 +58,13 @@ export function fetchOffers(client: LeverClient, opportunityIds: readonly string
     },
   }));
   const results = pageAll(client, queries, deadline);
-  let refused = 0;
+  const refused: string[] = [];
   results.forEach((result, index) => {
     if (result.kind === 'done') offers[ids[index]] ??= [];
     else if (result.kind === 'failed' && result.status === 404) offers[ids[index]] = [];
-    else if (result.kind === 'failed' && result.status === 403) refused++;
+    else if (result.kind === 'failed' && result.status === 403) refused.push(ids[index]);
     else if (result.kind === 'failed') throw result.error;
     else throw new AppError('TIME_BUDGET', { reason: 'lookups' });
   });
-  return { offers, forbidden: ids.length > 0 && refused === ids.length, requests: ids.length };
+  return { offers, forbidden: ids.length > 0 && refused.length === ids.length, refused, requests: ids.length };
 }

@@ -85,15 +85,23 @@ function startDateHires(hires: readonly Hire[], startsFor: readonly string[] | u
   return hires.filter((hire) => !wanted || wanted.has(hire.requisitionId)).map((hire) => hire.opportunityId);
 }
 
-/** Hires per requisition ID; `offersForbidden` when the key was refused every offer. */
-export function fetchRequisitionHires(
-  client: LeverClient,
-  options: RequisitionHiresOptions,
-): { table: Record<string, RequisitionHires>; offersForbidden: boolean; offers: Record<string, OfferSummary[]> } {
+export interface RequisitionHiresResult {
+  table: Record<string, RequisitionHires>;
+  /** The key was refused every offer. */
+  offersForbidden: boolean;
+  /** Requisitions whose next start date is unknown: Lever refused the offers of one of their hires. */
+  startsUnknown: number;
+  offers: Record<string, OfferSummary[]>;
+}
+
+/** Hires per requisition ID, with the start dates their offers give. */
+export function fetchRequisitionHires(client: LeverClient, options: RequisitionHiresOptions): RequisitionHiresResult {
   const hires = listHires(client, options);
   const read = options.readOffers
     ? fetchOffers(client, startDateHires(hires, options.startsFor), options.deadline)
-    : { offers: {}, forbidden: false };
+    : { offers: {}, forbidden: false, refused: [] };
+  const refused = new Set(read.refused);
+  const unknown = new Set<string>();
   // Start dates are days (UTC midnight in Lever's offers): a start today is still "next".
   const today = options.now - (options.now % DAY_MS);
   const table: Record<string, RequisitionHires> = {};
@@ -102,9 +110,13 @@ export function fetchRequisitionHires(
     table[hire.requisitionId] = entry;
     entry.names.push(hire.name);
     if (hire.hiredAt !== null) entry.lastHiredAt = Math.max(entry.lastHiredAt ?? 0, hire.hiredAt);
+    // A hire whose offers Lever refused may start first: its requisition's next start date is not known.
+    if (refused.has(hire.opportunityId)) unknown.add(hire.requisitionId);
     const start = startDate(read.offers, hire.opportunityId);
     if (start !== null && start >= today) entry.nextStartAt = Math.min(entry.nextStartAt ?? start, start);
   }
+  for (const id of unknown) table[id].nextStartAt = null;
   for (const entry of Object.values(table)) entry.names.sort();
-  return { table, offersForbidden: read.forbidden, offers: read.offers };
+  const startsUnknown = read.forbidden ? 0 : unknown.size;
+  return { table, offersForbidden: read.forbidden, startsUnknown, offers: read.offers };
 }

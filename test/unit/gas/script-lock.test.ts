@@ -108,4 +108,19 @@ describe('the import lease', () => {
     ).toThrow('import failed');
     expect(events.slice(-4)).toEqual(['lock', 'lease freed', 'flush', 'release']);
   });
+
+  it("keeps the import's result when the release fails (the lease then expires with the execution)", () => {
+    const lock = {
+      tryLock: () => true,
+      releaseLock: () => {
+        throw new Error('Lock timeout: another process was holding the lock for too long.');
+      },
+    };
+    expect(withLock(lock, () => 'done')).toBe('done');
+    expect(() =>
+      withLock(lock, () => {
+        throw new Error('import failed');
+      }),
+    ).toThrow('import failed');
+  });
 });
