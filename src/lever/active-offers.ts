@@ -25,6 +25,11 @@ export const ACTIVE_OFFER_STATUSES: readonly string[] = [
 /** Posting IDs per list request: 30 × 48 characters of `&posting_id=<uuid>` keep the URL under 2 KB. */
 const POSTINGS_PER_REQUEST = 30;
 const OFFER_STAGE = 'offer';
+/**
+ * The widened search asks one offers request per candidate of the postings: past this many (about a minute at
+ * Lever's 10 a second) those requisitions are left uncounted, with the note, rather than making every run that long.
+ */
+export const MAX_WIDENED_CANDIDATES = 600;
 
 export interface ActiveOffersOptions {
   confidentialAccess: boolean;
@@ -140,7 +145,10 @@ function findHolders(
   if (readHolders(client, offerStage, holders, options)) return true;
   const missing = requisitions.filter((r) => !allFound(r, located(holders)));
   if (missing.length === 0) return false;
-  return readHolders(client, listCandidates(client, postingsOf(missing), false, options), holders, options);
+  const everyone = listCandidates(client, postingsOf(missing), false, options);
+  // Too many to ask one by one: their requisitions stay uncounted (not all their offers are found).
+  if ([...everyone.keys()].filter((id) => !holders.has(id)).length > MAX_WIDENED_CANDIDATES) return false;
+  return readHolders(client, everyone, holders, options);
 }
 
 /** Active offers per requisition, for these requisitions (see the top of this file). */

@@ -1,6 +1,6 @@
 // Active offers per requisition: found through the postings' Offer-stage candidates, checked against the
 // requisition's own offer list, widened to every candidate of its postings when one is missing, exact or empty.
-import { ACTIVE_OFFER_STATUSES, fetchActiveOffers } from '../../../src/lever/active-offers';
+import { ACTIVE_OFFER_STATUSES, fetchActiveOffers, MAX_WIDENED_CANDIDATES } from '../../../src/lever/active-offers';
 import { LeverClient } from '../../../src/lever/client';
 import { TokenBucket } from '../../../src/lever/rate-limiter';
 import type { HttpRequest } from '../../../src/ports/http';
@@ -116,6 +116,29 @@ describe('fetchActiveOffers', () => {
     });
     expect(offersAsked()).toEqual(['o5']);
     expect(result.counts).toEqual({ R2: 2 });
+  });
+
+  it('leaves a requisition uncounted instead of asking more than MAX_WIDENED_CANDIDATES candidates one by one', () => {
+    const crowd = Array.from({ length: MAX_WIDENED_CANDIDATES + 1 }, (_, i) => ({
+      id: `crowd-${i}`,
+      posting: 'p9',
+      stage: 'phone',
+      archived: false,
+      offers: [],
+    }));
+    CANDIDATES.push(...crowd);
+    try {
+      const { client, offersAsked } = setup();
+      const result = fetchActiveOffers(client, [{ id: 'R9', postings: ['p9'], offerIds: ['elsewhere'] }], {
+        confidentialAccess: false,
+        deadline: FAR,
+      });
+      expect(result.counts).toEqual({});
+      expect(result.uncounted).toBe(1);
+      expect(offersAsked()).toEqual([]);
+    } finally {
+      CANDIDATES.splice(CANDIDATES.length - crowd.length, crowd.length);
+    }
   });
 
   it('asks nothing when no requisition has an offer', () => {
