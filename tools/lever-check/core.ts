@@ -557,7 +557,7 @@ export async function checkLever(options: LeverCheckOptions): Promise<LeverCheck
     report.confidential = await checkConfidential(lever);
     report.invalidToken = await checkInvalidToken(lever);
     report.updatedFilter = await checkUpdatedFilter(lever, (options.now ?? Date.now)());
-    report.offerUpdates = await checkOfferUpdates((path, params) => lever.get(path, params));
+    report.offerUpdates = await checkOfferUpdates((path, params) => lever.get(path, params), options.now ?? Date.now);
   } catch (error) {
     if (!(error instanceof Stop)) throw new Error(lever.redact(error instanceof Error ? error.message : String(error)));
     report.aborted = error.message;
