@@ -1,6 +1,6 @@
 // The tables never show a rate for a failed run, and label a refresh by what it asked Lever for.
 import type { RunMeasure } from '../../tools/bench/harness';
-import { importRow, importRows, markdown, refreshKind, refreshRow } from '../../tools/bench/report';
+import { importRow, importRows, markdown, refreshKind, refreshRow, startupRows } from '../../tools/bench/report';
 import type { ScenarioResult, ScenarioSpec } from '../../tools/bench/scenario';
 
 const run = (change: Partial<RunMeasure> = {}): RunMeasure => ({
@@ -114,6 +114,22 @@ describe('refresh', () => {
     const row = refreshRow(result({ spec: spec('hourly-refresh'), refresh }));
     expect(row.status).toBe('FAILED (stale: 80 of 81 edited rows updated)');
     expect(row['UrlFetch a day']).toBe('FAILED');
+  });
+});
+
+describe('startupRows', () => {
+  it('shows FAILED, not seconds or requests, for a startup whose run failed', () => {
+    const startup = [
+      { records: 100, first: run(), again: run() },
+      { records: 100, first: run(), again: run({ status: 'failed', message: 'timeout' }) },
+    ];
+    const [sound, failed] = startupRows(result({ spec: spec('startup'), startup }));
+    expect(sound).toMatchObject({ 'first s': 10, 'again requests': 95, status: 'ok' });
+    for (const column of ['first s', 'first requests', 'first Sheets calls', 'again s', 'again requests']) {
+      expect(failed[column]).toBe('FAILED');
+    }
+    expect(failed['again Sheets calls']).toBe('FAILED');
+    expect(failed.status).toBe('FAILED (status failed: timeout)');
   });
 });
 
