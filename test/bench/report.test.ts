@@ -103,6 +103,20 @@ describe('refresh', () => {
     expect(row).toMatchObject({ kind: 'incremental', 'UrlFetch a day': 700 + 16 * 23, 'of consumer quota': '5%' });
   });
 
+  it('gives the UrlFetch calls a day should drift switch the import to full runs', () => {
+    const refresh = {
+      full: run({ requests: 700, urlFetchQuota: 700 }),
+      refresh: run({ requests: 16, urlFetchQuota: 16 }),
+      edits: { edited: 90, archived: 9 },
+      renamedShown: 81,
+      renamedExpected: 81,
+    };
+    const row = refreshRow(result({ spec: spec('hourly-refresh'), refresh }));
+    expect(row['UrlFetch a day if full-only']).toBe(`${700 * 24} (84% of consumer)`);
+    const stale = refreshRow(result({ spec: spec('hourly-refresh'), refresh: { ...refresh, renamedShown: 80 } }));
+    expect(stale['UrlFetch a day if full-only']).toBe('FAILED');
+  });
+
   it('fails a refresh that left edited rows stale', () => {
     const refresh = {
       full: run(),

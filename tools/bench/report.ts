@@ -101,6 +101,7 @@ export function refreshRow(r: ScenarioResult): Row {
     refreshKind(m.full, m.refresh) === 'incremental'
       ? m.full.urlFetchQuota + m.refresh.urlFetchQuota * (RUNS_A_DAY - 1)
       : m.refresh.urlFetchQuota * RUNS_A_DAY;
+  const fullOnly = m.full.urlFetchQuota * RUNS_A_DAY;
   const shown = shownIf(verdict.ok);
   return {
     ...common(r),
@@ -114,6 +115,8 @@ export function refreshRow(r: ScenarioResult): Row {
     'UrlFetch a day': shown(daily),
     'of consumer quota': shown(pct(daily, URLFETCH_DAILY.consumer)),
     'of Workspace quota': shown(pct(daily, URLFETCH_DAILY.workspace)),
+    // Drift switches an import to full runs: the day then costs 24 full runs, whatever the refresh above asked.
+    'UrlFetch a day if full-only': shown(`${fullOnly} (${pct(fullOnly, URLFETCH_DAILY.consumer)} of consumer)`),
     status: verdict.ok ? 'ok' : `FAILED (${verdict.reason})`,
   };
 }
