@@ -48,4 +48,13 @@ describe('hiresOffersRows', () => {
     expect(hiresOffersRows('x', broken)[1].status).toMatch(/^FAILED \(.*not exact/);
     expect(hiresOffersRows('x', broken)[0].status).toBe('ok');
   });
+
+  it('shows no requests or seconds for a pair with a failed run', () => {
+    const broken = { ...measure, requisitions: { ...measure.requisitions, with: run(25, 2.9, { status: 'failed' }) } };
+    const [sound, failed] = hiresOffersRows('x', broken);
+    for (const column of ['requests without', 'requests with', 'added requests', 's without', 's with', 'added s']) {
+      expect(failed[column]).toBe('FAILED');
+    }
+    expect(sound['requests with']).toBe(76);
+  });
 });

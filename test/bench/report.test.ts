@@ -1,6 +1,6 @@
 // The tables never show a rate for a failed run, and label a refresh by what it asked Lever for.
 import type { RunMeasure } from '../../tools/bench/harness';
-import { importRow, importRows, markdown, refreshKind, refreshRow } from '../../tools/bench/report';
+import { importRow, importRows, markdown, refreshKind, refreshRow, startupRows } from '../../tools/bench/report';
 import type { ScenarioResult, ScenarioSpec } from '../../tools/bench/scenario';
 
 const run = (change: Partial<RunMeasure> = {}): RunMeasure => ({
@@ -103,6 +103,20 @@ describe('refresh', () => {
     expect(row).toMatchObject({ kind: 'incremental', 'UrlFetch a day': 700 + 16 * 23, 'of consumer quota': '5%' });
   });
 
+  it('gives the UrlFetch calls a day should drift switch the import to full runs', () => {
+    const refresh = {
+      full: run({ requests: 700, urlFetchQuota: 700 }),
+      refresh: run({ requests: 16, urlFetchQuota: 16 }),
+      edits: { edited: 90, archived: 9 },
+      renamedShown: 81,
+      renamedExpected: 81,
+    };
+    const row = refreshRow(result({ spec: spec('hourly-refresh'), refresh }));
+    expect(row['UrlFetch a day if full-only']).toBe(`${700 * 24} (84% of consumer)`);
+    const stale = refreshRow(result({ spec: spec('hourly-refresh'), refresh: { ...refresh, renamedShown: 80 } }));
+    expect(stale['UrlFetch a day if full-only']).toBe('FAILED');
+  });
+
   it('fails a refresh that left edited rows stale', () => {
     const refresh = {
       full: run(),
@@ -114,6 +128,22 @@ describe('refresh', () => {
     const row = refreshRow(result({ spec: spec('hourly-refresh'), refresh }));
     expect(row.status).toBe('FAILED (stale: 80 of 81 edited rows updated)');
     expect(row['UrlFetch a day']).toBe('FAILED');
+  });
+});
+
+describe('startupRows', () => {
+  it('shows FAILED, not seconds or requests, for a startup whose run failed', () => {
+    const startup = [
+      { records: 100, first: run(), again: run() },
+      { records: 100, first: run(), again: run({ status: 'failed', message: 'timeout' }) },
+    ];
+    const [sound, failed] = startupRows(result({ spec: spec('startup'), startup }));
+    expect(sound).toMatchObject({ 'first s': 10, 'again requests': 95, status: 'ok' });
+    for (const column of ['first s', 'first requests', 'first Sheets calls', 'again s', 'again requests']) {
+      expect(failed[column]).toBe('FAILED');
+    }
+    expect(failed['again Sheets calls']).toBe('FAILED');
+    expect(failed.status).toBe('FAILED (status failed: timeout)');
   });
 });
 

@@ -98,6 +98,13 @@ describe('UrlFetchApp.fetch', () => {
     );
   });
 
+  test('a reading passed as undefined keeps the strict URL length', () => {
+    const emu = emulator(FETCH_ONE, { fetch: () => ({ status: 200, body: '' }), readings: { urlLength: undefined } });
+    const url = `${API}${'a'.repeat(2100 - API.length)}`;
+    expect(emu.readings.urlLength).toBe('2048');
+    expect(emu.run('one', [url]).error?.message).toBe('Limit Exceeded: URLFetch URL Length.');
+  });
+
   test('the daily quota per user', () => {
     const emu = emulator(FETCH_ONE, { fetch: () => ({ status: 200, body: '' }), dailyUrlFetchLimit: 2 });
     expect(emu.run('one', [API], { user: ANA }).ok).toBe(true);

@@ -232,6 +232,43 @@ describe('checkLever: what updated_at_start selects', () => {
     expect(formatReport(report)).toContain('6. updated_at_start: ');
   });
 
+  /** The check with its updated_at_start answers rewritten by `alter` (the other probes see the simulator as is). */
+  async function probeWith(alter: (answer: { status: number; body: string }) => { status: number; body: string }) {
+    const { sim, clock } = makeSim();
+    const report = await checkLever({
+      baseUrl: 'https://api.lever.co/v1',
+      apiKey: FULL,
+      transport: async (url, headers) => {
+        const answer = await sim.handle({ url, method: 'GET', headers });
+        return url.includes('updated_at_start=') ? alter(answer) : answer;
+      },
+      now: () => clock.now,
+      sleep: async (ms) => {
+        clock.now += ms;
+      },
+    });
+    return report.updatedFilter;
+  }
+
+  test('a failed list is not reported as no change', async () => {
+    const probe = await probeWith(() => ({ status: 500, body: '{"code":"InternalError"}' }));
+    expect(probe.reading).toBe('cannot-tell');
+    expect(probe.detail).toContain('500');
+    expect(probe.addOn).not.toContain('No record changed');
+    expect(probe.addOn).toContain('could not be read');
+  });
+
+  test('records without a numeric updatedAt are skipped, not counted as older', async () => {
+    const probe = await probeWith((answer) => {
+      const body = JSON.parse(answer.body);
+      for (const record of body.data) delete record.updatedAt;
+      return { status: answer.status, body: JSON.stringify(body) };
+    });
+    expect(probe.returned).toBeGreaterThan(0);
+    expect(probe.older).toBe(0);
+    expect(probe.reading).toBe('cannot-tell');
+  });
+
   test('archives that leave updatedAt behind are reported', async () => {
     const { sim, clock, dataset } = makeSim();
     const target = dataset.opportunities.find((o) => o.archived === null) as Opportunity;

@@ -35,3 +35,37 @@ describe.each(ALL_READINGS.offerUpdates)('offer changes under offerUpdates %s', 
     );
   });
 });
+
+/** The check against a simulator where the oldest Offer-stage opportunity's offer was sent at `at(updatedAt, now)`. */
+async function checkWithOfferAt(offerUpdates: 'separate' | 'bumps', at: (updatedAt: number, now: number) => number) {
+  const dataset = generateDataset({ seed: 11, opportunities: 250, requisitions: 30, now: NOW });
+  const clock = { now: NOW + 2 * HOUR };
+  const sim = new LeverSimulator({ dataset, keys: KEYS, now: () => clock.now, readings: { offerUpdates } });
+  const atOffer = dataset.opportunities.filter((o) => o.stage === 'offer');
+  const oldest = atOffer.reduce((a, b) => ((a.updatedAt ?? 0) <= (b.updatedAt ?? 0) ? a : b));
+  const when = at(oldest.updatedAt ?? 0, clock.now);
+  changeOffer(dataset, oldest.id, { kind: 'created', status: 'sent' }, { at: when, reading: offerUpdates });
+  return checkLever({
+    baseUrl: 'https://api.lever.co/v1',
+    apiKey: FULL,
+    transport: (url, headers) => sim.handle({ url, method: 'GET', headers }),
+    now: () => clock.now,
+    sleep: async (ms) => {
+      clock.now += ms;
+    },
+  });
+}
+
+describe.each(ALL_READINGS.offerUpdates)('offer events that prove nothing, under offerUpdates %s', (offerUpdates) => {
+  test('an offer within a minute of its opportunity updatedAt is not taken as separate', async () => {
+    const report = await checkWithOfferAt(offerUpdates, (updatedAt) => updatedAt + 30_000);
+    expect(report.aborted).toBeUndefined();
+    expect(report.offerUpdates.reading).toBe('cannot-tell');
+  });
+
+  test('an offer dated after the list was asked (moved during the probe) is not taken as separate', async () => {
+    const report = await checkWithOfferAt(offerUpdates, (_updatedAt, now) => now + HOUR);
+    expect(report.aborted).toBeUndefined();
+    expect(report.offerUpdates.reading).toBe('cannot-tell');
+  });
+});

@@ -2,7 +2,7 @@
 import type { RunMeasure } from './harness';
 import type { HiresOffersMeasure } from './hires-offers';
 import type { Row } from './report';
-import { judge } from './verdict';
+import { judge, shownIf } from './verdict';
 
 const s = (seconds: number) => Math.round(seconds * 10) / 10;
 
@@ -19,17 +19,19 @@ function status(without: RunMeasure, withColumns: RunMeasure): string {
 }
 
 function pair(name: string, label: string, without: RunMeasure, withColumns: RunMeasure): Row {
+  const verdict = status(without, withColumns);
+  const shown = shownIf(verdict === 'ok');
   return {
     scenario: name,
     import: label,
     rows: withColumns.rowsInSheet,
-    'requests without': without.requests,
-    'requests with': withColumns.requests,
-    'added requests': added(without.requests, withColumns.requests),
-    's without': s(without.seconds),
-    's with': s(withColumns.seconds),
-    'added s': added(s(without.seconds), s(withColumns.seconds)),
-    status: status(without, withColumns),
+    'requests without': shown(without.requests),
+    'requests with': shown(withColumns.requests),
+    'added requests': shown(added(without.requests, withColumns.requests)),
+    's without': shown(s(without.seconds)),
+    's with': shown(s(withColumns.seconds)),
+    'added s': shown(added(s(without.seconds), s(withColumns.seconds))),
+    status: verdict,
   };
 }
 

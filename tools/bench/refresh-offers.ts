@@ -10,7 +10,7 @@ import { OFFER_COLUMNS } from './hires-offers';
 import { editOpportunities } from './refresh-edits';
 import type { Row } from './report';
 import type { ScenarioSpec } from './scenario';
-import { judge } from './verdict';
+import { judge, shownIf } from './verdict';
 
 const HOUR = 3_600_000;
 const REQUISITIONS = 200;
@@ -121,18 +121,19 @@ const s = (seconds: number) => Math.round(seconds * 10) / 10;
 export function refreshOffersRow(name: string, latencyMs: number, m: RefreshOffersMeasure): Row {
   const failed = [m.full, m.refresh].map(judge).find((v) => !v.ok);
   const status = failed && !failed.ok ? `FAILED (${failed.reason})` : m.wrongOffers !== 0 ? 'FAILED (offers)' : 'ok';
+  const shown = shownIf(status === 'ok');
   return {
     scenario: name,
     'latency s': latencyMs / 1000,
     rows: m.refresh.rowsInSheet,
     candidates: m.candidates,
     changed: `${m.edited} + ${m.offerChanges} offers`,
-    'full s': s(m.full.seconds),
-    'full requests': m.full.requests,
-    'full offers req': m.offersRequests.full,
-    'refresh s': s(m.refresh.seconds),
-    'refresh requests': m.refresh.requests,
-    'refresh offers req': m.offersRequests.refresh,
+    'full s': shown(s(m.full.seconds)),
+    'full requests': shown(m.full.requests),
+    'full offers req': shown(m.offersRequests.full),
+    'refresh s': shown(s(m.refresh.seconds)),
+    'refresh requests': shown(m.refresh.requests),
+    'refresh offers req': shown(m.offersRequests.refresh),
     'wrong offers': m.wrongOffers,
     status,
   };

@@ -15,6 +15,7 @@ import {
   saveOpportunityImport,
   setUp,
   TARGET_SHEET,
+  TRUTH_QUERY,
   USER,
 } from './harness';
 import { type HiresOffersMeasure, runHiresOffers } from './hires-offers';
@@ -136,10 +137,11 @@ function runHourlyRefresh(spec: ScenarioSpec): RefreshMeasure {
 }
 
 /** The renamed records still in the import's set, and how many of their rows carry the new name. */
-function renamedCheck(bench: Bench, renamedIds: string[]): { renamedShown: number; renamedExpected: number } {
+export function renamedCheck(bench: Bench, renamedIds: string[]): { renamedShown: number; renamedExpected: number } {
   const values = bench.emu.spreadsheet(bench.ssId).sheet(TARGET_SHEET).values();
   const nameColumn = (values[0] ?? []).indexOf('Name');
-  const truth = new Set(bench.sim.query('opportunities', { archived: 'false', snoozed: 'false' }));
+  // The import reads confidential records too (the bench key may): the truth must hold them, like checkSheet's.
+  const truth = new Set(bench.sim.query('opportunities', TRUTH_QUERY));
   const expected = new Set(renamedIds.filter((id) => truth.has(id)));
   const shown = values.filter(
     (row) => expected.has(String(row[0])) && nameColumn >= 0 && String(row[nameColumn]).endsWith(EDIT_MARK),

@@ -46,3 +46,8 @@ export function speedup(addOn: Verdict, baseline: Verdict | undefined): string {
   if (!addOn.ok || !baseline.ok) return 'FAILED';
   return `${(addOn.recordsPerSecond / baseline.recordsPerSecond).toFixed(2)}x`;
 }
+
+/** A figure as a table shows it: itself for a sound run, FAILED otherwise (a failed run's time or count misleads). */
+export function shownIf(ok: boolean): (value: string | number) => string | number {
+  return (value) => (ok ? value : 'FAILED');
+}

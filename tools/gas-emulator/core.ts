@@ -6,7 +6,7 @@ import { type Deployment, loadDeployment, type Manifest } from './manifest';
 import { type CostModel, DEFAULTS, type EmulatorOptions, type FetchHandler, type SentMail } from './options';
 import { DailyQuota } from './quota';
 import { SeededRandom } from './random';
-import { type GasReadings, STRICTEST_GAS_READINGS } from './readings';
+import { type GasReadings, mergedGasReadings } from './readings';
 import type { Execution } from './runtime/execution';
 import { CacheData } from './services/cache';
 import { LockRegistry } from './services/lock';
@@ -60,7 +60,7 @@ export class EmulatorCore {
     readonly options: CoreOptions,
     readonly spreadsheets: SpreadsheetModel,
   ) {
-    this.readings = { ...STRICTEST_GAS_READINGS, ...options.readings };
+    this.readings = mergedGasReadings(options.readings);
     this.clock = new VirtualClock(options.start ?? DEFAULTS.start);
     this.costs = { ...DEFAULTS.costs, ...options.costs };
     this.limits = limitsFrom(options);

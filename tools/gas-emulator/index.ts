@@ -2,12 +2,7 @@
 import type { UiEvent } from './context';
 import { type CoreOptions, EmulatorCore } from './core';
 import { DEFAULT_USER, type ExecutionResult, type RunContext, type SentMail, type TriggerInfo } from './options';
-import {
-  type GasReadings,
-  SET_VALUES_PAYLOAD_BYTES,
-  STRICTEST_GAS_READINGS,
-  type TriggerContextReading,
-} from './readings';
+import { type GasReadings, mergedGasReadings, SET_VALUES_PAYLOAD_BYTES, type TriggerContextReading } from './readings';
 import type { ExecutionSpec } from './runtime/execution';
 import { runExecution } from './runtime/runner';
 import { checkSidebarArgs, copyArgs, returnedToSidebar } from './runtime/sidebar-bridge';
@@ -33,10 +28,11 @@ export class GasEmulator {
 
   constructor(options: CoreOptions = {}) {
     // The store reads the clock only later (inspector typing), once the core exists.
-    const payload =
-      SET_VALUES_PAYLOAD_BYTES[options.readings?.setValuesPayload ?? STRICTEST_GAS_READINGS.setValuesPayload];
+    // Merged once here; the core keeps these (merging merged readings changes nothing).
+    const readings = mergedGasReadings(options.readings);
+    const payload = SET_VALUES_PAYLOAD_BYTES[readings.setValuesPayload];
     const model = options.spreadsheetModel ?? defaultSpreadsheetModel(() => this.core.clock.now(), payload);
-    this.core = new EmulatorCore(options, model);
+    this.core = new EmulatorCore({ ...options, readings }, model);
   }
 
   get clock(): { now(): number; advance(ms: number): void; set(ms: number): void } {

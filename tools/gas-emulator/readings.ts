@@ -41,6 +41,15 @@ export const STRICTEST_GAS_READINGS: Readonly<GasReadings> = {
   urlLength: '2048',
 };
 
+/**
+ * The strictest readings with the given ones over them. A reading passed as undefined keeps the strict default:
+ * a plain spread would copy the undefined and silently switch a check off (Number(undefined) is NaN).
+ */
+export function mergedGasReadings(given: Partial<GasReadings> = {}): Readonly<GasReadings> {
+  const set = Object.entries(given).filter(([, value]) => value !== undefined);
+  return { ...STRICTEST_GAS_READINGS, ...Object.fromEntries(set) };
+}
+
 export const SET_VALUES_PAYLOAD_BYTES: Readonly<Record<SetValuesPayloadReading, number>> = {
   '2MB': 2 * 1024 * 1024,
   '10MB': 10 * 1024 * 1024,

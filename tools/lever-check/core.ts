@@ -493,10 +493,12 @@ async function checkUpdatedFilter(lever: Lever, now: number): Promise<LeverCheck
     ['updated_at_start', String(start)],
   ];
   const result = await walk(lever, '/opportunities', params, UPDATED_PROBE_PAGES);
-  const older = result.records.filter((record) => (numberOr(record.updatedAt) ?? Number.NEGATIVE_INFINITY) < start);
+  // A record without a numeric updatedAt says nothing about the filter: counting it as older would claim any-change.
+  const dated = result.records.flatMap((record) => numberOr(record.updatedAt) ?? []);
+  const older = dated.filter((updatedAt) => updatedAt < start);
   const archive = await archiveBumps(lever, start);
   const reading: UpdatedFilterFinding =
-    older.length > 0 ? 'any-change' : result.records.length > 0 ? 'field-or-no-such-change' : 'cannot-tell';
+    older.length > 0 ? 'any-change' : dated.length > 0 ? 'field-or-no-such-change' : 'cannot-tell';
   const seen = `/opportunities?updated_at_start=${start} returned ${result.records.length} records${result.complete ? '' : ' (first pages)'}, ${older.length} with an older updatedAt.`;
   return {
     reading,
@@ -504,9 +506,13 @@ async function checkUpdatedFilter(lever: Lever, now: number): Promise<LeverCheck
     returned: result.records.length,
     older: older.length,
     detail: `${result.error ? `It answered ${result.error}. ` : ''}${seen} ${archive.text}`,
-    addOn: UPDATED_ADD_ON[reading],
+    // After a failed list, "cannot tell" means the probe did not finish, not that nothing changed.
+    addOn: result.error && reading === 'cannot-tell' ? UPDATED_ADD_ON_UNREAD : UPDATED_ADD_ON[reading],
   };
 }
+
+const UPDATED_ADD_ON_UNREAD =
+  'The list could not be read, so this is unknown. Each full run compares its result with the last refresh; any drift switches that import to full runs.';
 
 const UPDATED_ADD_ON: Record<UpdatedFilterFinding, string> = {
   'any-change':
@@ -551,7 +557,7 @@ export async function checkLever(options: LeverCheckOptions): Promise<LeverCheck
     report.confidential = await checkConfidential(lever);
     report.invalidToken = await checkInvalidToken(lever);
     report.updatedFilter = await checkUpdatedFilter(lever, (options.now ?? Date.now)());
-    report.offerUpdates = await checkOfferUpdates((path, params) => lever.get(path, params));
+    report.offerUpdates = await checkOfferUpdates((path, params) => lever.get(path, params), options.now ?? Date.now);
   } catch (error) {
     if (!(error instanceof Stop)) throw new Error(lever.redact(error instanceof Error ? error.message : String(error)));
     report.aborted = error.message;

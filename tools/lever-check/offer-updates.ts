@@ -20,6 +20,9 @@ export type OfferCheckGet = (
 /** Opportunities whose offers are read: at most this many requests beyond the one list. */
 export const OFFER_PROBES = 8;
 
+/** An offer event must be this much later than its opportunity's updatedAt to count (clocks and write order). */
+export const OFFER_LATER_TOLERANCE_MS = 60_000;
+
 const ADD_ON =
   'The add-on keeps only signed offers of opportunities that did not change and asks for every other offer at each ' +
   'refresh, which is right under either reading.';
@@ -30,17 +33,26 @@ function time(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : 0;
 }
 
-/** The offer's latest event Lever dates: created, approved, sent, signed by the candidate. */
-function lastEvent(offer: Offer): { at: number; what: string } {
+/** The offer's events Lever dates: created, approved, sent, signed by the candidate. */
+function events(offer: Offer): Array<{ at: number; what: string }> {
   const signatures = offer.signatures as { candidate?: { signedAt?: unknown } } | undefined;
-  const events: Array<[string, number]> = [
-    ['created', time(offer.createdAt)],
-    ['approved', time(offer.approvedAt)],
-    ['sent', time(offer.sentAt)],
-    ['signed', time(signatures?.candidate?.signedAt)],
+  return [
+    { what: 'created', at: time(offer.createdAt) },
+    { what: 'approved', at: time(offer.approvedAt) },
+    { what: 'sent', at: time(offer.sentAt) },
+    { what: 'signed', at: time(signatures?.candidate?.signedAt) },
   ];
-  const [what, at] = events.reduce((latest, event) => (event[1] > latest[1] ? event : latest));
-  return { at, what };
+}
+
+/**
+ * The latest event that shows an offer moving without its opportunity: more than the tolerance after `updatedAt`,
+ * and not after the list was asked (an event during the probe may have bumped an updatedAt already read).
+ */
+function laterEvent(offers: Offer[], updatedAt: number, listedAt: number): { at: number; what: string } | undefined {
+  const shown = offers
+    .flatMap(events)
+    .filter((event) => event.at > updatedAt + OFFER_LATER_TOLERANCE_MS && event.at <= listedAt);
+  return shown.reduce<{ at: number; what: string } | undefined>((a, b) => (a && a.at >= b.at ? a : b), undefined);
 }
 
 function iso(ms: number): string {
@@ -59,7 +71,15 @@ async function probedOpportunities(get: OfferCheckGet): Promise<Array<Record<str
   return [...records].sort((a, b) => time(a.updatedAt) - time(b.updatedAt)).slice(0, OFFER_PROBES);
 }
 
-export async function checkOfferUpdates(get: OfferCheckGet): Promise<OfferUpdatesFinding> {
+/**
+ * `now` dates the list request: an offer event after it moved during the probe, when the listed updatedAt may
+ * already be stale, so it proves nothing.
+ */
+export async function checkOfferUpdates(
+  get: OfferCheckGet,
+  now: () => number = Date.now,
+): Promise<OfferUpdatesFinding> {
+  const listedAt = now();
   const opportunities = await probedOpportunities(get);
   if (typeof opportunities === 'string') return { reading: 'cannot-tell', detail: `${opportunities}.`, addOn: ADD_ON };
   let withOffers = 0;
@@ -73,16 +93,16 @@ export async function checkOfferUpdates(get: OfferCheckGet): Promise<OfferUpdate
     const offers = (Array.isArray(answer.json?.data) ? answer.json.data : []) as Offer[];
     withOffers += offers.length > 0 ? 1 : 0;
     const updatedAt = time(opportunity.updatedAt);
-    const later = offers.map((offer) => ({ offer, ...lastEvent(offer) })).find((event) => event.at > updatedAt);
+    const later = laterEvent(offers, updatedAt, listedAt);
     if (later) {
       const detail =
         `An offer of opportunity ${id} was ${later.what} at ${iso(later.at)}, after the opportunity's updatedAt ` +
-        `(${iso(updatedAt)}): an offer change does not bump updatedAt.`;
+        `(${iso(updatedAt)}) by more than a minute: an offer change does not bump updatedAt.`;
       return { reading: 'separate', detail, addOn: ADD_ON };
     }
   }
   const detail =
     `${opportunities.length} Offer-stage opportunities read, ${withOffers} with offers; none has an offer dated after ` +
-    "the opportunity's updatedAt: consistent with offers bumping it, or with none having moved on since.";
+    "the opportunity's updatedAt by more than a minute and before the list was asked: consistent with offers bumping it, or with none having moved on since.";
   return { reading: 'cannot-tell', detail, addOn: ADD_ON };
 }
