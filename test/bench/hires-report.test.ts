@@ -4,7 +4,16 @@ import { added, hiresOffersRows } from '../../tools/bench/hires-report';
 
 function run(requests: number, seconds: number, change: Partial<RunMeasure> = {}): RunMeasure {
   const base = { status: 'succeeded', rowsInSheet: 100, expectedRows: 100, exact: true, executions: 1 };
-  return { ...base, seconds, requests, urlFetchQuota: requests, urlFetchCalls: 1, sheetsCalls: 5, ...change };
+  return {
+    ...base,
+    seconds,
+    requests,
+    urlFetchQuota: requests,
+    urlFetchCalls: 1,
+    sheetsCalls: 5,
+    otherRequests: 0,
+    ...change,
+  };
 }
 
 describe('added', () => {

@@ -13,6 +13,7 @@ const run = (change: Partial<RunMeasure> = {}): RunMeasure => ({
   urlFetchQuota: 40,
   urlFetchCalls: 4,
   sheetsCalls: 20,
+  otherRequests: 0,
   ...change,
 });
 

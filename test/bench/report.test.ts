@@ -1,4 +1,5 @@
 // The tables never show a rate for a failed run, and label a refresh by what it asked Lever for.
+import { leverBoundSeconds } from '../../tools/bench/ceiling';
 import type { RunMeasure } from '../../tools/bench/harness';
 import { importRow, importRows, markdown, refreshKind, refreshRow, startupRows } from '../../tools/bench/report';
 import type { ScenarioResult, ScenarioSpec } from '../../tools/bench/scenario';
@@ -14,6 +15,7 @@ const run = (change: Partial<RunMeasure> = {}): RunMeasure => ({
   urlFetchQuota: 95,
   urlFetchCalls: 10,
   sheetsCalls: 30,
+  otherRequests: 4,
   ...change,
 });
 
@@ -41,6 +43,15 @@ describe('importRow', () => {
     const row = importRow(result({ addOn: run(), baseline: run({ seconds: 30 }) }));
     expect(row).toMatchObject({ 'rec/s': '900', ceiling: 1000, 'of ceiling': '90%', 'baseline rec/s': '300' });
     expect(row['vs baseline']).toBe('3.00x');
+  });
+
+  it("shows Lever's bound: the best share of the ceiling the rows' pages and the lookups allow", () => {
+    // 94 requests at 250 ms: a rested burst of 20, then 74 at 10 a second (whole tokens per round: 2, 3, 2, 3…).
+    const bound = leverBoundSeconds(94, 250);
+    expect(bound).toBeGreaterThan(7.4);
+    const row = importRow(result({ addOn: run() }));
+    expect(row['Lever bound']).toBe(`${Math.round((9000 / bound / 1000) * 100)}%`);
+    expect(importRow(result({ addOn: run({ status: 'failed' }) }))['Lever bound']).toBe('FAILED');
   });
 
   it('shows FAILED with the reason for a run that failed after writing rows', () => {

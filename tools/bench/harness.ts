@@ -36,6 +36,8 @@ export interface RunMeasure extends RunFigures {
   /** UrlFetchApp.fetch and fetchAll calls. */
   urlFetchCalls: number;
   sheetsCalls: number;
+  /** Requests to endpoints other than the opportunity list (lookups): what Lever's bound counts besides pages. */
+  otherRequests: number;
 }
 
 /** How long the bench's clock may run (a slow baseline of a large account takes hours of virtual time). */
@@ -152,6 +154,7 @@ export function measured(
     ...check,
     seconds: (emu.clock.now() - before.at) / 1000,
     requests: sim.requests.length - before.requests,
+    otherRequests: sim.requests.slice(before.requests).filter((r) => r.path !== '/v1/opportunities').length,
     urlFetchQuota: delta('UrlFetchApp.requests'),
     urlFetchCalls: delta('UrlFetchApp.fetch'),
     sheetsCalls: delta('SpreadsheetApp.'),

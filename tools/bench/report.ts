@@ -1,6 +1,6 @@
 // The bench's tables: imports against the ceiling and the baseline, the fixed cost of a run, and the hourly refresh
 // with its UrlFetch calls a day. A run that failed shows FAILED and why in place of every rate (pure).
-import { ceilingRecordsPerSecond } from './ceiling';
+import { boundShareOfCeiling, ceilingRecordsPerSecond } from './ceiling';
 import type { RunMeasure } from './harness';
 import type { ScenarioResult } from './scenario';
 import { judge, rateCells, shownIf, speedup, type Verdict } from './verdict';
@@ -45,6 +45,9 @@ export function importRow(r: ScenarioResult): Row {
     'rec/s': cells.rate,
     ceiling: Math.round(ceilingRecordsPerSecond(r.spec.latencyMs)),
     'of ceiling': cells.ofCeiling,
+    'Lever bound': shownIf(verdict.ok)(
+      pct(boundShareOfCeiling(addOn.rowsInSheet, addOn.otherRequests, r.spec.latencyMs), 1),
+    ),
     'baseline rec/s': base ? rateCells(base, r.spec.latencyMs).rate : '',
     'vs baseline': speedup(verdict, base),
     requests: addOn.requests,
