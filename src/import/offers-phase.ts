@@ -46,6 +46,8 @@ export interface OffersKeeping {
   keepPartial?: (next: Map<string, KeptOffer>) => void;
   /** Past the execution's work deadline: no further chunk starts. */
   outOfTime?: () => boolean;
+  /** The last key check found no offers permission: probe with one request before asking everyone. */
+  keyRefusedOffers?: boolean;
 }
 
 /**
@@ -59,15 +61,29 @@ interface Answers {
   notes: string[];
 }
 
-/** Asks in chunks; when time runs out, `onTimeout` gets what the finished chunks read before the error goes on. */
+/**
+ * For a key whose last check could not read offers: one request says whether that still holds, where asking every
+ * candidate would send one refused request each. A permission granted since the check is seen, and used.
+ */
+function refusedOnProbe(lever: LeverAccess, id: string, answers: Answers): boolean {
+  const read = lever.lookups(['offers'], { offersFor: [id] });
+  Object.assign(answers.offers, read.offers);
+  answers.notes.push(...(read.notes ?? []));
+  return read.offers[id] === undefined && answers.notes.includes(OFFERS_FORBIDDEN_NOTE);
+}
+
+/** Asks in chunks (after a probe, when `probe`); when time runs out, `onTimeout` gets what the finished chunks read before the error goes on. */
 function askOffers(
   lever: LeverAccess,
   ids: readonly string[],
   onTimeout: (answers: Answers) => void,
   outOfTime: () => boolean = () => false,
+  probe = false,
 ): Answers {
   const answers: Answers = { offers: {}, notes: [] };
-  for (let start = 0; start < ids.length; start += OFFERS_CHUNK) {
+  const probed = probe && ids.length > 0;
+  if (probed && refusedOnProbe(lever, ids[0], answers)) return answers;
+  for (let start = probed ? 1 : 0; start < ids.length; start += OFFERS_CHUNK) {
     try {
       // A round started past the deadline is not stopped by the client when Lever's pace leaves no wait.
       if (outOfTime()) throw new AppError('TIME_BUDGET', { reason: 'lookups' });
@@ -103,7 +119,7 @@ export function lookupsForRows(
   const all = candidates.map((candidate) => candidate.id);
   const asked = keeping ? offersToAsk(candidates, keeping.kept, keeping.changed, keeping.runStartedAt) : all;
   const onTimeout = (partial: Answers) => keeping?.keepPartial?.(partialKept(keeping, candidates, partial));
-  const second = askOffers(lever, asked, onTimeout, keeping?.outOfTime);
+  const second = askOffers(lever, asked, onTimeout, keeping?.outOfTime, keeping?.keyRefusedOffers);
   // Refused: a run that asked everyone would show no offers, so none are kept either.
   const forbidden = second.notes.includes(OFFERS_FORBIDDEN_NOTE);
   const kept = forbidden || !keeping ? new Map() : keeping.kept;
@@ -155,6 +171,7 @@ export function offersKeeping(slice: Slice, fetched: readonly StagedRow[]): Offe
     keyTag: tag,
     keepPartial: (next) => keepOffers(slice, { next, keyTag: tag }),
     outOfTime: () => slice.deps.now() >= slice.deps.budget.deadline,
+    keyRefusedOffers: slice.deps.keyStatus?.().offersAccess === false,
   };
 }
 

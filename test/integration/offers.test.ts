@@ -135,4 +135,23 @@ describe('a key without the offers permission', () => {
     expect(rows.length).toBeGreaterThan(100);
     expect(rows.every((row) => row['Offer status'] === '')).toBe(true);
   });
+
+  it('asks Lever for offers once, not once per candidate, while the check says the key cannot', () => {
+    const definition = saveImport(h, opportunityImport({ columns: COLUMNS, filters: EVERYTHING, sheetName: 'Probe' }));
+    const before = h.sim.requests.length;
+    expect(lastOf(runToEnd(h, definition.id)).status).toBe('succeeded');
+    const offerRequests = h.sim.requests.slice(before).filter((r) => r.path.endsWith('/offers'));
+    expect(offerRequests).toHaveLength(1);
+    expect(offerRequests[0].status).toBe(403);
+  });
+
+  it('shows offers again once Lever grants the permission, before the key is checked again', () => {
+    h.sim.addKey({ key: NO_OFFERS_KEY, environment: 'production', permissions: 'all', confidential: true });
+    const definition = saveImport(
+      h,
+      opportunityImport({ columns: COLUMNS, filters: EVERYTHING, sheetName: 'Granted' }),
+    );
+    expect(lastOf(runToEnd(h, definition.id)).status).toBe('succeeded');
+    expect(expectMatchesSimulator(h, rowsOf(h, 'Granted'))).toBeGreaterThan(0);
+  });
 });
