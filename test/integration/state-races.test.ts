@@ -1,5 +1,5 @@
-// Two executions interleaved at one Apps Script call: the import index loses no entry when two editors save, or one
-// saves while another deletes.
+// Two executions interleaved at one Apps Script call: a scheduled slot's claim lands with the lease, and the import
+// index loses no entry when two editors save, or one saves while another deletes.
 import type { ImportDefinition, SidebarState } from '../../src/shared/types';
 import type { ExecutionResult, ServiceCall } from '../../tools/gas-emulator';
 import { createHarness, type Harness, OTHER_USER, USER } from '../support/harness';
@@ -47,6 +47,31 @@ function importNames(h: Harness, user = USER): string[] {
     .imports.map((entry) => entry.definition.name)
     .sort();
 }
+
+describe('a scheduled slot is claimed with the lease', () => {
+  it('shows a second firing the slot as taken as soon as the lease is, so it neither waits on it nor logs a skip', () => {
+    const h = createHarness({ requisitions: 30, opportunities: 10 });
+    const definition = scheduledImport(h, 'Team reqs', { kind: 'daily', hour: 7 });
+    const [trigger] = h.emu.triggers({ user: USER });
+    // Google starts the same trigger again while the first execution runs the 07:00 slot (12:00 UTC).
+    const second = interleaveAfterHold(
+      h,
+      trigger.handler,
+      () => leaseHeld(h),
+      () => h.emu.fireNow(trigger.uid),
+    );
+    stepTo(h, Date.UTC(2026, 0, 6, 13));
+    h.emu.onServiceCall(null);
+
+    expect(second.map((execution) => execution.ok)).toEqual([true]);
+    expect(latestRunOf(h, definition.id)).toMatchObject({ status: 'succeeded', trigger: 'schedule' });
+    const log = (sheetValues(h, RUN_LOG_SHEET) ?? []).slice(1);
+    expect(log.map((row) => row[3])).toEqual(['Succeeded']);
+    const state = JSON.parse(documentState(h.emu, h.ssId)[`schedule.state.${definition.id}`]);
+    expect(state).toMatchObject({ lastSlot: Date.UTC(2026, 0, 6, 12) });
+    expect(state.note).toBeUndefined();
+  });
+});
 
 describe('the import index', () => {
   it('keeps both imports when two editors save new ones at the same time', () => {
