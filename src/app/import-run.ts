@@ -1,7 +1,7 @@
 // The engine wired to Apps Script: one execution's worth of an import run, under the document lock.
 import { EXECUTION_LIMIT_MS, executionBudget } from '../gas/clock';
 import type { DocumentPorts } from '../gas/document';
-import { withDocumentLock } from '../gas/lock';
+import { withAdmittedDocumentLock, withDocumentLock } from '../gas/lock';
 import { documentStore, userStore } from '../gas/properties';
 import { currentUserEmail, zoneOffsetFor } from '../gas/spreadsheet';
 import { runSlice, type SliceOptions } from '../import/engine';
@@ -68,8 +68,10 @@ export function runImportSlice(
 export interface FiringSlice {
   /** The firing's workbook (runWorkbook), shared with its run log and its status redraw. */
   workbook: WorkbookPort;
-  /** Asked under the lock, on the state its claim just read: false runs nothing (null). */
+  /** Asked inside the lease's claim, on its fresh read (its writes land with the lease): false runs nothing (null). */
   admit?: () => boolean;
+  /** Given the engine's record while the lease is still held, so what it writes cannot undo a later claim. */
+  settle?: (run: RunRecord) => void;
   beforeCommit?: () => void;
 }
 
@@ -83,11 +85,12 @@ export function runScheduledSlice(
   options: SliceOptions,
   firing: FiringSlice,
 ): RunRecord | null {
-  return withDocumentLock(() => {
-    if (firing.admit && !firing.admit()) return null;
+  return withAdmittedDocumentLock(firing.admit ?? (() => true), () => {
     const deps = { ...engineDeps(spreadsheet, firing.workbook), beforeCommit: firing.beforeCommit };
     try {
-      return runSlice(deps, importId, 'schedule', options);
+      const run = runSlice(deps, importId, 'schedule', options);
+      firing.settle?.(run);
+      return run;
     } finally {
       deps.workbook.settleView?.();
     }

@@ -56,8 +56,13 @@ export function runScheduledDispatch(e?: GoogleAppsScript.Events.TimeDriven): vo
     triggers: spreadsheet.triggers(),
     digest: sha256,
     mail: appsScriptMail,
-    runSlice: (importId, continueOnly, admit) =>
-      runScheduledSlice(spreadsheet, importId, { continueOnly }, { workbook, admit, beforeCommit: runtime.record }),
+    runSlice: (importId, continueOnly, admit, settle) =>
+      runScheduledSlice(
+        spreadsheet,
+        importId,
+        { continueOnly },
+        { workbook, admit, settle, beforeCommit: runtime.record },
+      ),
     refreshStatus: () => {
       refreshStatusSheet(workbook);
       // The run log or the status sheet, inserted now, took the user away: back to their sheet.

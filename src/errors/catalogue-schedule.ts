@@ -32,7 +32,8 @@ export function scheduledAdvice(code: ErrorCode | undefined, owner: string): str
 
 /** The run log's and status note's line when a scheduled run met BUSY: it is skipped, not failed. */
 export const BUSY_SKIP_SENTENCE =
-  'Skipped: another import was running in this spreadsheet. The scheduled run tries again at the next hourly check.';
+  'Skipped: Lever for Sheets was busy (usually another import was running in this spreadsheet). The scheduled run ' +
+  'tries again at the next hourly check.';
 
 /** The warning before Google's daily UrlFetch limit: shown beside the key, on the Imports list and in Diagnostics. */
 export function urlFetchNearLimitSentence(calls: number, limit: number): string {

@@ -76,8 +76,11 @@ const spreadsheet = {
       `The sheet "${d.sheetName}" that the import "${d.importName}" writes to was deleted. ` +
       'Choose a sheet in the import’s settings, then run it again.',
   }),
+  // One sentence for the lease, the script lock and Apps Script's lock timeout: the script lock spans every user and
+  // spreadsheet of the add-on, so a BUSY need not mean an import runs here.
   BUSY: () =>
-    'An import is already running in this spreadsheet. Wait for it to finish (its progress shows in the sidebar), then try again.',
+    'Lever for Sheets is busy: usually another import is already running in this spreadsheet (its progress shows in ' +
+    'the sidebar). Wait a minute, then try again.',
 } satisfies Partial<Catalogue>;
 
 const TIME_BUDGET_SENTENCES: Record<ErrorDetailsByCode['TIME_BUDGET']['reason'], string> = {

@@ -59,19 +59,43 @@ function liveLease(store: SheetStore, now: number): Lease | null {
   return lease?.holder && lease.expiresAt > now ? lease : null;
 }
 
+/**
+ * Claims the lease in one script-lock hold, on a fresh read: 'busy' when another live run holds it, 'refused' when
+ * `admit` (asked in the same hold, after that read) says no, then no lease is written. What `admit` writes (a
+ * scheduled slot's claim) lands with the lease, so no execution ever sees the lease taken and the claim not made.
+ */
+function claimLease(
+  store: SheetStore,
+  holder: string,
+  user: string,
+  admit: () => boolean,
+): 'taken' | 'busy' | 'refused' {
+  return withScriptLock(() => {
+    store.refresh();
+    const current = liveLease(store, Date.now());
+    if (current && current.holder !== holder) return 'busy';
+    if (!admit()) return 'refused';
+    writeJson(store, LEASE_KEY, { holder, user, expiresAt: leaseExpiry() } satisfies Lease);
+    return 'taken';
+  });
+}
+
 /** A LockPort over the document's lease: sidebar runs and scheduled runs of every user share it. */
 export function leaseLock(store: SheetStore, user: string): LockPort {
+  return admittedLeaseLock(store, user, () => true).lock;
+}
+
+/** leaseLock whose claim also asks `admit`; `refused()` tells a refusal (tryLock false) from a busy lease. */
+function admittedLeaseLock(store: SheetStore, user: string, admit: () => boolean) {
   const holder = newHolder();
-  return {
-    tryLock: () =>
-      withScriptLock(() => {
-        store.refresh();
-        const now = Date.now();
-        const current = liveLease(store, now);
-        if (current && current.holder !== holder) return false;
-        writeJson(store, LEASE_KEY, { holder, user, expiresAt: leaseExpiry() } satisfies Lease);
-        return true;
-      }),
+  let refused = false;
+  const lock: LockPort = {
+    tryLock: () => {
+      refused = false;
+      const claim = claimLease(store, holder, user, admit);
+      refused = claim === 'refused';
+      return claim === 'taken';
+    },
     releaseLock: () =>
       withScriptLock(() => {
         // While this execution's lease is live nobody else can have claimed it (a claim refuses a live lease), so
@@ -82,15 +106,35 @@ export function leaseLock(store: SheetStore, user: string): LockPort {
           writeJson(store, LEASE_KEY, { holder: '', user: '', expiresAt: 0 } satisfies Lease);
       }),
   };
+  return { lock, refused: () => refused };
+}
+
+function effectiveUser(): string {
+  try {
+    return Session.getEffectiveUser().getEmail();
+  } catch {
+    return '';
+  }
 }
 
 /** Runs `work` under this document's import lease (shared by every editor and trigger of the document). */
 export function withDocumentLock<T>(work: () => T, waitMs: number = LOCK_WAIT_MS): T {
-  let user = '';
-  try {
-    user = Session.getEffectiveUser().getEmail();
-  } catch {
-    user = '';
+  return withLock(leaseLock(stateStore(currentDocument()), effectiveUser()), work, waitMs);
+}
+
+/**
+ * withDocumentLock for a run that must be admitted first: `admit` is asked inside the lease's own claim, on its
+ * fresh read, and its writes land with the lease (see claimLease). Null, with no lease taken, when it refuses.
+ */
+export function withAdmittedDocumentLock<T>(admit: () => boolean, work: () => T): T | null {
+  const { lock, refused } = admittedLeaseLock(stateStore(currentDocument()), effectiveUser(), admit);
+  if (!lock.tryLock(LOCK_WAIT_MS)) {
+    if (refused()) return null;
+    throw new AppError('BUSY', {});
   }
-  return withLock(leaseLock(stateStore(currentDocument()), user), work, waitMs);
+  try {
+    return work();
+  } finally {
+    releaseQuietly(lock);
+  }
 }

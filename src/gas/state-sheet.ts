@@ -155,6 +155,14 @@ class StateSheet implements SheetStore {
     for (const key of keys) if (!this.rows.has(key)) this.reserved.add(key);
   }
 
+  /** In the script lock, on a fresh read (one already made in this hold will do), flushed when the hold ends. */
+  exclusive<T>(work: () => T): T {
+    return withScriptLock(() => {
+      if (this.freshIn !== currentHold()) this.refresh();
+      return work();
+    });
+  }
+
   refresh(): void {
     if (!this.sheet) this.sheet = this.spreadsheet.getSheetByName(STATE_SHEET_NAME);
     if (this.sheet) this.load();

@@ -20,11 +20,22 @@ export interface KeyValueStore {
   reserve?(keys: readonly string[]): void;
   /** Writes made inside `work` may land together at its end (fewer calls); stores without it write through. */
   batch?<T>(work: () => T): T;
+  /**
+   * Runs `work` inside the lock every execution's writes of this store respect, on a fresh read, and lands its writes
+   * before the lock is released: a read-modify-write in it can neither read a stale value nor undo another
+   * execution's write. Stores one execution has to itself (memory, a user's own properties) need none.
+   */
+  exclusive?<T>(work: () => T): T;
 }
 
 /** Runs `work` with the store's writes held to its end where the store can (see KeyValueStore.batch). */
 export function batched<T>(store: KeyValueStore, work: () => T): T {
   return store.batch ? store.batch(work) : work();
+}
+
+/** Runs `work` as one atomic read-modify-write where the store can (see KeyValueStore.exclusive). */
+export function exclusively<T>(store: KeyValueStore, work: () => T): T {
+  return store.exclusive ? store.exclusive(work) : work();
 }
 
 export function readJson<T>(store: KeyValueStore, key: string): T | null {

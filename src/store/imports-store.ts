@@ -1,6 +1,6 @@
 // Import definitions in DocumentProperties (`import.<id>` plus `imports.index`), shared by every editor; never secrets.
 import { AppError } from '../errors';
-import { type KeyValueStore, LEASE_KEY, readJson, writeJson } from '../ports/store';
+import { exclusively, type KeyValueStore, LEASE_KEY, readJson, writeJson } from '../ports/store';
 import type { ImportDefinition } from '../shared/types';
 import { checkpointKey } from './checkpoint';
 import { baseKey } from './incremental-base';
@@ -55,7 +55,17 @@ function importKeys(id: string): string[] {
   return [...keys, LEASE_KEY, keptOffersMarkKey(id)];
 }
 
+/**
+ * An import already in the index is only rewritten. A new one is added to the index in the store's lock, on a fresh
+ * read: two editors saving (or one deleting) at once would otherwise each write back the index they read before,
+ * and the other's import would vanish from every list.
+ */
 export function saveDefinition(store: KeyValueStore, definition: ImportDefinition): void {
+  if (readIndex(store).includes(definition.id)) writeJson(store, definitionKey(definition.id), definition);
+  else exclusively(store, () => addDefinition(store, definition));
+}
+
+function addDefinition(store: KeyValueStore, definition: ImportDefinition): void {
   const index = readIndex(store);
   const isNew = !index.includes(definition.id);
   if (isNew) store.reserve?.(importKeys(definition.id));
@@ -87,18 +97,19 @@ export function newImportId(): string {
   return `imp${random()}${random()}`;
 }
 
-/** Validates sidebar input and stores it as a new or updated definition. Throws BAD_INPUT with a clear sentence. */
-
+/** Removes the definition and its index entry, the index read afresh in the store's lock (see saveDefinition). */
 export function deleteDefinition(store: KeyValueStore, id: string): void {
-  store.delete(definitionKey(id));
-  store.delete(layoutKey(id));
-  const index = readIndex(store);
-  if (index.includes(id))
-    writeJson(
-      store,
-      INDEX_KEY,
-      index.filter((other) => other !== id),
-    );
+  exclusively(store, () => {
+    store.delete(definitionKey(id));
+    store.delete(layoutKey(id));
+    const index = readIndex(store);
+    if (index.includes(id))
+      writeJson(
+        store,
+        INDEX_KEY,
+        index.filter((other) => other !== id),
+      );
+  });
 }
 
 export function loadBlockLayout(store: KeyValueStore, id: string): BlockLayout | null {

@@ -1,5 +1,5 @@
 // Schedule bookkeeping in properties: per-import slot state and settings (document), trigger records (user).
-import { type KeyValueStore, readJson, writeJson } from '../ports/store';
+import { exclusively, type KeyValueStore, readJson, writeJson } from '../ports/store';
 
 /** DocumentProperties: what the dispatcher remembers about one scheduled import. */
 export interface ImportScheduleState {
@@ -57,6 +57,35 @@ export function patchImportState(
   }
   writeImportState(doc, importId, next);
   return next;
+}
+
+/**
+ * patchImportState for a writer that holds no lease (a skipped import's note, a take-over, a refusal): on a fresh
+ * read inside the store's lock, so what it writes back cannot undo another execution's claim made since this
+ * execution last read the state. Returns the state it found.
+ */
+export function patchImportStateAfresh(
+  doc: KeyValueStore,
+  importId: string,
+  patch: (current: ImportScheduleState) => Partial<ImportScheduleState>,
+): ImportScheduleState {
+  return exclusively(doc, () => {
+    const current = readImportState(doc, importId);
+    patchImportState(doc, importId, patch(current));
+    return current;
+  });
+}
+
+/**
+ * Notes why a due import waits and says whether the same wait was noted already (so it is logged once). Best effort:
+ * when even the store's lock is busy the note waits for a later firing (false: the wait is logged again).
+ */
+export function noteWait(doc: KeyValueStore, importId: string, note: string, noteReason: 'busy' | 'quota'): boolean {
+  try {
+    return patchImportStateAfresh(doc, importId, () => ({ note, noteReason })).noteReason === noteReason;
+  } catch {
+    return false;
+  }
 }
 
 export function deleteImportState(doc: KeyValueStore, importId: string): void {

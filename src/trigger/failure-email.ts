@@ -4,7 +4,7 @@ import type { KeyValueStore } from '../ports/store';
 import { failureEmail } from '../schedule/messages';
 import { dayKey } from '../schedule/zone';
 import type { ImportDefinition, RunRecord } from '../shared/types';
-import { patchImportState, readImportState, readSettings } from '../store/schedule-state';
+import { patchImportStateAfresh, readImportState, readSettings } from '../store/schedule-state';
 
 export interface NotifyDeps {
   mail: MailPort;
@@ -34,6 +34,11 @@ export function notifyFailure(deps: NotifyDeps, definition: ImportDefinition, ru
   } catch {
     return 'error';
   }
-  patchImportState(deps.documentStore, definition.id, { lastEmailDay: today });
+  try {
+    // Afresh: this may run after the document lock was released, when another firing may have claimed a slot.
+    patchImportStateAfresh(deps.documentStore, definition.id, () => ({ lastEmailDay: today }));
+  } catch {
+    // The mail went out; a busy lock only means a second failure today may mail again.
+  }
   return 'sent';
 }

@@ -20,7 +20,7 @@ import { latestRun } from '../store/runs-store';
 import {
   deleteImportState,
   importIdsWithState,
-  patchImportState,
+  noteWait,
   readImportState,
   rememberSpreadsheetId,
 } from '../store/schedule-state';
@@ -124,9 +124,7 @@ function planWork(deps: DispatchDeps, planning: KeyValueStore, mine: ImportDefin
 /** Notes why a due import waits (once per reason, so the log does not repeat it every hour). */
 function skipForQuota(deps: DispatchDeps, item: WorkItem, usedMs: number, log: LogEntry[]): void {
   const message = quotaSkipMessage(usedMs);
-  const state = readImportState(deps.documentStore, item.definition.id);
-  patchImportState(deps.documentStore, item.definition.id, { note: message, noteReason: 'quota' });
-  if (state.noteReason === 'quota') return;
+  if (noteWait(deps.documentStore, item.definition.id, message, 'quota')) return;
   log.push({
     at: deps.now(),
     importName: item.definition.name,

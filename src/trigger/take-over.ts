@@ -6,7 +6,7 @@ import type { ImportDefinition, KeyStatus } from '../shared/types';
 import { approveDefinition } from '../store/approvals';
 import { requireDefinition, updateDefinition } from '../store/imports-store';
 import { loadKeyStatus } from '../store/key-store';
-import { patchImportState, rememberSpreadsheetId } from '../store/schedule-state';
+import { patchImportStateAfresh, rememberSpreadsheetId } from '../store/schedule-state';
 import type { ScheduleChangeDeps } from './set-schedule';
 import { reconcileTrigger } from './slot';
 
@@ -57,12 +57,13 @@ export function takeOverSchedule(deps: ScheduleChangeDeps, importId: string): Im
   }));
   if (!updated) throw new AppError('BAD_INPUT', { reason: 'importGone' });
   approveDefinition(deps.userStore, deps.spreadsheetId, updated, deps.digest);
-  // The old owner's notes (their quota, their email day) say nothing about the new owner's runs.
-  patchImportState(deps.documentStore, importId, {
+  // The old owner's notes (their quota, their email day) say nothing about the new owner's runs. Afresh: the old
+  // owner's trigger may have claimed a slot since this call read the state.
+  patchImportStateAfresh(deps.documentStore, importId, () => ({
     since: deps.now,
     note: undefined,
     noteReason: undefined,
     lastEmailDay: undefined,
-  });
+  }));
   return updated;
 }

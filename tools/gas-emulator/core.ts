@@ -15,6 +15,14 @@ import type { SpreadsheetModel } from './spreadsheet-port';
 import { zoneOffsetMinutes } from './timezone';
 import { TriggerStore } from './triggers/store';
 
+/** A service call about to be made, as a test's interleaving hook sees it. */
+export interface ServiceCall {
+  name: string;
+  executionId: number;
+  user: string;
+  fn: string;
+}
+
 export interface Limits {
   executionLimitMs: number;
   simpleTriggerLimitMs: number;
@@ -53,6 +61,8 @@ export class EmulatorCore {
   readonly locks = new LockRegistry();
   readonly triggers: TriggerStore;
   readonly live = new Map<number, Execution>();
+  /** Tests: runs before every service call of every execution (see GasEmulator.onServiceCall). */
+  callHook: ((call: ServiceCall) => void) | null = null;
   readonly readings: Readonly<GasReadings>;
   private readonly revoked = new Set<string>();
 

@@ -1,6 +1,6 @@
 // The Apps Script emulator's public API: runs the built bundle in fresh executions on a virtual clock.
 import type { UiEvent } from './context';
-import { type CoreOptions, EmulatorCore } from './core';
+import { type CoreOptions, EmulatorCore, type ServiceCall } from './core';
 import { DEFAULT_USER, type ExecutionResult, type RunContext, type SentMail, type TriggerInfo } from './options';
 import { type GasReadings, mergedGasReadings, SET_VALUES_PAYLOAD_BYTES, type TriggerContextReading } from './readings';
 import type { ExecutionSpec } from './runtime/execution';
@@ -8,11 +8,11 @@ import { runExecution } from './runtime/runner';
 import { checkSidebarArgs, copyArgs, returnedToSidebar } from './runtime/sidebar-bridge';
 import { defaultSpreadsheetModel, type SpreadsheetInspector } from './spreadsheet-model';
 import { AuthModeEnum } from './triggers/enums';
-import { advanceTo, triggerRuntimeUsed } from './triggers/firing';
+import { advanceTo, fire, triggerRuntimeUsed } from './triggers/firing';
 import { triggerInfo } from './triggers/store';
 
 export type { AuthMode, UiEvent } from './context';
-export type { CoreOptions as GasEmulatorOptions } from './core';
+export type { CoreOptions as GasEmulatorOptions, ServiceCall } from './core';
 export type { EmulatorOptions, ExecutionResult, FetchRequest, FetchResponse, SentMail, TriggerInfo } from './options';
 export { DEFAULT_USER } from './options';
 export type { GasReadings, TriggerContextReading } from './readings';
@@ -131,6 +131,24 @@ export class GasEmulator {
 
   triggerRuntimeToday(user: string): number {
     return triggerRuntimeUsed(this.core, user);
+  }
+
+  /**
+   * Tests: `hook` runs before every service call of every execution (null removes it). Like a fetch handler it may
+   * start another execution, which runs while the caller waits on that call: two executions interleaved at any call.
+   */
+  onServiceCall(hook: ((call: ServiceCall) => void) | null): void {
+    this.core.callHook = hook;
+  }
+
+  /**
+   * Fires a clock trigger now, once, out of its schedule (its next firing stays as it was): Google may start a
+   * trigger's execution while an earlier one still runs. The context is the `triggerContext` reading unless given.
+   */
+  fireNow(uid: string, opts: { triggerContext?: TriggerContextReading } = {}): ExecutionResult {
+    const trigger = this.core.triggers.get(uid);
+    if (!trigger) throw new Error(`GasEmulator: no trigger with uid ${uid}`);
+    return fire(this.core, trigger, opts.triggerContext ?? this.core.readings.triggerContext);
   }
 
   /** A trigger removed outside the add-on (the user deletes it in the Apps Script dashboard). */

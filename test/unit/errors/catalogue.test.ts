@@ -1,6 +1,7 @@
 // The catalogue: every code and every reason has a sentence, the details show in it, and a key never does.
 import {
   AppError,
+  BUSY_SKIP_SENTENCE,
   type ErrorDetailsByCode,
   redact,
   scrubbedError,
@@ -156,6 +157,14 @@ describe('the error catalogue', () => {
     );
     expect(sentenceOf(error)).toBe(error.message);
     expect(JSON.parse(JSON.stringify(error.details))).toEqual(error.details);
+  });
+
+  it('says the add-on is busy on a BUSY, since a script-lock timeout need not mean an import runs here', () => {
+    // The script lock spans every user and spreadsheet of the add-on: its timeout reads as BUSY too.
+    const busy = toAppError(new Error('Lock timeout: another process was holding the lock for too long.')).message;
+    expect(busy).toMatch(/^Lever for Sheets is busy: usually another import is already running in this spreadsheet/);
+    expect(busy).not.toMatch(/^An import is already running/);
+    expect(BUSY_SKIP_SENTENCE).toMatch(/^Skipped: Lever for Sheets was busy \(usually another import was running/);
   });
 
   it('words Apps Script failures with their codes, BUSY one way', () => {

@@ -176,6 +176,35 @@ export function documentWith(definitions: ImportDefinition[]): KeyValueStore {
   return store;
 }
 
+/**
+ * One execution's view of the shared state sheet: reads come from what it last read (refresh()), writes go through
+ * to the shared store, and `exclusive` reads afresh first, as the state sheet does inside the script lock.
+ */
+export function executionView(shared: KeyValueStore): KeyValueStore & { refresh(): void } {
+  let seen = new Map<string, string>();
+  const refresh = () => {
+    seen = new Map(shared.keys().map((key) => [key, shared.get(key) ?? '']));
+  };
+  refresh();
+  return {
+    get: (key) => seen.get(key) ?? null,
+    set: (key, value) => {
+      seen.set(key, value);
+      shared.set(key, value);
+    },
+    delete: (key) => {
+      seen.delete(key);
+      shared.delete(key);
+    },
+    keys: () => [...seen.keys()],
+    refresh,
+    exclusive: (work) => {
+      refresh();
+      return work();
+    },
+  };
+}
+
 export function runRecord(importId: string, overrides: Partial<RunRecord> = {}): RunRecord {
   return {
     runId: `run-${importId}`,

@@ -9,7 +9,7 @@ import { updateDefinition } from '../../../src/store/imports-store';
 import { latestRun, saveRun } from '../../../src/store/runs-store';
 import { readImportState, writeImportState } from '../../../src/store/schedule-state';
 import { type DispatchDeps, dispatch } from '../../../src/trigger/firing';
-import { documentWith, FakeLogSpreadsheet, FakeMail, FakeTriggers, runRecord, scheduled } from './fakes';
+import { documentWith, executionView, FakeLogSpreadsheet, FakeMail, FakeTriggers, runRecord, scheduled } from './fakes';
 
 const ANA = 'ana@example.com';
 const BEN = 'ben@example.com';
@@ -27,6 +27,8 @@ function setup(defs: ImportDefinition[], start = SLOT_7 + 20 * 60_000) {
   const calls: string[] = [];
   const continueOnlyFlags: boolean[] = [];
   let engine: Engine = (id) => runRecord(id);
+  /** Another run holds the document lock: the real runSlice throws BUSY before asking `admit`. */
+  const lock = { busy: false };
   const deps = {} as DispatchDeps;
   const userStore = memoryStore();
   // The owner saved each of these through the sidebar, which approved them for their trigger.
@@ -45,13 +47,17 @@ function setup(defs: ImportDefinition[], start = SLOT_7 + 20 * 60_000) {
     triggers: new FakeTriggers(),
     digest,
     mail: new FakeMail(),
-    // Like the real one: `admit` is asked under the lock, before the engine; its refusal runs nothing.
-    runSlice: (id: string, continueOnly: boolean, admit?: () => boolean) => {
+    // Like the real one: `admit` is asked in the lock's claim, before the engine; its refusal runs nothing. `settle`
+    // gets the engine's record before the lock is released.
+    runSlice: (id: string, continueOnly: boolean, admit?: () => boolean, settle?: (run: RunRecord) => void) => {
+      if (lock.busy) throw new AppError('BUSY', {});
       if (admit && !admit()) return null;
       calls.push(id);
       continueOnlyFlags.push(continueOnly);
       clock.t += 30_000;
-      return engine(id);
+      const run = engine(id);
+      settle?.(run);
+      return run;
     },
     now: () => clock.t,
     executionStartedAt: start,
@@ -66,6 +72,7 @@ function setup(defs: ImportDefinition[], start = SLOT_7 + 20 * 60_000) {
     calls,
     continueOnlyFlags,
     clock,
+    lock,
     fire,
     setEngine: (fn: Engine) => {
       engine = fn;
@@ -151,21 +158,56 @@ describe('dispatch', () => {
   it('skips a busy import without using its slot, and logs the wait once', () => {
     const t = setup([scheduled('a', DAILY_7, ANA)]);
     handledYesterday(t.deps, 'a');
-    t.setEngine(() => {
-      throw new AppError('BUSY', {});
-    });
+    // Another run holds the document lock at both firings: refused at the lock, before any claim.
+    t.lock.busy = true;
     t.fire(SLOT_7 + 20 * 60_000);
     t.fire(SLOT_7 + 80 * 60_000);
-    expect(t.calls).toEqual(['a', 'a']);
+    expect(t.calls).toEqual([]);
     expect(readImportState(t.deps.documentStore, 'a').lastSlot).toBe(SLOT_7 - 24 * HOUR);
     expect(t.log()).toHaveLength(1);
     expect(t.log()[0][3]).toBe('Skipped');
     expect(latestRun(t.deps.documentStore, 'a')).toBeNull();
-    t.setEngine((id) => runRecord(id));
+    t.lock.busy = false;
     t.fire(SLOT_7 + 140 * 60_000);
     // The notes are gone; the dispatcher's own record of the success remains.
     expect(readImportState(t.deps.documentStore, 'a')).toEqual({ lastSlot: SLOT_7, lastSuccessAt: t.clock.t });
     expect(t.log()[0][3]).toBe('Succeeded');
+  });
+
+  it('never rolls back a claim made after this firing read the state when it skips a busy import', () => {
+    const t = setup([scheduled('a', DAILY_7, ANA)]);
+    handledYesterday(t.deps, 'a');
+    const shared = t.deps.documentStore;
+    // This firing works on what it read at its start (and at its refused lock claim).
+    t.deps.documentStore = executionView(shared);
+    const runSlice = t.deps.runSlice;
+    t.deps.runSlice = () => {
+      // The run holding the lock claims the 07:00 slot after this firing's refused claim read the state.
+      writeImportState(shared, 'a', { lastSlot: SLOT_7 });
+      throw new AppError('BUSY', {});
+    };
+    t.fire(SLOT_7 + 20 * 60_000);
+    expect(readImportState(shared, 'a')).toMatchObject({ lastSlot: SLOT_7, noteReason: 'busy' });
+    expect(t.log().map((row) => row[3])).toEqual(['Skipped']);
+    // The next firing finds the slot taken: it is not run a second time.
+    t.deps.documentStore = shared;
+    t.deps.runSlice = runSlice;
+    t.fire(SLOT_7 + 80 * 60_000);
+    expect(t.calls).toEqual([]);
+  });
+
+  it("does not hand a claimed slot back when the engine meets BUSY after the claim: it is that slot's failure", () => {
+    const t = setup([scheduled('a', DAILY_7, ANA)]);
+    handledYesterday(t.deps, 'a');
+    // The engine records a failed run when Apps Script's script lock times out mid-run (its writes may have landed).
+    t.setEngine((id) => runRecord(id, { status: 'failed', errorCode: 'BUSY', message: 'busy' }));
+    const report = t.fire(SLOT_7 + 20 * 60_000);
+    expect(report.worked).toEqual([{ importId: 'a', outcome: 'failed' }]);
+    expect(readImportState(t.deps.documentStore, 'a').lastSlot).toBe(SLOT_7);
+    expect(t.log().map((row) => row[3])).toEqual(['Failed']);
+    t.setEngine((id) => runRecord(id));
+    t.fire(SLOT_7 + 80 * 60_000);
+    expect(t.calls).toEqual(['a']);
   });
 
   it('logs a failure with advice and emails the owner once a day', () => {

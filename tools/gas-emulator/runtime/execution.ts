@@ -68,6 +68,8 @@ export class Execution implements ServiceContext {
 
   call(name: string, cost: { cells?: number; ms?: number; kind?: CostKind } = {}): void {
     this.assertAlive();
+    // A test may start another execution here, as a fetch handler may: it runs while this one waits on the call.
+    this.core.callHook?.({ name, executionId: this.id, user: this.user, fn: this.spec.fn });
     this.count(name);
     this.charge(cost.ms ?? this.defaultCost(cost.kind ?? 'other', cost.cells ?? 0));
   }

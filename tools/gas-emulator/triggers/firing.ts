@@ -35,7 +35,7 @@ export function triggerRuntimeUsed(core: EmulatorCore, user: string): number {
  * What the execution can reach (readings.ts): 'full' runs in the trigger's document as a sidebar call would,
  * 'no-active-spreadsheet' keeps the document's properties and lock, 'none' has no document at all.
  */
-function fire(core: EmulatorCore, trigger: TriggerRecord, context: TriggerContextReading): ExecutionResult {
+export function fire(core: EmulatorCore, trigger: TriggerRecord, context: TriggerContextReading): ExecutionResult {
   const overQuota = triggerRuntimeUsed(core, trigger.owner) >= core.limits.dailyTriggerRuntimeMs;
   const result = runExecution(
     core,
