@@ -1,8 +1,12 @@
 // What an execution can reach in Apps Script (unknowns 7 and 8), each check its own call: Diagnostics reads them.
+import { activeSpreadsheetOrNull } from './spreadsheet';
 
-/** Whether Google gave this execution an active spreadsheet (throws where the check itself fails). */
+/**
+ * Whether Google gave this execution an active spreadsheet (throws where the check itself fails). Asked once per
+ * execution: the dispatcher's own lookup of its spreadsheet then takes the same answer.
+ */
 export function hasActiveSpreadsheet(): boolean {
-  return SpreadsheetApp.getActiveSpreadsheet() !== null;
+  return activeSpreadsheetOrNull() !== null;
 }
 
 export function hasDocumentProperties(): boolean {

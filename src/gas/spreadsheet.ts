@@ -205,13 +205,24 @@ export function timeZoneOf(spreadsheet: Spreadsheet): string {
 /** Spreadsheets opened by id in this execution: opening the same one again is a call that gives nothing new. */
 const openedById = new Map<string, Spreadsheet>();
 
+/** The spreadsheet with this id: the execution's active one when it is that one (openById is a round trip). */
 export function openSpreadsheetById(id: string): Spreadsheet {
   let spreadsheet = openedById.get(id);
   if (!spreadsheet) {
-    spreadsheet = SpreadsheetApp.openById(id);
+    spreadsheet = activeWithId(id) ?? SpreadsheetApp.openById(id);
     openedById.set(id, spreadsheet);
   }
   return spreadsheet;
+}
+
+/** A trigger may have no active spreadsheet, or asking may fail (unknowns 7): then it is opened by id. */
+function activeWithId(id: string): Spreadsheet | null {
+  try {
+    const spreadsheet = activeSpreadsheetOrNull();
+    return spreadsheet && spreadsheet.getId() === id ? spreadsheet : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The execution's active spreadsheet, asked once (it cannot change within an execution; each asking is a call). */

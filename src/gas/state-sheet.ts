@@ -21,6 +21,8 @@ const SCRIPT_LOCK_WAIT_MS = 10_000;
 export interface SheetStore extends KeyValueStore {
   /** Reads the sheet again (one call): for decisions another execution's writes may change. */
   refresh(): void;
+  /** Writes what holdToRelease() held (the lease release calls it inside the script lock); a no-op otherwise. */
+  writeHeld(): void;
 }
 
 /**
@@ -96,6 +98,10 @@ class StateSheet implements SheetStore {
   private reserved = new Set<string>();
   /** Inside batch(): the value cells to write at its end, by key (an empty cell for a deleted key). */
   private deferred: Map<string, string> | null = null;
+  /** After holdToRelease(): `deferred` is written by writeHeld(), not at the end of a batch. */
+  private holding = false;
+  /** Inside exclusive(): the updates held outside it, which its own writes supersede. */
+  private throughOver: Map<string, string> | null = null;
 
   constructor(private readonly spreadsheet: Spreadsheet) {}
 
@@ -140,11 +146,26 @@ class StateSheet implements SheetStore {
     try {
       result = work();
     } catch (error) {
-      this.writeDeferred(true);
+      if (!this.holding) this.writeDeferred(true);
       throw error;
     }
-    this.writeDeferred(false);
+    if (!this.holding) this.writeDeferred(false);
     return result;
+  }
+
+  /**
+   * From now on, updates wait for writeHeld() (the lease release) and land with the lease's own: a run's last
+   * writes (its record, the status layout) and the release then take one call per run of adjacent rows.
+   */
+  holdToRelease(): void {
+    this.deferred ??= new Map();
+    this.holding = true;
+  }
+
+  writeHeld(): void {
+    if (!this.holding) return;
+    this.holding = false;
+    this.writeDeferred(false);
   }
 
   /**
@@ -155,12 +176,29 @@ class StateSheet implements SheetStore {
     for (const key of keys) if (!this.rows.has(key)) this.reserved.add(key);
   }
 
-  /** In the script lock, on a fresh read (one already made in this hold will do), flushed when the hold ends. */
+  /**
+   * In the script lock, on a fresh read (one already made in this hold will do), flushed when the hold ends. Its
+   * writes go through even while a batch or holdToRelease holds others: held to a later hold, they could overwrite
+   * what another execution wrote in between, the very race this guards against.
+   */
   exclusive<T>(work: () => T): T {
     return withScriptLock(() => {
       if (this.freshIn !== currentHold()) this.refresh();
-      return work();
+      return this.writingThrough(work);
     });
+  }
+
+  /** Runs `work` with updates written at once; a held update of a key it writes is dropped (it is older). */
+  private writingThrough<T>(work: () => T): T {
+    const held = this.deferred;
+    this.deferred = null;
+    this.throughOver = held;
+    try {
+      return work();
+    } finally {
+      this.deferred = held;
+      this.throughOver = null;
+    }
   }
 
   refresh(): void {
@@ -180,11 +218,14 @@ class StateSheet implements SheetStore {
    */
   private writeValue(key: string, cell: string): void {
     if (this.deferred) this.deferred.set(key, cell);
-    else this.writeCell(this.rows.get(key) as number, cell);
+    else {
+      this.throughOver?.delete(key);
+      this.writeCell(this.rows.get(key) as number, cell);
+    }
   }
 
   private writeCell(row: number, cell: string): void {
-    this.requireSheet().getRange(row, 1, 1, 2).getCell(1, 2).setValue(cell);
+    this.requireSheet().getRange(row, 2).setValue(cell);
   }
 
   /** Writes what batch() held back: adjacent rows in one setValues, a lone row as any update. */
@@ -304,16 +345,20 @@ class StateSheet implements SheetStore {
 }
 
 const stores = new Map<string, StateSheet>();
+/** The last spreadsheet object asked for and its store: asking again with the same object needs no getId. */
+let last: { spreadsheet: Spreadsheet; store: StateSheet } | null = null;
 let bound: Spreadsheet | null = null;
 
 /** The state store of `spreadsheet`, read once per execution (at its first use) and written through. */
 export function stateStore(spreadsheet: Spreadsheet): SheetStore {
+  if (last?.spreadsheet === spreadsheet) return last.store;
   const id = spreadsheet.getId();
   let store = stores.get(id);
   if (!store) {
     store = new StateSheet(spreadsheet);
     stores.set(id, store);
   }
+  last = { spreadsheet, store };
   return store;
 }
 

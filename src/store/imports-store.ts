@@ -47,12 +47,12 @@ export function listDefinitions(store: KeyValueStore): ImportDefinition[] {
 /**
  * The definition's row and those of what its first run writes (the incremental base's record too, for scheduled
  * opportunity imports; the kept-offers mark), which then appends none (each append costs calls).
- * In this order a run's batched writes fall on adjacent rows: its start writes runs and checkpoint, its commit
- * checkpoint, definition and layout.
+ * In this order a run's batched writes fall on adjacent rows: its start writes checkpoint and runs, its commit
+ * definition, layout and checkpoint, and its end (held to the lease's release) runs, lease and status layout.
  */
 function importKeys(id: string): string[] {
-  const keys = [runsKey(id), checkpointKey(id), definitionKey(id), layoutKey(id), baseKey(id), STATUS_LAYOUT_KEY];
-  return [...keys, LEASE_KEY, keptOffersMarkKey(id)];
+  const keys = [baseKey(id), definitionKey(id), layoutKey(id), checkpointKey(id), runsKey(id), LEASE_KEY];
+  return [...keys, STATUS_LAYOUT_KEY, keptOffersMarkKey(id)];
 }
 
 /**

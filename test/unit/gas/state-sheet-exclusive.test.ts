@@ -1,0 +1,51 @@
+// The state sheet's exclusive(): its read-modify-write lands inside its own script-lock hold even while a run's last
+// writes are held for the lease's release, and a held write of the same key cannot overwrite it later.
+import { stateStore, withScriptLock } from '../../../src/gas/state-sheet';
+
+const globals = globalThis as Record<string, unknown>;
+
+/** A one-sheet spreadsheet whose cells a second execution can edit between our holds. */
+function fakeSpreadsheet(id: string) {
+  const cells: unknown[][] = [];
+  const at = (row: number, col: number) => {
+    while (cells.length < row) cells.push(['', '']);
+    return { get: () => cells[row - 1][col - 1], set: (v: unknown) => (cells[row - 1][col - 1] = v) };
+  };
+  const range = (row: number, col: number, rows = 1, cols = 1) => ({
+    setValue: (v: unknown) => at(row, col).set(v),
+    setValues: (block: unknown[][]) => block.forEach((line, i) => line.forEach((v, j) => at(row + i, col + j).set(v))),
+  });
+  const sheet = { getDataRange: () => ({ getValues: () => cells.map((line) => [...line]) }), getRange: range };
+  const spreadsheet = { getId: () => id, getSheetByName: () => sheet, insertSheet: () => sheet };
+  return { spreadsheet, cells };
+}
+
+beforeEach(() => {
+  globals.LockService = { getScriptLock: () => ({ tryLock: () => true, releaseLock: () => undefined }) };
+  globals.SpreadsheetApp = { flush: () => undefined };
+});
+afterEach(() => {
+  delete globals.LockService;
+  delete globals.SpreadsheetApp;
+});
+
+describe('the state sheet’s exclusive()', () => {
+  it('writes at once while a run holds its last writes, and the held write of that key is dropped', () => {
+    const { spreadsheet, cells } = fakeSpreadsheet('ss-exclusive');
+    const store = stateStore(spreadsheet as never);
+    withScriptLock(() => {
+      store.set('runs.a', 'old');
+      store.set('sched.a', '{"lastSlot":1}');
+    });
+    store.holdToRelease?.();
+    store.set('runs.a', 'succeeded');
+    store.set('sched.a', '{"lastSlot":1,"held":true}');
+    store.exclusive?.(() => store.set('sched.a', '{"lastSlot":2}'));
+    const value = (key: string) => String(cells.find((line) => String(line[0]).endsWith(key))?.[1]);
+    expect(value('sched.a')).toMatch(/"lastSlot":2/);
+    expect(value('runs.a')).toMatch(/old/);
+    store.writeHeld();
+    expect(value('runs.a')).toMatch(/succeeded/);
+    expect(value('sched.a')).toMatch(/"lastSlot":2/);
+  });
+});
