@@ -282,9 +282,11 @@ describe('when a refresh reads everything', () => {
 });
 
 /** The base's record and its sheet's data rows (below the header), as the state sheet and the grid hold them. */
-function baseLog(h: Harness, importId: string): { rows: number; log: unknown[][] } {
-  const record = JSON.parse(documentState(h.emu, h.ssId)[`incremental.${importId}`] ?? 'null') as { rows: number };
-  return { rows: record?.rows ?? -1, log: sheet(h, `_lever_base_${importId}`).values().slice(1) };
+function baseLog(h: Harness, importId: string): { rows: number; startedAt: number; log: unknown[][] } {
+  const stored = documentState(h.emu, h.ssId)[`incremental.${importId}`];
+  const record = stored ? (JSON.parse(stored) as { rows: number; runStartedAtMs: number }) : null;
+  const log = sheet(h, `_lever_base_${importId}`).values().slice(1);
+  return { rows: record?.rows ?? -1, startedAt: record?.runStartedAtMs ?? -1, log };
 }
 
 function sheetIdsOf(h: Harness): string[] {
@@ -347,8 +349,11 @@ describe('the base as an append log', () => {
     expect(sheet(h, 'Opportunities').values()).toEqual(fullImportValues(h, input));
   });
 
-  /** A harness after a full run and an hour of changes, its refresh killed `limitMs` into its execution (or not). */
-  function killedRefresh(limitMs: number) {
+  /**
+   * A harness after a full run and an hour of changes, its refresh (`full`: the user's "Run in full") killed
+   * `limitMs` into its execution (or not).
+   */
+  function killedRefresh(limitMs: number, full = false) {
     const h = createHarness({ opportunities: 600, requisitions: 10 });
     connect(h);
     settleSnoozes(h, h.emu.clock.now() + 30 * 86_400_000);
@@ -357,7 +362,8 @@ describe('the base as an append log', () => {
     const before = baseLog(h, definition.id);
     changeAnHour(h, 80);
     h.emu.setExecutionLimit(limitMs);
-    const result = h.emu.callFromSidebar('runImport', [definition.id], { user: USER, spreadsheetId: h.ssId });
+    const args = full ? [definition.id, { full: true }] : [definition.id];
+    const result = h.emu.callFromSidebar('runImport', args, { user: USER, spreadsheetId: h.ssId });
     h.emu.setExecutionLimit(360_000);
     return { h, definition, before, result };
   }
@@ -388,5 +394,38 @@ describe('the base as an append log', () => {
     expect(next.rows).toBeGreaterThan(before.rows);
     expect(next.log.slice(0, before.rows)).toEqual(before.log);
     expect(sheet(h, 'Opportunities').values()).toEqual(fullImportValues(h, input));
+  });
+
+  it('killed while rewriting it in full, leaves no record: the next refresh reads everything and is exact', () => {
+    const whole = killedRefresh(360_000, true);
+    expect(whole.result.timedOut).toBe(false);
+    const recordedAt = (h: Harness, importId: string) => baseLog(h, importId).startedAt;
+    // The latest kill that does not see the rewritten base recorded.
+    let [low, high] = [0, whole.result.elapsedMs];
+    while (high - low > 1) {
+      const middle = Math.floor((low + high) / 2);
+      const { h, definition } = killedRefresh(middle, true);
+      if (recordedAt(h, definition.id) === recordedAt(whole.h, whole.definition.id)) high = middle;
+      else low = middle;
+    }
+    const { h, definition, result } = killedRefresh(low, true);
+    expect(result.timedOut).toBe(true);
+    // The target is written and the base rewritten, but its record was withdrawn before the write: no run trusts it.
+    expect(baseLog(h, definition.id).rows).toBe(-1);
+    h.emu.clock.advance(360_000);
+    const next = refresh(h, definition.id);
+    expect(next.kind).toBe('full');
+    expect(sheet(h, 'Opportunities').values()).toEqual(fullImportValues(h, input));
+    // Rewritten compact and recorded (the shown records plus the parked snoozed ones).
+    const rewritten = baseLog(h, definition.id);
+    expect(rewritten.rows).toBeGreaterThanOrEqual(sheetIdsOf(h).length);
+    expect(distinctIds(rewritten.log.slice(0, rewritten.rows))).toBe(rewritten.rows);
+    expect(sheet(h, `_lever_base_${definition.id}`).hidden()).toBe(true);
+    expect(
+      h.emu
+        .spreadsheet(h.ssId)
+        .sheetNames()
+        .filter((name) => name.startsWith('_lever_base_')),
+    ).toHaveLength(1);
   });
 });
