@@ -1,6 +1,7 @@
 // The engine over plain fakes: resumable runs give the exact result; failures and interruptions never touch the target.
 import { runSlice } from '../../../src/import/engine';
 import { CHUNK_MS, FLUSH_ROWS, HOLD_MS } from '../../../src/import/fetch-phase';
+import { BASE_CELL_CEILING } from '../../../src/import/incremental-base-sheet';
 import { loadCheckpoint } from '../../../src/store/checkpoint';
 import { loadDefinition, updateDefinition } from '../../../src/store/imports-store';
 import { loadIncrementalBase } from '../../../src/store/incremental-base';
@@ -405,6 +406,22 @@ describe('a changes-only refresh and its base', () => {
     ]);
     expect(loadIncrementalBase(w.store, w.definition.id)?.rows).toBe(400);
     expect(w.workbook.sheet(`_lever_base_${w.definition.id}`).lastRow()).toBe(401);
+    expect(targetIds(w)).toEqual(expectedIds(list));
+  });
+
+  it('rewrites the base compact instead of appending when the log would pass the cell ceiling', () => {
+    const w = world();
+    const list = records(400);
+    withSource(w, list);
+    runToEnd(w);
+    const writes = baseWrites(w);
+    // The spreadsheet at the ceiling: a longer log would not fit, the same rows compact do.
+    w.workbook.totalCells = () => BASE_CELL_CEILING;
+    for (const r of list.slice(0, 10)) r.name = `${r.name} (renamed)`;
+    w.clock.advance(3_600_000);
+    expect(runToEnd(w).at(-1)).toMatchObject({ status: 'succeeded', kind: 'changes' });
+    expect(writes.map(([row, rows]) => [row, rows])).toEqual([[1, 401]]);
+    expect(loadIncrementalBase(w.store, w.definition.id)?.rows).toBe(400);
     expect(targetIds(w)).toEqual(expectedIds(list));
   });
 });
