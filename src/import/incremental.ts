@@ -198,8 +198,8 @@ export function withoutBase(write: BaseWrite): BaseWrite {
 
 /**
  * A rewrite in place could be killed half-way, so its record is withdrawn first, in the commit's batch of state writes
- * (the record's row follows the layout's: no call of its own). An append needs no such step: its rows past the
- * recorded count are ignored until the record counts them.
+ * (one state write more, three Sheets calls, unless the layout's row beside it is written too). An append needs no
+ * such step: its rows past the recorded count are ignored until the record counts them.
  */
 export function withdrawBeforeRewrite(slice: Slice, write: BaseWrite): void {
   if (write.kind === 'rewrite' && write.previous) deleteIncrementalBase(slice.deps.store, slice.definition.id);
