@@ -8,7 +8,15 @@ import type { WriteSummary } from '../sheet/write-block';
 import { writeResult } from '../sheet/writer';
 import { deleteCheckpoint } from '../store/checkpoint';
 import { loadBlockLayout, saveBlockLayout, updateDefinition } from '../store/imports-store';
-import { keepBase, keepsBase, resultRows } from './incremental';
+import {
+  type BaseWrite,
+  baseWriteCells,
+  keepBase,
+  planBaseWrite,
+  resultRows,
+  withdrawBeforeRewrite,
+  withoutBase,
+} from './incremental';
 import { keepOffers, lookupsForRows, offersKeeping } from './offers-phase';
 import { headerLabels, renderRow, type StagedRow } from './rows';
 import type { EngineDeps, Slice } from './slice';
@@ -91,7 +99,7 @@ function renderResult(slice: Slice, held: readonly StagedRow[], inMemory?: reado
     notes: [...(lookups.notes ?? []), ...result.notes],
     tracked,
     rows,
-    kept: result.kept,
+    base: planBaseWrite(slice, result),
     drift: result.drift,
     offers,
   };
@@ -121,9 +129,12 @@ function releaseStaging(slice: Slice): void {
  * The run is no longer resumable and the target's block is recorded, in one batch of state writes: nothing in it
  * waits on Google, so the target's write is followed at once by the checkpoint's removal, as before.
  */
-function recordCommit(deps: EngineDeps, importId: string, target: SheetPort, summary: WriteSummary): void {
+function recordCommit(slice: Slice, target: SheetPort, summary: WriteSummary, base: BaseWrite): void {
+  const { deps } = slice;
+  const importId = slice.definition.id;
   batched(deps.store, () => {
     deleteCheckpoint(deps.store, importId);
+    withdrawBeforeRewrite(slice, base);
     saveBlockLayout(deps.store, importId, { sheetId: target.sheetId, width: summary.width, style: summary.style });
     const sheetName = target.name();
     updateDefinition(deps.store, importId, (current) => ({ ...current, sheetId: target.sheetId, sheetName }));
@@ -140,20 +151,22 @@ export interface CommitSummary extends WriteSummary {
 }
 
 /**
- * The cells the commit writes, and whether the changes-only base is among them. Change tracking reads its snapshot,
- * rewrites it and appends to the changes sheet in the same execution.
+ * The cells the commit writes, and how it keeps the changes-only base (dropped when only without it would the commit
+ * fit in an execution). Change tracking reads its snapshot, rewrites it and appends to the changes sheet in the same
+ * execution.
  */
-function commitCells(slice: Slice, rendered: ReturnType<typeof renderResult>): { cells: number; withBase: boolean } {
-  const { block, tracked, kept } = rendered;
+function commitCells(slice: Slice, rendered: ReturnType<typeof renderResult>): { cells: number; base: BaseWrite } {
+  const { block, tracked, base } = rendered;
   const trackedCells = tracked ? tracked.records.length * (tracked.fields.length + 2) * 3 : 0;
   const ownCells = block.rows.length * block.header.length + trackedCells;
-  const baseCells = keepsBase(slice) ? kept.length * slice.plan.stagingHeader.length : 0;
-  const withBase = baseCells > 0 && fitsInAnExecution(slice, ownCells + baseCells);
-  return { cells: ownCells + (withBase ? baseCells : 0), withBase };
+  const baseCells = baseWriteCells(slice, base);
+  if (base.kind === 'drop' || fitsInAnExecution(slice, ownCells + baseCells))
+    return { cells: ownCells + baseCells, base };
+  return { cells: ownCells, base: withoutBase(base) };
 }
 
 /** Writes the block to the target (creating it when needed) in the import's write mode. */
-function writeTarget(slice: Slice, block: ReturnType<typeof renderResult>['block']) {
+function writeTarget(slice: Slice, block: ReturnType<typeof renderResult>['block'], base: BaseWrite) {
   const { deps, definition } = slice;
   const { sheet: target, created } = openTarget(deps.workbook, definition);
   const stored = loadBlockLayout(deps.store, definition.id);
@@ -167,7 +180,7 @@ function writeTarget(slice: Slice, block: ReturnType<typeof renderResult>['block
     previousStyle: layout?.style,
     totalCells: () => deps.workbook.totalCells(),
   });
-  recordCommit(deps, definition.id, target, summary);
+  recordCommit(slice, target, summary, base);
   return summary;
 }
 
@@ -183,8 +196,8 @@ export function commitRun(
 ): CommitSummary | null {
   const { deps, definition } = slice;
   const rendered = renderResult(slice, held, inMemory);
-  const { notes, tracked, kept, drift, offers } = rendered;
-  const { cells, withBase } = commitCells(slice, rendered);
+  const { notes, tracked, drift, offers } = rendered;
+  const { cells, base } = commitCells(slice, rendered);
   if (!commitFitsNow(deps, cells, WRITE_FIXED_MS)) {
     // The offers read are kept for the rest of the run, so the next execution's commit does not ask again.
     keepOffers(slice, offers);
@@ -192,8 +205,8 @@ export function commitRun(
   }
   beforeCommit(deps);
   releaseStaging(slice);
-  const summary = writeTarget(slice, rendered.block);
-  keepBase(slice, kept, withBase);
+  const summary = writeTarget(slice, rendered.block, base);
+  keepBase(slice, base);
   keepOffers(slice, offers);
   if (!tracked) return { ...summary, notes, drift };
   const changeSummary = changeSummaryAfterCommit(deps.workbook, definition, tracked, new Date(deps.now()));

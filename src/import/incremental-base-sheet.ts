@@ -1,11 +1,12 @@
-// The hidden base sheet `_lever_base_<importId>`: the staged rows of the last result, which a changes-only run
-// merges its changes into. Kept only while it leaves the spreadsheet well under Google's cell cap.
+// The hidden base sheet `_lever_base_<importId>`: the staged rows of the last result as an append log, which a
+// changes-only run merges its changes into. Kept only while it leaves the spreadsheet well under Google's cell cap.
 import type { SheetPort, WorkbookPort } from '../ports/sheet';
 import type { KeyValueStore } from '../ports/store';
 import { safeRow } from '../sheet/cells';
 import { ensureColumns, ensureRows, writeRows } from '../sheet/grid';
 import { deleteIncrementalBase, type IncrementalBase, loadIncrementalBase } from '../store/incremental-base';
 import { BASE_SHEET_PREFIX } from './definition';
+import { liveRows } from './incremental-log';
 import type { StagedRow } from './rows';
 import { readStaged } from './staging';
 
@@ -23,24 +24,34 @@ export function baseSheetName(importId: string): string {
   return BASE_SHEET_PREFIX + importId;
 }
 
-/** The base's rows, or null when the base sheet is gone or its shape does not match the record. */
+/**
+ * The base's live rows (each ID's last recorded row, removal marks dropped), or null when the base sheet is gone or
+ * its shape does not match the record. Rows past the recorded count are a killed append's: never read.
+ */
 export function readBaseRows(workbook: WorkbookPort, base: IncrementalBase): StagedRow[] | null {
   const sheet = workbook.sheetById(base.sheetId);
   if (!sheet || sheet.maxColumns() < base.width || sheet.maxRows() < base.rows + 1) return null;
-  return readStaged(sheet, base.rows, base.width);
+  return liveRows(readStaged(sheet, base.rows, base.width));
 }
 
 /**
  * Removes the base sheet and its record. `byName` also looks the sheet up by name (a call) when no record finds
  * it: removing an import does, to catch a sheet whose record was never saved; a run's commit does not (there, a
- * sheet without a record is adopted by the next base write, which finds it by name).
+ * sheet without a record is adopted by the next base write, which finds it by name). `known`: the record as the
+ * run read it, when the commit has already withdrawn it.
  */
-export function deleteBase(workbook: WorkbookPort, store: KeyValueStore, importId: string, byName = true): void {
-  const base = loadIncrementalBase(store, importId);
+export function deleteBase(
+  workbook: WorkbookPort,
+  store: KeyValueStore,
+  importId: string,
+  byName = true,
+  known?: IncrementalBase | null,
+): void {
+  const base = known ?? loadIncrementalBase(store, importId);
   const recorded = base ? workbook.sheetById(base.sheetId) : null;
   const sheet = recorded ?? (byName ? workbook.sheetByName(baseSheetName(importId)) : null);
   if (sheet) workbook.deleteSheet(sheet);
-  if (base) deleteIncrementalBase(store, importId);
+  deleteIncrementalBase(store, importId);
 }
 
 /** Whether a base of this many cells may be kept (counting the old base's cells as freed). */
@@ -74,4 +85,19 @@ export function writeBaseRows(
   if (used > rows.length + 1) sheet.clearContents(rows.length + 2, 1, used - rows.length - 1, header.length);
   writeRows(sheet, 1, [header, ...rows].map(safeRow));
   return sheet;
+}
+
+/**
+ * Appends `rows` to the log after its `logRows` recorded rows, in one write (more only past Google's payload size),
+ * overwriting whatever a killed append left there. The caller records the new count only afterwards.
+ */
+export function appendBaseRows(
+  workbook: WorkbookPort,
+  sheet: SheetPort,
+  logRows: number,
+  rows: readonly StagedRow[],
+): void {
+  if (rows.length === 0) return;
+  ensureRows(sheet, logRows + 1 + rows.length, () => workbook.totalCells());
+  writeRows(sheet, logRows + 2, rows.map(safeRow));
 }

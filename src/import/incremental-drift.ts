@@ -8,7 +8,8 @@ function stored(cell: unknown): string {
   return String(safeCell(cell));
 }
 
-function sameRow(a: StagedRow, b: StagedRow): boolean {
+/** Whether two staged rows are stored alike in a sheet (a fresh row and its read-back compare equal). */
+export function sameStoredRow(a: StagedRow, b: StagedRow): boolean {
   if (a.length !== b.length) return false;
   return a.every((cell, index) => stored(cell) === stored(b[index]));
 }
@@ -27,7 +28,7 @@ export function countDrift(
   for (const row of full) {
     const id = String(row[0]);
     const before = byId.get(id);
-    if (reported.has(id) || (before && sameRow(before, row))) continue;
+    if (reported.has(id) || (before && sameStoredRow(before, row))) continue;
     drift++;
   }
   return drift;

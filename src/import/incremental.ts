@@ -12,8 +12,9 @@ import {
   saveFullOnly,
   saveIncrementalBase,
 } from '../store/incremental-base';
-import { baseFits, deleteBase, readBaseRows, writeBaseRows } from './incremental-base-sheet';
+import { appendBaseRows, baseFits, deleteBase, readBaseRows, writeBaseRows } from './incremental-base-sheet';
 import { countDrift } from './incremental-drift';
+import { logAppend, logTooLong } from './incremental-log';
 import { recordMatcher } from './incremental-match';
 import { mergeChanges, removalRow } from './incremental-merge';
 import { changesQuery, changesSince, chooseRunKind } from './incremental-plan';
@@ -78,6 +79,14 @@ export interface ResultRows {
   notes: string[];
   /** Full runs that replaced a base: the drift check's count. */
   drift?: number;
+  /** Changes-only runs: the base they merged into, which their append is measured against. */
+  base?: ReadBase;
+}
+
+/** A base as a changes-only run read it: its record and its live rows. */
+export interface ReadBase {
+  record: IncrementalBase;
+  rows: StagedRow[];
 }
 
 /** The run's result: the fetched rows (full), or the base with the changes and Lever's deletions merged in. */
@@ -86,20 +95,25 @@ export function resultRows(slice: Slice, fetched: readonly StagedRow[]): ResultR
   const merged = full ? { rows: dedupeAndSort(fetched), notes: [] } : mergedChanges(slice, fetched);
   const { shown, kept } = splitBySnooze(merged.rows, slice.plan.query, slice.plan.stagedSpecs, slice.deps.now());
   const drift = full ? checkDrift(slice, kept) : undefined;
-  return drift === undefined
-    ? { rows: shown, kept, notes: merged.notes }
-    : { rows: shown, kept, notes: merged.notes, drift };
+  const result: ResultRows = { rows: shown, kept, notes: merged.notes };
+  if (drift !== undefined) result.drift = drift;
+  if ('base' in merged) result.base = merged.base;
+  return result;
 }
 
-function mergedChanges(slice: Slice, fetched: readonly StagedRow[]): { rows: StagedRow[]; notes: string[] } {
+function mergedChanges(
+  slice: Slice,
+  fetched: readonly StagedRow[],
+): { rows: StagedRow[]; notes: string[]; base: ReadBase } {
   const base = loadIncrementalBase(slice.deps.store, slice.definition.id);
   const baseRows = base ? readBaseRows(slice.deps.workbook, base) : null;
   // The fetch checked the base; it can only be gone if someone deleted the hidden sheet meanwhile.
-  if (!baseRows) throw new AppError('INTERNAL', { reason: 'baseMissing' });
+  if (!base || !baseRows) throw new AppError('INTERNAL', { reason: 'baseMissing' });
   const deleted = slice.lever.deletedSince?.(deletionsSince(slice), readsConfidential(slice));
   const notes =
     deleted === null ? ['Deleted records leave the sheet at the next full run (the key cannot list deletions).'] : [];
-  return { rows: mergeChanges(baseRows, fetched, deleted ?? new Set()), notes };
+  const rows = mergeChanges(baseRows, fetched, deleted ?? new Set());
+  return { rows, notes, base: { record: base, rows: baseRows } };
 }
 
 /** Lever's changed IDs since `since`; null when it cannot say now (no access, out of time): no check this run. */
@@ -144,27 +158,109 @@ export function keepsBase(state: RunState): boolean {
 }
 
 /**
- * After a commit: the result becomes the next changes run's base, or the base goes when it may not be kept (or the
- * commit could not afford to write it: `allowed` false). A base write that fails takes the base and its record
- * with it, so the next run is full; it never fails the run, whose target is already written.
+ * How the commit keeps the base: a changes-only run appends what changed to the log (`rows`: changed rows and
+ * removal marks) unless the log would then carry too many dead rows; otherwise the base is rewritten compact (`rows`:
+ * `kept`, the result the next run merges into), or dropped when it may not be kept. `previous` is the record as the
+ * run found it (the commit may withdraw it before the write).
  */
-export function keepBase(slice: Slice, rows: readonly StagedRow[], allowed = true): void {
-  const { deps, definition, plan, checkpoint } = slice;
-  const previous = loadIncrementalBase(deps.store, definition.id);
+export interface BaseWrite {
+  kind: 'append' | 'rewrite' | 'drop';
+  rows: readonly StagedRow[];
+  kept: readonly StagedRow[];
+  previous: IncrementalBase | null;
+}
+
+const cellsOf = (rows: number, width: number) => (rows + 1) * width;
+
+/** Near the cell ceiling (`baseFits`) a log is rewritten compact rather than appended to. */
+export function planBaseWrite(slice: Slice, result: ResultRows): BaseWrite {
+  const { base, kept } = result;
+  const previous = base?.record ?? loadIncrementalBase(slice.deps.store, slice.definition.id);
+  if (!keepsBase(slice)) return { kind: 'drop', rows: [], kept, previous };
+  if (!base) return { kind: 'rewrite', rows: kept, kept, previous };
+  const width = slice.plan.stagingHeader.length;
+  const rows = logAppend(base.rows, kept, width);
+  const logRows = base.record.rows + rows.length;
+  const fits = baseFits(slice.deps.workbook, cellsOf(logRows, width), cellsOf(base.record.rows, base.record.width));
+  const append = fits && !logTooLong(logRows, kept.length);
+  return append ? { kind: 'append', rows, kept, previous } : { kind: 'rewrite', rows: kept, kept, previous };
+}
+
+/** The base cells the commit writes. */
+export function baseWriteCells(slice: Slice, write: BaseWrite): number {
+  return write.rows.length * slice.plan.stagingHeader.length;
+}
+
+/** The commit cannot afford to write the base: it goes (the next run is full). */
+export function withoutBase(write: BaseWrite): BaseWrite {
+  return { ...write, kind: 'drop', rows: [] };
+}
+
+/**
+ * A rewrite in place could be killed half-way, so its record is withdrawn first, in the commit's batch of state writes
+ * (one state write more, three Sheets calls, unless the layout's row beside it is written too). An append needs no
+ * such step: its rows past the recorded count are ignored until the record counts them.
+ */
+export function withdrawBeforeRewrite(slice: Slice, write: BaseWrite): void {
+  if (write.kind === 'rewrite' && write.previous) deleteIncrementalBase(slice.deps.store, slice.definition.id);
+}
+
+/**
+ * After a commit: the changes are appended to the base, or the result becomes the next changes run's base, or the
+ * base goes when it may not be kept. A log that would pass the cell ceiling is rewritten compact instead. A base
+ * write that fails takes the base and its record with it, so the next run is full; it never fails the run, whose
+ * target is already written.
+ */
+export function keepBase(slice: Slice, write: BaseWrite): void {
+  const { deps, definition, plan } = slice;
+  const { previous } = write;
   const width = plan.stagingHeader.length;
-  const cells = (rows.length + 1) * width;
-  const oldCells = previous ? (previous.rows + 1) * previous.width : 0;
-  if (!allowed || !keepsBase(slice) || !baseFits(deps.workbook, cells, oldCells)) {
-    deleteBase(deps.workbook, deps.store, definition.id, false);
+  const oldCells = previous ? cellsOf(previous.rows, previous.width) : 0;
+  if (write.kind === 'append' && previous) {
+    const logRows = previous.rows + write.rows.length;
+    if (baseFits(deps.workbook, cellsOf(logRows, width), oldCells)) {
+      appendToBase(slice, write, previous);
+      return;
+    }
+    // The target's write took the cells the append needed: the log is rewritten compact, withdrawn first.
+    deleteIncrementalBase(deps.store, definition.id);
+  }
+  if (write.kind === 'drop' || !baseFits(deps.workbook, cellsOf(write.kept.length, width), oldCells)) {
+    deleteBase(deps.workbook, deps.store, definition.id, false, previous);
     return;
   }
+  rewriteBase(slice, write.kept, previous);
+}
+
+/** Appends the changes after the recorded rows, then records the longer log (the write first: crash-safe). */
+function appendToBase(slice: Slice, write: BaseWrite, previous: IncrementalBase): void {
+  const { deps, definition, checkpoint } = slice;
+  // usableBase found the sheet by id already: no call, and it is hidden.
+  const sheet = deps.workbook.sheetById(previous.sheetId);
+  try {
+    if (!sheet) throw new AppError('INTERNAL', { reason: 'baseMissing' });
+    appendBaseRows(deps.workbook, sheet, previous.rows, write.rows);
+  } catch {
+    dropBase(slice, previous);
+    return;
+  }
+  saveIncrementalBase(deps.store, definition.id, {
+    ...previous,
+    rows: previous.rows + write.rows.length,
+    runStartedAtMs: checkpoint.startedAtMs,
+  });
+}
+
+/** Rewrites the base compact (full runs, and logs grown too long), then records it. */
+function rewriteBase(slice: Slice, rows: readonly StagedRow[], previous: IncrementalBase | null): void {
+  const { deps, definition, plan, checkpoint } = slice;
   // A changes-only run found the recorded sheet by id already (usableBase): no lookup by name, and it is hidden.
   const target = { recordedSheetId: previous?.sheetId, hide: checkpoint.kind !== 'changes' };
   let sheet: ReturnType<typeof writeBaseRows>;
   try {
     sheet = writeBaseRows(deps.workbook, definition.id, plan.stagingHeader, rows, target);
   } catch {
-    dropBase(slice);
+    dropBase(slice, previous);
     return;
   }
   const fullAtMs = checkpoint.kind === 'changes' && previous ? previous.fullAtMs : checkpoint.startedAtMs;
@@ -173,16 +269,16 @@ export function keepBase(slice: Slice, rows: readonly StagedRow[], allowed = tru
     fingerprint: plan.fingerprint,
     sheetId: sheet.sheetId,
     rows: rows.length,
-    width,
+    width: plan.stagingHeader.length,
     runStartedAtMs: checkpoint.startedAtMs,
     fullAtMs,
   });
 }
 
 /** After a failed base write: the half-written sheet and its record go, so no run trusts it. */
-function dropBase(slice: Slice): void {
+function dropBase(slice: Slice, previous: IncrementalBase | null): void {
   try {
-    deleteBase(slice.deps.workbook, slice.deps.store, slice.definition.id);
+    deleteBase(slice.deps.workbook, slice.deps.store, slice.definition.id, true, previous);
   } catch {
     deleteIncrementalBase(slice.deps.store, slice.definition.id);
   }

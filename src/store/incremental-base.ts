@@ -1,12 +1,15 @@
 // The base a changes-only run merges into (state sheet `incremental.<importId>`): where the last result's staged
-// rows are, which definition made them, and when the last run and the last full run started.
+// rows are (an append log), which definition made them, and when the last run and the last full run started.
 import { type KeyValueStore, readJson, writeJson } from '../ports/store';
 
 export interface IncrementalBase {
   version: 1;
   /** The plan fingerprint of the definition whose result the base holds. */
   fingerprint: string;
-  /** The hidden base sheet `_lever_base_<importId>` and its data rows (below the header). */
+  /**
+   * The hidden base sheet `_lever_base_<importId>` and its data rows (below the header): an append log, whose rows
+   * past `rows` are ignored (what a killed append left) and overwritten by the next append.
+   */
   sheetId: number;
   rows: number;
   width: number;

@@ -121,6 +121,15 @@ describe('the 6-minute limit', () => {
     expect(emuAgain.run('quick')).toMatchObject({ ok: true, timedOut: false, value: 1 });
   });
 
+  test('a test can change the limit for the executions that start after it (to kill one at a chosen moment)', () => {
+    const emu = emulator(LOOP);
+    emu.setExecutionLimit(150_000);
+    expect(emu.run('longRun').timedOut).toBe(true);
+    expect(emu.scriptProperties().minute).toBe('1');
+    emu.setExecutionLimit(480_000);
+    expect(emu.run('longRun')).toMatchObject({ ok: true, value: 'finished' });
+  });
+
   test('a CPU loop that never calls a service is stopped by the wall-clock guard', () => {
     const emu = emulator('function spin() { for (;;) {} }', { wallClockLimitMs: 200 });
     const result = emu.run('spin');

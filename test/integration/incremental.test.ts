@@ -6,6 +6,7 @@ import { mutateDataset } from '../../tools/lever-sim';
 import type { ListOrderReading, UpdatedFilterReading } from '../../tools/lever-sim/readings';
 import type { Harness } from '../support/harness';
 import { NO_CONFIDENTIAL_KEY } from '../support/harness';
+import { documentState } from '../support/state';
 import {
   connect,
   createHarness,
@@ -277,5 +278,154 @@ describe('when a refresh reads everything', () => {
         .sheetNames()
         .filter((name) => name.startsWith('_lever_base_')),
     ).toEqual([`_lever_base_${definition.id}`, `_lever_base_${plain.id}`]);
+  });
+});
+
+/** The base's record and its sheet's data rows (below the header), as the state sheet and the grid hold them. */
+function baseLog(h: Harness, importId: string): { rows: number; startedAt: number; log: unknown[][] } {
+  const stored = documentState(h.emu, h.ssId)[`incremental.${importId}`];
+  const record = stored ? (JSON.parse(stored) as { rows: number; runStartedAtMs: number }) : null;
+  const log = sheet(h, `_lever_base_${importId}`).values().slice(1);
+  return { rows: record?.rows ?? -1, startedAt: record?.runStartedAtMs ?? -1, log };
+}
+
+function sheetIdsOf(h: Harness): string[] {
+  return sheet(h, 'Opportunities')
+    .values()
+    .slice(1)
+    .map((row) => String(row[0]));
+}
+
+function distinctIds(rows: readonly unknown[][]): number {
+  return new Set(rows.map((row) => row[0])).size;
+}
+
+const MARKED = (rows: readonly unknown[][]) => rows.filter((row) => row[1] === 'removed').length;
+
+describe('the base as an append log', () => {
+  const input = opportunityImport({
+    columns: COLUMNS,
+    filters: { archived: 'exclude', snoozed: 'exclude', confidential: 'include' },
+  });
+
+  function changeAnHour(h: Harness, seed: number, counts = ROUND_COUNTS): void {
+    const since = h.emu.clock.now();
+    h.emu.clock.advance(HOUR);
+    mutateDataset(h.dataset, { seed, since, now: h.emu.clock.now() - 1, counts });
+  }
+
+  it('grows by the changed rows and removal marks only, reads as the merged result, and is rewritten compact when long', () => {
+    const h = createHarness({ opportunities: 1500, requisitions: 10 });
+    connect(h);
+    settleSnoozes(h, h.emu.clock.now() + 30 * 86_400_000);
+    const definition = saveImport(h, input);
+    expect(refresh(h, definition.id).kind).toBe('full');
+    let before = baseLog(h, definition.id);
+    const live = before.rows;
+    expect(distinctIds(before.log)).toBe(live);
+    for (let round = 1; round <= 3; round++) {
+      changeAnHour(h, 60 + round);
+      expect(refresh(h, definition.id).kind).toBe('changes');
+      const after = baseLog(h, definition.id);
+      // What was there stays where it was; the append is a few dozen rows, not the base again.
+      expect(after.log.slice(0, before.rows)).toEqual(before.log.slice(0, before.rows));
+      expect(after.rows - before.rows).toBeGreaterThan(0);
+      expect(after.rows - before.rows).toBeLessThan(live / 10);
+      expect(sheet(h, 'Opportunities').values()).toEqual(fullImportValues(h, input));
+      before = after;
+    }
+    expect(MARKED(before.log)).toBeGreaterThan(0);
+    expect(distinctIds(before.log)).toBeLessThan(before.rows);
+    // A quarter of the records renamed in one hour: the log would pass its share of dead rows and is rewritten.
+    h.emu.clock.advance(HOUR);
+    const shownIds = new Set(sheetIdsOf(h));
+    const renamed = h.dataset.opportunities.filter((o) => shownIds.has(o.id)).slice(0, Math.ceil(live / 4));
+    for (const o of renamed) Object.assign(o, { name: `${o.name} II`, updatedAt: h.emu.clock.now() - 1000 });
+    expect(refresh(h, definition.id).kind).toBe('changes');
+    const compact = baseLog(h, definition.id);
+    expect(MARKED(compact.log.slice(0, compact.rows))).toBe(0);
+    expect(distinctIds(compact.log.slice(0, compact.rows))).toBe(compact.rows);
+    expect(compact.log.length).toBe(compact.rows);
+    expect(sheet(h, 'Opportunities').values()).toEqual(fullImportValues(h, input));
+  });
+
+  /**
+   * A harness after a full run and an hour of changes, its refresh (`full`: the user's "Run in full") killed
+   * `limitMs` into its execution (or not).
+   */
+  function killedRefresh(limitMs: number, full = false) {
+    const h = createHarness({ opportunities: 600, requisitions: 10 });
+    connect(h);
+    settleSnoozes(h, h.emu.clock.now() + 30 * 86_400_000);
+    const definition = saveImport(h, input);
+    refresh(h, definition.id);
+    const before = baseLog(h, definition.id);
+    changeAnHour(h, 80);
+    h.emu.setExecutionLimit(limitMs);
+    const args = full ? [definition.id, { full: true }] : [definition.id];
+    const result = h.emu.callFromSidebar('runImport', args, { user: USER, spreadsheetId: h.ssId });
+    h.emu.setExecutionLimit(360_000);
+    return { h, definition, before, result };
+  }
+
+  it('killed after its append and before the record, is ignored past the recorded rows and overwritten next time', () => {
+    const whole = killedRefresh(360_000);
+    expect(whole.result.timedOut).toBe(false);
+    // The latest kill that still leaves the old record: one millisecond before the execution that saves it ends it.
+    let [low, high] = [0, whole.result.elapsedMs];
+    while (high - low > 1) {
+      const middle = Math.floor((low + high) / 2);
+      const { h, definition, before } = killedRefresh(middle);
+      if (baseLog(h, definition.id).rows === before.rows) low = middle;
+      else high = middle;
+    }
+    const { h, definition, before, result } = killedRefresh(low);
+    expect(result.timedOut).toBe(true);
+    const killed = baseLog(h, definition.id);
+    expect(killed.rows).toBe(before.rows);
+    // The appended rows are in the sheet, past the recorded count, and nothing before them moved.
+    expect(killed.log.length).toBeGreaterThan(before.rows);
+    expect(killed.log.slice(0, before.rows)).toEqual(before.log);
+    // The killed execution's lease runs out; a little changes, and the next refresh is exact from the old record.
+    h.emu.clock.advance(360_000);
+    changeAnHour(h, 81, { ...ROUND_COUNTS, edited: 2, created: 1, archived: 1, deleted: 1 });
+    expect(refresh(h, definition.id).kind).toBe('changes');
+    const next = baseLog(h, definition.id);
+    expect(next.rows).toBeGreaterThan(before.rows);
+    expect(next.log.slice(0, before.rows)).toEqual(before.log);
+    expect(sheet(h, 'Opportunities').values()).toEqual(fullImportValues(h, input));
+  });
+
+  it('killed while rewriting it in full, leaves no record: the next refresh reads everything and is exact', () => {
+    const whole = killedRefresh(360_000, true);
+    expect(whole.result.timedOut).toBe(false);
+    const recordedAt = (h: Harness, importId: string) => baseLog(h, importId).startedAt;
+    // The latest kill that does not see the rewritten base recorded.
+    let [low, high] = [0, whole.result.elapsedMs];
+    while (high - low > 1) {
+      const middle = Math.floor((low + high) / 2);
+      const { h, definition } = killedRefresh(middle, true);
+      if (recordedAt(h, definition.id) === recordedAt(whole.h, whole.definition.id)) high = middle;
+      else low = middle;
+    }
+    const { h, definition, result } = killedRefresh(low, true);
+    expect(result.timedOut).toBe(true);
+    // The target is written and the base rewritten, but its record was withdrawn before the write: no run trusts it.
+    expect(baseLog(h, definition.id).rows).toBe(-1);
+    h.emu.clock.advance(360_000);
+    const next = refresh(h, definition.id);
+    expect(next.kind).toBe('full');
+    expect(sheet(h, 'Opportunities').values()).toEqual(fullImportValues(h, input));
+    // Rewritten compact and recorded (the shown records plus the parked snoozed ones).
+    const rewritten = baseLog(h, definition.id);
+    expect(rewritten.rows).toBeGreaterThanOrEqual(sheetIdsOf(h).length);
+    expect(distinctIds(rewritten.log.slice(0, rewritten.rows))).toBe(rewritten.rows);
+    expect(sheet(h, `_lever_base_${definition.id}`).hidden()).toBe(true);
+    expect(
+      h.emu
+        .spreadsheet(h.ssId)
+        .sheetNames()
+        .filter((name) => name.startsWith('_lever_base_')),
+    ).toHaveLength(1);
   });
 });

@@ -111,6 +111,11 @@ export class GasEmulator {
       .map(triggerInfo);
   }
 
+  /** Test setup: how long executions started from now on run before Google's kill (6 minutes unless configured). */
+  setExecutionLimit(ms: number): void {
+    this.core.limits.executionLimitMs = ms;
+  }
+
   userProperties(email: string): Record<string, string> {
     return Object.fromEntries(this.core.properties.userStore(email));
   }

@@ -1,6 +1,7 @@
 // The engine over plain fakes: resumable runs give the exact result; failures and interruptions never touch the target.
 import { runSlice } from '../../../src/import/engine';
 import { CHUNK_MS, FLUSH_ROWS, HOLD_MS } from '../../../src/import/fetch-phase';
+import { BASE_CELL_CEILING } from '../../../src/import/incremental-base-sheet';
 import { loadCheckpoint } from '../../../src/store/checkpoint';
 import { loadDefinition, updateDefinition } from '../../../src/store/imports-store';
 import { loadIncrementalBase } from '../../../src/store/incremental-base';
@@ -345,5 +346,82 @@ describe('a base write that fails', () => {
     expect(targetIds(w)).toEqual(expectedIds(list));
     expect(w.workbook.sheetNames()).not.toContain(`_lever_base_${w.definition.id}`);
     expect(loadIncrementalBase(w.store, w.definition.id)).toBeNull();
+  });
+});
+
+describe('a changes-only refresh and its base', () => {
+  /** Every write to the base sheet from here on, as [first row, rows, cells]. */
+  function baseWrites(w: ReturnType<typeof world>): Array<[number, number, number]> {
+    const base = w.workbook.sheet(`_lever_base_${w.definition.id}`);
+    const writes: Array<[number, number, number]> = [];
+    const write = base.write.bind(base);
+    base.write = (row, column, values) => {
+      writes.push([row, values.length, values.length * (values[0]?.length ?? 0)]);
+      write(row, column, values);
+    };
+    return writes;
+  }
+
+  it('appends only the changed rows and removal marks after the recorded rows, in one write, then records them', () => {
+    const w = world();
+    const list = records(500);
+    withSource(w, list);
+    expect(runToEnd(w).at(-1)?.kind).toBe('full');
+    const before = loadIncrementalBase(w.store, w.definition.id);
+    expect(before?.rows).toBe(500);
+    const writes = baseWrites(w);
+    // Three renamed, two turned confidential (the fake source returns every record: the base tells the changed
+    // apart).
+    for (const r of list.slice(0, 3)) r.name = `${r.name} (renamed)`;
+    for (const r of list.slice(3, 5)) r.confidentiality = 'confidential';
+    const next = list.slice(0, 3).concat(list.slice(5));
+    w.clock.advance(3_600_000);
+    const [record] = runToEnd(w);
+    expect(record).toMatchObject({ status: 'succeeded', kind: 'changes' });
+    expect(targetIds(w)).toEqual(expectedIds(next));
+    const width = before?.width ?? 0;
+    expect(writes).toEqual([[502, 5, 5 * width]]);
+    expect(loadIncrementalBase(w.store, w.definition.id)).toMatchObject({ rows: 505, width, sheetId: before?.sheetId });
+  });
+
+  it('writes nothing to the base when nothing changed, and rewrites it compact when the log grows too long', () => {
+    const w = world();
+    const list = records(400);
+    withSource(w, list);
+    runToEnd(w);
+    const writes = baseWrites(w);
+    w.clock.advance(3_600_000);
+    expect(runToEnd(w).at(-1)?.kind).toBe('changes');
+    expect(writes).toEqual([]);
+    expect(loadIncrementalBase(w.store, w.definition.id)?.rows).toBe(400);
+    // 60 renamed an hour: the second hour's log (520 rows for 400 live) passes the 25% share and is rewritten.
+    for (const round of [1, 2]) {
+      for (const r of list.slice(round * 60, round * 60 + 60)) r.name = `${r.name} (hour ${round})`;
+      w.clock.advance(3_600_000);
+      expect(runToEnd(w).at(-1)?.kind).toBe('changes');
+    }
+    expect(writes.map(([row, rows]) => [row, rows])).toEqual([
+      [402, 60],
+      [1, 401],
+    ]);
+    expect(loadIncrementalBase(w.store, w.definition.id)?.rows).toBe(400);
+    expect(w.workbook.sheet(`_lever_base_${w.definition.id}`).lastRow()).toBe(401);
+    expect(targetIds(w)).toEqual(expectedIds(list));
+  });
+
+  it('rewrites the base compact instead of appending when the log would pass the cell ceiling', () => {
+    const w = world();
+    const list = records(400);
+    withSource(w, list);
+    runToEnd(w);
+    const writes = baseWrites(w);
+    // The spreadsheet at the ceiling: a longer log would not fit, the same rows compact do.
+    w.workbook.totalCells = () => BASE_CELL_CEILING;
+    for (const r of list.slice(0, 10)) r.name = `${r.name} (renamed)`;
+    w.clock.advance(3_600_000);
+    expect(runToEnd(w).at(-1)).toMatchObject({ status: 'succeeded', kind: 'changes' });
+    expect(writes.map(([row, rows]) => [row, rows])).toEqual([[1, 401]]);
+    expect(loadIncrementalBase(w.store, w.definition.id)?.rows).toBe(400);
+    expect(targetIds(w)).toEqual(expectedIds(list));
   });
 });
