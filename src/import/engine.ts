@@ -22,7 +22,7 @@ import { latestRun, saveRun } from '../store/runs-store';
 import { lookupsNeeded } from './columns';
 import { assertCommitCanFit, commitRun, mayStartCommit, stagedCells } from './commit-phase';
 import { fetchUntilDeadline } from './fetch-phase';
-import { prefetchDeleted, startingQuery } from './incremental';
+import { prefetchChanged, prefetchDeleted, startingQuery } from './incremental';
 import { type ImportPlan, planImport } from './plan';
 import type { EngineDeps, RunState, Slice } from './slice';
 import { deleteStaging, openStaging } from './staging';
@@ -92,6 +92,7 @@ function work(state: RunState, options: SliceOptions): RunRecord {
   // Fetched in the spare room of the record rounds, the commit's lookup tables are ready when it starts.
   if (!slice.checkpoint.fetchDone) slice.lever.prefetchLookups?.(lookupsNeeded(slice.plan.stagedSpecs));
   prefetchDeleted(slice);
+  prefetchChanged(slice);
   // The record shows the progress so far, held rows included; the checkpoint covers only the staged ones.
   const fetched = fetchUntilDeadline(slice, (progress) =>
     saveOutcome({ ...slice, checkpoint: progress }, { status: 'running' }),

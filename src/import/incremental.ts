@@ -1,7 +1,7 @@
 // The engine's hooks for changes-only runs: which query a run starts with, how changed records are staged, how the
 // result is merged into the base (or, for a full run, checked against it for drift), and keeping the base.
 import { AppError } from '../errors';
-import type { LeverRecord, ListQuery } from '../lever/source';
+import type { ChangedQuery, LeverRecord, ListQuery } from '../lever/source';
 import type { KeyStatus } from '../shared/types';
 import type { Checkpoint } from '../store/checkpoint';
 import {
@@ -116,13 +116,26 @@ function mergedChanges(
   return { rows, notes, base: { record: base, rows: baseRows } };
 }
 
-/** Lever's changed IDs since `since`; null when it cannot say now (no access, out of time): no check this run. */
-function reportedSince(slice: Slice, since: number): Set<string> | null {
+/** What the drift check asks Lever: changes since the base's instant, within the import's createdAt bounds. */
+function changedQuery(slice: Slice, base: IncrementalBase): ChangedQuery {
   const { createdFrom, createdTo } = slice.plan.query;
+  return { since: changesSince(base), createdFrom, createdTo, confidential: readsConfidential(slice) };
+}
+
+/**
+ * A full run that will replace a base of the same definition asks for the drift check's list with its first
+ * records round (the base's record is enough to know: a sheet gone by the commit only wastes that request).
+ */
+export function prefetchChanged(slice: Slice): void {
+  if (slice.checkpoint.kind === 'changes' || slice.checkpoint.fetchDone || !slice.lever.prefetchChanged) return;
+  const base = loadIncrementalBase(slice.deps.store, slice.definition.id);
+  if (base && base.fingerprint === slice.plan.fingerprint) slice.lever.prefetchChanged(changedQuery(slice, base));
+}
+
+/** Lever's changed IDs since the base, asked now; null when it cannot say (no access, out of time): no check. */
+function reportedSince(slice: Slice, query: ChangedQuery): Set<string> | null {
   try {
-    return (
-      slice.lever.changedSince?.({ since, createdFrom, createdTo, confidential: readsConfidential(slice) }) ?? null
-    );
+    return slice.lever.changedSince?.(query) ?? null;
   } catch {
     // The result is complete without the check; the next full run checks again.
     return null;
@@ -130,18 +143,29 @@ function reportedSince(slice: Slice, since: number): Set<string> | null {
 }
 
 /**
+ * The drift count against the list asked with the fetch, when it is complete and finds none; otherwise against the
+ * list asked now (covering every change the fetch saw), so a change made while the run read, which the early list
+ * could not hold yet, is never taken for drift. Undefined when Lever cannot say.
+ */
+function driftCount(slice: Slice, query: ChangedQuery, base: StagedRow[], rows: readonly StagedRow[]) {
+  const early = slice.lever.prefetchedChanged?.(query);
+  if (early === null) return undefined;
+  if (early && countDrift(base, rows, early) === 0) return 0;
+  const reported = reportedSince(slice, query);
+  return reported ? countDrift(base, rows, reported) : undefined;
+}
+
+/**
  * A full run that replaces a base of the same definition counts the records that differ from it although Lever's
- * changes query does not return them (asked after the fetch, so it covers every change the fetch saw). Any drift
- * switches the import to full runs only: a changes-only run would have missed those records.
+ * changes query does not return them (driftCount). Any drift switches the import to full runs only: a changes-only
+ * run would have missed those records.
  */
 function checkDrift(slice: Slice, rows: readonly StagedRow[]): number | undefined {
   const base = usableBase(slice);
   if (!base || base.fingerprint !== slice.plan.fingerprint || !slice.lever.changedSince) return undefined;
   const baseRows = readBaseRows(slice.deps.workbook, base);
-  const reported = baseRows ? reportedSince(slice, changesSince(base)) : null;
-  if (!baseRows || !reported) return undefined;
-  const drift = countDrift(baseRows, rows, reported);
-  if (drift > 0) saveFullOnly(slice.deps.store, slice.definition.id, { atMs: slice.deps.now(), records: drift });
+  const drift = baseRows ? driftCount(slice, changedQuery(slice, base), baseRows, rows) : undefined;
+  if (drift) saveFullOnly(slice.deps.store, slice.definition.id, { atMs: slice.deps.now(), records: drift });
   return drift;
 }
 

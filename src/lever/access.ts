@@ -1,6 +1,7 @@
 // LeverAccess (what the import engine uses) assembled from one client: windowed source, lookups, previews.
 import { AppError } from '../errors';
 import type { Clock } from '../ports/clock';
+import { ChangedPrefetch } from './changed-prefetch';
 import type { LeverClient } from './client';
 import { deletedSince } from './deleted';
 import { DeletedPrefetch, RoundCompanions } from './deleted-prefetch';
@@ -75,6 +76,23 @@ export function noticingConfidential(source: RecordSource, found: () => void): R
             noticed = true;
             found();
           }
+          sink(records);
+        },
+        enough,
+      ),
+  };
+}
+
+/** A source whose records the drift check's list sees as they arrive (ChangedPrefetch.note). */
+function noting(source: RecordSource, changed: ChangedPrefetch): RecordSource {
+  return {
+    start: (query) => source.start(query),
+    next: (state, deadline, sink, enough) =>
+      source.next(
+        state,
+        deadline,
+        (records) => {
+          changed.note(records);
           sink(records);
         },
         enough,
@@ -195,15 +213,17 @@ function windowedChangedSince(options: LeverAccessOptions, query: ChangedQuery):
 export function createLeverAccess(options: LeverAccessOptions): LeverAccess {
   const prefetch = new LookupPrefetch(options.confidentialAccess);
   const deleted = new DeletedPrefetch();
-  // The deleted list first: one request, which a changes-only run needs for certain.
-  const companion = new RoundCompanions([deleted, prefetch]);
+  const changed = new ChangedPrefetch(() => options.clock.now());
+  // The deleted list (changes-only runs) or the drift check's list (full runs) first: each is one query the run
+  // needs for certain, and the sooner its first page goes, the fewer pages are left for the end.
+  const companion = new RoundCompanions([deleted, changed, prefetch]);
   const lookups = lookupsFor(options, prefetch);
   const hired = () => hiredReasons(options, lookups);
   return {
     environment: options.client.environment,
     source: locallyFiltered(
       splittingLongQueries(
-        new WindowedRecordSource(options.client, options.clock, { ...options, companion }),
+        noting(new WindowedRecordSource(options.client, options.clock, { ...options, companion }), changed),
         roomFor(options.client),
       ),
       (query) => resolveHiresOnly(query, hired),
@@ -216,6 +236,8 @@ export function createLeverAccess(options: LeverAccessOptions): LeverAccess {
       const prefetched = deleted.answerFor(since, confidential);
       return prefetched ? prefetched.ids : deletedSince(options.client, since, confidential, options.deadline());
     },
+    prefetchChanged: (query) => changed.want(query),
+    prefetchedChanged: (query) => changed.answerFor(query),
     changedSince: (query) => windowedChangedSince(options, query),
   };
 }

@@ -137,6 +137,11 @@ export class LeverClient {
     return this.limiter.perSecond;
   }
 
+  /** Requests a batch could send now without waiting for the rate limit (at most `maxBatch`). */
+  sendableNow(): number {
+    return Math.min(this.limiter.capacity, this.limiter.available());
+  }
+
   getPage(request: PageRequest, deadline: number): PageOutcome {
     return this.getPages([request], deadline)[0];
   }

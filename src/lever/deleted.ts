@@ -1,5 +1,5 @@
 // Lever's list of what was deleted since an instant, for changes-only runs: `GET /opportunities/deleted` (the IDs of
-// deleted opportunities). The drift check's changed IDs are read by the windowed source (access.ts).
+// deleted opportunities). The drift check's changed IDs ride the records rounds (changed-prefetch.ts).
 import { AppError } from '../errors';
 import type { LeverClient, PageRequest } from './client';
 import { pageAll } from './paginate';

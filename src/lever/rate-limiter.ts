@@ -43,6 +43,12 @@ export class TokenBucket {
     return missing <= 0 ? 0 : Math.ceil((missing / this.limit.perSecond) * 1000);
   }
 
+  /** Whole tokens available now: requests that can go without a wait. */
+  available(): number {
+    this.refill();
+    return Math.floor(this.tokens);
+  }
+
   /**
    * Takes `count` tokens for requests sent together (fetchAll), sleeping until they are available.
    * Returns false, taking nothing, when that sleep would end after `deadline`.

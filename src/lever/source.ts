@@ -164,8 +164,19 @@ export interface LeverAccess {
    */
   prefetchDeleted?(since: number, confidential: boolean): void;
   /**
+   * Optional: asks for `changedSince(query)` with the first records round (its later pages in spare slots), so the
+   * drift check at the end of the same execution need not wait a round trip for it.
+   */
+  prefetchChanged?(query: ChangedQuery): void;
+  /**
+   * What the list asked with the fetch (prefetchChanged) holds, when complete: Lever's IDs plus the records read
+   * since whose `updatedAt` shows they were edited after it was asked; null for a 403; undefined when not read.
+   */
+  prefetchedChanged?(query: ChangedQuery): Set<string> | null | undefined;
+  /**
    * IDs of opportunities Lever's `updated_at_start` filter returns for `since` within the createdAt bounds (the
-   * drift check of a full run); null when the key may not list them. Optional: fakes without it check no drift.
+   * drift check of a full run), asked now; null when the key may not list them. Optional: fakes without it check
+   * no drift.
    */
   changedSince?(query: ChangedQuery): Set<string> | null;
 }

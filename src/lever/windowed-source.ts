@@ -230,9 +230,14 @@ export class WindowedRecordSource implements RecordSource {
    * companion's requests) in a single fetchAll. False when a window had to wait past the deadline.
    */
   private round(state: WindowedFetchState, deadline: number, sink: (r: LeverRecord[]) => void, counters: Counters) {
-    const { sent, held } = this.pick(state);
+    // Windows up to the width, waiting for tokens if need be (a smaller round now gains nothing once Lever's rate
+    // is the bound, and splits more windows that end on partial pages); the companion also gets the tokens the
+    // bucket holds beyond them now, so its requests need not displace a window.
+    const width = this.width(state);
+    const size = Math.max(width, Math.min(this.maxParallel, this.client.sendableNow()));
+    const { sent, held } = this.pick(state, width, size - width);
     const own = sent.map((window) => this.requestFor(state.query, window));
-    const extra = this.companion?.take(this.width(state) - own.length) ?? [];
+    const extra = this.companion?.take(size - own.length) ?? [];
     const outcomes = this.client.getPages([...own, ...extra], deadline);
     this.measure(state);
     if (extra.length > 0) this.companion?.settle(outcomes.slice(own.length));
@@ -259,16 +264,17 @@ export class WindowedRecordSource implements RecordSource {
 
   /**
    * Windows already reading go first (as many as the width); windows not yet started fill what is left once
-   * the companion (lookup tables) has had its room. The others wait for the next round, ahead of the rest.
+   * the companion (lookup tables) has had its room, beyond the `spare` the round has past the width. The others
+   * wait for the next round, ahead of the rest.
    */
-  private pick(state: WindowedFetchState): { sent: FetchWindow[]; held: FetchWindow[] } {
+  private pick(state: WindowedFetchState, width: number, spare: number): { sent: FetchWindow[]; held: FetchWindow[] } {
     const started = (window: FetchWindow) => window.next !== undefined || window.seen !== undefined;
-    const width = this.width(state);
     const all = state.windows.filter(started);
     const reading = all.slice(0, width);
     const fresh = state.windows.filter((window) => !started(window));
     const room = width - reading.length;
-    const forCompanion = Math.min(this.companion?.waiting() ?? 0, Math.max(0, room - 1));
+    const waiting = Math.max(0, (this.companion?.waiting() ?? 0) - spare);
+    const forCompanion = Math.min(waiting, Math.max(0, room - 1));
     const taken = Math.min(fresh.length, Math.max(reading.length === 0 ? 1 : 0, room - forCompanion));
     return { sent: [...reading, ...fresh.slice(0, taken)], held: [...all.slice(width), ...fresh.slice(taken)] };
   }

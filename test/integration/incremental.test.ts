@@ -191,6 +191,126 @@ describe.each(COMBOS)('refreshes under list order %s and updated filter %s', (li
   });
 });
 
+const NO_CHANGES = Object.fromEntries(Object.keys(ROUND_COUNTS).map((kind) => [kind, 0]));
+const LOCATION = COLUMNS.indexOf('opportunityLocation');
+const NAME = COLUMNS.indexOf('name');
+
+/** Active records in the import's scope, every `step`th one from `offset`: spread over every window the fetch reads. */
+function spreadRecords(h: Harness, step: number, offset: number) {
+  const now = h.emu.clock.now();
+  return h.dataset.opportunities.filter(
+    (o, index) => index % step === offset && o.archived === null && (o.snoozedUntil === null || o.snoozedUntil <= now),
+  );
+}
+
+/** Runs `change` once, when the first request after the round that asked for the drift check's list reaches Lever. */
+function changeAfterDriftList(h: Harness, change: (now: number) => void): { changed: () => boolean } {
+  const handle = h.sim.handle.bind(h.sim);
+  let askedAt: number | undefined;
+  let changed = false;
+  h.sim.handle = (request) => {
+    const now = h.emu.clock.now();
+    if (!changed && askedAt !== undefined && now > askedAt) {
+      changed = true;
+      change(now);
+    }
+    const response = handle(request);
+    const entry = h.sim.requests[h.sim.requests.length - 1];
+    if (askedAt === undefined && entry.query.updated_at_start !== undefined) askedAt = entry.at;
+    return response;
+  };
+  return { changed: () => changed };
+}
+
+/** A full run over an hour-old base, with `relocated` records changed (outside Lever's updatedAt list) before it. */
+function fullRunOverBase(
+  updatedFilter: UpdatedFilterReading,
+  change: (h: Harness, now: number, before: readonly string[]) => void,
+) {
+  const h = createHarness({
+    opportunities: 1500,
+    requisitions: 10,
+    readings: { listOrder: 'unordered', updatedFilter },
+  });
+  connect(h);
+  const definition = saveImport(
+    h,
+    opportunityImport({
+      columns: COLUMNS,
+      filters: { archived: 'exclude', snoozed: 'exclude', confidential: 'include' },
+    }),
+  );
+  expect(refresh(h, definition.id).kind).toBe('full');
+  const since = h.emu.clock.now();
+  h.emu.clock.advance(HOUR);
+  const counts = { ...NO_CHANGES, relocated: 8 };
+  const before = mutateDataset(h.dataset, { seed: 7, since, now: h.emu.clock.now() - 1, counts }).relocated;
+  const from = h.sim.requests.length;
+  const race = changeAfterDriftList(h, (now) => change(h, now, before));
+  const run = h.call<RunRecord>('runImport', [definition.id, { full: true }]);
+  expect(run.status).toBe('succeeded');
+  expect(run.kind).toBe('full');
+  const sent = h.sim.requests.slice(from).filter((request) => request.path === '/v1/opportunities');
+  const listed = sent.filter((request) => request.query.updated_at_start !== undefined);
+  // The drift check's list went out with the first records round, as one query (no createdAt window).
+  expect(listed[0].at).toBe(sent[0].at);
+  expect(listed[0].query.created_at_start).toBeUndefined();
+  expect(race.changed()).toBe(true);
+  const rows = sheet(h, 'Opportunities').values().slice(1);
+  const shownBefore = (except: readonly string[] = []) =>
+    rows.filter((row) => before.includes(String(row[0])) && !except.includes(String(row[0]))).length;
+  return { h, run, sent, listed, rows, shownBefore };
+}
+
+describe.each(['field', 'any-change'] as const)('the drift check under updated filter %s', (updatedFilter) => {
+  it('rides the first records round; a record edited while the run reads is not drift, real drift still is', () => {
+    let edited: string[] = [];
+    const { run, sent, listed, rows, shownBefore } = fullRunOverBase(updatedFilter, (h, now) => {
+      const records = spreadRecords(h, 10, 3);
+      for (const o of records) {
+        o.name = `${o.name} (edited)`;
+        o.updatedAt = now;
+      }
+      edited = records.map((o) => o.id);
+    });
+    // Some edited records were read after the edit: their rows differ from the base, and the early list lacks them.
+    const readEdited = rows.filter((row) => String(row[NAME]).endsWith(' (edited)'));
+    expect(readEdited.length).toBeGreaterThan(0);
+    expect(readEdited.every((row) => edited.includes(String(row[0])))).toBe(true);
+    if (updatedFilter === 'field') {
+      // Relocations before the run are drift under this reading, and only they: the edits are not (a relocated
+      // record edited since is listed by Lever, as it would be asked after the fetch).
+      expect(shownBefore(edited)).toBeGreaterThan(0);
+      expect(run.drift).toBe(shownBefore(edited));
+    } else {
+      expect(run.drift).toBe(0);
+      // No drift found: the check cost no request after the fetch (the early list and updatedAt settled it).
+      const records = sent.filter((request) => request.query.updated_at_start === undefined);
+      const lastRound = Math.max(...records.map((request) => request.at));
+      expect(listed.every((request) => request.at <= lastRound)).toBe(true);
+      expect(listed.filter((request) => request.query.offset === undefined)).toHaveLength(1);
+    }
+  });
+
+  it('a change that leaves updatedAt alone while the run reads is drift under the field reading only', () => {
+    const moved = new Map<string, string>();
+    const { run, rows, shownBefore } = fullRunOverBase(updatedFilter, (harness, now, before) => {
+      harness.dataset.changedAt = harness.dataset.changedAt ?? {};
+      const eligible = (o: { id: string; opportunityLocation?: string }) =>
+        o.opportunityLocation !== undefined && !before.includes(o.id);
+      for (const o of spreadRecords(harness, 10, 5).filter(eligible)) {
+        o.opportunityLocation = o.opportunityLocation === 'Remote' ? 'unspecified' : 'Remote';
+        harness.dataset.changedAt[o.id] = now;
+        moved.set(o.id, o.opportunityLocation);
+      }
+    });
+    const readMoved = rows.filter((row) => moved.has(String(row[0])) && row[LOCATION] === moved.get(String(row[0])));
+    expect(readMoved.length).toBeGreaterThan(0);
+    if (updatedFilter === 'field') expect(run.drift).toBe(shownBefore() + readMoved.length);
+    else expect(run.drift).toBe(0);
+  });
+});
+
 describe('what a changes-only refresh cannot see waits for the full run', () => {
   it('a record turned confidential stays until a full run when the key cannot read confidential records', () => {
     const h = createHarness({ opportunities: 300, requisitions: 10 });

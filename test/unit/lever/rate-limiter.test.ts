@@ -41,6 +41,16 @@ describe('TokenBucket', () => {
     expect(clock.time).toBe(500);
   });
 
+  it('says how many whole tokens a batch could take now, refilled with time', () => {
+    const clock = new FakeClock(0);
+    const bucket = new TokenBucket(clock, { perSecond: 10, burst: 20 }, 3);
+    expect(bucket.available()).toBe(3);
+    clock.time += 250;
+    expect(bucket.available()).toBe(5);
+    clock.time += 60_000;
+    expect(bucket.available()).toBe(20);
+  });
+
   it('starts from half the burst by default', () => {
     const bucket = new TokenBucket(new FakeClock(0));
     expect(bucket.waitFor(10)).toBe(0);

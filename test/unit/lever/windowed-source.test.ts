@@ -223,6 +223,27 @@ describe('WindowedRecordSource: sharing rounds with the engine', () => {
   });
 });
 
+describe('WindowedRecordSource: rounds and the rate limit', () => {
+  it('sends the companion in the tokens the bucket holds beyond the windows, instead of holding windows back', () => {
+    const clock = new FakeClock(NEWEST);
+    const http = new FakeHttp(fakeLever(RECORDS), clock, 250);
+    // A rested key at a known 250 ms: the bucket holds 18 now, the windows' width is 6.
+    const lastUse = { read: () => ({ at: 0, latencyMs: 250 }), write: () => {} };
+    const limiter = new TokenBucket(clock);
+    const client = new LeverClient({ http, clock, credential: testCredential(), limiter, lastUse });
+    const { companion, seen } = recordingCompanion(10);
+    const source = new WindowedRecordSource(client, clock, { companion });
+    const state = source.start(QUERIES[0][1]);
+    const windows = (state as FetchState & { windows: unknown[] }).windows.length;
+    const progress = source.next(state, clock.now() + 600_000, () => {});
+    expect(progress.done).toBe(true);
+    // Every window of the first round and all ten companion requests went at once (11 of the 18 tokens).
+    expect(windows).toBeLessThan(6);
+    expect(http.batches[0]).toBe(windows + 10);
+    expect(seen.outcomes.slice(0, 10).every((outcome) => outcome.kind === 'page')).toBe(true);
+  });
+});
+
 describe('WindowedRecordSource: Lever misbehaving', () => {
   it('restarts a window whose offset token Lever rejects, and still returns the exact set', () => {
     let rejected = 0;
