@@ -132,6 +132,13 @@ export class LeverClient {
     return this.limiter.capacity;
   }
 
+  /** Requests the limiter would let go now without a wait: what a first round can send at once. */
+  get readyNow(): number {
+    let count = this.limiter.capacity;
+    while (count > 1 && this.limiter.waitFor(count) > 0) count -= 1;
+    return count;
+  }
+
   /** Requests a second the limiter allows on average. */
   get ratePerSecond(): number {
     return this.limiter.perSecond;

@@ -11,15 +11,25 @@ import type { Bucket } from './windows';
 /** The longest CacheService keeps a value: an hourly or repeated run finds it, a daily one probes again. */
 export const FETCH_SEED_SECONDS = 6 * 60 * 60;
 const VERSION = 'v1';
-/** Buckets kept: enough for twenty balanced windows, small in the fetch state and the cache. */
+/** Buckets the fetch state carries between executions: enough for twenty balanced windows, and small. */
 export const SEED_BUCKETS = 40;
+/**
+ * Buckets the cached seed keeps at most: one a page (see alignedBuckets) up to 150,000 records, about 50 KB, half
+ * of what CacheService keeps under one key; coarser above.
+ */
+export const SEED_MAX_BUCKETS = 2000;
 
 export interface FetchSeed {
-  /** Records per createdAt range, as the last full fetch of the query found them. */
+  /** Records per createdAt range, as the last full fetch of the query found them: a bucket closes at every page. */
   buckets: Bucket[];
   /** Lever's latency as that fetch measured it. */
   latencyMs?: number;
+  /** When that fetch ended: records created since fall above its buckets. */
+  savedAt?: number;
 }
+
+const positive = (value: unknown): number | undefined =>
+  typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined;
 
 export interface FetchSeeds {
   load(fingerprint: string): FetchSeed | null;
@@ -43,8 +53,8 @@ export class FetchSeedCache implements FetchSeeds {
     try {
       const seed = JSON.parse(text) as Partial<FetchSeed>;
       if (!Array.isArray(seed.buckets) || !seed.buckets.every(isBucket)) return null;
-      const latencyMs = typeof seed.latencyMs === 'number' && seed.latencyMs > 0 ? seed.latencyMs : undefined;
-      return { buckets: seed.buckets, ...(latencyMs ? { latencyMs } : {}) };
+      const [latencyMs, savedAt] = [positive(seed.latencyMs), positive(seed.savedAt)];
+      return { buckets: seed.buckets, ...(latencyMs ? { latencyMs } : {}), ...(savedAt ? { savedAt } : {}) };
     } catch (_error) {
       return null;
     }
