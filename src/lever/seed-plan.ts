@@ -148,7 +148,8 @@ export function planSeededCuts(input: SeedPlanInput): SeedPlan {
     if (!best || ms < best.ms - 1 || (ms <= best.ms + 1 && requests < best.requests)) {
       best = { ms, requests, plan: { cuts, pages } };
     }
-    if (counts.length === 1) break;
+    // Past twice the best, fewer and longer windows only take longer.
+    if (counts.length === 1 || ms > 2 * best.ms) break;
   }
   return best?.plan ?? { cuts: [], pages: allPages };
 }

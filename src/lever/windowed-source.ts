@@ -3,18 +3,18 @@ import { AppError } from '../errors';
 import type { Clock } from '../ports/clock';
 import type { LeverClient, PageOutcome, PageRequest } from './client';
 import { isInvalidOffsetToken } from './error-mapping';
-import { type FetchSeed, type FetchSeeds, SEED_BUCKETS, SEED_MAX_BUCKETS } from './fetch-seed';
+import { type FetchSeed, type FetchSeeds, SEED_MAX_BUCKETS } from './fetch-seed';
 import { fingerprintQuery } from './fingerprint';
 import type { RoundCompanion } from './lookup-prefetch';
 import { offsetParam } from './query';
 import { alignedBuckets, MIN_SLACK, newRecordsSlack, planSeededCuts } from './seed-plan';
+import { SeedTally } from './seed-tally';
 import type { FetchProgress, FetchState, LeverRecord, ListQuery, RecordSource } from './source';
 import {
   addSkip,
   applyPage,
   type Bucket,
   EARLIEST,
-  equalCountBuckets,
   estimateRemaining,
   exactPartitions,
   type FetchWindow,
@@ -127,13 +127,8 @@ export class WindowedRecordSource implements RecordSource {
   private readonly maxStateBytes: number;
   private readonly companion?: RoundCompanion;
   private readonly seeds?: FetchSeeds;
-  /** Records per instant read in this call (folded into the state's buckets when `next` returns). */
-  private pageBuckets: Bucket[] = [];
-  /**
-   * Every instant's records a fetch read in this execution's calls of `next`, kept while the state's folded
-   * buckets are those this source returned: the seed then cuts at every page, not only where folds met.
-   */
-  private history?: { fingerprint: string; folded: string; buckets: Bucket[] };
+  /** What the fetch has read, for the next run's seed. */
+  private readonly tally = new SeedTally();
   /** The fetch `start` planned, with its seed if any, while its first round has not gone out (see replan). */
   private started?: { fingerprint: string; seed: FetchSeed | null };
 
@@ -263,7 +258,7 @@ export class WindowedRecordSource implements RecordSource {
     }
     const state = JSON.parse(JSON.stringify(saved)) as WindowedFetchState;
     this.replan(state);
-    const earlier = this.readBefore(state);
+    this.tally.begin(state.fingerprint, state.buckets ?? []);
     const counters: Counters = { pages: 0, records: 0 };
     const sentBefore = this.client.requestsSent;
     while (state.windows.length > 0 && this.clock.now() < deadline && !enough()) {
@@ -274,20 +269,10 @@ export class WindowedRecordSource implements RecordSource {
     state.totals.pages += counters.pages;
     state.totals.records += counters.records;
     const done = state.windows.length === 0;
-    const read = [...earlier, ...this.pageBuckets];
-    state.buckets = this.foldBuckets(state);
-    this.history = { fingerprint: state.fingerprint, folded: JSON.stringify(state.buckets), buckets: read };
+    const { folded, read } = this.tally.end(state.fingerprint, state.buckets ?? [], state.windows.map(unreadOf));
+    state.buckets = folded;
     if (done) this.saveSeed(state, read);
     return { state, done, requests, ...counters };
-  }
-
-  /** What the fetch read before this call: instant by instant when this source made the state, else its folds. */
-  private readBefore(state: WindowedFetchState): Bucket[] {
-    const folded = state.buckets ?? [];
-    const history = this.history;
-    this.history = undefined;
-    const same = history?.fingerprint === state.fingerprint && history.folded === JSON.stringify(folded);
-    return history && same && folded.length > 0 ? history.buckets : folded;
   }
 
   /**
@@ -340,24 +325,6 @@ export class WindowedRecordSource implements RecordSource {
     return { sent: [...reading, ...fresh.slice(0, taken)], held: [...all.slice(width), ...fresh.slice(taken)] };
   }
 
-  /** A page's records, counted per createdAt instant: this execution's part of the next run's seed. */
-  private tally(records: readonly LeverRecord[]): void {
-    const counts = new Map<number, number>();
-    for (const { createdAt } of records) {
-      if (typeof createdAt === 'number' && Number.isFinite(createdAt))
-        counts.set(createdAt, (counts.get(createdAt) ?? 0) + 1);
-    }
-    for (const [at, count] of counts) this.pageBuckets.push([at, at, count]);
-  }
-
-  /** Earlier calls' buckets and this one's pages, as a few buckets of equal counts (none across what is unread). */
-  private foldBuckets(state: WindowedFetchState): Bucket[] {
-    const unread = state.windows.map(unreadOf);
-    const buckets = equalCountBuckets([...(state.buckets ?? []), ...this.pageBuckets], SEED_BUCKETS, unread);
-    this.pageBuckets = [];
-    return buckets;
-  }
-
   /** Hands the page's records to the sink, and says what became of the window. */
   private takePage(
     state: WindowedFetchState,
@@ -373,7 +340,7 @@ export class WindowedRecordSource implements RecordSource {
     if (result.early) state.skipped = addSkip(state.skipped ?? [], skipOf(window));
     counters.pages += 1;
     counters.records += result.records.length;
-    this.tally(result.records);
+    this.tally.add(result.records);
     if (result.records.length > 0) sink(result.records);
     if (result.done) return { kind: 'done' };
     const parts = this.partitionOnInstant(state, window, data);
