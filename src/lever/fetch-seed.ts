@@ -1,6 +1,6 @@
 // What the last run of a query learnt about where its records lie and how slow Lever was, kept for the next run.
 //
-// A first round that knows where the records are sends balanced windows at once instead of probing; a wrong or
+// A first round that knows where the records are sends windows of whole pages at once instead of probing; a wrong or
 // stale seed (records added or deleted, another account behind a new key) costs speed, never records, because
 // the windows built from it cover the whole range whatever the cuts. Kept in the running user's own cache,
 // keyed like the lookup tables (environment, confidential access, key check time: never the key) plus the
@@ -14,8 +14,8 @@ const VERSION = 'v1';
 /** Buckets the fetch state carries between executions: enough for twenty balanced windows, and small. */
 export const SEED_BUCKETS = 40;
 /**
- * Buckets the cached seed keeps at most: one a page (see alignedBuckets) up to 150,000 records, about 50 KB, half
- * of what CacheService keeps under one key; coarser above.
+ * Buckets the cached seed keeps at most: one every quarter page (see alignedBuckets) up to 50,000 records, coarser
+ * above; under 70 KB, within the 100 KB CacheService keeps under one key.
  */
 export const SEED_MAX_BUCKETS = 2000;
 

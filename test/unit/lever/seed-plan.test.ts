@@ -1,5 +1,7 @@
 // A seeded first round's plan: buckets that close at every quarter page from the oldest record, windows packed from
 // them that hold whole pages, and as many windows as make the run quickest under Lever's burst and rate.
+
+import { SEED_MAX_BUCKETS } from '../../../src/lever/fetch-seed';
 import {
   alignedBuckets,
   MIN_SLACK,
@@ -45,6 +47,16 @@ describe('alignedBuckets', () => {
     expect(buckets.length).toBeLessThanOrEqual(100);
     // 25, 50, then 100 records a bucket: still whole pages.
     expect(buckets[0][2]).toBe(100);
+  });
+
+  it("keeps a large account's seed within what CacheService holds under one key (100 KB)", () => {
+    const records: Bucket[] = Array.from({ length: 120_000 }, (_, k) => {
+      const at = 1_767_000_000_000 - k * 7_919;
+      return [at, at, 1];
+    });
+    const buckets = alignedBuckets(records, 25, SEED_MAX_BUCKETS);
+    expect(buckets.length).toBeLessThanOrEqual(SEED_MAX_BUCKETS);
+    expect(JSON.stringify({ buckets, latencyMs: 2_500, savedAt: 1_767_000_000_000 }).length).toBeLessThan(100_000);
   });
 
   it('merges buckets that share an instant before anything else', () => {
