@@ -132,6 +132,11 @@ export class LeverClient {
     return this.limiter.capacity;
   }
 
+  /** Requests the limiter would let go now without a wait: what a first round can send at once. */
+  get readyNow(): number {
+    return Math.max(1, this.sendableNow());
+  }
+
   /** Requests a second the limiter allows on average. */
   get ratePerSecond(): number {
     return this.limiter.perSecond;

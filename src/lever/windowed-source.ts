@@ -3,17 +3,18 @@ import { AppError } from '../errors';
 import type { Clock } from '../ports/clock';
 import type { LeverClient, PageOutcome, PageRequest } from './client';
 import { isInvalidOffsetToken } from './error-mapping';
-import { type FetchSeed, type FetchSeeds, SEED_BUCKETS } from './fetch-seed';
+import { type FetchSeed, type FetchSeeds, SEED_MAX_BUCKETS } from './fetch-seed';
 import { fingerprintQuery } from './fingerprint';
 import type { RoundCompanion } from './lookup-prefetch';
 import { offsetParam } from './query';
+import { alignedBuckets, MIN_SLACK, newRecordsSlack, planSeededCuts } from './seed-plan';
+import { SeedTally } from './seed-tally';
 import type { FetchProgress, FetchState, LeverRecord, ListQuery, RecordSource } from './source';
 import {
   addSkip,
   applyPage,
   type Bucket,
   EARLIEST,
-  equalCountBuckets,
   estimateRemaining,
   exactPartitions,
   type FetchWindow,
@@ -22,7 +23,6 @@ import {
   isDescending,
   planSplits,
   probeCuts,
-  quantileCuts,
   restartWindow,
   type SplitCandidate,
   skipOf,
@@ -47,8 +47,6 @@ const TOKEN_BYTES = 160;
 const PROBE_WINDOWS = 8;
 /** Latency from which a first round without a seed probes rather than reading one first page. */
 const PROBE_FROM_MS = 1000;
-/** Pages of records a seeded window is planned for at least: fewer windows would end on more partial pages. */
-const SEED_FILL = 0.8;
 
 export interface WindowedSourceOptions {
   /** Windows paged at once; 1 is plain sequential paging. At most the rate limiter's burst. */
@@ -80,6 +78,11 @@ export interface WindowedFetchState extends FetchState {
   buckets?: Bucket[];
   /** True when the first round came from an earlier run's seed. */
   seeded?: boolean;
+  /**
+   * Pages the seeded windows have still to read by the plan (one less each round). Until none, only a
+   * window with far more left than that (a wrong seed) is split: more windows would end on more partial pages.
+   */
+  plannedPages?: number;
 }
 
 type Counters = { pages: number; records: number };
@@ -124,8 +127,10 @@ export class WindowedRecordSource implements RecordSource {
   private readonly maxStateBytes: number;
   private readonly companion?: RoundCompanion;
   private readonly seeds?: FetchSeeds;
-  /** Records per page read in this execution (folded into the state's buckets when `next` returns). */
-  private pageBuckets: Bucket[] = [];
+  /** What the fetch has read, for the next run's seed. */
+  private readonly tally = new SeedTally();
+  /** The fetch `start` planned, with its seed if any, while its first round has not gone out (see replan). */
+  private started?: { fingerprint: string; seed: FetchSeed | null };
 
   constructor(
     private readonly client: LeverClient,
@@ -155,7 +160,43 @@ export class WindowedRecordSource implements RecordSource {
       ...(seed ? { seeded: true } : {}),
     };
     state.windows = this.firstWindows(state, seed);
+    this.started = { fingerprint, seed };
     return state;
+  }
+
+  /**
+   * The engine asks for the lookup tables after `start`: the first round is planned again once they are known,
+   * so that windows and lookups together fill it, and a seeded plan leaves their requests room.
+   */
+  private replan(state: WindowedFetchState): void {
+    const { started } = this;
+    this.started = undefined;
+    const fresh = state.windows.every((window) => window.next === undefined && window.seen === undefined);
+    if (!started || started.fingerprint !== state.fingerprint || !fresh) return;
+    if ((this.companion?.waiting() ?? 0) > 0) state.windows = this.firstWindows(state, started.seed);
+  }
+
+  /** Windows that each hold whole pages by the seed, as many as make the run quickest at its latency. */
+  private seededWindows(state: WindowedFetchState, seed: FetchSeed): FetchWindow[] {
+    const { createdFrom: from, createdTo: to } = state.query;
+    const now = this.clock.now();
+    const newest = Math.max(...seed.buckets.map((bucket) => bucket[1]));
+    const slack = newRecordsSlack(seed.buckets, seed.savedAt ?? Math.min(now, newest), now);
+    const plan = planSeededCuts({
+      buckets: seed.buckets,
+      pageSize: this.pageSize,
+      maxWindows: this.width(state),
+      slack: to !== undefined && to < now ? MIN_SLACK : slack,
+      companion: this.companion?.waiting() ?? 0,
+      pace: {
+        latencyMs: state.latencyMs ?? PROBE_FROM_MS,
+        ratePerSecond: this.client.ratePerSecond,
+        burst: this.client.maxBatch,
+        startTokens: this.client.readyNow,
+      },
+    });
+    state.plannedPages = plan.pages;
+    return windowsAt(plan.cuts, from, to);
   }
 
   /**
@@ -165,17 +206,18 @@ export class WindowedRecordSource implements RecordSource {
   private firstWindows(state: WindowedFetchState, seed: FetchSeed | null): FetchWindow[] {
     const { createdFrom: from, createdTo: to } = state.query;
     if (this.maxParallel === 1) return [initialWindow(from, to)];
-    if (seed) {
-      const records = seed.buckets.reduce((sum, bucket) => sum + bucket[2], 0);
-      // As wide as the latency allows, each window well short of a page for every round it will take.
-      const parts = Math.max(1, Math.min(this.width(state), Math.ceil(records / (SEED_FILL * this.pageSize))));
-      return windowsAt(quantileCuts(seed.buckets, parts), from, to);
-    }
+    if (seed) return this.seededWindows(state, seed);
     // A round is cheap when Lever is quick: one first page, then fan out from what it covered (fewer windows,
     // fewer partial last pages). When it is slow, or not known yet, probe from the first round.
     const quick = state.latencyMs !== undefined && state.latencyMs < PROBE_FROM_MS;
     const top = Math.min(this.clock.now(), to ?? Number.POSITIVE_INFINITY);
-    return windowsAt(probeCuts(top, quick ? 1 : Math.min(this.maxParallel, PROBE_WINDOWS)), from, to);
+    // Beside an import's lookup tables, probes fill what they leave of the limiter's tokens: the first round then
+    // reads all it can. Not for a changes-only query (sparse: more probes would read empty pages), nor alone.
+    const companion = this.companion?.waiting() ?? 0;
+    const room = Math.min(this.width(state), this.client.readyNow) - companion;
+    const fill = companion > 0 && state.query.params.updated_at_start === undefined;
+    const probes = quick ? 1 : Math.min(this.maxParallel, Math.max(PROBE_WINDOWS, fill ? room : 0));
+    return windowsAt(probeCuts(top, probes), from, to);
   }
 
   /** The seed of an earlier run of this query; none when the cache has none or cannot be read. */
@@ -188,13 +230,18 @@ export class WindowedRecordSource implements RecordSource {
     }
   }
 
-  /** Keeps what this fetch learnt for the next run of the query (a small account then needs no probe either). */
-  private saveSeed(state: WindowedFetchState): void {
+  /**
+   * Keeps what this fetch learnt for the next run of the query (a small account then needs no probe either): its
+   * records in buckets closing at every page, counted from the oldest.
+   */
+  private saveSeed(state: WindowedFetchState, read: readonly Bucket[]): void {
     if (!this.seeds) return;
+    const aligned = alignedBuckets(read, Math.max(1, Math.floor(this.pageSize / 4)), SEED_MAX_BUCKETS);
     // No record at all is worth keeping too: the next run then reads one window instead of probing.
-    const buckets = state.buckets?.length ? state.buckets : [[0, 0, 0] as Bucket];
+    const buckets = aligned.length > 0 ? aligned : [[0, 0, 0] as Bucket];
+    const latency = state.latencyMs ? { latencyMs: state.latencyMs } : {};
     try {
-      this.seeds.save(seedKey(state.query), { buckets, ...(state.latencyMs ? { latencyMs: state.latencyMs } : {}) });
+      this.seeds.save(seedKey(state.query), { buckets, ...latency, savedAt: this.clock.now() });
     } catch (_error) {
       // A seed is only a hint: a cache that refuses it costs the next run some speed, nothing else.
     }
@@ -210,6 +257,8 @@ export class WindowedRecordSource implements RecordSource {
       throw new AppError('INTERNAL', { reason: 'unreadableProgress' });
     }
     const state = JSON.parse(JSON.stringify(saved)) as WindowedFetchState;
+    this.replan(state);
+    this.tally.begin(state.fingerprint, state.buckets ?? []);
     const counters: Counters = { pages: 0, records: 0 };
     const sentBefore = this.client.requestsSent;
     while (state.windows.length > 0 && this.clock.now() < deadline && !enough()) {
@@ -220,8 +269,9 @@ export class WindowedRecordSource implements RecordSource {
     state.totals.pages += counters.pages;
     state.totals.records += counters.records;
     const done = state.windows.length === 0;
-    state.buckets = this.foldBuckets(state);
-    if (done) this.saveSeed(state);
+    const { folded, read } = this.tally.end(state.fingerprint, state.buckets ?? [], state.windows.map(unreadOf));
+    state.buckets = folded;
+    if (done) this.saveSeed(state, read);
     return { state, done, requests, ...counters };
   }
 
@@ -258,7 +308,8 @@ export class WindowedRecordSource implements RecordSource {
     });
     // Windows added during the loop (ranges read again once the order broke) come after the ones kept.
     state.windows = [...held, ...kept, ...state.windows.slice(before)];
-    if (complete && state.ordered) state.windows.push(...this.split(candidates, this.freeSlots(state)));
+    if (complete && state.ordered) state.windows.push(...this.split(state, candidates, this.freeSlots(state)));
+    if (complete && state.plannedPages) state.plannedPages -= 1;
     return complete;
   }
 
@@ -273,26 +324,11 @@ export class WindowedRecordSource implements RecordSource {
     const reading = all.slice(0, width);
     const fresh = state.windows.filter((window) => !started(window));
     const room = width - reading.length;
-    const waiting = Math.max(0, (this.companion?.waiting() ?? 0) - spare);
+    // A seeded plan already left the companion its room: its windows go first.
+    const waiting = state.seeded ? 0 : Math.max(0, (this.companion?.waiting() ?? 0) - spare);
     const forCompanion = Math.min(waiting, Math.max(0, room - 1));
     const taken = Math.min(fresh.length, Math.max(reading.length === 0 ? 1 : 0, room - forCompanion));
     return { sent: [...reading, ...fresh.slice(0, taken)], held: [...all.slice(width), ...fresh.slice(taken)] };
-  }
-
-  /** A page's records and the createdAt range they span: this execution's part of the next run's seed. */
-  private tally(records: readonly LeverRecord[]): void {
-    const dates = records
-      .map((record) => record.createdAt)
-      .filter((at) => typeof at === 'number' && Number.isFinite(at));
-    if (dates.length > 0) this.pageBuckets.push([Math.min(...dates), Math.max(...dates), dates.length]);
-  }
-
-  /** Earlier calls' buckets and this one's pages, as a few buckets of equal counts (none across what is unread). */
-  private foldBuckets(state: WindowedFetchState): Bucket[] {
-    const unread = state.windows.map(unreadOf);
-    const buckets = equalCountBuckets([...(state.buckets ?? []), ...this.pageBuckets], SEED_BUCKETS, unread);
-    this.pageBuckets = [];
-    return buckets;
   }
 
   /** Hands the page's records to the sink, and says what became of the window. */
@@ -310,7 +346,7 @@ export class WindowedRecordSource implements RecordSource {
     if (result.early) state.skipped = addSkip(state.skipped ?? [], skipOf(window));
     counters.pages += 1;
     counters.records += result.records.length;
-    this.tally(result.records);
+    this.tally.add(result.records);
     if (result.records.length > 0) sink(result.records);
     if (result.done) return { kind: 'done' };
     const parts = this.partitionOnInstant(state, window, data);
@@ -380,11 +416,19 @@ export class WindowedRecordSource implements RecordSource {
     };
   }
 
-  /** A window reaching down to 1970 fans out over the years below its first page; others halve where dense. */
-  private split(candidates: SplitCandidate[], slots: number): FetchWindow[] {
-    const wide = candidates.find((candidate) => candidate.window.floor === EARLIEST);
+  /**
+   * A window reaching down to 1970 fans out over the years below its first page; others halve where dense. While
+   * a seeded plan runs, only a window with twice what the plan leaves it (a wrong or stale seed) is split, never
+   * the oldest (its range, and so its estimate, reaches back to 1970).
+   */
+  private split(state: WindowedFetchState, candidates: SplitCandidate[], slots: number): FetchWindow[] {
+    const planned = 2 * this.pageSize * (state.plannedPages ?? 0);
+    const overPlan = (candidate: SplitCandidate) =>
+      candidate.window.floor !== EARLIEST && candidate.remaining > planned;
+    const worth = planned > 0 ? candidates.filter(overPlan) : candidates;
+    const wide = worth.find((candidate) => candidate.window.floor === EARLIEST);
     if (wide) return fanOut(wide.window, wide.span ?? 0, slots);
-    return planSplits(candidates, slots, this.pageSize);
+    return planSplits(worth, slots, Math.max(this.pageSize, planned));
   }
 
   /** Folds the last round's latency into the state (a round lasts as long as its slowest request). */

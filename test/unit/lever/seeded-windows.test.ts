@@ -3,7 +3,8 @@
 import { LeverClient } from '../../../src/lever/client';
 import { FETCH_SEED_SECONDS, FetchSeedCache } from '../../../src/lever/fetch-seed';
 import { fingerprintQuery } from '../../../src/lever/fingerprint';
-import { TokenBucket } from '../../../src/lever/rate-limiter';
+import type { RoundCompanion } from '../../../src/lever/lookup-prefetch';
+import { LEVER_RATE_LIMIT, TokenBucket } from '../../../src/lever/rate-limiter';
 import type { LeverRecord, ListQuery } from '../../../src/lever/source';
 import { normalizeQuery, type WindowedFetchState, WindowedRecordSource } from '../../../src/lever/windowed-source';
 import {
@@ -196,10 +197,12 @@ describe('WindowedRecordSource seeded from the last run', () => {
     clock.sleep(3_600_000);
     const seeded = run(clock, seeds, 2_500);
     expect(seeded.first.seeded).toBe(true);
-    expect(seeded.first.windows).toHaveLength(20);
+    expect(seeded.first.windows.length).toBeLessThanOrEqual(20);
     expect(seeded.first.latencyMs).toBe(2_500);
-    // 3,000 records in 20 windows of about 150: two rounds.
+    // 3,000 records in windows of two whole pages: two rounds, and fewer requests than 20 windows of 150 (40).
     expect(seeded.batches.length).toBeLessThanOrEqual(unseeded.batches.length);
+    expect(seeded.batches).toHaveLength(2);
+    expect(seeded.batches[0] + seeded.batches[1]).toBeLessThanOrEqual(34);
     expect(seeded.ids.size).toBe(3_000);
     // Another account behind the same scope: the seed is wrong, the set still exact.
     clock.sleep(3_600_000);
@@ -231,16 +234,33 @@ describe('WindowedRecordSource seeded from the last run', () => {
     clock.sleep(3_600_000);
     const seeded = run(clock, seeds, 2_500, many);
     expect(seeded.first.seeded).toBe(true);
-    expect(seeded.first.windows).toHaveLength(20);
-    expect(seeded.batches[0]).toBe(20);
+    // 12,000 records and a little room for new ones: windows of 7 whole pages, all sent in the first round.
+    expect(seeded.first.plannedPages).toBe(7);
+    expect(seeded.first.windows.length).toBeLessThanOrEqual(20);
+    expect(seeded.batches[0]).toBe(seeded.first.windows.length);
+    expect(seeded.batches.length).toBeLessThanOrEqual(7);
     expect(seeded.ids.size).toBe(12_000);
     const counts = seeded.first.windows.map(
       (w) => many.filter((r) => r.createdAt >= w.floor && (w.hi === null || r.createdAt <= w.hi)).length,
     );
-    // 600 records a window, as balanced as a seed folded in one call gives (713 at most here; 1,362 when the
-    // folds overlapped): no window holds two pages more than its share.
-    expect(Math.max(...counts)).toBeLessThan(800);
-    expect(Math.min(...counts)).toBeGreaterThan(400);
+    // Cut where the seed's buckets close, every quarter page from the oldest record: no window holds more than its
+    // 7 pages (the old balanced seed gave up to 713), and every one but the newest is nearly full (these records
+    // share seconds, ten a second on average, so buckets close a few records past a quarter page).
+    expect(Math.max(...counts)).toBeLessThanOrEqual(700);
+    expect(Math.min(...counts.slice(1))).toBeGreaterThan(600);
+  });
+
+  it('pages a seeded run in windows of whole pages: 13,919 records in 7 rounds of 20, 140 requests', () => {
+    const clock = new FakeClock(NEWEST);
+    const seeds = new FetchSeedCache(fakeCache(clock), 'scope');
+    // Denser towards now, no two on one instant: every window but the newest holds exactly 7 pages.
+    const distinct = Array.from({ length: 13_919 }, (_, k) => ({ id: `d-${k}`, createdAt: NEWEST - k * k * 2_000 }));
+    run(clock, seeds, 2_500, distinct);
+    clock.sleep(3_600_000);
+    const seeded = run(clock, seeds, 2_500, distinct);
+    // The balanced seed took 8 rounds: 20 windows of about 696 records, some past 700.
+    expect(seeded.batches).toEqual(Array(7).fill(20));
+    expect(seeded.ids.size).toBe(13_919);
   });
 
   it('reads a small account with one window once it has seen it, instead of probing again', () => {
@@ -284,5 +304,66 @@ describe('WindowedRecordSource seeded from the last run', () => {
     expect(seeds.load('fp')).toBeNull();
     cache.put('lever.seed.v1.scope.bad', '{"buckets":[["x"]]}', 60);
     expect(seeds.load('bad')).toBeNull();
+  });
+});
+
+/** Lookup-table requests asked for after `start`, as the engine does, one page each. */
+function lookupsLater(): RoundCompanion & { want(count: number): void; sent: number[] } {
+  let waiting = 0;
+  const sent: number[] = [];
+  return {
+    sent,
+    want: (count) => {
+      waiting += count;
+    },
+    waiting: () => waiting,
+    take: (room) => {
+      const count = Math.min(room, waiting);
+      sent.push(count);
+      return Array.from({ length: count }, () => ({ path: '/stages', params: { limit: 100 } }));
+    },
+    settle: (outcomes) => {
+      waiting -= outcomes.length;
+    },
+  };
+}
+
+describe('WindowedRecordSource: the first round beside the lookup tables', () => {
+  const records = makeRecords(3_000, NEWEST, 9);
+  const query: ListQuery = { object: 'opportunities', params: {} };
+
+  function firstRound(seeds: FetchSeedCache | undefined, clock: FakeClock, tokens: number) {
+    const http = new FakeHttp(fakeLever(records), clock, 2_500);
+    const limiter = new TokenBucket(clock, LEVER_RATE_LIMIT, tokens);
+    const client = new LeverClient({ http, clock, credential: testCredential(), limiter });
+    const lookups = lookupsLater();
+    const source = new WindowedRecordSource(client, clock, { maxParallel: 20, seeds, companion: lookups });
+    const state = source.start(query);
+    lookups.want(4);
+    const ids = new Set<string>();
+    const progress = source.next(state, clock.now() + 600_000, (page: LeverRecord[]) => {
+      for (const record of page) ids.add(record.id);
+    });
+    expect(progress.done).toBe(true);
+    expect(ids.size).toBe(3_000);
+    return { batches: http.batches, lookups: lookups.sent };
+  }
+
+  it('probes with what the lookups leave of the tokens the limiter has (18 once idle), not 8 alone', () => {
+    const clock = new FakeClock(NEWEST);
+    const { batches, lookups } = firstRound(undefined, clock, 18);
+    expect(batches[0]).toBe(18);
+    expect(lookups[0]).toBe(4);
+  });
+
+  it('plans a seeded round again once the lookups are known, so they share the rounds the windows leave', () => {
+    const clock = new FakeClock(NEWEST);
+    const seeds = new FetchSeedCache(fakeCache(clock), 'scope');
+    firstRound(seeds, clock, 18);
+    clock.sleep(3_600_000);
+    const { batches, lookups } = firstRound(seeds, clock, 18);
+    // 30 pages and 4 lookups: two rounds of at most 20, the lookups inside them, none left for a third.
+    expect(batches).toHaveLength(2);
+    expect(lookups.reduce((sum, count) => sum + count, 0)).toBe(4);
   });
 });

@@ -1,0 +1,167 @@
+// A seeded first round (pure): createdAt cuts where each window holds whole pages, as many as make the run quickest.
+//
+// The seed keeps its records in buckets that close at every page counted from the oldest record (alignedBuckets),
+// so a window cut where one closes holds exactly so many full pages: the only partial page is the newest window's,
+// which also takes the records created since the seed. How many windows, and so how many pages each, comes from a
+// model of Lever's limit (a burst, then a steady rate) and of rounds that last the latency (roundsMs).
+import type { Bucket } from './windows';
+
+const sum = (buckets: readonly Bucket[]) => buckets.reduce((total, bucket) => total + bucket[2], 0);
+
+/** Sorted buckets, those that share an instant merged: a cut between two never splits an instant's records. */
+export function mergeInstants(buckets: readonly Bucket[]): Bucket[] {
+  const sorted = buckets.filter((bucket) => bucket[2] > 0).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const merged: Bucket[] = [];
+  for (const [from, to, count] of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && from <= last[1]) merged[merged.length - 1] = [last[0], Math.max(last[1], to), last[2] + count];
+    else merged.push([from, to, count]);
+  }
+  return merged;
+}
+
+/**
+ * The same records in buckets that close once they reach the next multiple of `step` records counted from the
+ * oldest (past it only when an instant holds several), so windows cut where buckets meet hold whole pages. A step
+ * of a quarter page leaves room to pack around instants that hold several records; it doubles until at most `max`
+ * buckets remain (a huge account keeps coarser cuts, still at whole pages).
+ */
+export function alignedBuckets(buckets: readonly Bucket[], step: number, max: number): Bucket[] {
+  const merged = mergeInstants(buckets);
+  while (sum(merged) > step * Math.max(1, max)) step *= 2;
+  const aligned: Bucket[] = [];
+  let below = 0;
+  let current: Bucket | null = null;
+  for (const [from, to, count] of merged) {
+    current = current ? [current[0], to, current[2] + count] : [from, to, count];
+    if (below + current[2] >= (Math.floor(below / step) + 1) * step) {
+      aligned.push(current);
+      below += current[2];
+      current = null;
+    }
+  }
+  if (current) aligned.push(current);
+  return aligned;
+}
+
+/** What the run's rounds are up against: Lever's latency, and its token bucket as the client's limiter sees it. */
+export interface Pace {
+  latencyMs: number;
+  ratePerSecond: number;
+  burst: number;
+  /** Tokens the limiter starts with. */
+  startTokens: number;
+}
+
+/** Milliseconds rounds of these sizes take: each waits for the tokens it lacks, then lasts the latency. */
+export function roundsMs(sizes: readonly number[], pace: Pace): number {
+  let tokens = pace.startTokens;
+  let ms = 0;
+  for (const size of sizes) {
+    ms += (Math.max(0, size - tokens) / pace.ratePerSecond) * 1000 + pace.latencyMs;
+    tokens = Math.max(tokens, size) - size;
+    tokens = Math.min(pace.burst, tokens + (pace.ratePerSecond * pace.latencyMs) / 1000);
+  }
+  return ms;
+}
+
+/** Requests each round sends: a page of every window still reading, then the companion's in the room left. */
+export function roundSizes(pages: readonly number[], width: number, companion: number): number[] {
+  const sizes: number[] = [];
+  let waiting = companion;
+  for (let round = 1; round <= Math.max(0, ...pages) || waiting > 0; round++) {
+    const own = pages.filter((count) => count >= round).length;
+    const extra = Math.min(waiting, Math.max(own === 0 ? 1 : 0, width - own));
+    waiting -= extra;
+    sizes.push(own + extra);
+  }
+  return sizes;
+}
+
+/**
+ * Windows packed from the oldest record up, each with as many buckets as fit in `capacity` records, cut where two
+ * buckets meet. A bucket wider than a window (a coarse seed) is cut by even spread, a guess; an instant never is.
+ */
+export function packWindows(buckets: readonly Bucket[], capacity: number): { cuts: number[]; counts: number[] } {
+  const cuts: number[] = [];
+  const counts: number[] = [];
+  let held = 0;
+  for (const [from, to, count] of buckets) {
+    if (held + count <= capacity) {
+      held += count;
+      continue;
+    }
+    if (held > 0) {
+      cuts.push(from);
+      counts.push(held);
+    }
+    held = count;
+    for (let piece = 1; held > capacity && from < to; piece++) {
+      const cut = from + Math.ceil(((to - from + 1) * piece * capacity) / count);
+      if (cut > to) break;
+      cuts.push(cut);
+      counts.push(capacity);
+      held -= capacity;
+    }
+  }
+  counts.push(held);
+  return { cuts, counts };
+}
+
+export interface SeedPlanInput {
+  /** The seed's buckets (see alignedBuckets). */
+  buckets: readonly Bucket[];
+  pageSize: number;
+  /** Windows one round pages at most (the round's width). */
+  maxWindows: number;
+  /** Records expected above the seed's newest: created since it was saved. They fall in the newest window. */
+  slack: number;
+  /** Requests of one page each that share the rounds' room (lookup tables). */
+  companion: number;
+  pace: Pace;
+}
+
+export interface SeedPlan {
+  /** Where windows start (see windowsAt). */
+  cuts: number[];
+  /** Pages each window holds at most. */
+  pages: number;
+}
+
+/**
+ * The windows of a seeded first round: for every number of pages a window may hold, the windows packed from the
+ * oldest record up, and the quickest by the model; the fewest requests when two take as long.
+ */
+export function planSeededCuts(input: SeedPlanInput): SeedPlan {
+  const buckets = mergeInstants(input.buckets);
+  if (buckets.length === 0) return { cuts: [], pages: 1 };
+  const newest = buckets[buckets.length - 1];
+  buckets[buckets.length - 1] = [newest[0], newest[1], newest[2] + Math.max(0, input.slack)];
+  const allPages = Math.max(1, Math.ceil(sum(buckets) / input.pageSize));
+  let best: { ms: number; requests: number; plan: SeedPlan } | null = null;
+  for (let pages = Math.ceil(allPages / Math.max(1, input.maxWindows)); pages <= allPages; pages++) {
+    const { cuts, counts } = packWindows(buckets, pages * input.pageSize);
+    if (counts.length > input.maxWindows) continue;
+    const perWindow = counts.map((count) => Math.max(1, Math.ceil(count / input.pageSize)));
+    const ms = roundsMs(roundSizes(perWindow, input.maxWindows, input.companion), input.pace);
+    const requests = perWindow.reduce((total, count) => total + count, 0);
+    if (!best || ms < best.ms - 1 || (ms <= best.ms + 1 && requests < best.requests)) {
+      best = { ms, requests, plan: { cuts, pages } };
+    }
+    // Past twice the best, fewer and longer windows only take longer.
+    if (counts.length === 1 || ms > 2 * best.ms) break;
+  }
+  return best?.plan ?? { cuts: [], pages: allPages };
+}
+
+/** The seed's last 30 days of records tell how many a seed of its age has missed. */
+const RECENT_MS = 30 * 86_400_000;
+/** Records kept free in the newest window whatever the seed's age (a few created, un-archived or moved). */
+export const MIN_SLACK = 10;
+
+/** Records created since the seed was saved, by the rate of its last 30 days, with a margin. */
+export function newRecordsSlack(buckets: readonly Bucket[], savedAt: number, now: number): number {
+  const recent = buckets.filter((bucket) => bucket[1] >= savedAt - RECENT_MS);
+  const perMs = sum(recent) / RECENT_MS;
+  return MIN_SLACK + Math.ceil(2 * perMs * Math.max(0, now - savedAt));
+}
