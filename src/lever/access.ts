@@ -62,9 +62,8 @@ function locallyFiltered(source: RecordSource, resolve: (query: ListQuery) => Li
   };
 }
 
-/** A source that calls `found` once, the first time a confidential record reaches the sink. */
-export function noticingConfidential(source: RecordSource, found: () => void): RecordSource {
-  let noticed = false;
+/** A source whose records `tap` sees on their way to the sink. */
+function tapping(source: RecordSource, tap: (records: LeverRecord[]) => void): RecordSource {
   return {
     start: (query) => source.start(query),
     next: (state, deadline, sink, enough) =>
@@ -72,10 +71,7 @@ export function noticingConfidential(source: RecordSource, found: () => void): R
         state,
         deadline,
         (records) => {
-          if (!noticed && records.some((record) => record.confidentiality === 'confidential')) {
-            noticed = true;
-            found();
-          }
+          tap(records);
           sink(records);
         },
         enough,
@@ -83,21 +79,20 @@ export function noticingConfidential(source: RecordSource, found: () => void): R
   };
 }
 
+/** A source that calls `found` once, the first time a confidential record reaches the sink. */
+export function noticingConfidential(source: RecordSource, found: () => void): RecordSource {
+  let noticed = false;
+  return tapping(source, (records) => {
+    if (!noticed && records.some((record) => record.confidentiality === 'confidential')) {
+      noticed = true;
+      found();
+    }
+  });
+}
+
 /** A source whose records the drift check's list sees as they arrive (ChangedPrefetch.note). */
 function noting(source: RecordSource, changed: ChangedPrefetch): RecordSource {
-  return {
-    start: (query) => source.start(query),
-    next: (state, deadline, sink, enough) =>
-      source.next(
-        state,
-        deadline,
-        (records) => {
-          changed.note(records);
-          sink(records);
-        },
-        enough,
-      ),
-  };
+  return tapping(source, (records) => changed.note(records));
 }
 
 /** Characters the query string of a list of `query.object` may take in this client's URLs. */
