@@ -79,11 +79,11 @@ export interface ResultRows {
   notes: string[];
   /** Full runs that replaced a base: the drift check's count. */
   drift?: number;
-  /** Changes-only runs: the base they merged into, which their append is measured against. */
+  /** The base the run read (changes-only: merged into; full: drift-checked), which an append is measured against. */
   base?: ReadBase;
 }
 
-/** A base as a changes-only run read it: its record and its live rows. */
+/** A base as a run read it (a changes-only run's merge, a full run's drift check): its record and live rows. */
 export interface ReadBase {
   record: IncrementalBase;
   rows: StagedRow[];
@@ -94,10 +94,11 @@ export function resultRows(slice: Slice, fetched: readonly StagedRow[]): ResultR
   const full = slice.checkpoint.kind !== 'changes';
   const merged = full ? { rows: dedupeAndSort(fetched), notes: [] } : mergedChanges(slice, fetched);
   const { shown, kept } = splitBySnooze(merged.rows, slice.plan.query, slice.plan.stagedSpecs, slice.deps.now());
-  const drift = full ? checkDrift(slice, kept) : undefined;
+  const checked = full ? checkDrift(slice, kept) : {};
   const result: ResultRows = { rows: shown, kept, notes: merged.notes };
-  if (drift !== undefined) result.drift = drift;
-  if ('base' in merged) result.base = merged.base;
+  if (checked.drift !== undefined) result.drift = checked.drift;
+  const base = 'base' in merged ? merged.base : checked.base;
+  if (base) result.base = base;
   return result;
 }
 
@@ -158,15 +159,18 @@ function driftCount(slice: Slice, query: ChangedQuery, base: StagedRow[], rows: 
 /**
  * A full run that replaces a base of the same definition counts the records that differ from it although Lever's
  * changes query does not return them (driftCount). Any drift switches the import to full runs only: a changes-only
- * run would have missed those records.
+ * run would have missed those records. The base it read comes back too: the commit can then append only what
+ * differs, instead of rewriting the whole base.
  */
-function checkDrift(slice: Slice, rows: readonly StagedRow[]): number | undefined {
+function checkDrift(slice: Slice, rows: readonly StagedRow[]): { drift?: number; base?: ReadBase } {
   const base = usableBase(slice);
-  if (!base || base.fingerprint !== slice.plan.fingerprint || !slice.lever.changedSince) return undefined;
+  if (!base || base.fingerprint !== slice.plan.fingerprint || !slice.lever.changedSince) return {};
   const baseRows = readBaseRows(slice.deps.workbook, base);
-  const drift = baseRows ? driftCount(slice, changedQuery(slice, base), baseRows, rows) : undefined;
+  if (!baseRows) return {};
+  const drift = driftCount(slice, changedQuery(slice, base), baseRows, rows);
   if (drift) saveFullOnly(slice.deps.store, slice.definition.id, { atMs: slice.deps.now(), records: drift });
-  return drift;
+  const read = { base: { record: base, rows: baseRows } };
+  return drift === undefined ? read : { ...read, drift };
 }
 
 /**
@@ -259,10 +263,13 @@ export function keepBase(slice: Slice, write: BaseWrite): void {
 /** Appends the changes after the recorded rows, then records the longer log (the write first: crash-safe). */
 function appendToBase(slice: Slice, write: BaseWrite, previous: IncrementalBase): void {
   const { deps, definition, checkpoint } = slice;
-  // usableBase found the sheet by id already: no call, and it is hidden.
+  const full = checkpoint.kind !== 'changes';
+  // usableBase found the sheet by id already: no call.
   const sheet = deps.workbook.sheetById(previous.sheetId);
   try {
     if (!sheet) throw new AppError('INTERNAL', { reason: 'baseMissing' });
+    // A full run's append is a full run all the same: it hides a base a user unhid, and the cadence counts from it.
+    if (full) sheet.hide();
     appendBaseRows(deps.workbook, sheet, previous.rows, write.rows);
   } catch {
     dropBase(slice, previous);
@@ -272,10 +279,11 @@ function appendToBase(slice: Slice, write: BaseWrite, previous: IncrementalBase)
     ...previous,
     rows: previous.rows + write.rows.length,
     runStartedAtMs: checkpoint.startedAtMs,
+    fullAtMs: full ? checkpoint.startedAtMs : previous.fullAtMs,
   });
 }
 
-/** Rewrites the base compact (full runs, and logs grown too long), then records it. */
+/** Rewrites the base compact (a first base, a full run that could not read the old one, a log grown too long). */
 function rewriteBase(slice: Slice, rows: readonly StagedRow[], previous: IncrementalBase | null): void {
   const { deps, definition, plan, checkpoint } = slice;
   // A changes-only run found the recorded sheet by id already (usableBase): no lookup by name, and it is hidden.

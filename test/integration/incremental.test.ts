@@ -473,7 +473,7 @@ describe('the base as an append log', () => {
    * A harness after a full run and an hour of changes, its refresh (`full`: the user's "Run in full") killed
    * `limitMs` into its execution (or not).
    */
-  function killedRefresh(limitMs: number, full = false) {
+  function killedRefresh(limitMs: number, full = false, renameShare = 0) {
     const h = createHarness({ opportunities: 600, requisitions: 10 });
     connect(h);
     settleSnoozes(h, h.emu.clock.now() + 30 * 86_400_000);
@@ -481,6 +481,7 @@ describe('the base as an append log', () => {
     refresh(h, definition.id);
     const before = baseLog(h, definition.id);
     changeAnHour(h, 80);
+    renameShown(h, renameShare);
     h.emu.setExecutionLimit(limitMs);
     const args = full ? [definition.id, { full: true }] : [definition.id];
     const result = h.emu.callFromSidebar('runImport', args, { user: USER, spreadsheetId: h.ssId });
@@ -516,19 +517,43 @@ describe('the base as an append log', () => {
     expect(sheet(h, 'Opportunities').values()).toEqual(fullImportValues(h, input));
   });
 
+  /** Renames `share` of the shown records, changed just now: past a quarter, the next base write is a rewrite. */
+  function renameShown(h: Harness, share: number): void {
+    const shownIds = new Set(sheetIdsOf(h));
+    const shown = h.dataset.opportunities.filter((o) => shownIds.has(o.id));
+    for (const o of shown.slice(0, Math.ceil(shown.length * share)))
+      Object.assign(o, { name: `${o.name} II`, updatedAt: h.emu.clock.now() - 1000 });
+  }
+
+  it('after a full run over it, grows by what the full run found different, and counts the full run', () => {
+    const { h, definition, before, result } = killedRefresh(360_000, true);
+    expect(result.timedOut).toBe(false);
+    const after = baseLog(h, definition.id);
+    expect(after.log.slice(0, before.rows)).toEqual(before.log.slice(0, before.rows));
+    expect(after.rows - before.rows).toBeGreaterThan(0);
+    expect(after.rows - before.rows).toBeLessThan(before.rows / 4);
+    expect(sheet(h, `_lever_base_${definition.id}`).hidden()).toBe(true);
+    const stored = JSON.parse(documentState(h.emu, h.ssId)[`incremental.${definition.id}`]) as { fullAtMs: number };
+    expect(stored.fullAtMs).toBe(after.startedAt);
+    // The next hour's refresh merges into that log and equals a full import.
+    changeAnHour(h, 81);
+    expect(refresh(h, definition.id).kind).toBe('changes');
+    expect(sheet(h, 'Opportunities').values()).toEqual(fullImportValues(h, input));
+  });
+
   it('killed while rewriting it in full, leaves no record: the next refresh reads everything and is exact', () => {
-    const whole = killedRefresh(360_000, true);
+    const whole = killedRefresh(360_000, true, 0.3);
     expect(whole.result.timedOut).toBe(false);
     const recordedAt = (h: Harness, importId: string) => baseLog(h, importId).startedAt;
     // The latest kill that does not see the rewritten base recorded.
     let [low, high] = [0, whole.result.elapsedMs];
     while (high - low > 1) {
       const middle = Math.floor((low + high) / 2);
-      const { h, definition } = killedRefresh(middle, true);
+      const { h, definition } = killedRefresh(middle, true, 0.3);
       if (recordedAt(h, definition.id) === recordedAt(whole.h, whole.definition.id)) high = middle;
       else low = middle;
     }
-    const { h, definition, result } = killedRefresh(low, true);
+    const { h, definition, result } = killedRefresh(low, true, 0.3);
     expect(result.timedOut).toBe(true);
     // The target is written and the base rewritten, but its record was withdrawn before the write: no run trusts it.
     expect(baseLog(h, definition.id).rows).toBe(-1);
