@@ -7,13 +7,15 @@ const globals = globalThis as Record<string, unknown>;
 /** A one-sheet spreadsheet whose cells a second execution can edit between our holds. */
 function fakeSpreadsheet(id: string) {
   const cells: unknown[][] = [];
-  const at = (row: number, col: number) => {
+  const put = (row: number, col: number, value: unknown) => {
     while (cells.length < row) cells.push(['', '']);
-    return { get: () => cells[row - 1][col - 1], set: (v: unknown) => (cells[row - 1][col - 1] = v) };
+    cells[row - 1][col - 1] = value;
   };
-  const range = (row: number, col: number, rows = 1, cols = 1) => ({
-    setValue: (v: unknown) => at(row, col).set(v),
-    setValues: (block: unknown[][]) => block.forEach((line, i) => line.forEach((v, j) => at(row + i, col + j).set(v))),
+  const range = (row: number, col: number) => ({
+    setValue: (value: unknown) => put(row, col, value),
+    setValues: (block: unknown[][]) => {
+      for (const [i, line] of block.entries()) for (const [j, value] of line.entries()) put(row + i, col + j, value);
+    },
   });
   const sheet = { getDataRange: () => ({ getValues: () => cells.map((line) => [...line]) }), getRange: range };
   const spreadsheet = { getId: () => id, getSheetByName: () => sheet, insertSheet: () => sheet };
