@@ -165,3 +165,119 @@ export function newRecordsSlack(buckets: readonly Bucket[], savedAt: number, now
   const perMs = sum(recent) / RECENT_MS;
   return MIN_SLACK + Math.ceil(2 * perMs * Math.max(0, now - savedAt));
 }
+
+/** A window still reading after a blind round: the range it has left, [floor, seen], and the records estimated in it. */
+export interface ObservedRange {
+  floor: number;
+  seen: number;
+  remaining: number;
+}
+
+export interface ObservedPlanInput {
+  ranges: readonly ObservedRange[];
+  pageSize: number;
+  /** Windows one round pages at most. */
+  maxWindows: number;
+  /** New windows the state has room for. */
+  slots: number;
+  /** Windows beside the ranges (not started, or parts of an instant), counted as a page each. */
+  others: number;
+  companion: number;
+  pace: Pace;
+}
+
+export interface ObservedPlan {
+  /** Per range, where its new windows start (ascending; the range's own window keeps the top from the last). */
+  cuts: number[][];
+  pages: number;
+}
+
+/**
+ * A range cut from its top down into windows of `capacity` records by even spread, the lowest taking what is left
+ * (never a window of its own: below a page's extrapolated reach there may be no record at all). The density is
+ * measured at the top (the page just read), so that is where whole pages are likeliest; the lowest absorbs the error.
+ */
+export function observedPieces(range: ObservedRange, capacity: number): { cuts: number[]; counts: number[] } {
+  const span = range.seen - range.floor;
+  const pieces = Math.max(1, Math.floor(range.remaining / Math.max(1, capacity)));
+  if (span < 1 || pieces === 1) return { cuts: [], counts: [range.remaining] };
+  const cuts: number[] = [];
+  for (let k = pieces - 1; k >= 1; k--) {
+    const cut = range.seen - Math.floor((span * k * capacity) / range.remaining);
+    if (cut > range.floor && cut <= range.seen && cut > (cuts[cuts.length - 1] ?? range.floor)) cuts.push(cut);
+  }
+  const counts = [range.remaining - cuts.length * capacity, ...cuts.map(() => capacity)];
+  return { cuts, counts };
+}
+
+/**
+ * Rounds of full windows beyond which a blind plan is not made: one page's density, extrapolated over ranges that
+ * wide, is too rough (measured: 20k records at 2.5 s took a round more than halving the densest windows).
+ */
+const TRUSTED_ROUNDS = 3;
+
+/**
+ * A blind run's plan once its probes are back, as a seeded run's from the densities they showed: each window's
+ * range left cut into windows of whole estimated pages, as many pages a window as the model finds quickest within
+ * the round's width and the state's room. Null when no range holds more than one window's worth, or when the
+ * estimates hold more than TRUSTED_ROUNDS rounds.
+ */
+export function planObservedCuts(input: ObservedPlanInput): ObservedPlan | null {
+  const estimated = input.ranges.reduce((total, range) => total + range.remaining, 0) / input.pageSize;
+  if (estimated > TRUSTED_ROUNDS * input.maxWindows) return null;
+  const most = Math.max(0, ...input.ranges.map((range) => range.remaining));
+  const allPages = Math.max(1, Math.ceil(most / input.pageSize));
+  let best: { ms: number; requests: number; plan: ObservedPlan } | null = null;
+  for (let pages = 1; pages <= allPages; pages++) {
+    const pieces = input.ranges.map((range) => observedPieces(range, pages * input.pageSize));
+    const added = pieces.reduce((total, piece) => total + piece.cuts.length, 0);
+    if (added > input.slots || input.ranges.length + added + input.others > input.maxWindows) continue;
+    const perWindow = pieces.flatMap((piece) =>
+      piece.counts.map((count) => Math.max(1, Math.ceil(count / input.pageSize))),
+    );
+    perWindow.push(...Array.from({ length: input.others }, () => 1));
+    const ms = roundsMs(roundSizes(perWindow, input.maxWindows, input.companion), input.pace);
+    const requests = perWindow.reduce((total, count) => total + count, 0);
+    // As quick by the model: the most windows, since the estimates err (a window short of its plan ends sooner).
+    if (!best || ms < best.ms - 1) {
+      best = { ms, requests, plan: { cuts: pieces.map((piece) => piece.cuts), pages } };
+    }
+    if (added === 0) break;
+  }
+  if (!best) return null;
+  const cuts = spreadSpare(input, best.plan.cuts);
+  return cuts.some((rangeCuts) => rangeCuts.length > 0) ? { cuts, pages: best.plan.pages } : null;
+}
+
+/**
+ * Windows the plan leaves of the width (whole pages come in coarse steps) go to the ranges whose windows hold the
+ * most, one at a time, each range then cut evenly: a round of fewer windows than the width is time lost when slow.
+ */
+function spreadSpare(input: ObservedPlanInput, planned: number[][]): number[][] {
+  const cuts = planned.map((rangeCuts) => [...rangeCuts]);
+  const added = () => cuts.reduce((total, rangeCuts) => total + rangeCuts.length, 0);
+  // Never the oldest range: it may reach far below the account's first record, where no estimate holds.
+  const oldest = Math.min(...input.ranges.map((range) => range.floor));
+  const perWindow = (k: number) =>
+    input.ranges[k].floor === oldest ? 0 : input.ranges[k].remaining / (cuts[k].length + 1);
+  for (;;) {
+    const spare = Math.min(input.slots, input.maxWindows - input.ranges.length - input.others) - added();
+    const order = input.ranges.map((_, k) => k).sort((a, b) => perWindow(b) - perWindow(a));
+    const fullest = order[0];
+    if (spare <= 0 || fullest === undefined || perWindow(fullest) < 2 * input.pageSize) return cuts;
+    const next = evenCuts(input.ranges[fullest], cuts[fullest].length + 2);
+    if (next.length <= cuts[fullest].length) return cuts;
+    cuts[fullest] = next;
+  }
+}
+
+/** Cuts that part a range into `pieces` windows of even estimated counts. */
+function evenCuts(range: ObservedRange, pieces: number): number[] {
+  const span = range.seen - range.floor;
+  const cuts: number[] = [];
+  for (let k = 1; k < pieces; k++) {
+    const cut = range.floor + Math.ceil((span * k) / pieces);
+    if (cut > (cuts[cuts.length - 1] ?? range.floor) && cut <= range.seen) cuts.push(cut);
+  }
+  return cuts;
+}

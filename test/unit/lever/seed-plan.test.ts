@@ -7,8 +7,10 @@ import {
   MIN_SLACK,
   mergeInstants,
   newRecordsSlack,
+  observedPieces,
   type Pace,
   packWindows,
+  planObservedCuts,
   planSeededCuts,
   roundSizes,
   roundsMs,
@@ -134,6 +136,49 @@ describe('planSeededCuts', () => {
     expect(
       planSeededCuts({ buckets: [[0, 0, 0]], pageSize: 100, maxWindows: 20, slack: 10, companion: 0, pace: pace(1) }),
     ).toEqual({ cuts: [], pages: 1 });
+  });
+});
+
+describe('planObservedCuts (a blind run, once its probes are back)', () => {
+  const input = { pageSize: 100, maxWindows: 20, slots: 12, others: 0, companion: 0, pace: pace(2_500, 8) };
+
+  it('cuts from the top, where the density was measured, in whole pages; the lowest window takes the rest', () => {
+    const { cuts, counts } = observedPieces({ floor: 0, seen: 1_000_000, remaining: 1_050 }, 400);
+    // Never a window of its own for the rest (250): below one page's reach there may be no record at all.
+    expect(counts).toEqual([650, 400]);
+    expect(cuts).toEqual([619_048]);
+  });
+
+  it('plans the windows still reading into whole pages within the width and the slots, fewer rounds than halving', () => {
+    const ranges = [
+      { floor: 0, seen: 6_000_000, remaining: 4_000 },
+      { floor: 6_000_001, seen: 8_000_000, remaining: 1_500 },
+      { floor: 8_000_001, seen: 9_000_000, remaining: 50 },
+    ];
+    const plan = planObservedCuts({ ...input, ranges });
+    expect(plan).not.toBeNull();
+    const added = plan?.cuts.reduce((sum, cuts) => sum + cuts.length, 0) ?? 0;
+    expect(added).toBeLessThanOrEqual(12);
+    expect(ranges.length + added).toBeLessThanOrEqual(20);
+    // The width's windows all used, whole pages where the density was measured; the oldest range (whose depth no
+    // page shows) keeps whole pages from its top, the small one is left alone.
+    expect(ranges.length + added).toBe(15);
+    expect(plan?.cuts[2]).toEqual([]);
+    const [oldest] = ranges;
+    const oldestCuts = plan?.cuts[0] ?? [];
+    const perPage = (oldest.seen - oldest.floor) / oldest.remaining;
+    const top = oldestCuts[oldestCuts.length - 1];
+    expect(Math.round((oldest.seen - top) / perPage)).toBe((plan?.pages ?? 0) * 100);
+  });
+
+  it('plans nothing past three rounds of windows: one page extrapolated that far is too rough a guess', () => {
+    const ranges = [{ floor: 0, seen: 6_000_000, remaining: 6_100 }];
+    expect(planObservedCuts({ ...input, ranges })).toBeNull();
+  });
+
+  it('plans nothing when no window holds more than a page', () => {
+    const ranges = [{ floor: 0, seen: 10, remaining: 40 }];
+    expect(planObservedCuts({ ...input, ranges })).toBeNull();
   });
 });
 
