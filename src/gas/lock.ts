@@ -96,23 +96,15 @@ function admittedLeaseLock(store: SheetStore, user: string, admit: () => boolean
       refused = claim === 'refused';
       return claim === 'taken';
     },
-    releaseLock: () => {
-      try {
-        withScriptLock(() => {
-          // While this execution's lease is live nobody else can have claimed it (a claim refuses a live lease), so
-          // the lease read at the claim is still the sheet's: reading the whole sheet again would only cost calls.
-          if (Date.now() >= leaseExpiry()) store.refresh();
-          // Written in place rather than deleted: the row stays the lease's, so the sheet does not grow per run.
-          if (readJson<Lease>(store, LEASE_KEY)?.holder === holder)
-            writeJson(store, LEASE_KEY, { holder: '', user: '', expiresAt: 0 } satisfies Lease);
-          // The run's held writes (its record…) land with the lease, before the next holder can read the sheet.
-          store.writeHeld();
-        });
-      } finally {
-        // Without the script lock the lease is left to expire, but the run's record must still land.
-        store.writeHeld();
-      }
-    },
+    releaseLock: () =>
+      withScriptLock(() => {
+        // While this execution's lease is live nobody else can have claimed it (a claim refuses a live lease), so
+        // the lease read at the claim is still the sheet's: reading the whole sheet again would only cost calls.
+        if (Date.now() >= leaseExpiry()) store.refresh();
+        // Written in place rather than deleted: the row stays the lease's, so the sheet does not grow per run.
+        if (readJson<Lease>(store, LEASE_KEY)?.holder === holder)
+          writeJson(store, LEASE_KEY, { holder: '', user: '', expiresAt: 0 } satisfies Lease);
+      }),
   };
   return { lock, refused: () => refused };
 }

@@ -21,8 +21,6 @@ const SCRIPT_LOCK_WAIT_MS = 10_000;
 export interface SheetStore extends KeyValueStore {
   /** Reads the sheet again (one call): for decisions another execution's writes may change. */
   refresh(): void;
-  /** Writes what holdToRelease() held (the lease release calls it inside the script lock); a no-op otherwise. */
-  writeHeld(): void;
 }
 
 /**
@@ -98,9 +96,7 @@ class StateSheet implements SheetStore {
   private reserved = new Set<string>();
   /** Inside batch(): the value cells to write at its end, by key (an empty cell for a deleted key). */
   private deferred: Map<string, string> | null = null;
-  /** After holdToRelease(): `deferred` is written by writeHeld(), not at the end of a batch. */
-  private holding = false;
-  /** Inside exclusive(): the updates held outside it, which its own writes supersede. */
+  /** Inside exclusive(): the updates a batch holds outside it, which its own writes supersede. */
   private throughOver: Map<string, string> | null = null;
 
   constructor(private readonly spreadsheet: Spreadsheet) {}
@@ -146,26 +142,11 @@ class StateSheet implements SheetStore {
     try {
       result = work();
     } catch (error) {
-      if (!this.holding) this.writeDeferred(true);
+      this.writeDeferred(true);
       throw error;
     }
-    if (!this.holding) this.writeDeferred(false);
-    return result;
-  }
-
-  /**
-   * From now on, updates wait for writeHeld() (the lease release) and land with the lease's own: a run's last
-   * writes (its record, the status layout) and the release then take one call per run of adjacent rows.
-   */
-  holdToRelease(): void {
-    this.deferred ??= new Map();
-    this.holding = true;
-  }
-
-  writeHeld(): void {
-    if (!this.holding) return;
-    this.holding = false;
     this.writeDeferred(false);
+    return result;
   }
 
   /**
@@ -178,7 +159,7 @@ class StateSheet implements SheetStore {
 
   /**
    * In the script lock, on a fresh read (one already made in this hold will do), flushed when the hold ends. Its
-   * writes go through even while a batch or holdToRelease holds others: held to a later hold, they could overwrite
+   * writes go through even inside a batch that holds others: held past this hold, they could overwrite
    * what another execution wrote in between, the very race this guards against.
    */
   exclusive<T>(work: () => T): T {

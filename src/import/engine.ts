@@ -104,8 +104,6 @@ function work(state: RunState, options: SliceOptions): RunRecord {
       : null;
   if (summary) {
     slice.checkpoint = fetched.checkpoint;
-    // The commit's own state has landed: the record (and what follows under the lease) can wait for the release.
-    slice.deps.store.holdToRelease?.();
     return saveOutcome(slice, {
       status: 'succeeded',
       endedAt: slice.deps.now(),

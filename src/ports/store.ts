@@ -26,11 +26,6 @@ export interface KeyValueStore {
    * execution's write. Stores one execution has to itself (memory, a user's own properties) need none.
    */
   exclusive?<T>(work: () => T): T;
-  /**
-   * Writes from now on may wait for the end of the document lease (the state sheet writes them with the lease's
-   * release, in one call per run of adjacent rows). Only for a run's last writes, which no one needs earlier.
-   */
-  holdToRelease?(): void;
 }
 
 /** Runs `work` with the store's writes held to its end where the store can (see KeyValueStore.batch). */

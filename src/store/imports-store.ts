@@ -48,7 +48,7 @@ export function listDefinitions(store: KeyValueStore): ImportDefinition[] {
  * The definition's row and those of what its first run writes (the incremental base's record too, for scheduled
  * opportunity imports; the kept-offers mark), which then appends none (each append costs calls).
  * In this order a run's batched writes fall on adjacent rows: its start writes checkpoint and runs, its commit
- * definition, layout and checkpoint, and its end (held to the lease's release) runs, lease and status layout.
+ * definition, layout and checkpoint.
  */
 function importKeys(id: string): string[] {
   const keys = [baseKey(id), definitionKey(id), layoutKey(id), checkpointKey(id), runsKey(id), LEASE_KEY];

@@ -70,10 +70,9 @@ describe('withScriptLock', () => {
   });
 });
 
-/** A state store whose lease writes, and the writes it was asked to hold, are recorded among the lock events. */
-function leaseStore(): SheetStore & { holdToRelease(): void } {
+/** A state store whose lease writes are recorded among the lock events. */
+function leaseStore(): SheetStore {
   const inner = memoryStore();
-  let holding = false;
   return {
     ...inner,
     set: (key, value) => {
@@ -81,13 +80,6 @@ function leaseStore(): SheetStore & { holdToRelease(): void } {
       inner.set(key, value);
     },
     refresh: () => undefined,
-    holdToRelease: () => {
-      holding = true;
-    },
-    writeHeld: () => {
-      if (holding) events.push('held writes');
-      holding = false;
-    },
   };
 }
 
@@ -130,26 +122,5 @@ describe('the import lease', () => {
         throw new Error('import failed');
       }),
     ).toThrow('import failed');
-  });
-
-  it("writes a run's held writes with the lease, inside the script lock, before the flush", () => {
-    stubServices();
-    const store = leaseStore();
-    withLock(leaseLock(store, 'ana@example.com'), () => {
-      events.push('import writes');
-      store.holdToRelease();
-    });
-    expect(events.slice(-5)).toEqual(['lock', 'lease freed', 'held writes', 'flush', 'release']);
-  });
-
-  it('still writes the held writes when the script lock cannot be had at the release', () => {
-    stubServices();
-    const store = leaseStore();
-    const lease = leaseLock(store, 'ana@example.com');
-    withLock(lease, () => {
-      store.holdToRelease();
-      globals.LockService = { getScriptLock: () => ({ tryLock: () => false, releaseLock: () => undefined }) };
-    });
-    expect(events.slice(-1)).toEqual(['held writes']);
   });
 });

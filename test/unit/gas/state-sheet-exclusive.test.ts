@@ -1,5 +1,5 @@
-// The state sheet's exclusive(): its read-modify-write lands inside its own script-lock hold even while a run's last
-// writes are held for the lease's release, and a held write of the same key cannot overwrite it later.
+// The state sheet's exclusive(): its read-modify-write lands inside its own script-lock hold even inside a batch that
+// holds other writes to its end, and a held write of the same key cannot overwrite it later.
 import { stateStore, withScriptLock } from '../../../src/gas/state-sheet';
 
 const globals = globalThis as Record<string, unknown>;
@@ -32,21 +32,21 @@ afterEach(() => {
 });
 
 describe('the state sheet’s exclusive()', () => {
-  it('writes at once while a run holds its last writes, and the held write of that key is dropped', () => {
+  it('writes at once inside a batch that holds other writes, and the held write of that key is dropped', () => {
     const { spreadsheet, cells } = fakeSpreadsheet('ss-exclusive');
     const store = stateStore(spreadsheet as never);
     withScriptLock(() => {
       store.set('runs.a', 'old');
       store.set('sched.a', '{"lastSlot":1}');
     });
-    store.holdToRelease?.();
-    store.set('runs.a', 'succeeded');
-    store.set('sched.a', '{"lastSlot":1,"held":true}');
-    store.exclusive?.(() => store.set('sched.a', '{"lastSlot":2}'));
     const value = (key: string) => String(cells.find((line) => String(line[0]).endsWith(key))?.[1]);
-    expect(value('sched.a')).toMatch(/"lastSlot":2/);
-    expect(value('runs.a')).toMatch(/old/);
-    store.writeHeld();
+    store.batch?.(() => {
+      store.set('runs.a', 'succeeded');
+      store.set('sched.a', '{"lastSlot":1,"held":true}');
+      store.exclusive?.(() => store.set('sched.a', '{"lastSlot":2}'));
+      expect(value('sched.a')).toMatch(/"lastSlot":2/);
+      expect(value('runs.a')).toMatch(/old/);
+    });
     expect(value('runs.a')).toMatch(/succeeded/);
     expect(value('sched.a')).toMatch(/"lastSlot":2/);
   });
