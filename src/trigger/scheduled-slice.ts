@@ -181,9 +181,9 @@ export function executeSlice(
 }
 
 /**
- * After the engine's run: the import's state, a run log entry once it ended, and the failure email. Under the lock
- * (no other firing can claim meanwhile) the state is patched on what the claim read; after it (`unlocked`, an engine
- * that threw), afresh.
+ * After the engine's run: the import's state, a run log entry once it ended, and the failure email. The state is
+ * patched afresh: a take-over or a schedule change, which take no lease, may have written it while the run read.
+ * Under the lease, when even the script lock is busy, on what the claim read (no other firing can claim meanwhile).
  */
 function settleRun(
   deps: SliceDeps,
@@ -194,8 +194,12 @@ function settleRun(
 ): SliceOutcome {
   const succeeded = run.status === 'succeeded' ? { lastSuccessAt: deps.now() } : {};
   const patch = { note: undefined, noteReason: undefined, ...succeeded };
-  if (unlocked) patchImportStateAfresh(deps.documentStore, definition.id, () => patch);
-  else patchImportState(deps.documentStore, definition.id, patch);
+  try {
+    patchImportStateAfresh(deps.documentStore, definition.id, () => patch);
+  } catch (error) {
+    if (unlocked) throw error;
+    patchImportState(deps.documentStore, definition.id, patch);
+  }
   if (run.status === 'continuing' || run.status === 'running') return 'continuing';
   log.push(entryFor(deps, definition, run));
   if (run.status === 'failed') {

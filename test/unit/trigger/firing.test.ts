@@ -196,6 +196,20 @@ describe('dispatch', () => {
     expect(t.calls).toEqual([]);
   });
 
+  it('keeps a take-over made while the run read: the settle patches the state afresh', () => {
+    const t = setup([scheduled('a', DAILY_7, ANA)]);
+    handledYesterday(t.deps, 'a');
+    const shared = t.deps.documentStore;
+    t.deps.documentStore = executionView(shared);
+    t.setEngine((id) => {
+      // Another editor takes the import over (no lease) while this firing's run reads Lever.
+      writeImportState(shared, id, { ...readImportState(shared, id), since: SLOT_7 + 60_000 });
+      return runRecord(id, { status: 'succeeded' });
+    });
+    t.fire(SLOT_7 + 10 * 60_000);
+    expect(readImportState(shared, 'a')).toMatchObject({ lastSlot: SLOT_7, since: SLOT_7 + 60_000 });
+  });
+
   it("does not hand a claimed slot back when the engine meets BUSY after the claim: it is that slot's failure", () => {
     const t = setup([scheduled('a', DAILY_7, ANA)]);
     handledYesterday(t.deps, 'a');
