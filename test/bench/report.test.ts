@@ -38,6 +38,15 @@ const result = (change: Partial<ScenarioResult>): ScenarioResult => ({
   ...change,
 });
 
+/** A full import of 700 requests, then a changes-only refresh of 16 that shows every renamed record. */
+const changesOnlyDay = () => ({
+  full: run({ requests: 700, urlFetchQuota: 700 }),
+  refresh: run({ requests: 16, urlFetchQuota: 16 }),
+  edits: { edited: 90, archived: 9 },
+  renamedShown: 81,
+  renamedExpected: 81,
+});
+
 describe('importRow', () => {
   it('shows rec/s, the share of the ceiling and the speed-up over the baseline', () => {
     const row = importRow(result({ addOn: run(), baseline: run({ seconds: 30 }) }));
@@ -103,25 +112,13 @@ describe('refresh', () => {
   });
 
   it("counts the day's full run beside 23 changes-only refreshes", () => {
-    const refresh = {
-      full: run({ requests: 700, urlFetchQuota: 700 }),
-      refresh: run({ requests: 16, urlFetchQuota: 16 }),
-      edits: { edited: 90, archived: 9 },
-      renamedShown: 81,
-      renamedExpected: 81,
-    };
+    const refresh = changesOnlyDay();
     const row = refreshRow(result({ spec: spec('hourly-refresh'), refresh }));
     expect(row).toMatchObject({ kind: 'incremental', 'UrlFetch a day': 700 + 16 * 23, 'of consumer quota': '5%' });
   });
 
   it('gives the UrlFetch calls a day should drift switch the import to full runs', () => {
-    const refresh = {
-      full: run({ requests: 700, urlFetchQuota: 700 }),
-      refresh: run({ requests: 16, urlFetchQuota: 16 }),
-      edits: { edited: 90, archived: 9 },
-      renamedShown: 81,
-      renamedExpected: 81,
-    };
+    const refresh = changesOnlyDay();
     const row = refreshRow(result({ spec: spec('hourly-refresh'), refresh }));
     expect(row['UrlFetch a day if full-only']).toBe(`${700 * 24} (84% of consumer)`);
     const stale = refreshRow(result({ spec: spec('hourly-refresh'), refresh: { ...refresh, renamedShown: 80 } }));

@@ -14,6 +14,7 @@ import {
 } from '../../tools/lever-sim';
 import { ALL_READINGS, type LeverReadings } from '../../tools/lever-sim/readings';
 import { FULL, KEYS, NO_CONFIDENTIAL, NOW } from '../lever-sim/support';
+import { checkOnSimulator } from './support';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -38,16 +39,7 @@ async function run(
   maxRequests?: number,
 ): Promise<{ report: LeverCheckReport; sim: LeverSimulator }> {
   const { sim, clock } = makeSim(readings, opportunities);
-  const report = await checkLever({
-    maxRequests,
-    baseUrl: 'https://api.lever.co/v1',
-    apiKey: key,
-    transport: (url, headers) => sim.handle({ url, method: 'GET', headers }),
-    now: () => clock.now,
-    sleep: async (ms) => {
-      clock.now += ms;
-    },
-  });
+  const report = await checkOnSimulator(sim, clock, { apiKey: key, maxRequests });
   return { report, sim };
 }
 
@@ -205,15 +197,7 @@ describe('checkLever: what updated_at_start selects', () => {
       counts: { ...counts, archived: 3, confidentialityFlipped: 0, relocated: 4 },
     });
     clock.now = since + 2 * 3_600_000;
-    const report = await checkLever({
-      baseUrl: 'https://api.lever.co/v1',
-      apiKey: FULL,
-      transport: (url, headers) => sim.handle({ url, method: 'GET', headers }),
-      now: () => clock.now,
-      sleep: async (ms) => {
-        clock.now += ms;
-      },
-    });
+    const report = await checkOnSimulator(sim, clock);
     expectWithinLimits(report, sim, FULL);
     const probe = report.updatedFilter;
     expect(probe.reading).toBe(updatedFilter === 'any-change' ? 'any-change' : 'field-or-no-such-change');
@@ -235,16 +219,10 @@ describe('checkLever: what updated_at_start selects', () => {
   /** The check with its updated_at_start answers rewritten by `alter` (the other probes see the simulator as is). */
   async function probeWith(alter: (answer: { status: number; body: string }) => { status: number; body: string }) {
     const { sim, clock } = makeSim();
-    const report = await checkLever({
-      baseUrl: 'https://api.lever.co/v1',
-      apiKey: FULL,
+    const report = await checkOnSimulator(sim, clock, {
       transport: async (url, headers) => {
         const answer = await sim.handle({ url, method: 'GET', headers });
         return url.includes('updated_at_start=') ? alter(answer) : answer;
-      },
-      now: () => clock.now,
-      sleep: async (ms) => {
-        clock.now += ms;
       },
     });
     return report.updatedFilter;
@@ -275,15 +253,7 @@ describe('checkLever: what updated_at_start selects', () => {
     target.archived = { archivedAt: NOW - 1000, reason: dataset.archiveReasons[0].id };
     target.updatedAt = NOW - 30 * 86_400_000;
     clock.now = NOW;
-    const report = await checkLever({
-      baseUrl: 'https://api.lever.co/v1',
-      apiKey: FULL,
-      transport: (url, headers) => sim.handle({ url, method: 'GET', headers }),
-      now: () => clock.now,
-      sleep: async (ms) => {
-        clock.now += ms;
-      },
-    });
+    const report = await checkOnSimulator(sim, clock);
     expect(report.updatedFilter.archive).toBe('does-not-bump');
     expect(formatReport(report)).toContain('does NOT move updatedAt');
   });

@@ -1,9 +1,10 @@
-// `npm run check:lever`, check 6: an offer dated after its opportunity's updatedAt shows that offers do not bump it
+// `npm run check:lever`, check 7: an offer dated after its opportunity's updatedAt shows that offers do not bump it
 // (the simulator's offerUpdates reading 'separate'); under 'bumps' the check cannot tell, and says what the add-on does.
-import { checkLever, formatReport } from '../../tools/lever-check/core';
+import { formatReport } from '../../tools/lever-check/core';
 import { changeOffer, generateDataset, LeverSimulator } from '../../tools/lever-sim';
 import { ALL_READINGS } from '../../tools/lever-sim/readings';
-import { FULL, KEYS, NOW } from '../lever-sim/support';
+import { KEYS, NOW } from '../lever-sim/support';
+import { checkOnSimulator } from './support';
 
 const HOUR = 3_600_000;
 
@@ -17,15 +18,7 @@ describe.each(ALL_READINGS.offerUpdates)('offer changes under offerUpdates %s', 
     expect(atOffer.length).toBeLessThanOrEqual(100);
     const oldest = atOffer.reduce((a, b) => ((a.updatedAt ?? 0) <= (b.updatedAt ?? 0) ? a : b));
     changeOffer(dataset, oldest.id, { kind: 'created', status: 'sent' }, { at: NOW + HOUR, reading: offerUpdates });
-    const report = await checkLever({
-      baseUrl: 'https://api.lever.co/v1',
-      apiKey: FULL,
-      transport: (url, headers) => sim.handle({ url, method: 'GET', headers }),
-      now: () => clock.now,
-      sleep: async (ms) => {
-        clock.now += ms;
-      },
-    });
+    const report = await checkOnSimulator(sim, clock);
     expect(report.aborted).toBeUndefined();
     expect(report.requests).toBeLessThanOrEqual(50);
     expect(report.offerUpdates.reading).toBe(offerUpdates === 'separate' ? 'separate' : 'cannot-tell');
@@ -45,15 +38,7 @@ async function checkWithOfferAt(offerUpdates: 'separate' | 'bumps', at: (updated
   const oldest = atOffer.reduce((a, b) => ((a.updatedAt ?? 0) <= (b.updatedAt ?? 0) ? a : b));
   const when = at(oldest.updatedAt ?? 0, clock.now);
   changeOffer(dataset, oldest.id, { kind: 'created', status: 'sent' }, { at: when, reading: offerUpdates });
-  return checkLever({
-    baseUrl: 'https://api.lever.co/v1',
-    apiKey: FULL,
-    transport: (url, headers) => sim.handle({ url, method: 'GET', headers }),
-    now: () => clock.now,
-    sleep: async (ms) => {
-      clock.now += ms;
-    },
-  });
+  return checkOnSimulator(sim, clock);
 }
 
 describe.each(ALL_READINGS.offerUpdates)('offer events that prove nothing, under offerUpdates %s', (offerUpdates) => {
