@@ -11,7 +11,9 @@ import { alignedBuckets, MIN_SLACK, newRecordsSlack, type Pace, planObservedCuts
 import { SeedTally } from './seed-tally';
 import type { FetchProgress, FetchState, LeverRecord, ListQuery, RecordSource } from './source';
 import {
+  ADVANCED_SKEW_MS,
   addSkip,
+  advancedRanges,
   applyPage,
   type Bucket,
   EARLIEST,
@@ -318,19 +320,21 @@ export class WindowedRecordSource implements RecordSource {
   /**
    * Windows already reading go first (as many as the width); windows not yet started fill what is left once
    * the companion (lookup tables) has had its room, beyond the `spare` the round has past the width. The others
-   * wait for the next round, ahead of the rest.
+   * wait for the next round, ahead of the rest; a tail waits until the rest of its instant is read.
    */
   private pick(state: WindowedFetchState, width: number, spare: number): { sent: FetchWindow[]; held: FetchWindow[] } {
     const started = (window: FetchWindow) => window.next !== undefined || window.seen !== undefined;
     const all = state.windows.filter(started);
     const reading = all.slice(0, width);
-    const fresh = state.windows.filter((window) => !started(window));
+    const waits = (window: FetchWindow) => waitsForInstant(state.windows, window);
+    const fresh = state.windows.filter((window) => !started(window) && !waits(window));
     const room = width - reading.length;
     // A seeded plan already left the companion its room: its windows go first.
     const waiting = state.seeded ? 0 : Math.max(0, (this.companion?.waiting() ?? 0) - spare);
     const forCompanion = Math.min(waiting, Math.max(0, room - 1));
     const taken = Math.min(fresh.length, Math.max(reading.length === 0 ? 1 : 0, room - forCompanion));
-    return { sent: [...reading, ...fresh.slice(0, taken)], held: [...all.slice(width), ...fresh.slice(taken)] };
+    const held = [...all.slice(width), ...fresh.slice(taken), ...state.windows.filter(waits)];
+    return { sent: [...reading, ...fresh.slice(0, taken)], held };
   }
 
   /** Hands the page's records to the sink, and says what became of the window. */
@@ -359,24 +363,40 @@ export class WindowedRecordSource implements RecordSource {
 
   /**
    * A full page on one createdAt instant (an account migrated in bulk) cannot be split by createdAt: the window
-   * stops, and its range is read again as one window per value of each exact two-valued filter the query leaves
-   * free on the instant itself, side by side, plus a window below the instant and one above it. Each reads its
-   * own query to the end, so together they hold the window's records whatever the list order (what it read
-   * above comes twice; the engine de-duplicates). Not when paging sequentially: nothing would run beside it.
+   * stops, and its range is read again side by side as one window per value of each exact two-valued filter the
+   * query leaves free on the instant, each cut further into `advanced_at` ranges, plus a window below the instant
+   * and one above it. Each reads its own query to the end, so together they hold the window's records whatever
+   * the list order (what it read above comes twice; the engine de-duplicates). A stage change while they read
+   * moves a record into [since, now]: the tail window reads that last. Not when paging sequentially.
    */
   private partitionOnInstant(state: WindowedFetchState, window: FetchWindow, data: LeverRecord[]) {
     if (this.maxParallel === 1 || !state.ordered || window.part || window.seen === undefined) return null;
     if (data.length < this.pageSize || spanOf(data) !== 0) return null;
-    const parts = exactPartitions(state.query.object, state.query.params);
-    if (parts.length === 0) return null;
     const instant = window.seen;
-    const unboundedBelow = window.lo === null && window.floor === EARLIEST;
-    const around: FetchWindow[] = [];
-    if (window.hi === null || window.hi > instant) around.push({ lo: instant + 1, hi: window.hi, floor: instant + 1 });
-    if (instant > window.floor) {
-      around.push({ lo: unboundedBelow ? null : window.floor, hi: instant - 1, floor: window.floor });
-    }
-    return [...parts.map((part) => ({ lo: instant, hi: instant, floor: instant, part })), ...around];
+    const around = aroundInstant(window, instant);
+    const twoValued = exactPartitions(state.query.object, state.query.params);
+    const { ranges, tail } = this.advancedParts(state, data, around.length, Math.max(1, twoValued.length));
+    if (twoValued.length === 0 && ranges.length === 0) return null;
+    const parts = (twoValued.length > 0 ? twoValued : [{}]).flatMap((part) =>
+      (ranges.length > 0 ? ranges : [{}]).map((range) => ({ ...part, ...range })),
+    );
+    const on = (part: Record<string, string>) => ({ lo: instant, hi: instant, floor: instant, part });
+    return [...parts.map(on), ...(tail ? [{ ...on(tail), tail: true as const }] : []), ...around];
+  }
+
+  /**
+   * The `advanced_at` ranges to cut each two-valued part of an instant into, as many as the round's width leaves
+   * (the tail included), and the tail's filter. None for requisitions (no such filter), when the query bounds
+   * `advanced_at` itself, or when the page's `lastAdvancedAt` values cannot be cut.
+   */
+  private advancedParts(state: WindowedFetchState, data: LeverRecord[], around: number, perRange: number) {
+    const { object, params } = state.query;
+    const bounded = params.advanced_at_start !== undefined || params.advanced_at_end !== undefined;
+    if (object !== 'opportunities' || bounded) return { ranges: [] };
+    const room = Math.min(this.width(state), this.slotsBySize(state) + 1) - around - 1;
+    const since = this.clock.now() - ADVANCED_SKEW_MS;
+    const ranges = advancedRanges(data, Math.floor(room / perRange), since);
+    return ranges.length > 0 ? { ranges, tail: { advanced_at_start: String(since) } } : { ranges };
   }
 
   /**
@@ -488,9 +508,13 @@ export class WindowedRecordSource implements RecordSource {
 
   /** New windows allowed now: parallelism left, within the state's size budget once every window has a token. */
   private freeSlots(state: WindowedFetchState): number {
+    return Math.max(0, Math.min(this.width(state) - state.windows.length, this.slotsBySize(state)));
+  }
+
+  /** New windows the state's size budget allows, once every window has a token. */
+  private slotsBySize(state: WindowedFetchState): number {
     const tokensToCome = state.windows.filter((window) => window.next === undefined).length * TOKEN_BYTES;
-    const bySize = Math.floor((this.maxStateBytes - JSON.stringify(state).length - tokensToCome) / WINDOW_BYTES);
-    return Math.max(0, Math.min(this.width(state) - state.windows.length, bySize));
+    return Math.floor((this.maxStateBytes - JSON.stringify(state).length - tokensToCome) / WINDOW_BYTES);
   }
 }
 
@@ -498,6 +522,21 @@ export class WindowedRecordSource implements RecordSource {
  * New windows for [floor, last cut) of a reading window, one starting at each cut (ascending, inside its unread
  * range); the window keeps [last cut, seen] by its floor, as splitWindow does, so no instant is lost or read twice.
  */
+/** The windows above and below `instant` that, beside the windows on it, hold the rest of `window`'s range. */
+function aroundInstant(window: FetchWindow, instant: number): FetchWindow[] {
+  const unboundedBelow = window.lo === null && window.floor === EARLIEST;
+  const around: FetchWindow[] = [];
+  if (window.hi === null || window.hi > instant) around.push({ lo: instant + 1, hi: window.hi, floor: instant + 1 });
+  if (instant > window.floor)
+    around.push({ lo: unboundedBelow ? null : window.floor, hi: instant - 1, floor: window.floor });
+  return around;
+}
+
+/** True while `window` is a tail that must wait: another window on its instant is still to read. */
+function waitsForInstant(windows: readonly FetchWindow[], window: FetchWindow): boolean {
+  return !!window.tail && windows.some((other) => !other.tail && other.lo === window.lo && other.hi === window.hi);
+}
+
 function cutBelow(window: FetchWindow, cuts: readonly number[]): FetchWindow[] {
   const inside = cuts.filter((cut) => cut > window.floor && cut <= (window.seen ?? window.floor));
   if (inside.length === 0) return [];

@@ -18,12 +18,18 @@ export interface FetchWindow {
   seen?: number;
   /** Times Lever rejected this window's offset token and the window started over. */
   restarts?: number;
-  /** Extra filters of a window on one instant split by a two-valued filter (exactPartitions). */
+  /** Extra filters of a window on one instant split by a two-valued filter or an advanced_at range. */
   part?: Record<string, string>;
+  /**
+   * A window on one instant reading what was updated since the instant was split (advancedRanges): it starts once
+   * every other window on that instant is done, so a record an edit moved between their ranges is read here.
+   */
+  tail?: true;
 }
 
 export interface DatedRecord {
   createdAt?: unknown;
+  lastAdvancedAt?: unknown;
 }
 
 /** The earliest instant an unbounded query covers. */
@@ -372,4 +378,52 @@ export function exactPartitions(object: string, params: Record<string, unknown>)
     split('archived', ['true', 'false']);
   }
   return parts.length > 1 ? parts : [];
+}
+
+/**
+ * Clock skew allowed between Apps Script and Lever for a bound drawn at "now" (as a changes-only refresh's
+ * overlap): what entered its stage this close to a split goes to the tail window, read last.
+ */
+export const ADVANCED_SKEW_MS = 10 * 60_000;
+
+/**
+ * `advanced_at` ranges (when a record entered its current stage) that split one instant's records into at most
+ * `count` queries, cut where the page (a sample of the instant) puts equal shares, below `since`. With [since,
+ * now] read after them they hold every record: `lastAdvancedAt` is never null (unlike `updatedAt`, null for a
+ * record never updated, which no range would select), and a stage change only moves it up, past `since`.
+ * Empty when fewer than two ranges come out, or when a record of the page has no `lastAdvancedAt` after all.
+ */
+export function advancedRanges(
+  page: readonly DatedRecord[],
+  count: number,
+  since: number,
+): Array<Record<string, string>> {
+  const all = page.map((record) => record.lastAdvancedAt);
+  if (!all.every((value) => typeof value === 'number' && Number.isFinite(value))) return [];
+  const cuts = shareCuts(
+    (all as number[]).filter((value) => value < since).sort((a, b) => a - b),
+    count,
+  );
+  if (cuts.length === 0) return [];
+  return [undefined, ...cuts].map((start, k) => ({
+    ...(start === undefined ? {} : { advanced_at_start: String(start) }),
+    advanced_at_end: String((cuts[k] ?? since) - 1),
+  }));
+}
+
+/**
+ * Where to start each of up to `parts` ranges after the first, over sorted `values`: an equal share of what is
+ * left each, never cutting between equal values (a value most records share stays whole, the rest is shared out).
+ */
+function shareCuts(values: readonly number[], parts: number): number[] {
+  const cuts: number[] = [];
+  let start = 0;
+  for (let left = parts; left > 1; left--) {
+    let end = start + Math.ceil((values.length - start) / left);
+    while (end < values.length && values[end] === values[end - 1]) end++;
+    if (end >= values.length) break;
+    cuts.push(values[end]);
+    start = end;
+  }
+  return cuts;
 }

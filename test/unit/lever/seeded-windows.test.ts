@@ -1,5 +1,6 @@
 // First rounds that cover the whole range whatever they were planned from (probe, seed), seeds made from the counts
-// of finished windows, the exact two-valued splits of a bulk instant, and the seed kept in the user's cache.
+// of finished windows, the exact splits of a bulk instant (two-valued filters, advanced_at ranges), and the seed
+// kept in the user's cache.
 import { LeverClient } from '../../../src/lever/client';
 import { FETCH_SEED_SECONDS, FetchSeedCache } from '../../../src/lever/fetch-seed';
 import { fingerprintQuery } from '../../../src/lever/fingerprint';
@@ -9,6 +10,7 @@ import type { LeverRecord, ListQuery } from '../../../src/lever/source';
 import { normalizeQuery, type WindowedFetchState, WindowedRecordSource } from '../../../src/lever/windowed-source';
 import {
   addBucket,
+  advancedRanges,
   type Bucket,
   equalCountBuckets,
   exactPartitions,
@@ -156,6 +158,49 @@ describe('exactPartitions', () => {
   it('never splits by snoozed, which changes by itself while a run reads', () => {
     const parts = exactPartitions('opportunities', { confidentiality: 'all' });
     expect(parts.every((part) => !('snoozed' in part))).toBe(true);
+  });
+});
+
+describe('advancedRanges', () => {
+  const SINCE = 10_000;
+  const page = (values: unknown[]) => values.map((lastAdvancedAt) => ({ createdAt: 5, lastAdvancedAt }));
+  /** Whether every ms of [0, since) falls in exactly one range (bounds inclusive, as Lever's). */
+  const tiles = (ranges: Array<Record<string, string>>) =>
+    ranges.every((range, k) => {
+      const start = range.advanced_at_start === undefined ? 0 : Number(range.advanced_at_start);
+      const previousEnd = k === 0 ? -1 : Number(ranges[k - 1].advanced_at_end);
+      return start === previousEnd + 1 && (k > 0 || range.advanced_at_start === undefined);
+    }) && Number(ranges[ranges.length - 1].advanced_at_end) === SINCE - 1;
+
+  it('cuts where equal shares of the page lie, the ranges tiling everything below `since`', () => {
+    const ranges = advancedRanges(page(Array.from({ length: 100 }, (_v, i) => 1_000 + i * 10)), 4, SINCE);
+    expect(ranges).toEqual([
+      { advanced_at_end: '1249' },
+      { advanced_at_start: '1250', advanced_at_end: '1499' },
+      { advanced_at_start: '1500', advanced_at_end: '1749' },
+      { advanced_at_start: '1750', advanced_at_end: String(SINCE - 1) },
+    ]);
+    expect(tiles(ranges)).toBe(true);
+  });
+
+  it('keeps a value shared by most of the page whole, and cuts the rest', () => {
+    const values = [...Array(70).fill(2_000), ...Array.from({ length: 30 }, (_v, i) => 3_000 + i)];
+    const ranges = advancedRanges(page(values), 4, SINCE);
+    expect(ranges.map((range) => range.advanced_at_end)).toEqual(['2999', '3009', '3019', String(SINCE - 1)]);
+    expect(tiles(ranges)).toBe(true);
+  });
+
+  it('gives nothing to cut by when every value is one, or a record has no lastAdvancedAt, or one range is asked', () => {
+    expect(advancedRanges(page(Array(100).fill(2_000)), 8, SINCE)).toEqual([]);
+    expect(advancedRanges(page([...Array.from({ length: 99 }, (_v, i) => i), null]), 8, SINCE)).toEqual([]);
+    expect(advancedRanges(page([...Array.from({ length: 99 }, (_v, i) => i), undefined]), 8, SINCE)).toEqual([]);
+    expect(advancedRanges(page(Array.from({ length: 100 }, (_v, i) => i)), 1, SINCE)).toEqual([]);
+  });
+
+  it('leaves what entered its stage at or after `since` to the tail', () => {
+    const ranges = advancedRanges(page(Array.from({ length: 100 }, (_v, i) => SINCE - 50 + i)), 4, SINCE);
+    expect(ranges.every((range) => Number(range.advanced_at_end) < SINCE)).toBe(true);
+    expect(tiles(ranges)).toBe(true);
   });
 });
 

@@ -1,0 +1,102 @@
+// Through the built bundle: an account migrated in bulk (a third of its records on one createdAt millisecond) is read
+// on that instant in advanced_at ranges side by side, exactly under every list order, also when records change
+// stage while the ranges are read (the tail window, read last, holds them).
+
+import { applyShape } from '../../tools/bench/dataset-shapes';
+import { watchDataset } from '../../tools/lever-sim/dataset-watch';
+import { ALL_READINGS } from '../../tools/lever-sim/readings';
+import type { Opportunity } from '../../tools/lever-sim/types';
+import { type Harness, START } from '../support/harness';
+import {
+  connect,
+  createHarness,
+  EVERYTHING,
+  lastOf,
+  opportunityImport,
+  runToEnd,
+  saveImport,
+  sheet,
+} from './import-support';
+
+const sorted = (ids: string[]) => [...ids].sort();
+
+function bulkAccount(listOrder: (typeof ALL_READINGS.listOrder)[number]): Harness {
+  const h = createHarness({ opportunities: 3_000, requisitions: 5, latencyMs: 1_000, readings: { listOrder } });
+  applyShape(h.sim.dataset, 'bulk-ms', START);
+  connect(h);
+  return h;
+}
+
+/** The instant most records share, and its records. */
+function bulkInstant(h: Harness): Opportunity[] {
+  const counts = new Map<number, number>();
+  for (const o of h.sim.dataset.opportunities) counts.set(o.createdAt, (counts.get(o.createdAt) ?? 0) + 1);
+  const instant = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+  return h.sim.dataset.opportunities.filter((o) => o.createdAt === instant);
+}
+
+/** Requests that read the instant in an advanced_at range, after request `from`. */
+function advancedRequests(h: Harness, from: number) {
+  return h.sim.requests
+    .slice(from)
+    .filter((request) => 'advanced_at_end' in request.query || 'advanced_at_start' in request.query);
+}
+
+/** ID → stage shown, from the import's sheet. */
+function stagesShown(h: Harness): Map<string, unknown> {
+  const [header, ...rows] = sheet(h, 'Opportunities').values();
+  const column = header.indexOf('Stage');
+  return new Map(rows.map((row) => [String(row[0]), row[column]]));
+}
+
+/** Moves `records` to the next stage at the clock's now, as a recruiter would. */
+function advance(h: Harness, records: Opportunity[]): void {
+  const { stages } = h.sim.dataset;
+  const at = h.emu.clock.now();
+  for (const o of records) {
+    const index = stages.findIndex((stage) => stage.id === o.stage);
+    const next = stages[(index + 1) % stages.length];
+    o.stageChanges = [...o.stageChanges, { toStageId: next.id, toStageIndex: index + 1, updatedAt: at, userId: '' }];
+    o.stage = next.id;
+    o.lastAdvancedAt = at;
+    o.updatedAt = at;
+  }
+  watchDataset(h.sim.dataset).bump();
+}
+
+describe.each(ALL_READINGS.listOrder)('list order %s', (listOrder) => {
+  it('reads the instant exactly (side by side in advanced_at ranges while Lever keeps newest-first order)', () => {
+    const h = bulkAccount(listOrder);
+    const definition = saveImport(h, opportunityImport({ filters: EVERYTHING, columns: ['name', 'stage'] }));
+    const from = h.sim.requests.length;
+    expect(lastOf(runToEnd(h, definition.id)).status).toBe('succeeded');
+    const shown = [...stagesShown(h).keys()];
+    expect(new Set(shown).size).toBe(shown.length);
+    expect(sorted(shown)).toEqual(sorted(h.sim.query('opportunities', { confidentiality: 'all' })));
+    if (listOrder === 'newest-first') {
+      const ranges = new Set(advancedRequests(h, from).map((request) => JSON.stringify(request.query.advanced_at_end)));
+      expect(ranges.size).toBeGreaterThanOrEqual(3);
+    }
+  });
+});
+
+describe('records changing stage while the ranges read (newest-first order)', () => {
+  it('keeps every record of the instant, each with the stage it ends the run in', () => {
+    const h = bulkAccount('newest-first');
+    const definition = saveImport(h, opportunityImport({ filters: EVERYTHING, columns: ['name', 'stage'] }));
+    const from = h.sim.requests.length;
+    const moved = bulkInstant(h).filter((_o, i) => i % 10 === 0);
+    // Once the ranges' first pages are in: what a range has not read yet moves above every range, into the tail.
+    h.emu.onServiceCall(() => {
+      if (advancedRequests(h, from).length === 0) return;
+      h.emu.onServiceCall(null);
+      advance(h, moved);
+    });
+    expect(lastOf(runToEnd(h, definition.id)).status).toBe('succeeded');
+    expect(moved[0].lastAdvancedAt).toBeGreaterThan(START);
+    const shown = stagesShown(h);
+    expect(sorted([...shown.keys()])).toEqual(sorted(h.sim.query('opportunities', { confidentiality: 'all' })));
+    const names = new Map(h.sim.dataset.stages.map((stage) => [stage.id, stage.text]));
+    for (const o of moved) expect([o.id, shown.get(o.id)]).toEqual([o.id, names.get(o.stage)]);
+  });
+});
