@@ -194,6 +194,25 @@ async function save(ctx: BuilderContext, trigger: HTMLButtonElement, andRun: boo
     afterSave(app, saved, andRun);
   } catch (error) {
     app.notices.error(errorMessage(error));
+    await keepAsNewIfGone(ctx);
+  }
+}
+
+/**
+ * An edit of an import deleted meanwhile (by another editor) is refused, and the server's sentence says to save it as
+ * a new import: the form stays as it is, now for a new import, so the next Save does that.
+ */
+async function keepAsNewIfGone(ctx: BuilderContext): Promise<void> {
+  const base = ctx.draft.base;
+  if (!base) return;
+  try {
+    const state = await ctx.app.reload();
+    if (state.imports.some((status) => status.definition.id === base.id)) return;
+    ctx.draft.base = undefined;
+    const heading = ctx.body.parentElement?.querySelector('h1');
+    if (heading) heading.textContent = 'New import';
+  } catch {
+    // The sidebar could not be reloaded: the refusal already shown stands, and the form stays an edit.
   }
 }
 

@@ -33,6 +33,10 @@ const sentences: ByReason<BadInputDetails> = {
   settingsMissing: () => 'The import settings are missing.',
   object: () => 'Choose Opportunities or Requisitions.',
   importGone: () => IMPORT_GONE,
+  // Saving an edit of an import deleted meanwhile: the form still holds the edit, which a new import can keep.
+  importDeleted: () =>
+    'This import no longer exists (it was deleted, perhaps by another editor), so your changes were not saved. ' +
+    'To keep them, save them as a new import.',
   tooManyImports: (d) =>
     `A spreadsheet can hold at most ${d.max} imports, and this one has that many. Delete an import you no longer ` +
     'need, or put this one in another spreadsheet.',

@@ -53,3 +53,8 @@ export function fullOnlySentence(records: number, at: string): string {
     "a way Lever's list of recent changes did not include, so refreshing only what changed could leave the sheet out of date."
   );
 }
+
+/** The card of an import whose definition is stored but missing from the list of imports (an older version's race). */
+export const UNLISTED_IMPORT_SENTENCE =
+  'This import had dropped out of the spreadsheet’s list of imports (left by an earlier version), so its schedule ' +
+  'does not run and the Lever status sheet leaves it out. Save it to list it again, or delete it.';

@@ -24,6 +24,7 @@ export type BadInputDetails =
   | { reason: 'settingsMissing' }
   | { reason: 'object' }
   | { reason: 'importGone' }
+  | { reason: 'importDeleted' }
   | { reason: 'tooManyImports'; max: number }
   | { reason: 'notRunning' }
   | { reason: 'runEnvironment'; importName: string; wanted: string; saved: string }

@@ -2,7 +2,7 @@
 import { AppError } from '../errors';
 import type { KeyValueStore } from '../ports/store';
 import type { ImportDefinition, ImportDefinitionInput } from '../shared/types';
-import { listDefinitions, loadDefinition, newImportId, saveDefinition } from '../store/imports-store';
+import { listDefinitions, newImportId, saveDefinition, saveExistingAfresh } from '../store/imports-store';
 import { normaliseDefinition } from './definition';
 
 /**
@@ -13,18 +13,35 @@ import { normaliseDefinition } from './definition';
 export const MAX_IMPORTS_PER_SPREADSHEET = 50;
 
 export function saveImportInput(store: KeyValueStore, input: ImportDefinitionInput, now: Date): ImportDefinition {
-  const existing = input?.id ? loadDefinition(store, input.id) : null;
-  if (input?.id && !existing) throw new AppError('BAD_INPUT', { reason: 'importGone' });
+  if (input?.id) return saveExistingInput(store, input.id, input, now);
   const others = listDefinitions(store);
-  if (!existing && others.length >= MAX_IMPORTS_PER_SPREADSHEET) {
+  if (others.length >= MAX_IMPORTS_PER_SPREADSHEET) {
     throw new AppError('BAD_INPUT', { reason: 'tooManyImports', max: MAX_IMPORTS_PER_SPREADSHEET });
   }
-  const definition = normaliseDefinition(input, {
-    existing,
-    others,
-    now: now.toISOString(),
-    newId: newImportId,
-  });
+  const definition = normalise(input, null, others, now);
   saveDefinition(store, definition);
   return definition;
+}
+
+/**
+ * An edit of an existing import, on the stored definition read afresh in the store's lock: one another editor
+ * deleted meanwhile is refused (saved, it would come back from the dead), and a schedule owner changed meanwhile
+ * (a take-over) is kept rather than written over with the one this editor's form started from.
+ */
+function saveExistingInput(store: KeyValueStore, id: string, input: ImportDefinitionInput, now: Date) {
+  return saveExistingAfresh(
+    store,
+    id,
+    (existing) => normalise(input, existing, listDefinitions(store), now),
+    () => new AppError('BAD_INPUT', { reason: 'importDeleted' }),
+  );
+}
+
+function normalise(
+  input: ImportDefinitionInput,
+  existing: ImportDefinition | null,
+  others: ImportDefinition[],
+  now: Date,
+): ImportDefinition {
+  return normaliseDefinition(input, { existing, others, now: now.toISOString(), newId: newImportId });
 }

@@ -2,12 +2,12 @@
 
 import { isSnapshotSheetName } from '../changes/sheets';
 import { confidentialNotice } from '../confidential/guard';
-import { fullOnlySentence } from '../errors';
+import { fullOnlySentence, UNLISTED_IMPORT_SENTENCE } from '../errors';
 import { STATUS_SHEET } from '../health/status-rows';
 import type { KeyValueStore } from '../ports/store';
 import { STATE_SHEET_NAME } from '../ports/store';
 import type { ImportDefinition, ImportStatus, KeyStatus, SidebarState } from '../shared/types';
-import { listDefinitions } from '../store/imports-store';
+import { listDefinitions, listUnindexedDefinitions } from '../store/imports-store';
 import { loadFullOnly } from '../store/incremental-base';
 import { lastSuccessfulRun, latestRun } from '../store/runs-store';
 import { isBaseSheetName } from './incremental-base-sheet';
@@ -47,12 +47,25 @@ function importStatus(facts: SidebarFacts, definition: ImportDefinition): Import
   return status;
 }
 
+/**
+ * An import missing from the index is shown, so no one loses sight of it, but not listed again by itself: it may be
+ * one a person deleted and an older version's late save brought back, which, listed, would run on its schedule again.
+ */
+function unlistedStatus(facts: SidebarFacts, definition: ImportDefinition): ImportStatus {
+  const status = importStatus(facts, definition);
+  const { nextRunAt: _never, ...rest } = status;
+  return { ...rest, warning: UNLISTED_IMPORT_SENTENCE };
+}
+
 export function buildSidebarState(facts: SidebarFacts): SidebarState {
   return {
     userEmail: facts.user,
     spreadsheetTimeZone: facts.timeZone,
     key: facts.key,
-    imports: listDefinitions(facts.store).map((definition) => importStatus(facts, definition)),
+    imports: [
+      ...listDefinitions(facts.store).map((definition) => importStatus(facts, definition)),
+      ...listUnindexedDefinitions(facts.store).map((definition) => unlistedStatus(facts, definition)),
+    ],
     sheetNames: facts.sheetNames.filter(
       (name) =>
         !isStagingSheetName(name) &&

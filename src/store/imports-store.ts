@@ -9,7 +9,8 @@ import { runsKey } from './runs-store';
 import { LAYOUT_KEY as STATUS_LAYOUT_KEY } from './status-layout';
 
 const INDEX_KEY = 'imports.index';
-const definitionKey = (id: string) => `import.${id}`;
+const DEFINITION_PREFIX = 'import.';
+const definitionKey = (id: string) => DEFINITION_PREFIX + id;
 const layoutKey = (id: string) => `layout.${id}`;
 
 /** Where an import's block sits in its target sheet after the last commit (to clear what a narrower result leaves). */
@@ -45,6 +46,20 @@ export function listDefinitions(store: KeyValueStore): ImportDefinition[] {
 }
 
 /**
+ * Definitions missing from the index, oldest first: left by an older version's race (two editors adding at once, or
+ * a save landing after a delete). Only the sidebar lists them, so a person decides: a save lists them again.
+ */
+export function listUnindexedDefinitions(store: KeyValueStore): ImportDefinition[] {
+  const indexed = new Set(readIndex(store));
+  return store
+    .keys()
+    .filter((key) => key.startsWith(DEFINITION_PREFIX) && !indexed.has(key.slice(DEFINITION_PREFIX.length)))
+    .map((key) => loadDefinition(store, key.slice(DEFINITION_PREFIX.length)))
+    .filter((definition): definition is ImportDefinition => typeof definition?.id === 'string')
+    .sort((a, b) => String(a.createdAt).localeCompare(String(b.createdAt)));
+}
+
+/**
  * The definition's row and those of what its first run writes (the incremental base's record too, for scheduled
  * opportunity imports; the kept-offers mark), which then appends none (each append costs calls).
  * In this order a run's batched writes fall on adjacent rows: its start writes checkpoint and runs, its commit
@@ -58,7 +73,7 @@ function importKeys(id: string): string[] {
 /**
  * An import already in the index is only rewritten. A new one is added to the index in the store's lock, on a fresh
  * read: two editors saving (or one deleting) at once would otherwise each write back the index they read before,
- * and the other's import would vanish from every list.
+ * and the other's import would vanish from every list. Callers that may race a delete use saveExistingAfresh.
  */
 export function saveDefinition(store: KeyValueStore, definition: ImportDefinition): void {
   if (readIndex(store).includes(definition.id)) writeJson(store, definitionKey(definition.id), definition);
@@ -67,13 +82,38 @@ export function saveDefinition(store: KeyValueStore, definition: ImportDefinitio
 
 function addDefinition(store: KeyValueStore, definition: ImportDefinition): void {
   const index = readIndex(store);
-  const isNew = !index.includes(definition.id);
+  if (index.includes(definition.id)) {
+    writeJson(store, definitionKey(definition.id), definition);
+    return;
+  }
+  // A definition stored without its index entry (an older race) is listed again, keeping what its runs wrote.
+  const isNew = loadDefinition(store, definition.id) === null;
   if (isNew) store.reserve?.(importKeys(definition.id));
   writeJson(store, definitionKey(definition.id), definition);
-  if (!isNew) return;
   writeJson(store, INDEX_KEY, [...index, definition.id]);
   // A new import has no kept offers: its runs need not look for that sheet (kept-offers-mark.ts).
-  saveKeptOffersMark(store, definition.id, 'none');
+  if (isNew) saveKeptOffersMark(store, definition.id, 'none');
+}
+
+/**
+ * Read-modify-write of an existing import on a fresh read in the store's lock, so a delete, take-over or save by
+ * another editor since this execution first read it is seen rather than written over: `change` gets the stored
+ * definition (and may refuse by throwing); a definition that is gone (deleted) throws `gone`'s error and is never
+ * written back. A definition missing from the index (an older race) is listed again.
+ */
+export function saveExistingAfresh(
+  store: KeyValueStore,
+  id: string,
+  change: (current: ImportDefinition) => ImportDefinition,
+  gone: () => AppError = () => new AppError('BAD_INPUT', { reason: 'importGone' }),
+): ImportDefinition {
+  return exclusively(store, () => {
+    const current = loadDefinition(store, id);
+    if (!current) throw gone();
+    const next = change(current);
+    addDefinition(store, next);
+    return next;
+  });
 }
 
 /** Applies a change to a stored definition (e.g. the target sheet's id after a write); null if it is gone. */

@@ -1,6 +1,6 @@
 // Setting or removing an import's schedule: validation, the owner-only rule, and the trigger slot kept in step.
 import { AppError } from '../errors';
-import type { KeyValueStore } from '../ports/store';
+import { exclusively, type KeyValueStore } from '../ports/store';
 import type { TriggerPort } from '../ports/triggers';
 import { sameUser } from '../schedule/describe';
 import { latestSlotAtOrBefore } from '../schedule/due';
@@ -8,9 +8,9 @@ import { isScheduled, validateScheduleSpec } from '../schedule/spec';
 import { DAILY_URLFETCH_CALLS, exceedsScheduleShare, expectedCallsPerDay } from '../schedule/urlfetch-quota';
 import type { ImportDefinition, ScheduleSpec } from '../shared/types';
 import { approveDefinition, type Digest, withdrawApproval } from '../store/approvals';
-import { listDefinitions, requireDefinition, updateDefinition } from '../store/imports-store';
+import { listDefinitions, requireDefinition, saveExistingAfresh } from '../store/imports-store';
 import { latestRun } from '../store/runs-store';
-import { deleteImportState, rememberSpreadsheetId, writeImportState } from '../store/schedule-state';
+import { deleteImportState, patchImportState, readImportState, rememberSpreadsheetId } from '../store/schedule-state';
 import { reconcileTrigger } from './slot';
 
 export interface ScheduleChangeDeps {
@@ -37,9 +37,10 @@ function sameSpec(a: ScheduleSpec | undefined, b: ScheduleSpec): boolean {
   return JSON.stringify(a ?? { kind: 'off' }) === JSON.stringify(b);
 }
 
-function ownsOtherSchedules(deps: ScheduleChangeDeps, importId: string): boolean {
+/** Whether the user owns a stored schedule (other than `except`'s), so their trigger has something to run. */
+function ownsSchedules(deps: ScheduleChangeDeps, except?: string): boolean {
   return listDefinitions(deps.documentStore).some(
-    (d) => d.id !== importId && isScheduled(d.schedule) && sameUser(d.scheduleOwner, deps.user),
+    (d) => d.id !== except && isScheduled(d.schedule) && sameUser(d.scheduleOwner, deps.user),
   );
 }
 
@@ -47,16 +48,51 @@ function slotDeps(deps: ScheduleChangeDeps) {
   return { triggers: deps.triggers, userStore: deps.userStore, spreadsheetId: deps.spreadsheetId, now: deps.now };
 }
 
-function storeSchedule(deps: ScheduleChangeDeps, importId: string, spec: ScheduleSpec): ImportDefinition {
+/** The definition with `spec` as its schedule: a schedule that is on runs as (and is owned by) the user setting it. */
+function withSchedule(deps: ScheduleChangeDeps, definition: ImportDefinition, spec: ScheduleSpec): ImportDefinition {
   const updatedAt = new Date(deps.now).toISOString();
-  const updated = updateDefinition(deps.documentStore, importId, (definition) => {
-    const { scheduleOwner: _previousOwner, ...rest } = definition;
-    return isScheduled(spec)
-      ? { ...rest, schedule: spec, scheduleOwner: deps.user, updatedAt }
-      : { ...rest, schedule: spec, updatedAt };
+  const { scheduleOwner: _previousOwner, ...rest } = definition;
+  return isScheduled(spec)
+    ? { ...rest, schedule: spec, scheduleOwner: deps.user, updatedAt }
+    : { ...rest, schedule: spec, updatedAt };
+}
+
+/**
+ * The definition and its slot state, written together on a fresh read in the store's lock (BUSY when it cannot be
+ * had): a take-over, another editor's change or a firing's claim made since this call first read them is seen, not
+ * written over, and the owner rule is checked again on that read. An import deleted meanwhile is not brought back.
+ */
+function storeSchedule(deps: ScheduleChangeDeps, importId: string, spec: ScheduleSpec): ImportDefinition {
+  const store = deps.documentStore;
+  return exclusively(store, () => {
+    const current = requireDefinition(store, importId);
+    assertMayChangeSchedule(current, deps.user);
+    const updated = saveExistingAfresh(store, importId, () => withSchedule(deps, current, spec));
+    updateSlotState(deps, current, spec);
+    return updated;
   });
-  if (!updated) throw new AppError('BAD_INPUT', { reason: 'importGone' });
-  return updated;
+}
+
+/**
+ * Inside storeSchedule's lock. Off: the state goes. A new or changed schedule starts with its next slot, not with one
+ * that passed before it was set (never below a slot a firing claimed); the same schedule keeps its state.
+ */
+function updateSlotState(deps: ScheduleChangeDeps, current: ImportDefinition, spec: ScheduleSpec): void {
+  const store = deps.documentStore;
+  if (!isScheduled(spec)) {
+    deleteImportState(store, current.id);
+    return;
+  }
+  if (sameSpec(current.schedule, spec) && sameUser(current.scheduleOwner, deps.user)) return;
+  const slots = [readImportState(store, current.id).lastSlot, latestSlotAtOrBefore(spec, deps.timeZone, deps.now)];
+  const known = slots.filter((slot): slot is number => slot !== undefined);
+  // The old schedule's wait notes say nothing about the new one; the last success and email day still hold.
+  patchImportState(store, current.id, {
+    lastSlot: known.length > 0 ? Math.max(...known) : undefined,
+    since: deps.now,
+    note: undefined,
+    noteReason: undefined,
+  });
 }
 
 /**
@@ -87,8 +123,7 @@ export function changeSchedule(deps: ScheduleChangeDeps, importId: string, rawSp
   if (!isScheduled(spec)) {
     const updated = storeSchedule(deps, importId, spec);
     withdrawApproval(deps.userStore, deps.spreadsheetId, importId);
-    deleteImportState(deps.documentStore, importId);
-    reconcileTrigger(slotDeps(deps), ownsOtherSchedules(deps, importId));
+    reconcileTrigger(slotDeps(deps), ownsSchedules(deps, importId));
     return updated;
   }
   if (!deps.user) {
@@ -97,15 +132,24 @@ export function changeSchedule(deps: ScheduleChangeDeps, importId: string, rawSp
   assertWithinUrlFetchShare(deps, current, spec);
   reconcileTrigger(slotDeps(deps), true);
   rememberSpreadsheetId(deps.documentStore, deps.spreadsheetId);
-  const unchanged = sameSpec(current.schedule, spec) && sameUser(current.scheduleOwner, deps.user);
-  const updated = storeSchedule(deps, importId, spec);
+  const updated = storeOrRetract(deps, importId, spec);
   approveDefinition(deps.userStore, deps.spreadsheetId, updated, deps.digest);
-  // A new or changed schedule starts with its next slot, not with one that passed before it was set.
-  if (!unchanged) {
-    writeImportState(deps.documentStore, importId, {
-      lastSlot: latestSlotAtOrBefore(spec, deps.timeZone, deps.now),
-      since: deps.now,
-    });
-  }
   return updated;
+}
+
+/**
+ * storeSchedule after the trigger was ensured: when the store refuses (BUSY, or the fresh read found the schedule
+ * taken over or the import deleted), the user's slot goes back to what the stored schedules, this one's included, need.
+ */
+function storeOrRetract(deps: ScheduleChangeDeps, importId: string, spec: ScheduleSpec): ImportDefinition {
+  try {
+    return storeSchedule(deps, importId, spec);
+  } catch (error) {
+    try {
+      reconcileTrigger(slotDeps(deps), ownsSchedules(deps));
+    } catch {
+      // The refusal is what the user must read; a trigger left serving nothing retires at the next sidebar open.
+    }
+    throw error;
+  }
 }

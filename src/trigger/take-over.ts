@@ -4,7 +4,7 @@ import { sameUser } from '../schedule/describe';
 import { isScheduled } from '../schedule/spec';
 import type { ImportDefinition, KeyStatus } from '../shared/types';
 import { approveDefinition } from '../store/approvals';
-import { requireDefinition, updateDefinition } from '../store/imports-store';
+import { requireDefinition, saveExistingAfresh } from '../store/imports-store';
 import { loadKeyStatus } from '../store/key-store';
 import { patchImportStateAfresh, rememberSpreadsheetId } from '../store/schedule-state';
 import type { ScheduleChangeDeps } from './set-schedule';
@@ -50,12 +50,11 @@ export function takeOverSchedule(deps: ScheduleChangeDeps, importId: string): Im
   );
   rememberSpreadsheetId(deps.documentStore, deps.spreadsheetId);
   const updatedAt = new Date(deps.now).toISOString();
-  const updated = updateDefinition(deps.documentStore, importId, (definition) => ({
-    ...definition,
-    scheduleOwner: deps.user,
-    updatedAt,
-  }));
-  if (!updated) throw new AppError('BAD_INPUT', { reason: 'importGone' });
+  // Afresh in the store's lock: the owner's schedule change or a delete made since this call read it is not undone.
+  const updated = saveExistingAfresh(deps.documentStore, importId, (definition) => {
+    assertTakeable(definition, deps.user);
+    return { ...definition, scheduleOwner: deps.user, updatedAt };
+  });
   approveDefinition(deps.userStore, deps.spreadsheetId, updated, deps.digest);
   // The old owner's notes (their quota, their email day) say nothing about the new owner's runs. Afresh: the old
   // owner's trigger may have claimed a slot since this call read the state.

@@ -261,6 +261,32 @@ describeWithBrowser('sidebar against the fake server', () => {
       filters: { archived: 'only' },
     });
   });
+  it('keeps an edit of an import deleted meanwhile, saved as a new import', async () => {
+    const backend = fakeBackend();
+    await start(backend);
+    const { page } = session;
+    await connect(page, FAKE_GOOD_KEY);
+    await saveDefaultImport(page, 'Pipeline');
+    await page.getByRole('article', { name: 'Pipeline' }).getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('heading', { name: 'Edit "Pipeline"' }).waitFor();
+    await page.getByRole('textbox', { name: 'Import name' }).fill('Pipeline (active)');
+    // Ben deletes it while Ana edits.
+    const [gone] = backend.fake.api(BEN).getSidebarState().imports;
+    backend.fake.api(BEN).deleteImport(gone.definition.id);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    expect(await alertText(page)).toMatch(/no longer exists.*save them as a new import/);
+    await page.getByRole('heading', { name: 'New import' }).waitFor();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('article', { name: 'Pipeline (active)' }).waitFor();
+    const imports = backend.fake
+      .api(ANA)
+      .getSidebarState()
+      .imports.map((s) => s.definition);
+    expect(imports).toHaveLength(1);
+    expect(imports[0].id).not.toBe(gone.definition.id);
+    expect(imports[0]).toMatchObject({ name: 'Pipeline (active)', sheetName: 'Pipeline' });
+  });
+
   it('saves "Hires only" with a hired-on range from the builder', async () => {
     const backend = fakeBackend();
     await start(backend);

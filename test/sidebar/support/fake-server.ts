@@ -139,6 +139,12 @@ export class FakeServer {
     const now = '2026-01-05T14:00:00.000Z';
     const id = input.id ?? `imp${++this.counter}`;
     const previous = this.imports.get(id);
+    if (input.id && !previous) {
+      throw new Error(
+        'This import no longer exists (it was deleted, perhaps by another editor), so your changes were not saved. ' +
+          'To keep them, save them as a new import.',
+      );
+    }
     const def: ImportDefinition = { ...previous, ...input, id, createdAt: previous?.createdAt ?? now, updatedAt: now };
     this.imports.set(id, def);
     return def;

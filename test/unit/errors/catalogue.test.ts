@@ -56,6 +56,7 @@ const SAMPLES: Samples = {
     settingsMissing: { reason: 'settingsMissing' },
     object: { reason: 'object' },
     importGone: { reason: 'importGone' },
+    importDeleted: { reason: 'importDeleted' },
     tooManyImports: { reason: 'tooManyImports', max: 50 },
     notRunning: { reason: 'notRunning' },
     runEnvironment: { reason: 'runEnvironment', importName: 'Pipeline', wanted: 'sandbox', saved: 'production' },

@@ -6,12 +6,15 @@ import type { ImportDefinitionInput } from '../../../src/shared/types';
 import {
   deleteDefinition,
   listDefinitions,
+  listUnindexedDefinitions,
   loadBlockLayout,
   loadDefinition,
   requireDefinition,
   saveBlockLayout,
   updateDefinition,
 } from '../../../src/store/imports-store';
+import { loadKeptOffersMark, saveKeptOffersMark } from '../../../src/store/kept-offers-mark';
+import { executionView } from '../trigger/fakes';
 
 function input(name: string, sheetName: string): ImportDefinitionInput {
   return {
@@ -63,6 +66,31 @@ describe('imports store', () => {
     expect(loadBlockLayout(store, saved.id)).toBeNull();
     expect(listDefinitions(store)).toEqual([]);
     expect(() => requireDefinition(store, saved.id)).toThrow(/no longer exists/);
+  });
+
+  it('refuses an edit of an import deleted after the editor read it, and writes nothing back', () => {
+    const shared = memoryStore();
+    const saved = saveImportInput(shared, input('Reqs', 'Requisitions'), new Date(0));
+    const view = executionView(shared);
+    deleteDefinition(shared, saved.id);
+    const edit = { ...input('Reqs v2', 'Requisitions'), id: saved.id };
+    expect(() => saveImportInput(view, edit, new Date(5000))).toThrow(/save them as a new import/);
+    expect(shared.get(`import.${saved.id}`)).toBeNull();
+    expect(listUnindexedDefinitions(shared)).toEqual([]);
+  });
+
+  it('lists apart a definition missing from the index, and lists it again, marks kept, when it is saved', () => {
+    const store = memoryStore();
+    const a = saveImportInput(store, input('Reqs', 'Requisitions'), new Date(0));
+    const b = saveImportInput(store, input('Closed', 'Closed reqs'), new Date(1000));
+    saveKeptOffersMark(store, b.id, 'kept');
+    store.set('imports.index', JSON.stringify([a.id]));
+    expect(listDefinitions(store).map((d) => d.name)).toEqual(['Reqs']);
+    expect(listUnindexedDefinitions(store).map((d) => d.name)).toEqual(['Closed']);
+    saveImportInput(store, { ...input('Closed', 'Closed reqs'), id: b.id }, new Date(2000));
+    expect(listDefinitions(store).map((d) => d.name)).toEqual(['Reqs', 'Closed']);
+    expect(listUnindexedDefinitions(store)).toEqual([]);
+    expect(loadKeptOffersMark(store, b.id)).toBe('kept');
   });
 
   it('rejects invalid input without storing anything', () => {

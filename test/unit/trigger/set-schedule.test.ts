@@ -1,9 +1,9 @@
 // setSchedule's rules: validation, owner-only changes, trigger created before storing and removed after the last.
-import { memoryStore } from '../../../src/ports/store';
-import { loadDefinition } from '../../../src/store/imports-store';
-import { readImportState } from '../../../src/store/schedule-state';
+import { memoryStore, writeJson } from '../../../src/ports/store';
+import { deleteDefinition, loadDefinition } from '../../../src/store/imports-store';
+import { patchImportState, readImportState } from '../../../src/store/schedule-state';
 import { changeSchedule, type ScheduleChangeDeps } from '../../../src/trigger/set-schedule';
-import { caught, definition, documentWith, FakeTriggers, scheduled } from './fakes';
+import { caught, definition, documentWith, executionView, FakeTriggers, scheduled } from './fakes';
 
 const ANA = 'ana@example.com';
 const BEN = 'ben@example.com';
@@ -88,6 +88,41 @@ describe('changeSchedule', () => {
       'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
     expect(caught(() => changeSchedule(deps, 'a', { kind: 'daily', hour: 7 })).code).toBe('TRIGGER_LIMIT');
     expect(loadDefinition(deps.documentStore, 'a')?.schedule).toBeUndefined();
+  });
+
+  it('patches the slot state on a fresh read: a claim, the last success and the email day made meanwhile stay', () => {
+    const shared = documentWith([scheduled('a', { kind: 'hourly', everyHours: 1 }, ANA)]);
+    const { deps } = setup();
+    const view = executionView(shared);
+    // A firing claims the 10:00 slot and succeeds after this call read the state; an email went out today.
+    patchImportState(shared, 'a', { lastSlot: NOW, lastSuccessAt: NOW + 60_000, lastEmailDay: '2026-01-06' });
+    patchImportState(shared, 'a', { note: 'waited', noteReason: 'busy' });
+    changeSchedule({ ...deps, documentStore: view, now: NOW + 120_000 }, 'a', { kind: 'daily', hour: 7 });
+    expect(readImportState(shared, 'a')).toEqual({
+      lastSlot: NOW,
+      lastSuccessAt: NOW + 60_000,
+      lastEmailDay: '2026-01-06',
+      since: NOW + 120_000,
+    });
+  });
+
+  it('checks the owner again on its fresh read, and brings back no import deleted meanwhile', () => {
+    const shared = documentWith([scheduled('a', { kind: 'daily', hour: 7 }, ANA), definition('b')]);
+    const { deps, triggers } = setup();
+    const view = executionView(shared);
+    writeJson(shared, 'import.a', scheduled('a', { kind: 'daily', hour: 7 }, BEN));
+    expect(caught(() => changeSchedule({ ...deps, documentStore: view }, 'a', { kind: 'daily', hour: 9 })).code).toBe(
+      'NOT_OWNER',
+    );
+    expect(loadDefinition(shared, 'a')).toMatchObject({ schedule: { kind: 'daily', hour: 7 }, scheduleOwner: BEN });
+    // The trigger made for the refused change is gone again: Ana owns no schedule.
+    expect(triggers.triggers).toEqual([]);
+    const later = executionView(shared);
+    deleteDefinition(shared, 'b');
+    expect(
+      caught(() => changeSchedule({ ...deps, documentStore: later }, 'b', { kind: 'daily', hour: 9 })).message,
+    ).toMatch(/no longer exists/);
+    expect(shared.get('import.b')).toBeNull();
   });
 
   it('refuses bad specs, unknown imports and unknown users', () => {
