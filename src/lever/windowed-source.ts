@@ -44,6 +44,8 @@ const WIDTH_MARGIN = 1.5;
 const MIN_WIDTH = 4;
 /** Generous sizes in the state's JSON: a window holding an offset token, and a token alone. */
 const WINDOW_BYTES = 260;
+/** A window on a bulk instant: its filters (two-valued and advanced_at) and token, generously. */
+const PART_WINDOW_BYTES = 360;
 const TOKEN_BYTES = 160;
 /** Windows of a first round that knows nothing of the account (no seed from an earlier run). */
 const PROBE_WINDOWS = 8;
@@ -393,7 +395,7 @@ export class WindowedRecordSource implements RecordSource {
     const { object, params } = state.query;
     const bounded = params.advanced_at_start !== undefined || params.advanced_at_end !== undefined;
     if (object !== 'opportunities' || bounded) return { ranges: [] };
-    const room = Math.min(this.width(state), this.slotsBySize(state) + 1) - around - 1;
+    const room = Math.min(this.width(state), this.slotsBySize(state, PART_WINDOW_BYTES) + 1) - around - 1;
     const since = this.clock.now() - ADVANCED_SKEW_MS;
     const ranges = advancedRanges(data, Math.floor(room / perRange), since);
     return ranges.length > 0 ? { ranges, tail: { advanced_at_start: String(since) } } : { ranges };
@@ -512,16 +514,12 @@ export class WindowedRecordSource implements RecordSource {
   }
 
   /** New windows the state's size budget allows, once every window has a token. */
-  private slotsBySize(state: WindowedFetchState): number {
+  private slotsBySize(state: WindowedFetchState, bytesEach = WINDOW_BYTES): number {
     const tokensToCome = state.windows.filter((window) => window.next === undefined).length * TOKEN_BYTES;
-    return Math.floor((this.maxStateBytes - JSON.stringify(state).length - tokensToCome) / WINDOW_BYTES);
+    return Math.floor((this.maxStateBytes - JSON.stringify(state).length - tokensToCome) / bytesEach);
   }
 }
 
-/**
- * New windows for [floor, last cut) of a reading window, one starting at each cut (ascending, inside its unread
- * range); the window keeps [last cut, seen] by its floor, as splitWindow does, so no instant is lost or read twice.
- */
 /** The windows above and below `instant` that, beside the windows on it, hold the rest of `window`'s range. */
 function aroundInstant(window: FetchWindow, instant: number): FetchWindow[] {
   const unboundedBelow = window.lo === null && window.floor === EARLIEST;
@@ -537,6 +535,10 @@ function waitsForInstant(windows: readonly FetchWindow[], window: FetchWindow): 
   return !!window.tail && windows.some((other) => !other.tail && other.lo === window.lo && other.hi === window.hi);
 }
 
+/**
+ * New windows for [floor, last cut) of a reading window, one starting at each cut (ascending, inside its unread
+ * range); the window keeps [last cut, seen] by its floor, as splitWindow does, so no instant is lost or read twice.
+ */
 function cutBelow(window: FetchWindow, cuts: readonly number[]): FetchWindow[] {
   const inside = cuts.filter((cut) => cut > window.floor && cut <= (window.seen ?? window.floor));
   if (inside.length === 0) return [];
