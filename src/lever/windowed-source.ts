@@ -270,6 +270,7 @@ export class WindowedRecordSource implements RecordSource {
     while (state.windows.length > 0 && this.clock.now() < deadline && !enough()) {
       if (!this.round(state, deadline, sink, counters)) break;
     }
+    if (state.windows.length === 0) this.lastCompanionRound(deadline);
     const requests = this.client.requestsSent - sentBefore;
     state.totals.requests += requests;
     state.totals.pages += counters.pages;
@@ -317,6 +318,18 @@ export class WindowedRecordSource implements RecordSource {
     if (complete && state.ordered) state.windows.push(...this.split(state, candidates, this.freeSlots(state)));
     if (complete && state.plannedPages) state.plannedPages -= 1;
     return complete;
+  }
+
+  /**
+   * What the companion still waits to send once the windows are done goes in one round of its own: the round a
+   * plan that filled every round with windows counted on (a seeded run whose lookups expired). Without it, each
+   * list would be asked on its own after the fetch, a round apiece. One round only: a list of many pages is better
+   * read as the fetch's own windowed query than page by page here.
+   */
+  private lastCompanionRound(deadline: number): void {
+    if (!this.companion || this.companion.waiting() === 0 || this.clock.now() >= deadline) return;
+    const extra = this.companion.take(this.maxParallel);
+    if (extra.length > 0) this.companion.settle(this.client.getPages(extra, deadline));
   }
 
   /**

@@ -377,12 +377,18 @@ describe('WindowedRecordSource: the first round beside the lookup tables', () =>
   const records = makeRecords(3_000, NEWEST, 9);
   const query: ListQuery = { object: 'opportunities', params: {} };
 
-  function firstRound(seeds: FetchSeedCache | undefined, clock: FakeClock, tokens: number) {
-    const http = new FakeHttp(fakeLever(records), clock, 2_500);
+  function firstRound(
+    seeds: FetchSeedCache | undefined,
+    clock: FakeClock,
+    tokens: number,
+    all = records,
+    pageSize = 100,
+  ) {
+    const http = new FakeHttp(fakeLever(all), clock, 2_500);
     const limiter = new TokenBucket(clock, LEVER_RATE_LIMIT, tokens);
     const client = new LeverClient({ http, clock, credential: testCredential(), limiter });
     const lookups = lookupsLater();
-    const source = new WindowedRecordSource(client, clock, { maxParallel: 20, seeds, companion: lookups });
+    const source = new WindowedRecordSource(client, clock, { maxParallel: 20, seeds, companion: lookups, pageSize });
     const state = source.start(query);
     lookups.want(4);
     const ids = new Set<string>();
@@ -390,7 +396,7 @@ describe('WindowedRecordSource: the first round beside the lookup tables', () =>
       for (const record of page) ids.add(record.id);
     });
     expect(progress.done).toBe(true);
-    expect(ids.size).toBe(3_000);
+    expect(ids.size).toBe(all.length);
     return { batches: http.batches, lookups: lookups.sent };
   }
 
@@ -410,5 +416,17 @@ describe('WindowedRecordSource: the first round beside the lookup tables', () =>
     // 30 pages and 4 lookups: two rounds of at most 20, the lookups inside them, none left for a third.
     expect(batches).toHaveLength(2);
     expect(lookups.reduce((sum, count) => sum + count, 0)).toBe(4);
+  });
+
+  it('sends the lookups a seeded plan left no room for in one last round, not after the fetch', () => {
+    const clock = new FakeClock(NEWEST);
+    const seeds = new FetchSeedCache(fakeCache(clock), 'scope');
+    const full = makeRecords(1_400, NEWEST, 9);
+    firstRound(seeds, clock, 18, full, 10);
+    clock.sleep(3_600_000);
+    const { batches, lookups } = firstRound(seeds, clock, 18, full, 10);
+    // 140 pages: 20 windows of 7 fill every round; what the windows left no room for goes in a round of its own.
+    expect(lookups.reduce((sum, count) => sum + count, 0)).toBe(4);
+    expect(batches[batches.length - 1]).toBe(lookups[lookups.length - 1]);
   });
 });
