@@ -20,7 +20,8 @@ import {
 import { requireDefinition } from '../store/imports-store';
 import { latestRun, saveRun } from '../store/runs-store';
 import { lookupsNeeded } from './columns';
-import { assertCommitCanFit, commitRun, mayStartCommit, stagedCells } from './commit-phase';
+import { assertCommitCanFit, commitRun, estimateCommitMs, mayStartCommit, stagedCells } from './commit-phase';
+import { readBaseWhileWaiting } from './early-base';
 import { fetchUntilDeadline } from './fetch-phase';
 import { prefetchChanged, prefetchDeleted, startingQuery } from './incremental';
 import { type ImportPlan, planImport } from './plan';
@@ -93,6 +94,7 @@ function work(state: RunState, options: SliceOptions): RunRecord {
   if (!slice.checkpoint.fetchDone) slice.lever.prefetchLookups?.(lookupsNeeded(slice.plan.stagedSpecs));
   prefetchDeleted(slice);
   prefetchChanged(slice);
+  readBaseWhileWaiting(slice, (cells) => estimateCommitMs(cells, 0));
   // The record shows the progress so far, held rows included; the checkpoint covers only the staged ones.
   const fetched = fetchUntilDeadline(slice, (progress) =>
     saveOutcome({ ...slice, checkpoint: progress }, { status: 'running' }),

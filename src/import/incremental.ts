@@ -12,7 +12,8 @@ import {
   saveFullOnly,
   saveIncrementalBase,
 } from '../store/incremental-base';
-import { appendBaseRows, baseFits, deleteBase, readBaseRows, writeBaseRows } from './incremental-base-sheet';
+import { baseRowsFor } from './early-base';
+import { appendBaseRows, baseFits, deleteBase, writeBaseRows } from './incremental-base-sheet';
 import { countDrift } from './incremental-drift';
 import { logAppend, logTooLong } from './incremental-log';
 import { recordMatcher } from './incremental-match';
@@ -107,7 +108,7 @@ function mergedChanges(
   fetched: readonly StagedRow[],
 ): { rows: StagedRow[]; notes: string[]; base: ReadBase } {
   const base = loadIncrementalBase(slice.deps.store, slice.definition.id);
-  const baseRows = base ? readBaseRows(slice.deps.workbook, base) : null;
+  const baseRows = base ? baseRowsFor(slice, base) : null;
   // The fetch checked the base; it can only be gone if someone deleted the hidden sheet meanwhile.
   if (!base || !baseRows) throw new AppError('INTERNAL', { reason: 'baseMissing' });
   const deleted = slice.lever.deletedSince?.(deletionsSince(slice), readsConfidential(slice));
@@ -165,7 +166,7 @@ function driftCount(slice: Slice, query: ChangedQuery, base: StagedRow[], rows: 
 function checkDrift(slice: Slice, rows: readonly StagedRow[]): { drift?: number; base?: ReadBase } {
   const base = usableBase(slice);
   if (!base || base.fingerprint !== slice.plan.fingerprint || !slice.lever.changedSince) return {};
-  const baseRows = readBaseRows(slice.deps.workbook, base);
+  const baseRows = baseRowsFor(slice, base);
   if (!baseRows) return {};
   const drift = driftCount(slice, changedQuery(slice, base), baseRows, rows);
   if (drift) saveFullOnly(slice.deps.store, slice.definition.id, { atMs: slice.deps.now(), records: drift });

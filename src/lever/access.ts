@@ -232,6 +232,7 @@ export function createLeverAccess(options: LeverAccessOptions): LeverAccess {
       return prefetched ? prefetched.ids : deletedSince(options.client, since, confidential, options.deadline());
     },
     prefetchChanged: (query) => changed.want(query),
+    whileWaiting: (task) => options.client.whileWaiting(task),
     prefetchedChanged: (query) => changed.answerFor(query),
     changedSince: (query) => windowedChangedSince(options, query),
   };

@@ -127,6 +127,11 @@ export class LeverClient {
     }
   }
 
+  /** Runs `task` while the client would wait for Lever's tokens (TokenBucket.whileWaiting). */
+  whileWaiting(task: () => void): void {
+    this.limiter.whileWaiting(task);
+  }
+
   /** Largest batch `getPages` accepts: the limiter's burst. */
   get maxBatch(): number {
     return this.limiter.capacity;

@@ -14,6 +14,8 @@ const IDLE_MARGIN = 2;
 export class TokenBucket {
   private tokens: number;
   private updatedAt: number;
+  /** Work that costs nothing while the bucket refills (whileWaiting), run at the first wait. */
+  private idle: Array<() => void> = [];
 
   /**
    * `initialTokens` defaults to half the burst: an execution does not know how much of Lever's bucket the
@@ -56,6 +58,7 @@ export class TokenBucket {
   acquire(count: number, deadline: number): boolean {
     if (count > this.limit.burst)
       throw new Error(`A batch of ${count} requests exceeds the burst of ${this.limit.burst}.`);
+    if (this.waitFor(count) > 0) this.runIdle();
     const wait = this.waitFor(count);
     if (wait > 0) {
       if (this.clock.now() + wait > deadline) return false;
@@ -64,6 +67,20 @@ export class TokenBucket {
     }
     this.tokens = Math.max(0, this.tokens - count);
     return true;
+  }
+
+  /**
+   * Runs `task` at the first wait for tokens, in time that would otherwise be slept; never if no wait comes. A task
+   * must not throw (what it fails to do is done later, as without it).
+   */
+  whileWaiting(task: () => void): void {
+    this.idle.push(task);
+  }
+
+  private runIdle(): void {
+    const tasks = this.idle;
+    this.idle = [];
+    for (const task of tasks) task();
   }
 
   /**

@@ -164,6 +164,11 @@ export interface LeverAccess {
    */
   prefetchDeleted?(since: number, confidential: boolean): void;
   /**
+   * Optional: runs `task` while the run waits for Lever's tokens, in time that would otherwise be slept (never when
+   * no wait comes). The task must not throw.
+   */
+  whileWaiting?(task: () => void): void;
+  /**
    * Optional: asks for `changedSince(query)` with the first records round (its later pages in spare slots), so the
    * drift check at the end of the same execution need not wait a round trip for it.
    */

@@ -23,6 +23,25 @@ describe('TokenBucket', () => {
     expect(clock.sleeps).toEqual([400]);
   });
 
+  it('does work handed to whileWaiting at the first wait, in time it would have slept, and only once', () => {
+    const clock = new FakeClock(0);
+    const bucket = new TokenBucket(clock, { perSecond: 10, burst: 20 }, 8);
+    const ran: number[] = [];
+    bucket.whileWaiting(() => {
+      ran.push(clock.time);
+      clock.time += 150;
+    });
+    // No wait while tokens last: nothing runs.
+    expect(bucket.acquire(8, Number.POSITIVE_INFINITY)).toBe(true);
+    expect(ran).toEqual([]);
+    // 4 tokens short: 400 ms to wait, of which the work takes 150.
+    expect(bucket.acquire(4, Number.POSITIVE_INFINITY)).toBe(true);
+    expect(ran).toEqual([0]);
+    expect(clock.sleeps).toEqual([250]);
+    expect(bucket.acquire(4, Number.POSITIVE_INFINITY)).toBe(true);
+    expect(ran).toEqual([0]);
+  });
+
   it('refills with time, up to the burst', () => {
     const clock = new FakeClock(0);
     const bucket = new TokenBucket(clock, { perSecond: 10, burst: 20 }, 0);
