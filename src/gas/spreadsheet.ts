@@ -202,6 +202,19 @@ export function timeZoneOf(spreadsheet: Spreadsheet): string {
   return zone;
 }
 
+/** Each spreadsheet object's id once known: it never changes, and opening by id already tells it. */
+const idsOf = new WeakMap<Spreadsheet, string>();
+
+/** The spreadsheet's id, asked at most once per object in an execution (each asking is a call). */
+export function idOf(spreadsheet: Spreadsheet): string {
+  let id = idsOf.get(spreadsheet);
+  if (id === undefined) {
+    id = spreadsheet.getId();
+    idsOf.set(spreadsheet, id);
+  }
+  return id;
+}
+
 /** Spreadsheets opened by id in this execution: opening the same one again is a call that gives nothing new. */
 const openedById = new Map<string, Spreadsheet>();
 
@@ -211,6 +224,7 @@ export function openSpreadsheetById(id: string): Spreadsheet {
   if (!spreadsheet) {
     spreadsheet = activeWithId(id) ?? SpreadsheetApp.openById(id);
     openedById.set(id, spreadsheet);
+    idsOf.set(spreadsheet, id);
   }
   return spreadsheet;
 }
@@ -219,7 +233,7 @@ export function openSpreadsheetById(id: string): Spreadsheet {
 function activeWithId(id: string): Spreadsheet | null {
   try {
     const spreadsheet = activeSpreadsheetOrNull();
-    return spreadsheet && spreadsheet.getId() === id ? spreadsheet : null;
+    return spreadsheet && idOf(spreadsheet) === id ? spreadsheet : null;
   } catch {
     return null;
   }
