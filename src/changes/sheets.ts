@@ -34,9 +34,8 @@ function newSheet(workbook: WorkbookPort, name: string): SheetPort {
 export function readSnapshot(workbook: WorkbookPort, importId: string): StoredSnapshot | null {
   const sheet = workbook.sheetByName(snapshotSheetName(importId));
   if (!sheet) return null;
-  const [rows, columns] = [sheet.lastRow(), sheet.lastColumn()];
-  if (rows === 0 || columns === 0) return null;
-  return decodeSnapshot(sheet.read(1, 1, rows, columns));
+  const values = sheet.readUsed();
+  return values.length === 0 ? null : decodeSnapshot(values);
 }
 
 /** Replaces the snapshot with `block` (written as text), clearing whatever the previous one had beyond it. */

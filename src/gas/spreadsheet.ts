@@ -26,12 +26,19 @@ function isEmptyBlock(rows: number, columns: number): boolean {
   return rows <= 0 || columns <= 0;
 }
 
+/** The data range's values; an empty sheet's data range is A1 alone, which holds nothing. */
+function usedValues(sheet: Sheet): unknown[][] {
+  const values = sheet.getDataRange().getValues();
+  return values.length === 1 && values[0].length === 1 && values[0][0] === '' ? [] : values;
+}
+
 function blockMethods(sheet: Sheet) {
   const range = (row: number, column: number, rows: number, columns: number) =>
     sheet.getRange(row, column, rows, columns);
   return {
     read: (row: number, column: number, rows: number, columns: number): unknown[][] =>
       isEmptyBlock(rows, columns) ? [] : range(row, column, rows, columns).getValues(),
+    readUsed: (): unknown[][] => usedValues(sheet),
     readFormulas: (row: number, column: number, rows: number, columns: number): string[][] =>
       isEmptyBlock(rows, columns) ? [] : range(row, column, rows, columns).getFormulas(),
     sortRows: (row: number, column: number, rows: number, columns: number, byColumn: number): void => {

@@ -67,6 +67,9 @@ class TrackedSheet implements SheetPort {
   read(row: number, column: number, rows: number, columns: number): unknown[][] {
     return this.inner.read(row, column, rows, columns);
   }
+  readUsed(): unknown[][] {
+    return this.empty ? [] : this.inner.readUsed();
+  }
   readFormulas(row: number, column: number, rows: number, columns: number): string[][] {
     return this.inner.readFormulas(row, column, rows, columns);
   }
