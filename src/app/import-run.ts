@@ -77,7 +77,9 @@ export interface FiringSlice {
 
 /**
  * runImportSlice for a dispatcher firing. The status sheet is not redrawn here: the dispatcher redraws it once,
- * after it has written the slot state (last success, next run) that a redraw here would show stale.
+ * after it has written the slot state (last success, next run) that a redraw here would show stale. Nor is the
+ * user's view put back: the firing does that once at its end (runScheduledDispatch), after its run log and status
+ * sheet, which may insert sheets too.
  */
 export function runScheduledSlice(
   spreadsheet: DocumentPorts,
@@ -87,12 +89,8 @@ export function runScheduledSlice(
 ): RunRecord | null {
   return withAdmittedDocumentLock(firing.admit ?? (() => true), () => {
     const deps = { ...engineDeps(spreadsheet, firing.workbook), beforeCommit: firing.beforeCommit };
-    try {
-      const run = runSlice(deps, importId, 'schedule', options);
-      firing.settle?.(run);
-      return run;
-    } finally {
-      deps.workbook.settleView?.();
-    }
+    const run = runSlice(deps, importId, 'schedule', options);
+    firing.settle?.(run);
+    return run;
   });
 }

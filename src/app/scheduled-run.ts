@@ -7,10 +7,11 @@ import { appsScriptMail } from '../gas/mail';
 import { documentSnapshot, documentStore, legacyDocumentProperties, userStore } from '../gas/properties';
 import { currentUserEmail } from '../gas/spreadsheet';
 import { deleteProjectTrigger } from '../gas/triggers';
+import type { SpreadsheetInfo, WorkbookPort } from '../ports/sheet';
 import type { KeyValueStore } from '../ports/store';
 import { runtimeMeter } from '../schedule/runtime-quota';
 import { spreadsheetIdForTrigger, storedSpreadsheetId } from '../store/schedule-state';
-import { dispatch } from '../trigger/firing';
+import { type DispatchDeps, dispatch } from '../trigger/firing';
 import { probeDispatcherContext } from './diagnostics-probe';
 import { runScheduledSlice, runWorkbook } from './import-run';
 import { refreshStatusSheet } from './status-sheet';
@@ -31,6 +32,28 @@ function resolveSpreadsheet(
   ]);
 }
 
+/**
+ * The spreadsheet's facts for the dispatcher, each asked only when read: the name and URL only go into a failure
+ * email, and asking for them is a call every firing would otherwise make.
+ */
+function firingFacts(info: SpreadsheetInfo, log: WorkbookPort) {
+  return {
+    get id() {
+      return info.id;
+    },
+    get name() {
+      return info.name;
+    },
+    get url() {
+      return info.url;
+    },
+    get timeZone() {
+      return info.timeZone;
+    },
+    log,
+  };
+}
+
 export function runScheduledDispatch(e?: GoogleAppsScript.Events.TimeDriven): void {
   probeDispatcherContext(e); // Diagnostics: what this firing can reach (never throws).
   const budget = executionBudget();
@@ -43,13 +66,28 @@ export function runScheduledDispatch(e?: GoogleAppsScript.Events.TimeDriven): vo
   }
   // Everything after this (state store, lease, runs, status sheet) works on this spreadsheet.
   spreadsheet.bind();
-  const { info } = spreadsheet;
   const runtime = runtimeMeter(user, budget.startedAt, () => Date.now());
   // One workbook for the firing: its runs, run log and status redraw share what it learns (sheets found, sizes).
   const workbook = runWorkbook(spreadsheet);
-  dispatch({
+  try {
+    dispatch(dispatchDeps(spreadsheet, workbook, user, budget, runtime));
+  } finally {
+    // The firing's inserts (staging, target, run log, status) each took the user away: one call takes them back.
+    workbook.settleView?.();
+  }
+}
+
+/** What the firing's dispatch works with: one workbook for its runs, run log and status redraw. */
+function dispatchDeps(
+  spreadsheet: DocumentPorts,
+  workbook: WorkbookPort,
+  user: KeyValueStore,
+  budget: ReturnType<typeof executionBudget>,
+  runtime: ReturnType<typeof runtimeMeter>,
+): DispatchDeps {
+  return {
     user: currentUserEmail(),
-    spreadsheet: { id: info.id, name: info.name, url: info.url, timeZone: info.timeZone, log: workbook },
+    spreadsheet: firingFacts(spreadsheet.info, workbook),
     documentStore: documentStore(),
     documentSnapshot: documentSnapshot(),
     userStore: user,
@@ -63,14 +101,10 @@ export function runScheduledDispatch(e?: GoogleAppsScript.Events.TimeDriven): vo
         { continueOnly },
         { workbook, admit, settle, beforeCommit: runtime.record },
       ),
-    refreshStatus: () => {
-      refreshStatusSheet(workbook);
-      // The run log or the status sheet, inserted now, took the user away: back to their sheet.
-      workbook.settleView?.();
-    },
+    refreshStatus: () => refreshStatusSheet(workbook),
     now: () => Date.now(),
     executionStartedAt: budget.startedAt,
     runtime,
     deadline: budget.deadline,
-  });
+  };
 }

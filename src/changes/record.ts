@@ -4,7 +4,7 @@ import type { WorkbookPort } from '../ports/sheet';
 import type { ImportDefinition } from '../shared/types';
 import { diffStates } from './diff';
 import { baselineRow, changeRows, MAX_CHANGE_ROWS, type RefreshContext } from './log-rows';
-import { appendChanges, readSnapshot, writeSnapshot } from './sheets';
+import { appendChanges, readSnapshotSheet, writeSnapshot } from './sheets';
 import { encodeSnapshot, snapshotScope } from './snapshot';
 import { baselineSummary, recordCount, summariseChanges } from './summary';
 import { fieldLabels } from './tracked-fields';
@@ -47,20 +47,21 @@ export function recordChanges(
   refreshedAt: Date,
 ): ChangeSummary {
   const scope = snapshotScope(definition);
-  const previous = readSnapshot(workbook, definition.id);
+  const read = readSnapshotSheet(workbook, definition.id);
+  const previous = read.stored;
   const context = contextFor(definition, refreshedAt);
   const snapshot = encodeSnapshot(current, scope, refreshedAt);
   if (!previous || previous.scope !== scope) {
     const count = current.records.length;
     appendChanges(workbook, [baselineRow(context, recordCount(definition.object, count))], MAX_CHANGE_ROWS);
-    writeSnapshot(workbook, definition.id, snapshot);
+    writeSnapshot(workbook, definition.id, snapshot, read);
     const text = baselineSummary(definition.object, count, previous !== null);
     return { text, baseline: true, added: 0, removed: 0, changed: 0, rowsLogged: 1 };
   }
   const changes = diffStates(previous.state, current);
   const rows = changeRows(changes, context);
   appendChanges(workbook, rows, MAX_CHANGE_ROWS);
-  writeSnapshot(workbook, definition.id, snapshot);
+  writeSnapshot(workbook, definition.id, snapshot, read);
   const count = (kind: string) => changes.filter((change) => change.kind === kind).length;
   return {
     text: summariseChanges(definition.object, changes),

@@ -30,27 +30,52 @@ function newSheet(workbook: WorkbookPort, name: string): SheetPort {
   return workbook.insertSheet(name);
 }
 
-/** The import's previous tracked state, in one read; null when there is none (or it is not a snapshot). */
-export function readSnapshot(workbook: WorkbookPort, importId: string): StoredSnapshot | null {
-  const sheet = workbook.sheetByName(snapshotSheetName(importId));
-  if (!sheet) return null;
-  const [rows, columns] = [sheet.lastRow(), sheet.lastColumn()];
-  if (rows === 0 || columns === 0) return null;
-  return decodeSnapshot(sheet.read(1, 1, rows, columns));
+/** The snapshot sheet as read: the sheet (null when none) and its block's size, which a rewrite must clear beyond. */
+export interface SnapshotSheet {
+  sheet: SheetPort | null;
+  rows: number;
+  columns: number;
+  stored: StoredSnapshot | null;
 }
 
-/** Replaces the snapshot with `block` (written as text), clearing whatever the previous one had beyond it. */
-export function writeSnapshot(workbook: WorkbookPort, importId: string, block: readonly string[][]): void {
-  const existing = workbook.sheetByName(snapshotSheetName(importId));
+/** The import's snapshot sheet and previous tracked state, in one read (stored null when there is none). */
+export function readSnapshotSheet(workbook: WorkbookPort, importId: string): SnapshotSheet {
+  const sheet = workbook.sheetByName(snapshotSheetName(importId));
+  const values = sheet ? sheet.readUsed() : [];
+  const stored = values.length === 0 ? null : decodeSnapshot(values);
+  return { sheet, rows: values.length, columns: values[0]?.length ?? 0, stored };
+}
+
+/** The import's previous tracked state, in one read; null when there is none (or it is not a snapshot). */
+export function readSnapshot(workbook: WorkbookPort, importId: string): StoredSnapshot | null {
+  return readSnapshotSheet(workbook, importId).stored;
+}
+
+/**
+ * Replaces the snapshot with `block` (written as text), clearing whatever the previous one had beyond it. `read`:
+ * the sheet as this execution read it just before (then neither the sheet nor its size is asked again).
+ */
+export function writeSnapshot(
+  workbook: WorkbookPort,
+  importId: string,
+  block: readonly string[][],
+  read?: SnapshotSheet,
+): void {
+  const existing = read ? read.sheet : workbook.sheetByName(snapshotSheetName(importId));
   const sheet = existing ?? newSheet(workbook, snapshotSheetName(importId));
   if (!existing) sheet.hide();
-  const [oldRows, oldColumns] = existing ? [sheet.lastRow(), sheet.lastColumn()] : [0, 0];
+  const [oldRows, oldColumns] = existingSize(existing, read);
   const width = block[0]?.length ?? 0;
   const totalCells = () => workbook.totalCells();
   ensureColumns(sheet, width, totalCells);
   ensureRows(sheet, block.length, totalCells);
   rewriteBlock(sheet, block.map(safeRow), oldRows, oldColumns);
   if (oldColumns > width) sheet.clearContents(1, width + 1, Math.min(oldRows, block.length), oldColumns - width);
+}
+
+function existingSize(sheet: SheetPort | null, read?: SnapshotSheet): [number, number] {
+  if (!sheet) return [0, 0];
+  return read ? [read.rows, read.columns] : [sheet.lastRow(), sheet.lastColumn()];
 }
 
 /** Removes the import's snapshot sheet, if any (when the import is deleted or stops tracking). */

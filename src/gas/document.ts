@@ -4,6 +4,7 @@ import type { TriggerPort } from '../ports/triggers';
 import {
   activeSpreadsheet,
   activeSpreadsheetOrNull,
+  idOf,
   openSpreadsheetById,
   timeZoneOf,
   workbookPort,
@@ -31,11 +32,14 @@ export interface DocumentPorts {
   bind(): void;
 }
 
-/** Facts read through on every use, as the code before this port did, but the time zone, asked once (timeZoneOf). */
+/**
+ * Facts read through on every use, as the code before this port did, but the time zone and the id, asked once
+ * (timeZoneOf, idOf). Each is asked only when read: a firing that mails nobody never asks the name or the URL.
+ */
 function infoOf(spreadsheet: Spreadsheet): SpreadsheetInfo {
   return {
     get id() {
-      return spreadsheet.getId();
+      return idOf(spreadsheet);
     },
     get name() {
       return spreadsheet.getName();

@@ -26,12 +26,19 @@ function isEmptyBlock(rows: number, columns: number): boolean {
   return rows <= 0 || columns <= 0;
 }
 
+/** The data range's values; an empty sheet's data range is A1 alone, which holds nothing. */
+function usedValues(sheet: Sheet): unknown[][] {
+  const values = sheet.getDataRange().getValues();
+  return values.length === 1 && values[0].length === 1 && values[0][0] === '' ? [] : values;
+}
+
 function blockMethods(sheet: Sheet) {
   const range = (row: number, column: number, rows: number, columns: number) =>
     sheet.getRange(row, column, rows, columns);
   return {
     read: (row: number, column: number, rows: number, columns: number): unknown[][] =>
       isEmptyBlock(rows, columns) ? [] : range(row, column, rows, columns).getValues(),
+    readUsed: (): unknown[][] => usedValues(sheet),
     readFormulas: (row: number, column: number, rows: number, columns: number): string[][] =>
       isEmptyBlock(rows, columns) ? [] : range(row, column, rows, columns).getFormulas(),
     sortRows: (row: number, column: number, rows: number, columns: number, byColumn: number): void => {
@@ -202,6 +209,19 @@ export function timeZoneOf(spreadsheet: Spreadsheet): string {
   return zone;
 }
 
+/** Each spreadsheet object's id once known: it never changes, and opening by id already tells it. */
+const idsOf = new WeakMap<Spreadsheet, string>();
+
+/** The spreadsheet's id, asked at most once per object in an execution (each asking is a call). */
+export function idOf(spreadsheet: Spreadsheet): string {
+  let id = idsOf.get(spreadsheet);
+  if (id === undefined) {
+    id = spreadsheet.getId();
+    idsOf.set(spreadsheet, id);
+  }
+  return id;
+}
+
 /** Spreadsheets opened by id in this execution: opening the same one again is a call that gives nothing new. */
 const openedById = new Map<string, Spreadsheet>();
 
@@ -211,6 +231,7 @@ export function openSpreadsheetById(id: string): Spreadsheet {
   if (!spreadsheet) {
     spreadsheet = activeWithId(id) ?? SpreadsheetApp.openById(id);
     openedById.set(id, spreadsheet);
+    idsOf.set(spreadsheet, id);
   }
   return spreadsheet;
 }
@@ -219,7 +240,7 @@ export function openSpreadsheetById(id: string): Spreadsheet {
 function activeWithId(id: string): Spreadsheet | null {
   try {
     const spreadsheet = activeSpreadsheetOrNull();
-    return spreadsheet && spreadsheet.getId() === id ? spreadsheet : null;
+    return spreadsheet && idOf(spreadsheet) === id ? spreadsheet : null;
   } catch {
     return null;
   }

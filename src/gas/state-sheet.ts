@@ -2,10 +2,11 @@
 // spreadsheet itself, so a clock trigger with no document context reaches it through SpreadsheetApp.openById.
 import { AppError } from '../errors';
 import { type KeyValueStore, STATE_SHEET_NAME } from '../ports/store';
-import { activeSpreadsheetOrNull } from './spreadsheet';
+import { activeSpreadsheetOrNull, idOf } from './spreadsheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
 
 /**
  * Every stored key and value starts with a letter and a colon, so Sheets never types a cell as a number, date,
@@ -98,6 +99,8 @@ class StateSheet implements SheetStore {
   private deferred: Map<string, string> | null = null;
   /** Inside exclusive(): the updates a batch holds outside it, which its own writes supersede. */
   private throughOver: Map<string, string> | null = null;
+  /** Value ranges already got, by first row and height (see valueCells). */
+  private readonly ranges = new Map<string, Range>();
 
   constructor(private readonly spreadsheet: Spreadsheet) {}
 
@@ -206,7 +209,22 @@ class StateSheet implements SheetStore {
   }
 
   private writeCell(row: number, cell: string): void {
-    this.requireSheet().getRange(row, 2).setValue(cell);
+    this.valueCells(row, 1).setValue(cell);
+  }
+
+  /**
+   * The value cells of `rows` rows from `row`, as one range. A key's row never moves, so the range got for its
+   * first write serves every later write of the same cells (the lease's claim and release, a state patched twice):
+   * asking for it again is a call that gives nothing new.
+   */
+  private valueCells(row: number, rows: number): Range {
+    const key = `${row}+${rows}`;
+    let range = this.ranges.get(key);
+    if (!range) {
+      range = this.requireSheet().getRange(row, 2, rows, 1);
+      this.ranges.set(key, range);
+    }
+    return range;
   }
 
   /** Writes what batch() held back: adjacent rows in one setValues, a lone row as any update. */
@@ -216,10 +234,7 @@ class StateSheet implements SheetStore {
     try {
       for (const run of adjacentRuns([...cells.keys()])) {
         if (run.length === 1) this.writeCell(run[0], cells.get(run[0]) as string);
-        else
-          this.requireSheet()
-            .getRange(run[0], 2, run.length, 1)
-            .setValues(run.map((row) => [cells.get(row)]));
+        else this.valueCells(run[0], run.length).setValues(run.map((row) => [cells.get(row)]));
       }
     } catch (error) {
       // After a failed batch, the work's own error is the one worth reporting.
@@ -325,21 +340,22 @@ class StateSheet implements SheetStore {
   }
 }
 
-const stores = new Map<string, StateSheet>();
-/** The last spreadsheet object asked for and its store: asking again with the same object needs no getId. */
-let last: { spreadsheet: Spreadsheet; store: StateSheet } | null = null;
+/**
+ * The stores of this execution, by the spreadsheet object asked for. A second object for the same spreadsheet (opened
+ * by id while it is also the active one) must share its store: only then are ids asked (idOf), so an execution
+ * that works on one spreadsheet object never asks it.
+ */
+const stores: Array<{ spreadsheet: Spreadsheet; store: StateSheet }> = [];
 let bound: Spreadsheet | null = null;
 
 /** The state store of `spreadsheet`, read once per execution (at its first use) and written through. */
 export function stateStore(spreadsheet: Spreadsheet): SheetStore {
-  if (last?.spreadsheet === spreadsheet) return last.store;
-  const id = spreadsheet.getId();
-  let store = stores.get(id);
-  if (!store) {
-    store = new StateSheet(spreadsheet);
-    stores.set(id, store);
-  }
-  last = { spreadsheet, store };
+  const same = stores.find((entry) => entry.spreadsheet === spreadsheet);
+  if (same) return same.store;
+  const id = stores.length > 0 ? idOf(spreadsheet) : undefined;
+  const twin = id === undefined ? undefined : stores.find((entry) => idOf(entry.spreadsheet) === id);
+  const store = twin?.store ?? new StateSheet(spreadsheet);
+  stores.push({ spreadsheet, store });
   return store;
 }
 

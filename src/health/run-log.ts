@@ -23,7 +23,7 @@ export interface LogEntry {
 }
 
 /** The part of the workbook and sheet ports the log needs (tests pass a small fake). */
-export type LogSheet = Pick<SheetPort, 'lastRow' | 'read' | 'write' | 'clearContents'>;
+export type LogSheet = Pick<SheetPort, 'readUsed' | 'write' | 'clearContents'>;
 export interface LogWorkbook {
   sheetByName(name: string): LogSheet | null;
   insertSheet(name: string): LogSheet;
@@ -68,9 +68,11 @@ function logSheet(workbook: LogWorkbook): LogSheet {
 export function appendToRunLog(workbook: LogWorkbook, entries: readonly LogEntry[]): void {
   if (entries.length === 0) return;
   const sheet = logSheet(workbook);
-  const lastRow = sheet.lastRow();
-  const existingRows = Math.min(Math.max(lastRow - 1, 0), RUN_LOG_LIMIT);
-  const existing = sheet.read(2, 1, existingRows, COLUMNS);
+  const used = sheet.readUsed();
+  const lastRow = used.length;
+  const existing = used
+    .slice(1, 1 + RUN_LOG_LIMIT)
+    .map((row) => Array.from({ length: COLUMNS }, (_, i) => row[i] ?? ''));
   // Every text cell is escaped again on each rewrite: values read back have lost their apostrophes.
   const rows = [RUN_LOG_HEADERS, ...mergeLog(entries, existing)].map((row) => safeRow(row));
   rewriteBlock(sheet, rows, lastRow, COLUMNS);

@@ -4,12 +4,12 @@ import type { KeyValueStore } from '../ports/store';
 import { describeForEveryone } from '../schedule/describe';
 import { sharedScheduleContext } from '../schedule/facts';
 import type { ImportDefinition } from '../shared/types';
-import { findTarget } from '../sheet/target';
+import { findTarget, insertOrFind } from '../sheet/target';
 import { listDefinitions } from '../store/imports-store';
 import { loadRuns } from '../store/runs-store';
 import { forgetStatusLayout, loadStatusLayout, saveStatusLayout } from '../store/status-layout';
 import { type ImportHealth, STATUS_SHEET, statusBlock } from './status-rows';
-import { insertStatusSheet, writeExistingStatus, writeNewStatus } from './status-write';
+import { writeExistingStatus, writeNewStatus } from './status-write';
 
 /** Every import's health as collaborators see it (no viewer: nobody's own trigger or quota). */
 export function gatherHealth(
@@ -48,9 +48,9 @@ function usedAsTarget(statusSheet: SheetPort | null, targets: readonly ImportTar
 }
 
 /** A name-taken refusal means someone else's sheet (or an older status sheet) is there: found by name instead. */
-function tryInsert(workbook: WorkbookPort): SheetPort | null {
+function tryInsert(workbook: WorkbookPort): { sheet: SheetPort; created: boolean } | null {
   try {
-    return insertStatusSheet(workbook);
+    return insertOrFind(workbook, STATUS_SHEET);
   } catch {
     return null;
   }
@@ -67,8 +67,8 @@ function openStatusSheet(workbook: WorkbookPort, store: KeyValueStore, definitio
   if (layout) forgetStatusLayout(store);
   const mayInsert = definitions.length > 0 && !definitions.some((definition) => definition.sheetName === STATUS_SHEET);
   const inserted = mayInsert ? tryInsert(workbook) : null;
-  if (inserted) return { sheet: inserted, layout: null, created: true };
-  return { sheet: workbook.sheetByName(STATUS_SHEET), layout: null, created: false };
+  if (inserted) return { ...inserted, layout: null };
+  return { sheet: mayInsert ? null : workbook.sheetByName(STATUS_SHEET), layout: null, created: false };
 }
 
 /** Rebuilds the status sheet from the document's store; creates it only once there is an import to show. */
@@ -79,7 +79,7 @@ export function refreshStatus(workbook: WorkbookPort, store: KeyValueStore, now:
   const targets = definitions.map((definition) => ({ definition, sheet: findTarget(workbook, definition) }));
   if (!found.created && usedAsTarget(found.sheet, targets)) return;
   const block = statusBlock(gatherHealth(workbook, store, now, targets), workbook.timeZone());
-  const sheet = found.sheet ?? insertStatusSheet(workbook);
+  const sheet = found.sheet ?? insertOrFind(workbook, STATUS_SHEET).sheet;
   const layout =
     found.sheet && !found.created
       ? writeExistingStatus(workbook, sheet, found.layout, block)

@@ -1,6 +1,6 @@
 // Writing the status block: a new sheet in one styled write; an existing one in one setValues, or not at all.
 import type { SheetPort, WorkbookPort } from '../ports/sheet';
-import { checkCellBudget, safeRow } from '../sheet/cells';
+import { safeRow } from '../sheet/cells';
 import {
   applyColumnFormats,
   DATE_TIME_FORMAT,
@@ -12,10 +12,9 @@ import {
   stylesWholeBlock,
   writeRows,
 } from '../sheet/grid';
-import { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS } from '../sheet/tracked-workbook';
 import type { StatusCell } from '../store/status-layout';
 import { blockDigest, type StatusLayout } from '../store/status-layout';
-import { STATUS_DATE_COLUMNS, STATUS_HEADERS, STATUS_SHEET, sameBlock } from './status-rows';
+import { STATUS_DATE_COLUMNS, STATUS_HEADERS, sameBlock } from './status-rows';
 
 const WIDTH = STATUS_HEADERS.length;
 
@@ -28,12 +27,6 @@ const totalCellsOf = (workbook: WorkbookPort) => () => workbook.totalCells();
 
 function safeBlock(block: StatusCell[][]) {
   return block.map((row) => safeRow(row));
-}
-
-/** Inserts the status sheet after checking the cell budget (throws when the name is taken). */
-export function insertStatusSheet(workbook: WorkbookPort): SheetPort {
-  checkCellBudget(workbook.totalCells(), NEW_SHEET_ROWS * NEW_SHEET_COLUMNS);
-  return workbook.insertSheet(STATUS_SHEET);
 }
 
 /**

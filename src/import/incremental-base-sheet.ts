@@ -4,6 +4,7 @@ import type { SheetPort, WorkbookPort } from '../ports/sheet';
 import type { KeyValueStore } from '../ports/store';
 import { safeRow } from '../sheet/cells';
 import { ensureColumns, ensureRows, writeRows } from '../sheet/grid';
+import { insertOrFind } from '../sheet/target';
 import { deleteIncrementalBase, type IncrementalBase, loadIncrementalBase } from '../store/incremental-base';
 import { BASE_SHEET_PREFIX } from './definition';
 import { liveRows } from './incremental-log';
@@ -76,7 +77,8 @@ export function writeBaseRows(
 ): SheetPort {
   const name = baseSheetName(importId);
   const recorded = target.recordedSheetId === undefined ? null : workbook.sheetById(target.recordedSheetId);
-  const sheet = recorded ?? workbook.sheetByName(name) ?? workbook.insertSheet(name);
+  // Without a record the name is free unless a record was lost: inserting first needs no lookup in the usual case.
+  const sheet = recorded ?? insertOrFind(workbook, name).sheet;
   if (!recorded || target.hide) sheet.hide();
   const totalCells = () => workbook.totalCells();
   ensureColumns(sheet, header.length, totalCells);

@@ -13,6 +13,11 @@ export interface SheetPort {
   lastRow(): number;
   lastColumn(): number;
   read(row: number, column: number, rows: number, columns: number): unknown[][];
+  /**
+   * The block from A1 to the last row and column with content ([] when the sheet is empty): one read where asking
+   * lastRow and lastColumn first would take two more calls.
+   */
+  readUsed(): unknown[][];
   /** Each cell's formula ('' where it holds a plain value), like Range.getFormulas. */
   readFormulas(row: number, column: number, rows: number, columns: number): string[][];
   write(row: number, column: number, values: CellValue[][]): void;

@@ -29,13 +29,31 @@ export function openTarget(
   // Before the first commit there is no id: inserting answers "is the name free?" in the same call that acts on it.
   const found = definition.sheetId === undefined ? null : findTarget(workbook, definition);
   if (found) return { sheet: found, created: false };
+  // Counted before the insert: the commit counts anyway (growth, the base's room), and a count made after this
+  // execution's inserts must also ask every sheet's id to leave out the sheets it already knows.
+  checkNewSheetBudget(workbook);
+  // The user's own sheet of that name, when there is one, is the target.
+  return insertOrFind(workbook, definition.sheetName);
+}
+
+/** Throws SHEET_TOO_BIG when a new sheet (Sheets' default grid) would take the spreadsheet past the cell limit. */
+export function checkNewSheetBudget(workbook: WorkbookPort): void {
   checkCellBudget(workbook.totalCells(), NEW_SHEET_ROWS * NEW_SHEET_COLUMNS);
+}
+
+/**
+ * A sheet of this name: inserted, or, when Sheets refuses a second sheet of a name, the one there is. Inserting
+ * first answers "is the name taken?" in the call that acts on it, and Sheets enforces its cell limit itself: only a
+ * refused insert with no sheet of the name counts the cells, so the refusal says SHEET_TOO_BIG as a check before
+ * it would have.
+ */
+export function insertOrFind(workbook: WorkbookPort, name: string): { sheet: SheetPort; created: boolean } {
   try {
-    return { sheet: workbook.insertSheet(definition.sheetName), created: true };
+    return { sheet: workbook.insertSheet(name), created: true };
   } catch (error) {
-    // Sheets refuses a second sheet of a name: the user's own sheet of that name is the target.
-    const named = workbook.sheetByName(definition.sheetName);
-    if (!named) throw error;
-    return { sheet: named, created: false };
+    const named = workbook.sheetByName(name);
+    if (named) return { sheet: named, created: false };
+    checkNewSheetBudget(workbook);
+    throw error;
   }
 }

@@ -67,6 +67,9 @@ class TrackedSheet implements SheetPort {
   read(row: number, column: number, rows: number, columns: number): unknown[][] {
     return this.inner.read(row, column, rows, columns);
   }
+  readUsed(): unknown[][] {
+    return this.empty ? [] : this.inner.readUsed();
+  }
   readFormulas(row: number, column: number, rows: number, columns: number): string[][] {
     return this.inner.readFormulas(row, column, rows, columns);
   }
@@ -175,7 +178,10 @@ class TrackedWorkbook implements WorkbookPort {
     return this.inner.sheetNames();
   }
   totalCells(): number {
-    this.cells ??= this.inner.totalCells(this.knownCells());
+    if (this.cells === null) {
+      this.sizeTracked();
+      this.cells = this.inner.totalCells(this.knownCells());
+    }
     return this.cells;
   }
   toast(message: string, title: string): void {
@@ -183,6 +189,22 @@ class TrackedWorkbook implements WorkbookPort {
   }
   settleView(): void {
     this.inner.settleView?.();
+  }
+
+  /**
+   * Counting asks every sheet's size: a sheet this execution already holds is asked through its tracked port, so
+   * its size is kept for the writes that follow (asking once, not once to count and again to grow it).
+   */
+  private sizeTracked(): void {
+    for (const sheet of this.byId.values()) {
+      if (sheet.knownCells() !== null) continue;
+      try {
+        sheet.maxRows();
+        sheet.maxColumns();
+      } catch {
+        // Deleted meanwhile: the count goes by the sheets there are.
+      }
+    }
   }
 
   /** The grid cells of the sheets whose size this execution already knows: counting them needs no call. */

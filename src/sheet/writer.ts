@@ -92,14 +92,20 @@ function writeSnapshot(sheet: SheetPort, block: ResultBlock, options: WriteOptio
   const firstRow = Math.max(oldHeight, 1) + 1;
   const { previousWidth, totalCells, newSheet } = options;
   const formats = [DATE_TIME_FORMAT, ...block.types.map(formatFor)];
+  const header = safeRow([SNAPSHOT_LABEL, ...block.header]);
+  const rows = block.rows.map((row) => safeRow([options.snapshotAt, ...row]));
   growAndWrite(
     sheet,
     { height: firstRow + block.rows.length - 1, width, previousWidth, totalCells },
     {
-      writes: [
-        { row: 1, values: [safeRow([SNAPSHOT_LABEL, ...block.header])] },
-        { row: firstRow, values: block.rows.map((row) => safeRow([options.snapshotAt, ...row])) },
-      ],
+      // The first snapshot starts right under the header: both go in the same write.
+      writes:
+        firstRow === 2
+          ? [{ row: 1, values: [header, ...rows] }]
+          : [
+              { row: 1, values: [header] },
+              { row: firstRow, values: rows },
+            ],
       formats: { row: firstRow, count: block.rows.length, formats, newSheet },
     },
   );

@@ -5,6 +5,7 @@ import {
   deleteSnapshot,
   isSnapshotSheetName,
   readSnapshot,
+  readSnapshotSheet,
   snapshotSheetName,
   writeSnapshot,
 } from '../../../src/changes/sheets';
@@ -42,6 +43,22 @@ describe('snapshot sheet', () => {
     expect(sheet.calls.read).toBe(1);
     expect(stored?.scope).toBe('scope');
     expect(stored?.state).toEqual(state);
+  });
+
+  it('rewrites the snapshot it just read without looking its sheet up or asking its size again', () => {
+    const workbook = new FakeWorkbook();
+    writeSnapshot(workbook, 'imp1', encodeSnapshot(stateOf(5), 'scope', AT));
+    const read = readSnapshotSheet(workbook, 'imp1');
+    const sheet = workbook.sheet(snapshotSheetName('imp1'));
+    const asked = [jest.spyOn(workbook, 'sheetByName'), jest.spyOn(sheet, 'lastRow'), jest.spyOn(sheet, 'lastColumn')];
+    const narrower: TrackedState = {
+      fields: ['status'],
+      records: [{ id: 'z', name: 'Z', values: { status: 'open' } }],
+    };
+    writeSnapshot(workbook, 'imp1', encodeSnapshot(narrower, 'scope', AT), read);
+    for (const spy of asked) expect(spy).not.toHaveBeenCalled();
+    expect(readSnapshot(workbook, 'imp1')?.state).toEqual(narrower);
+    expect([sheet.lastRow(), sheet.lastColumn()]).toEqual([3, 3]);
   });
 
   it('replaces a larger snapshot without leaving its old rows or columns behind', () => {

@@ -75,6 +75,10 @@ export class FakeSheet implements SheetPort {
       ...this.rows.map((row) => row.reduce<number>((last, v, i) => (v !== '' && v !== undefined ? i + 1 : last), 0)),
     );
   }
+  readUsed(): unknown[][] {
+    const [rows, columns] = [this.lastRow(), this.lastColumn()];
+    return rows > 0 && columns > 0 ? this.read(1, 1, rows, columns) : [];
+  }
   read(row: number, column: number, rows: number, columns: number): unknown[][] {
     this.count('read');
     this.check(row, column, rows, columns);

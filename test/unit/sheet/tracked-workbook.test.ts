@@ -73,6 +73,26 @@ describe('trackWorkbook', () => {
     expect([...(given ?? new Map())]).toEqual([[data.sheetId, cells]]);
   });
 
+  it('sizes the sheets it holds when it counts, so a sheet counted is not asked its size again', () => {
+    const { fake, counts, tracked } = setup();
+    const data = tracked.sheetByName('Data') as SheetPort;
+    let given: ReadonlyMap<number, number> | undefined;
+    const total = fake.totalCells.bind(fake);
+    fake.totalCells = (known?: ReadonlyMap<number, number>) => {
+      given = known;
+      return total();
+    };
+    expect(tracked.totalCells()).toBe(total());
+    // The count is told the size it asked through the sheet, so it does not ask that sheet again itself.
+    expect([...(given ?? new Map())]).toEqual([[data.sheetId, 26_000]]);
+    expect([data.maxRows(), data.maxColumns()]).toEqual([1000, 26]);
+    data.insertRowsAfter(1000, 500);
+    expect(tracked.totalCells()).toBe(total());
+    expect(counts['sheet.maxRows']).toBe(1);
+    expect(counts['sheet.maxColumns']).toBe(1);
+    expect(counts['book.totalCells']).toBe(1);
+  });
+
   it('counts again when a sheet whose size it never asked for is resized', () => {
     const { fake, counts, tracked } = setup();
     tracked.totalCells();

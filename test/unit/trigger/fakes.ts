@@ -81,6 +81,11 @@ export class FakeSheet implements LogSheet {
   lastRow(): number {
     return this.getLastRow();
   }
+  readUsed(): unknown[][] {
+    const rows = this.getLastRow();
+    const columns = Math.max(0, ...this.cells.slice(0, rows).map((row) => row?.length ?? 0));
+    return rows > 0 ? this.read(1, 1, rows, columns) : [];
+  }
   read(row: number, column: number, rows: number, columns: number): unknown[][] {
     return rows > 0 && columns > 0 ? this.getRange(row, column, rows, columns).getValues() : [];
   }
