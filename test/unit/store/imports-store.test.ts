@@ -1,6 +1,6 @@
 // Import definitions in document properties: save, list in order, update, delete, and validation on save.
 
-import { saveImportInput } from '../../../src/import/definition-input';
+import { MAX_IMPORTS_PER_SPREADSHEET, saveImportInput } from '../../../src/import/definition-input';
 import { memoryStore } from '../../../src/ports/store';
 import type { ImportDefinitionInput } from '../../../src/shared/types';
 import {
@@ -91,6 +91,17 @@ describe('imports store', () => {
     expect(listDefinitions(store).map((d) => d.name)).toEqual(['Reqs', 'Closed']);
     expect(listUnindexedDefinitions(store)).toEqual([]);
     expect(loadKeptOffersMark(store, b.id)).toBe('kept');
+  });
+
+  it('lists a definition missing from the index again only within the limit of imports', () => {
+    const store = memoryStore();
+    const stray = saveImportInput(store, input('Stray', 'Stray'), new Date(0));
+    store.set('imports.index', JSON.stringify([]));
+    for (let n = 0; n < MAX_IMPORTS_PER_SPREADSHEET; n++) saveImportInput(store, input(`R${n}`, `S${n}`), new Date(n));
+    const edit = { ...input('Stray v2', 'Stray'), id: stray.id };
+    expect(() => saveImportInput(store, edit, new Date())).toThrow(/at most 50 imports/);
+    expect(listDefinitions(store)).toHaveLength(MAX_IMPORTS_PER_SPREADSHEET);
+    expect(loadDefinition(store, stray.id)?.name).toBe('Stray');
   });
 
   it('rejects invalid input without storing anything', () => {
