@@ -9,6 +9,7 @@ import {
   listUnindexedDefinitions,
   loadBlockLayout,
   loadDefinition,
+  patchTargetAfresh,
   requireDefinition,
   saveBlockLayout,
   updateDefinition,
@@ -102,6 +103,24 @@ describe('imports store', () => {
     expect(() => saveImportInput(store, edit, new Date())).toThrow(/at most 50 imports/);
     expect(listDefinitions(store)).toHaveLength(MAX_IMPORTS_PER_SPREADSHEET);
     expect(loadDefinition(store, stray.id)?.name).toBe('Stray');
+  });
+
+  it("records a run's target on a fresh read: a take-over is kept, a deleted import stays deleted", () => {
+    const shared = memoryStore();
+    const kept = saveImportInput(shared, input('Reqs', 'Requisitions'), new Date(0));
+    const gone = saveImportInput(shared, input('Old', 'Old'), new Date(0));
+    const run = executionView(shared);
+    updateDefinition(shared, kept.id, (d) => ({ ...d, scheduleOwner: 'ben@example.com' }));
+    deleteDefinition(shared, gone.id);
+    patchTargetAfresh(run, kept.id, { sheetId: 7, sheetName: 'Requisitions' });
+    patchTargetAfresh(run, gone.id, { sheetId: 8, sheetName: 'Old' });
+    expect(loadDefinition(shared, kept.id)).toMatchObject({ sheetId: 7, scheduleOwner: 'ben@example.com' });
+    expect(shared.get(`import.${gone.id}`)).toBeNull();
+    expect(listUnindexedDefinitions(shared)).toEqual([]);
+    // One missing from the index, its target unchanged, is listed again by its run.
+    shared.set('imports.index', JSON.stringify([]));
+    patchTargetAfresh(executionView(shared), kept.id, { sheetId: 7, sheetName: 'Requisitions' });
+    expect(listDefinitions(shared).map((d) => d.id)).toEqual([kept.id]);
   });
 
   it('rejects invalid input without storing anything', () => {
