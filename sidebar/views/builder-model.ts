@@ -50,6 +50,8 @@ export interface Draft {
   foreignSheetConfirmed: boolean;
   /** The saved import being edited, if any: its id, schedule and options the builder does not show are kept. */
   base?: ImportDefinition;
+  /** The Lever account of the import this draft was an edit of, deleted meanwhile: a new import keeps it. */
+  formerEnvironment?: LeverEnvironment;
 }
 
 export const OBJECT_NAMES: Record<ImportObject, string> = {

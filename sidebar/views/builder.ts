@@ -1,4 +1,6 @@
 // Import builder: object, filters, columns, target sheet and write mode; preview, save, or save and run.
+
+import { IMPORT_DELETED_SENTENCE } from '../../src/shared/rpc';
 import type { ColumnInfo, ImportDefinition, ImportObject, PreviewResult } from '../../src/shared/types';
 import type { App, RenderedView, Route } from '../app';
 import { button, environmentBadge, type Option, radioGroup, section, textField } from '../controls';
@@ -17,6 +19,8 @@ interface BuilderContext {
   columnsByObject: Map<ImportObject, ColumnInfo[]>;
   body: HTMLElement;
   preview: HTMLElement;
+  /** The "Where to write" section on show, redrawn when the sidebar state it was drawn from changes. */
+  target?: HTMLElement;
 }
 
 export function renderBuilder(app: App, route: Route): RenderedView {
@@ -48,12 +52,13 @@ function backButton(app: App): HTMLButtonElement {
 function drawForm(ctx: BuilderContext): void {
   const { app, draft } = ctx;
   const columns = ctx.columnsByObject.get(draft.object) ?? [];
+  ctx.target = targetSection(draft, app.state);
   replaceChildren(
     ctx.body,
     whatSection(ctx),
     filtersSection(draft, app.state.key, app.state.spreadsheetTimeZone),
     columnsSection(draft, columns, app.state.key),
-    targetSection(draft, app.state),
+    ctx.target,
     formActions(ctx),
     ctx.preview,
   );
@@ -161,7 +166,8 @@ function formActions(ctx: BuilderContext): HTMLElement {
 }
 
 function environment(ctx: BuilderContext) {
-  return ctx.app.state.key.environment ?? ctx.draft.base?.environment ?? 'production';
+  const { draft } = ctx;
+  return ctx.app.state.key.environment ?? draft.base?.environment ?? draft.formerEnvironment ?? 'production';
 }
 
 async function runPreview(ctx: BuilderContext, trigger: HTMLButtonElement): Promise<void> {
@@ -193,27 +199,38 @@ async function save(ctx: BuilderContext, trigger: HTMLButtonElement, andRun: boo
     await app.reload();
     afterSave(app, saved, andRun);
   } catch (error) {
-    app.notices.error(errorMessage(error));
-    await keepAsNewIfGone(ctx);
+    const message = errorMessage(error);
+    app.notices.error(message);
+    if (message === IMPORT_DELETED_SENTENCE) await keepAsNew(ctx);
   }
 }
 
 /**
  * An edit of an import deleted meanwhile (by another editor) is refused, and the server's sentence says to save it as
- * a new import: the form stays as it is, now for a new import, so the next Save does that.
+ * a new import: the form stays as it is, now for a new import (of the same Lever account), so the next Save does that.
  */
-async function keepAsNewIfGone(ctx: BuilderContext): Promise<void> {
-  const base = ctx.draft.base;
+async function keepAsNew(ctx: BuilderContext): Promise<void> {
+  const { draft } = ctx;
+  const base = draft.base;
   if (!base) return;
   try {
     const state = await ctx.app.reload();
     if (state.imports.some((status) => status.definition.id === base.id)) return;
-    ctx.draft.base = undefined;
+    draft.base = undefined;
+    draft.formerEnvironment = base.environment;
     const heading = ctx.body.parentElement?.querySelector('h1');
     if (heading) heading.textContent = 'New import';
+    redrawTarget(ctx);
   } catch {
     // The sidebar could not be reloaded: the refusal already shown stands, and the form stays an edit.
   }
+}
+
+/** The deleted import's sheet usually stays, now no import's: the target section asks again before writing into it. */
+function redrawTarget(ctx: BuilderContext): void {
+  const fresh = targetSection(ctx.draft, ctx.app.state);
+  ctx.target?.replaceWith(fresh);
+  ctx.target = fresh;
 }
 
 /** Saved: on to the run, or back to the list with a word that it worked. */

@@ -1,4 +1,6 @@
 // The catalogue's sentences for BAD_INPUT: what the user sent or chose that cannot be used, and what to do instead.
+
+import { IMPORT_DELETED_SENTENCE } from '../shared/rpc';
 import type { BadInputDetails } from './details';
 import { type ByReason, byReason, environmentName, thousands } from './wording';
 
@@ -33,10 +35,9 @@ const sentences: ByReason<BadInputDetails> = {
   settingsMissing: () => 'The import settings are missing.',
   object: () => 'Choose Opportunities or Requisitions.',
   importGone: () => IMPORT_GONE,
-  // Saving an edit of an import deleted meanwhile: the form still holds the edit, which a new import can keep.
-  importDeleted: () =>
-    'This import no longer exists (it was deleted, perhaps by another editor), so your changes were not saved. ' +
-    'To keep them, save them as a new import.',
+  // Saving an edit of an import deleted meanwhile: the form still holds the edit, which a new import can keep (the
+  // sidebar knows this refusal by its sentence).
+  importDeleted: () => IMPORT_DELETED_SENTENCE,
   tooManyImports: (d) =>
     `A spreadsheet can hold at most ${d.max} imports, and this one has that many. Delete an import you no longer ` +
     'need, or put this one in another spreadsheet.',

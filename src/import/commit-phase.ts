@@ -1,13 +1,19 @@
 // The commit: the complete staged result, de-duplicated, sorted and named, written to the target in one execution.
 import { changeSummaryAfterCommit } from '../changes/record';
-import { AppError } from '../errors';
+import { AppError, isAppError } from '../errors';
 import type { SheetPort } from '../ports/sheet';
 import { batched } from '../ports/store';
 import { openTarget } from '../sheet/target';
 import type { WriteSummary } from '../sheet/write-block';
 import { writeResult } from '../sheet/writer';
 import { deleteCheckpoint } from '../store/checkpoint';
-import { loadBlockLayout, saveBlockLayout, updateDefinition } from '../store/imports-store';
+import {
+  isListed,
+  loadBlockLayout,
+  patchTargetAfresh,
+  saveBlockLayout,
+  type TargetFields,
+} from '../store/imports-store';
 import {
   type BaseWrite,
   baseWriteCells,
@@ -136,9 +142,25 @@ function recordCommit(slice: Slice, target: SheetPort, summary: WriteSummary, ba
     deleteCheckpoint(deps.store, importId);
     withdrawBeforeRewrite(slice, base);
     saveBlockLayout(deps.store, importId, { sheetId: target.sheetId, width: summary.width, style: summary.style });
-    const sheetName = target.name();
-    updateDefinition(deps.store, importId, (current) => ({ ...current, sheetId: target.sheetId, sheetName }));
+    recordTarget(slice, { sheetId: target.sheetId, sheetName: target.name() });
   });
+}
+
+/**
+ * The target's id (first run) or new name (renamed) into the definition, on a fresh read in the script lock: only
+ * when they changed or the definition is missing from the index (a run lists it again), as the lock costs calls. A
+ * busy lock leaves it to the next run, which finds the sheet anyway (by its id, or on a first run by its name:
+ * openTarget writes into the sheet of that name), so the run stands.
+ */
+function recordTarget(slice: Slice, target: TargetFields): void {
+  const { definition, deps } = slice;
+  const same = definition.sheetId === target.sheetId && definition.sheetName === target.sheetName;
+  if (same && isListed(deps.store, definition.id)) return;
+  try {
+    patchTargetAfresh(deps.store, definition.id, target);
+  } catch (error) {
+    if (!isAppError(error) || error.code !== 'BUSY') throw error;
+  }
 }
 
 export interface CommitSummary extends WriteSummary {

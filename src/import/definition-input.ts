@@ -15,9 +15,7 @@ export const MAX_IMPORTS_PER_SPREADSHEET = 50;
 export function saveImportInput(store: KeyValueStore, input: ImportDefinitionInput, now: Date): ImportDefinition {
   if (input?.id) return saveExistingInput(store, input.id, input, now);
   const others = listDefinitions(store);
-  if (others.length >= MAX_IMPORTS_PER_SPREADSHEET) {
-    throw new AppError('BAD_INPUT', { reason: 'tooManyImports', max: MAX_IMPORTS_PER_SPREADSHEET });
-  }
+  refuseBeyondLimit(others);
   const definition = normalise(input, null, others, now);
   saveDefinition(store, definition);
   return definition;
@@ -32,9 +30,20 @@ function saveExistingInput(store: KeyValueStore, id: string, input: ImportDefini
   return saveExistingAfresh(
     store,
     id,
-    (existing) => normalise(input, existing, listDefinitions(store), now),
+    (existing) => {
+      const others = listDefinitions(store);
+      // One missing from imports.index (an older race) is listed again by this save: it counts as one more.
+      if (!others.some((other) => other.id === id)) refuseBeyondLimit(others);
+      return normalise(input, existing, others, now);
+    },
     () => new AppError('BAD_INPUT', { reason: 'importDeleted' }),
   );
+}
+
+function refuseBeyondLimit(listed: ImportDefinition[]): void {
+  if (listed.length >= MAX_IMPORTS_PER_SPREADSHEET) {
+    throw new AppError('BAD_INPUT', { reason: 'tooManyImports', max: MAX_IMPORTS_PER_SPREADSHEET });
+  }
 }
 
 function normalise(

@@ -62,3 +62,11 @@ export type ServerApi = {
 };
 
 export const SERVER_FUNCTION_NAMES = Object.keys(SERVER_FUNCTIONS) as readonly ServerFunctionName[];
+
+/**
+ * The refusal to save an edit of an import deleted meanwhile. google.script.run hands the sidebar the message only,
+ * so the sidebar knows this refusal by its sentence: it keeps the form, now for a new import.
+ */
+export const IMPORT_DELETED_SENTENCE =
+  'This import no longer exists (it was deleted, perhaps by another editor), so your changes were not saved. ' +
+  'To keep them, save them as a new import.';

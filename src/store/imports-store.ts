@@ -116,6 +116,28 @@ export function saveExistingAfresh(
   });
 }
 
+/** What a run learns of its target sheet (its stable id, its name now), the only fields a run writes back. */
+export type TargetFields = Pick<ImportDefinition, 'sheetId' | 'sheetName'>;
+
+/** True when the definition is in imports.index (as this execution last read it). */
+export function isListed(store: KeyValueStore, id: string): boolean {
+  return readIndex(store).includes(id);
+}
+
+/**
+ * Sets the target's id and name on a fresh read in the store's lock, so a take-over, schedule change or edit made
+ * during the run is kept rather than written over with the definition the run read at its start; a definition
+ * deleted meanwhile stays deleted, one missing from the index is listed again. BUSY when the lock cannot be had.
+ */
+export function patchTargetAfresh(store: KeyValueStore, id: string, target: TargetFields): void {
+  exclusively(store, () => {
+    const current = loadDefinition(store, id);
+    if (!current) return;
+    const same = current.sheetId === target.sheetId && current.sheetName === target.sheetName;
+    if (!same || !isListed(store, id)) addDefinition(store, { ...current, ...target });
+  });
+}
+
 /** Applies a change to a stored definition (e.g. the target sheet's id after a write); null if it is gone. */
 export function updateDefinition(
   store: KeyValueStore,

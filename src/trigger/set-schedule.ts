@@ -132,18 +132,19 @@ export function changeSchedule(deps: ScheduleChangeDeps, importId: string, rawSp
   assertWithinUrlFetchShare(deps, current, spec);
   reconcileTrigger(slotDeps(deps), true);
   rememberSpreadsheetId(deps.documentStore, deps.spreadsheetId);
-  const updated = storeOrRetract(deps, importId, spec);
+  const updated = storeOrRetract(deps, () => storeSchedule(deps, importId, spec));
   approveDefinition(deps.userStore, deps.spreadsheetId, updated, deps.digest);
   return updated;
 }
 
 /**
- * storeSchedule after the trigger was ensured: when the store refuses (BUSY, or the fresh read found the schedule
- * taken over or the import deleted), the user's slot goes back to what the stored schedules, this one's included, need.
+ * A schedule change or take-over stored after the trigger was ensured: when the store refuses (BUSY, or the fresh
+ * read found the schedule taken over or the import deleted), the user's slot goes back to what the stored schedules,
+ * this one's included, need.
  */
-function storeOrRetract(deps: ScheduleChangeDeps, importId: string, spec: ScheduleSpec): ImportDefinition {
+export function storeOrRetract(deps: ScheduleChangeDeps, store: () => ImportDefinition): ImportDefinition {
   try {
-    return storeSchedule(deps, importId, spec);
+    return store();
   } catch (error) {
     try {
       reconcileTrigger(slotDeps(deps), ownsSchedules(deps));

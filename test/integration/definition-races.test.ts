@@ -4,6 +4,7 @@ import type { ImportDefinition, ScheduleSpec, SidebarState } from '../../src/sha
 import type { ExecutionResult } from '../../tools/gas-emulator';
 import { createHarness, type Harness, NO_CONFIDENTIAL_KEY, OTHER_USER, START, USER } from '../support/harness';
 import { documentState, editState } from '../support/state';
+import { lastOf, runToEnd } from './import-support';
 import { HOUR, latestRunOf, requisitionImport, scheduledImport, stepTo } from './schedule-support';
 
 const BUSY = /Lever for Sheets is busy/;
@@ -154,5 +155,42 @@ describe('an import missing from the index (an older version lost its entry)', (
     // Its schedule runs again: daily at 10:00 New York is 15:00 UTC, the hour after the harness starts.
     stepTo(h, START + 2 * HOUR);
     expect(latestRunOf(h, lost.id)).toMatchObject({ status: 'succeeded', trigger: 'schedule' });
+  });
+});
+
+// (A delete is refused while the run holds its lease: imports-store.test.ts checks the write keeps it deleted.)
+describe("an import's first run, its commit raced by a take-over or a schedule change", () => {
+  /** Runs Ana's first run of the import from the sidebar, `inner` once as soon as its commit made the target sheet. */
+  function firstRunWith(h: Harness, definition: ImportDefinition, inner: () => ExecutionResult) {
+    const seen: ExecutionResult[] = [];
+    h.emu.onServiceCall((call) => {
+      if (seen.length > 0 || call.user !== USER || !h.emu.spreadsheet(h.ssId).hasSheet(definition.name)) return;
+      h.emu.onServiceCall(null);
+      seen.push(inner());
+    });
+    const records = runToEnd(h, definition.id);
+    h.emu.onServiceCall(null);
+    expect(seen).toHaveLength(1);
+    return { other: seen[0], run: lastOf(records) };
+  }
+
+  it('keeps the take-over, and records the sheet the run made', () => {
+    const { h, definition } = scheduleOwnedByAna();
+    const { other, run } = firstRunWith(h, definition, () =>
+      h.emu.callFromSidebar('takeOverSchedule', [definition.id], { user: OTHER_USER, spreadsheetId: h.ssId }),
+    );
+    expect(other.ok).toBe(true);
+    expect(run.status).toBe('succeeded');
+    const target = h.emu.spreadsheet(h.ssId).sheet(definition.name);
+    expect(stored(h, definition.id)).toMatchObject({ scheduleOwner: OTHER_USER, schedule: DAILY_10 });
+    expect(stored(h, definition.id)?.sheetId).toBe(target.sheetId());
+  });
+
+  it('keeps the schedule change', () => {
+    const { h, definition } = scheduleOwnedByAna();
+    const { other, run } = firstRunWith(h, definition, () => setAs(h, definition.id, DAILY_11));
+    expect(other.ok).toBe(true);
+    expect(run.status).toBe('succeeded');
+    expect(stored(h, definition.id)).toMatchObject({ scheduleOwner: USER, schedule: DAILY_11 });
   });
 });

@@ -6,10 +6,11 @@ import { documentState, STATE_SHEET } from '../support/state';
 import { book, connect, createHarness, opportunityImport, saveImport, sheetIds, USER } from './import-support';
 
 /**
- * Today's counts, exactly (every SpreadsheetApp call, as the bench's "Sheets calls"): a first run 50, a repeat 48 (a
+ * Today's counts, exactly (every SpreadsheetApp call, as the bench's "Sheets calls"): a first run 55, a repeat 48 (a
  * changes-only refresh: the import keeps a base, and with nothing changed appends nothing to it), a scheduled firing
- * 60 and again 66 (three of them the settle's fresh read in the script lock, so that a take-over or schedule change
- * made during the run is not written over). Before the last cut (a spreadsheet's id asked at most once, and not at
+ * 65 and again 66 (three of them the settle's fresh read in the script lock, so that a take-over or schedule change
+ * made during the run is not written over; a first run, or one after a rename, five more to record its sheet's id and
+ * name on a fresh read in the script lock, for the same reason). Before the last cut (a spreadsheet's id asked at most once, and not at
  * all for the state store of the one spreadsheet an execution works on; a state cell's range reused for its next
  * write; a firing's name and URL asked only for a failure email, and the user's view put back once per firing; a
  * sheet counted for the cell limit keeps its size; the base sheet inserted without a lookup by name first; the run
@@ -21,10 +22,10 @@ import { book, connect, createHarness, opportunityImport, saveImport, sheetIds, 
  * must raise these and say why here. (A new status sheet is styled by column, three calls more than through one range
  * but a third of the cells: see stylesWholeBlock.)
  */
-const FIRST_RUN_BUDGET = 50;
+const FIRST_RUN_BUDGET = 55;
 const REPEAT_BUDGET = 48;
 /** A scheduled firing that runs the import (slot state, run log and status included): first, then again. */
-const SCHEDULED_FIRST_BUDGET = 60;
+const SCHEDULED_FIRST_BUDGET = 65;
 const SCHEDULED_REPEAT_BUDGET = 66;
 const HOUR = 3_600_000;
 
@@ -114,7 +115,7 @@ describe("a small import's fixed cost", () => {
     expect(sheetsCalls(ran[1])).toBeLessThanOrEqual(SCHEDULED_REPEAT_BUDGET);
     // The firing's read to plan, then the lease claim's, on which "still owned" and the slot are decided, then the
     // settle's (a take-over made during the run must not be written over); the second firing also reads the run log
-    // its first one created, through its data range.
-    expect(ran.map((firing) => firing.calls['SpreadsheetApp.Sheet.getDataRange'])).toEqual([3, 4]);
+    // its first one created, through its data range; the first run's commit one more, to record its sheet.
+    expect(ran.map((firing) => firing.calls['SpreadsheetApp.Sheet.getDataRange'])).toEqual([4, 4]);
   });
 });

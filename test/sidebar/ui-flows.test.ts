@@ -23,6 +23,12 @@ async function connect(page: Page, key: string): Promise<void> {
   await page.getByRole('heading', { name: 'Lever key', level: 1 }).waitFor();
 }
 
+/** Runs the import from its card until the run view says it finished. */
+async function runToTheEnd(page: Page, name: string): Promise<void> {
+  await page.getByRole('article', { name }).getByRole('button', { name: 'Run now' }).click();
+  await page.getByRole('heading', { name: `"${name}" finished` }).waitFor();
+}
+
 async function saveDefaultImport(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: 'Imports' }).click();
   await page.getByRole('button', { name: 'New import' }).click();
@@ -261,12 +267,17 @@ describeWithBrowser('sidebar against the fake server', () => {
       filters: { archived: 'only' },
     });
   });
-  it('keeps an edit of an import deleted meanwhile, saved as a new import', async () => {
+  it('keeps an edit of an import deleted meanwhile as a new import, of its account, into its sheet once confirmed', async () => {
     const backend = fakeBackend();
     await start(backend);
     const { page } = session;
+    await page.getByRole('radio', { name: 'Sandbox' }).check();
     await connect(page, FAKE_GOOD_KEY);
     await saveDefaultImport(page, 'Pipeline');
+    // Its run made the sheet "Pipeline", which a delete keeps; the key was saved before accounts were told apart.
+    await runToTheEnd(page, 'Pipeline');
+    backend.fake.forgetKeyEnvironment(ANA);
+    await page.getByRole('button', { name: 'Back to imports' }).click();
     await page.getByRole('article', { name: 'Pipeline' }).getByRole('button', { name: 'Edit' }).click();
     await page.getByRole('heading', { name: 'Edit "Pipeline"' }).waitFor();
     await page.getByRole('textbox', { name: 'Import name' }).fill('Pipeline (active)');
@@ -276,6 +287,8 @@ describeWithBrowser('sidebar against the fake server', () => {
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     expect(await alertText(page)).toMatch(/no longer exists.*save them as a new import/);
     await page.getByRole('heading', { name: 'New import' }).waitFor();
+    // "Pipeline" is now no import's sheet: the form asks before writing into it, as the next Save requires.
+    await page.getByRole('checkbox', { name: 'Write into "Pipeline" anyway' }).check();
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByRole('article', { name: 'Pipeline (active)' }).waitFor();
     const imports = backend.fake
@@ -284,7 +297,30 @@ describeWithBrowser('sidebar against the fake server', () => {
       .imports.map((s) => s.definition);
     expect(imports).toHaveLength(1);
     expect(imports[0].id).not.toBe(gone.definition.id);
-    expect(imports[0]).toMatchObject({ name: 'Pipeline (active)', sheetName: 'Pipeline' });
+    expect(imports[0]).toMatchObject({ name: 'Pipeline (active)', sheetName: 'Pipeline', environment: 'sandbox' });
+  });
+
+  it('keeps an edit an edit when its save fails for another reason, even if the import is gone by then', async () => {
+    const backend = fakeBackend();
+    await start(backend);
+    const { page } = session;
+    await connect(page, FAKE_GOOD_KEY);
+    await saveDefaultImport(page, 'Pipeline');
+    await page.getByRole('article', { name: 'Pipeline' }).getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('heading', { name: 'Edit "Pipeline"' }).waitFor();
+    const [gone] = backend.fake.api(BEN).getSidebarState().imports;
+    backend.fake.api(BEN).deleteImport(gone.definition.id);
+    backend.fake.failNext = { fn: 'saveImport', message: 'Another change is being saved. Try again in a moment.' };
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    expect(await alertText(page)).toMatch(/Try again in a moment/);
+    // Not turned into a new import behind the user's back: the next Save says the import is gone.
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/no longer exists/)
+      .waitFor();
+    await page.getByRole('heading', { name: 'New import' }).waitFor();
+    expect(backend.fake.api(ANA).getSidebarState().imports).toHaveLength(0);
   });
 
   it('saves "Hires only" with a hired-on range from the builder', async () => {

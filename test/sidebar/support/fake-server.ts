@@ -1,6 +1,6 @@
 // A hand-written in-memory ServerApi for sidebar tests that need exact control (progress steps, errors, owners).
 import { confidentialNotice } from '../../../src/confidential/guard';
-import type { ServerApi, ServerFunctionName } from '../../../src/shared/rpc';
+import { IMPORT_DELETED_SENTENCE, type ServerApi, type ServerFunctionName } from '../../../src/shared/rpc';
 import type {
   ImportDefinition,
   ImportDefinitionInput,
@@ -90,6 +90,12 @@ export class FakeServer {
     };
   }
 
+  /** The user's key as one saved before the add-on told Lever accounts apart: its account is unknown. */
+  forgetKeyEnvironment(user: string): void {
+    const saved = this.requireKey(user);
+    saved.status = { ...saved.status, environment: undefined };
+  }
+
   private state(user: string): SidebarState {
     const key = this.keys.get(user)?.status ?? { saved: false };
     return {
@@ -140,10 +146,7 @@ export class FakeServer {
     const id = input.id ?? `imp${++this.counter}`;
     const previous = this.imports.get(id);
     if (input.id && !previous) {
-      throw new Error(
-        'This import no longer exists (it was deleted, perhaps by another editor), so your changes were not saved. ' +
-          'To keep them, save them as a new import.',
-      );
+      throw new Error(IMPORT_DELETED_SENTENCE);
     }
     const def: ImportDefinition = { ...previous, ...input, id, createdAt: previous?.createdAt ?? now, updatedAt: now };
     this.imports.set(id, def);

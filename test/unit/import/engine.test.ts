@@ -1,4 +1,5 @@
 // The engine over plain fakes: resumable runs give the exact result; failures and interruptions never touch the target.
+import { AppError } from '../../../src/errors';
 import { runSlice } from '../../../src/import/engine';
 import { CHUNK_MS, FLUSH_ROWS, HOLD_MS } from '../../../src/import/fetch-phase';
 import { BASE_CELL_CEILING } from '../../../src/import/incremental-base-sheet';
@@ -140,6 +141,20 @@ describe('runSlice', () => {
     expect(runToEnd(w)[0].status).toBe('succeeded');
     expect(loadDefinition(w.store, w.definition.id)?.sheetName).toBe('Pipeline data');
     expect(userSheets(w)).toEqual(['Sheet1', 'Pipeline data']);
+  });
+
+  it('stands when the script lock is busy as it records the sheet, which the next run finds by name and records', () => {
+    const w = world();
+    withSource(w, records(10));
+    w.store.exclusive = () => {
+      throw new AppError('BUSY', {});
+    };
+    expect(runToEnd(w)[0].status).toBe('succeeded');
+    expect(loadDefinition(w.store, w.definition.id)?.sheetId).toBeUndefined();
+    w.store.exclusive = (work) => work();
+    expect(runToEnd(w)[0].status).toBe('succeeded');
+    expect(userSheets(w)).toEqual(['Sheet1', 'Opportunities']);
+    expect(loadDefinition(w.store, w.definition.id)?.sheetId).toBe(w.workbook.sheet('Opportunities').sheetId);
   });
 
   it('restarts cleanly when the definition changes between executions', () => {

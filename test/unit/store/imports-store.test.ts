@@ -1,6 +1,6 @@
 // Import definitions in document properties: save, list in order, update, delete, and validation on save.
 
-import { saveImportInput } from '../../../src/import/definition-input';
+import { MAX_IMPORTS_PER_SPREADSHEET, saveImportInput } from '../../../src/import/definition-input';
 import { memoryStore } from '../../../src/ports/store';
 import type { ImportDefinitionInput } from '../../../src/shared/types';
 import {
@@ -9,6 +9,7 @@ import {
   listUnindexedDefinitions,
   loadBlockLayout,
   loadDefinition,
+  patchTargetAfresh,
   requireDefinition,
   saveBlockLayout,
   updateDefinition,
@@ -91,6 +92,35 @@ describe('imports store', () => {
     expect(listDefinitions(store).map((d) => d.name)).toEqual(['Reqs', 'Closed']);
     expect(listUnindexedDefinitions(store)).toEqual([]);
     expect(loadKeptOffersMark(store, b.id)).toBe('kept');
+  });
+
+  it('lists a definition missing from the index again only within the limit of imports', () => {
+    const store = memoryStore();
+    const stray = saveImportInput(store, input('Stray', 'Stray'), new Date(0));
+    store.set('imports.index', JSON.stringify([]));
+    for (let n = 0; n < MAX_IMPORTS_PER_SPREADSHEET; n++) saveImportInput(store, input(`R${n}`, `S${n}`), new Date(n));
+    const edit = { ...input('Stray v2', 'Stray'), id: stray.id };
+    expect(() => saveImportInput(store, edit, new Date())).toThrow(/at most 50 imports/);
+    expect(listDefinitions(store)).toHaveLength(MAX_IMPORTS_PER_SPREADSHEET);
+    expect(loadDefinition(store, stray.id)?.name).toBe('Stray');
+  });
+
+  it("records a run's target on a fresh read: a take-over is kept, a deleted import stays deleted", () => {
+    const shared = memoryStore();
+    const kept = saveImportInput(shared, input('Reqs', 'Requisitions'), new Date(0));
+    const gone = saveImportInput(shared, input('Old', 'Old'), new Date(0));
+    const run = executionView(shared);
+    updateDefinition(shared, kept.id, (d) => ({ ...d, scheduleOwner: 'ben@example.com' }));
+    deleteDefinition(shared, gone.id);
+    patchTargetAfresh(run, kept.id, { sheetId: 7, sheetName: 'Requisitions' });
+    patchTargetAfresh(run, gone.id, { sheetId: 8, sheetName: 'Old' });
+    expect(loadDefinition(shared, kept.id)).toMatchObject({ sheetId: 7, scheduleOwner: 'ben@example.com' });
+    expect(shared.get(`import.${gone.id}`)).toBeNull();
+    expect(listUnindexedDefinitions(shared)).toEqual([]);
+    // One missing from the index, its target unchanged, is listed again by its run.
+    shared.set('imports.index', JSON.stringify([]));
+    patchTargetAfresh(executionView(shared), kept.id, { sheetId: 7, sheetName: 'Requisitions' });
+    expect(listDefinitions(shared).map((d) => d.id)).toEqual([kept.id]);
   });
 
   it('rejects invalid input without storing anything', () => {

@@ -1,5 +1,5 @@
 // takeOverSchedule: the key must fit, the trigger slot is ensured first, the owner changes, the slot state stays.
-import { memoryStore } from '../../../src/ports/store';
+import { memoryStore, writeJson } from '../../../src/ports/store';
 import { LEVER_ENDPOINTS, type LeverEndpoint, type LeverEnvironment } from '../../../src/shared/types';
 import { loadDefinition } from '../../../src/store/imports-store';
 import { saveKey } from '../../../src/store/key-store';
@@ -7,7 +7,7 @@ import { readImportState, readTriggerRecord, writeImportState } from '../../../s
 import type { ScheduleChangeDeps } from '../../../src/trigger/set-schedule';
 import { reconcileTrigger } from '../../../src/trigger/slot';
 import { takeOverSchedule } from '../../../src/trigger/take-over';
-import { caught, definition, documentWith, FakeTriggers, scheduled } from './fakes';
+import { caught, definition, documentWith, executionView, FakeTriggers, scheduled } from './fakes';
 
 const ANA = 'ana@example.com';
 const BEN = 'ben@example.com';
@@ -100,6 +100,41 @@ describe('takeOverSchedule', () => {
     expect(caught(() => takeOverSchedule(deps, 'b')).message).toMatch(/no schedule to take over/);
     expect(caught(() => takeOverSchedule(deps, 'zzz')).code).toBe('BAD_INPUT');
     expect(caught(() => takeOverSchedule({ ...deps, user: '' }, 'a')).code).toBe('BAD_INPUT');
+  });
+
+  it('retracts the trigger it made when its fresh read refuses (the schedule turned off meanwhile)', () => {
+    const { deps, triggers } = setup();
+    const shared = documentWith([scheduled('a', { kind: 'daily', hour: 7 }, ANA)]);
+    const view = executionView(shared);
+    writeJson(shared, 'import.a', definition('a'));
+    expect(caught(() => takeOverSchedule({ ...deps, documentStore: view }, 'a')).message).toMatch(
+      /no schedule to take over/,
+    );
+    expect(loadDefinition(shared, 'a')?.scheduleOwner).toBeUndefined();
+    // Ben owns no schedule here: the trigger made for the take-over is gone again.
+    expect(triggers.created).toBe(1);
+    expect(triggers.triggers).toEqual([]);
+  });
+
+  it('writes the new owner and the slot state in one hold of the lock, so no firing lands between them', () => {
+    const { deps } = setup();
+    const inner = executionView(deps.documentStore);
+    let depth = 0;
+    let holds = 0;
+    const documentStore = {
+      ...inner,
+      exclusive<T>(work: () => T): T {
+        if (depth++ === 0) holds++;
+        try {
+          return inner.exclusive ? inner.exclusive(work) : work();
+        } finally {
+          depth--;
+        }
+      },
+    };
+    takeOverSchedule({ ...deps, documentStore }, 'a');
+    expect(holds).toBe(1);
+    expect(readImportState(deps.documentStore, 'a')).toEqual({ lastSlot: SLOT, since: NOW });
   });
 
   it('leaves the owner unchanged when Google refuses the trigger', () => {
