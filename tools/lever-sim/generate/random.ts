@@ -54,8 +54,7 @@ export class Rng {
   sample<T>(items: readonly T[], count: number): T[] {
     const pool = [...items];
     const chosen: T[] = [];
-    while (chosen.length < count && pool.length > 0)
-      chosen.push(pool.splice(floor(this.float() * pool.length), 1)[0]);
+    while (chosen.length < count && pool.length > 0) chosen.push(pool.splice(floor(this.float() * pool.length), 1)[0]);
     return chosen;
   }
 
