@@ -5,6 +5,9 @@ import type { Clock } from '../../../src/ports/clock';
 import type { HttpPort, HttpRequest, HttpResponse } from '../../../src/ports/http';
 import { credentialFor } from '../../../src/store/key-store';
 
+// Bound once: under Jest each global lookup (`Math`) in a hot loop goes through the vm context's global, ~20x slower.
+const { imul } = Math;
+
 export const KEY = 'unit-test-secret-key-7f3a';
 
 export const nodeBase64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
@@ -94,7 +97,7 @@ export type FakeOrder = 'desc' | 'asc' | 'runs' | 'shuffled';
 
 function hashOf(text: string): number {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  for (let i = 0; i < text.length; i++) hash = imul(hash ^ text.charCodeAt(i), 0x01000193);
   return hash >>> 0;
 }
 
@@ -103,10 +106,13 @@ export function selectRecords(records: readonly FakeRecord[], url: URL, order: F
   const start = url.searchParams.get('created_at_start');
   const end = url.searchParams.get('created_at_end');
   const tags = url.searchParams.getAll('tag');
+  // Bounds parsed once, not per record: each global call (`Number`) costs a vm-context lookup under Jest.
+  const from = Number(start);
+  const to = Number(end);
   const selected = records.filter(
     (record) =>
-      (start === null || record.createdAt >= Number(start)) &&
-      (end === null || record.createdAt <= Number(end)) &&
+      (start === null || record.createdAt >= from) &&
+      (end === null || record.createdAt <= to) &&
       (tags.length === 0 || tags.includes(String(record.tag))),
   );
   if (order === 'shuffled') {

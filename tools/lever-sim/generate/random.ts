@@ -1,19 +1,22 @@
 // A small seeded PRNG (mulberry32) with the helpers the generator needs; same seed, same sequence.
 
+// Bound once: under Jest each global lookup (`Math`) in a hot loop goes through the vm context's global, ~20x slower.
+const { imul, floor } = Math;
+
 export class Rng {
   private state: number;
 
   /** `label` derives an independent stream, so one section's size never shifts another section's data. */
   constructor(seed: number, label = '') {
-    let state = Math.floor(seed) >>> 0;
-    for (let i = 0; i < label.length; i++) state = Math.imul(state ^ label.charCodeAt(i), 0x01000193) >>> 0;
+    let state = floor(seed) >>> 0;
+    for (let i = 0; i < label.length; i++) state = imul(state ^ label.charCodeAt(i), 0x01000193) >>> 0;
     this.state = state ^ 0x9e3779b9;
   }
 
   uint32(): number {
     this.state = (this.state + 0x6d2b79f5) | 0;
-    let t = Math.imul(this.state ^ (this.state >>> 15), 1 | this.state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    let t = imul(this.state ^ (this.state >>> 15), 1 | this.state);
+    t = (t + imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return (t ^ (t >>> 14)) >>> 0;
   }
 
@@ -24,7 +27,7 @@ export class Rng {
 
   /** Uniform integer in [min, max]. */
   int(min: number, max: number): number {
-    return min + Math.floor(this.float() * (max - min + 1));
+    return min + floor(this.float() * (max - min + 1));
   }
 
   chance(probability: number): boolean {
@@ -32,7 +35,7 @@ export class Rng {
   }
 
   pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.float() * items.length)];
+    return items[floor(this.float() * items.length)];
   }
 
   /** Picks by weight; `entries` are [value, weight] pairs. */
@@ -51,8 +54,7 @@ export class Rng {
   sample<T>(items: readonly T[], count: number): T[] {
     const pool = [...items];
     const chosen: T[] = [];
-    while (chosen.length < count && pool.length > 0)
-      chosen.push(pool.splice(Math.floor(this.float() * pool.length), 1)[0]);
+    while (chosen.length < count && pool.length > 0) chosen.push(pool.splice(floor(this.float() * pool.length), 1)[0]);
     return chosen;
   }
 
