@@ -5,10 +5,10 @@ import type { StagedRow } from './rows';
 import type { Slice } from './slice';
 
 /**
- * Bases up to this many rows only: the fetch of an import that size ends in the same execution, so the rows read
- * early are the commit's (a longer fetch would read them again in its last execution).
+ * Records a fetch reads a second at the least (Lever's 10 requests a second, 8 at 2.5 s of latency, 100 records
+ * each): what tells whether a fetch of the base's size ends in this execution.
  */
-const EARLY_MAX_ROWS = 100_000;
+const RECORDS_PER_SECOND = 800;
 
 /**
  * The base asked for early, by the slice it was asked for (the commit of the same execution asks with it), and its
@@ -24,9 +24,13 @@ const early = new WeakMap<Slice, { record: string; rows?: StagedRow[]; closed?: 
 export function readBaseWhileWaiting(slice: Slice, costMs: (cells: number) => number): void {
   if (slice.checkpoint.fetchDone || !slice.lever.whileWaiting) return;
   const base = loadIncrementalBase(slice.deps.store, slice.definition.id);
-  if (!base || base.rows > EARLY_MAX_ROWS) return;
+  if (!base) return;
   if (slice.checkpoint.kind !== 'changes' && base.fingerprint !== slice.plan.fingerprint) return;
   const cost = costMs(base.rows * base.width);
+  // Only when the fetch and the read both end in this execution: the rows read early are then the commit's (a
+  // fetch spilling over would read them again in its last execution, and here for nothing).
+  const fetchMs = (base.rows / RECORDS_PER_SECOND) * 1000;
+  if (slice.deps.now() + fetchMs + cost > slice.deps.budget.deadline) return;
   const entry: { record: string; rows?: StagedRow[]; closed?: true } = { record: JSON.stringify(base) };
   early.set(slice, entry);
   slice.lever.whileWaiting(() => {

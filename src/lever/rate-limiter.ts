@@ -58,7 +58,11 @@ export class TokenBucket {
   acquire(count: number, deadline: number): boolean {
     if (count > this.limit.burst)
       throw new Error(`A batch of ${count} requests exceeds the burst of ${this.limit.burst}.`);
-    if (this.waitFor(count) > 0) this.runIdle();
+    if (this.waitFor(count) > 0) {
+      this.runIdle();
+      // The work may have taken the time up to the deadline: nothing starts at or past it.
+      if (this.clock.now() >= deadline) return false;
+    }
     const wait = this.waitFor(count);
     if (wait > 0) {
       if (this.clock.now() + wait > deadline) return false;

@@ -42,6 +42,16 @@ describe('TokenBucket', () => {
     expect(ran).toEqual([0]);
   });
 
+  it('starts nothing when the work done while waiting ran up to the deadline', () => {
+    const clock = new FakeClock(0);
+    const bucket = new TokenBucket(clock, { perSecond: 10, burst: 20 }, 0);
+    bucket.whileWaiting(() => {
+      clock.time += 5_000;
+    });
+    expect(bucket.acquire(4, 3_000)).toBe(false);
+    expect(clock.sleeps).toEqual([]);
+  });
+
   it('refills with time, up to the burst', () => {
     const clock = new FakeClock(0);
     const bucket = new TokenBucket(clock, { perSecond: 10, burst: 20 }, 0);
