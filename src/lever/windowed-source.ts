@@ -395,28 +395,40 @@ export class WindowedRecordSource implements RecordSource {
     const instant = window.seen;
     const around = aroundInstant(window, instant);
     const twoValued = exactPartitions(state.query.object, state.query.params);
-    const { ranges, tail } = this.advancedParts(state, data, around.length, Math.max(1, twoValued.length));
-    if (twoValued.length === 0 && ranges.length === 0) return null;
-    const parts = (twoValued.length > 0 ? twoValued : [{}]).flatMap((part) =>
-      (ranges.length > 0 ? ranges : [{}]).map((range) => ({ ...part, ...range })),
-    );
+    const parts = this.advancedParts(state, data, twoValued.length > 0 ? twoValued : [{}], around.length);
+    const cut = parts.length > Math.max(1, twoValued.length);
+    if (!cut && twoValued.length === 0) return null;
     const on = (part: Record<string, string>) => ({ lo: instant, hi: instant, floor: instant, part });
-    return [...parts.map(on), ...(tail ? [{ ...on(tail), tail: true as const }] : []), ...around];
+    const since = String(this.clock.now() - ADVANCED_SKEW_MS);
+    const tail = cut ? [{ ...on({ advanced_at_start: since }), tail: true as const }] : [];
+    return [...parts.map(on), ...tail, ...around];
   }
 
   /**
-   * The `advanced_at` ranges to cut each two-valued part of an instant into, as many as the round's width leaves
-   * (the tail included), and the tail's filter. None for requisitions (no such filter), when the query bounds
-   * `advanced_at` itself, or when the page's `lastAdvancedAt` values cannot be cut.
+   * Each two-valued part of an instant cut into `advanced_at` ranges, as many as the round's width leaves (the tail
+   * included), shared out by how many of the page's records each part holds (a part the page hardly shows stays
+   * one window: it would end on partial pages). Uncut for requisitions (no such filter), when the query bounds
+   * `advanced_at` itself, or when a record of the page has no `lastAdvancedAt`.
    */
-  private advancedParts(state: WindowedFetchState, data: LeverRecord[], around: number, perRange: number) {
+  private advancedParts(
+    state: WindowedFetchState,
+    data: LeverRecord[],
+    twoValued: Array<Record<string, string>>,
+    around: number,
+  ): Array<Record<string, string>> {
     const { object, params } = state.query;
     const bounded = params.advanced_at_start !== undefined || params.advanced_at_end !== undefined;
-    if (object !== 'opportunities' || bounded) return { ranges: [] };
+    if (object !== 'opportunities' || bounded) return twoValued;
+    // One record without it and Lever's documented "never null" does not hold: no range would select such records.
+    if (!data.every((record) => Number.isFinite(record.lastAdvancedAt))) return twoValued;
     const room = Math.min(this.width(state), this.slotsBySize(state, PART_WINDOW_BYTES) + 1) - around - 1;
     const since = this.clock.now() - ADVANCED_SKEW_MS;
-    const ranges = advancedRanges(data, Math.floor(room / perRange), since);
-    return ranges.length > 0 ? { ranges, tail: { advanced_at_start: String(since) } } : { ranges };
+    return twoValued.flatMap((part) => {
+      const sample = data.filter((record) => holdsPart(record, part));
+      const count = Math.floor((room * sample.length) / data.length);
+      const ranges = advancedRanges(sample, count, since);
+      return ranges.length > 0 ? ranges.map((range) => ({ ...part, ...range })) : [part];
+    });
   }
 
   /**
@@ -546,6 +558,13 @@ function aroundInstant(window: FetchWindow, instant: number): FetchWindow[] {
   if (instant > window.floor)
     around.push({ lo: unboundedBelow ? null : window.floor, hi: instant - 1, floor: window.floor });
   return around;
+}
+
+/** Whether `record` has the values of a two-valued part (exactPartitions): only to share windows out, never to keep it. */
+function holdsPart(record: LeverRecord, part: Record<string, string>): boolean {
+  if (part.confidentiality !== undefined && record.confidentiality !== part.confidentiality) return false;
+  if (part.archived !== undefined && (record.archived != null) !== (part.archived === 'true')) return false;
+  return true;
 }
 
 /** True while `window` is a tail that must wait: another window on its instant is still to read. */
