@@ -100,3 +100,19 @@ describe('records changing stage while the ranges read (newest-first order)', ()
     for (const o of moved) expect([o.id, shown.get(o.id)]).toEqual([o.id, names.get(o.stage)]);
   });
 });
+
+describe('an instant whose page shows a record without lastAdvancedAt (newest-first order)', () => {
+  it('is not cut by advanced_at (no range would select such a record), and stays exact', () => {
+    const h = bulkAccount('newest-first');
+    for (const [i, o] of bulkInstant(h).entries()) {
+      if (i % 7 === 0) delete (o as Partial<Opportunity>).lastAdvancedAt;
+    }
+    watchDataset(h.sim.dataset).bump();
+    const definition = saveImport(h, opportunityImport({ filters: EVERYTHING, columns: ['name', 'stage'] }));
+    const from = h.sim.requests.length;
+    expect(lastOf(runToEnd(h, definition.id)).status).toBe('succeeded');
+    expect(advancedRequests(h, from)).toEqual([]);
+    const shown = [...stagesShown(h).keys()];
+    expect(sorted(shown)).toEqual(sorted(h.sim.query('opportunities', { confidentiality: 'all' })));
+  });
+});
