@@ -395,26 +395,28 @@ export class WindowedRecordSource implements RecordSource {
     const instant = window.seen;
     const around = aroundInstant(window, instant);
     const twoValued = exactPartitions(state.query.object, state.query.params);
-    const parts = this.advancedParts(state, data, twoValued.length > 0 ? twoValued : [{}], around.length);
+    // One instant for the ranges' top and the tail's bottom: read twice, the clock could leave a gap between them.
+    const since = this.clock.now() - ADVANCED_SKEW_MS;
+    const bounds = { around: around.length, since };
+    const parts = this.advancedParts(state, data, twoValued.length > 0 ? twoValued : [{}], bounds);
     const cut = parts.length > Math.max(1, twoValued.length);
     if (!cut && twoValued.length === 0) return null;
     const on = (part: Record<string, string>) => ({ lo: instant, hi: instant, floor: instant, part });
-    const since = String(this.clock.now() - ADVANCED_SKEW_MS);
-    const tail = cut ? [{ ...on({ advanced_at_start: since }), tail: true as const }] : [];
+    const tail = cut ? [{ ...on({ advanced_at_start: String(since) }), tail: true as const }] : [];
     return [...parts.map(on), ...tail, ...around];
   }
 
   /**
    * Each two-valued part of an instant cut into `advanced_at` ranges, as many as the round's width leaves (the tail
    * included), shared out by how many of the page's records each part holds (a part the page hardly shows stays
-   * one window: it would end on partial pages). Uncut for requisitions (no such filter), when the query bounds
-   * `advanced_at` itself, or when a record of the page has no `lastAdvancedAt`.
+   * one window: it would end on partial pages), each range below `since`. Uncut for requisitions (no such filter),
+   * when the query bounds `advanced_at` itself, or when a record of the page has no `lastAdvancedAt`.
    */
   private advancedParts(
     state: WindowedFetchState,
     data: LeverRecord[],
     twoValued: Array<Record<string, string>>,
-    around: number,
+    { around, since }: { around: number; since: number },
   ): Array<Record<string, string>> {
     const { object, params } = state.query;
     const bounded = params.advanced_at_start !== undefined || params.advanced_at_end !== undefined;
@@ -422,7 +424,6 @@ export class WindowedRecordSource implements RecordSource {
     // One record without it and Lever's documented "never null" does not hold: no range would select such records.
     if (!data.every((record) => Number.isFinite(record.lastAdvancedAt))) return twoValued;
     const room = Math.min(this.width(state), this.slotsBySize(state, PART_WINDOW_BYTES) + 1) - around - 1;
-    const since = this.clock.now() - ADVANCED_SKEW_MS;
     return twoValued.flatMap((part) => {
       const sample = data.filter((record) => holdsPart(record, part));
       const count = Math.floor((room * sample.length) / data.length);
