@@ -201,12 +201,7 @@ export function workbookPort(spreadsheet: Spreadsheet, options: { deferViewResto
 const timeZones = new WeakMap<Spreadsheet, string>();
 
 export function timeZoneOf(spreadsheet: Spreadsheet): string {
-  let zone = timeZones.get(spreadsheet);
-  if (zone === undefined) {
-    zone = spreadsheet.getSpreadsheetTimeZone();
-    timeZones.set(spreadsheet, zone);
-  }
-  return zone;
+  return askedOnce(timeZones, spreadsheet, () => spreadsheet.getSpreadsheetTimeZone());
 }
 
 /** Each spreadsheet object's id once known: it never changes, and opening by id already tells it. */
@@ -214,12 +209,17 @@ const idsOf = new WeakMap<Spreadsheet, string>();
 
 /** The spreadsheet's id, asked at most once per object in an execution (each asking is a call). */
 export function idOf(spreadsheet: Spreadsheet): string {
-  let id = idsOf.get(spreadsheet);
-  if (id === undefined) {
-    id = spreadsheet.getId();
-    idsOf.set(spreadsheet, id);
+  return askedOnce(idsOf, spreadsheet, () => spreadsheet.getId());
+}
+
+/** What `memo` holds for `spreadsheet`, asked (a call) only the first time. */
+function askedOnce(memo: WeakMap<Spreadsheet, string>, spreadsheet: Spreadsheet, ask: () => string): string {
+  let value = memo.get(spreadsheet);
+  if (value === undefined) {
+    value = ask();
+    memo.set(spreadsheet, value);
   }
-  return id;
+  return value;
 }
 
 /** Spreadsheets opened by id in this execution: opening the same one again is a call that gives nothing new. */

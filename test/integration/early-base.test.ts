@@ -1,19 +1,22 @@
 // Through the built bundle: a full run over a base of the same definition reads that base while it waits for
 // Lever's tokens (time slept anyway), not after the fetch, and its result is the same exact set.
 
-import type { RunRecord } from '../../src/shared/types';
 import type { ServiceCall } from '../../tools/gas-emulator';
 import type { Harness } from '../support/harness';
-import { connect, createHarness, EVERYTHING, lastOf, opportunityImport, saveImport, sheetIds } from './import-support';
+import {
+  connect,
+  createHarness,
+  EVERYTHING,
+  lastOf,
+  opportunityImport,
+  runInFull,
+  runToEnd,
+  saveImport,
+  sheetIds,
+} from './import-support';
 
 const HOUR = 3_600_000;
 const sorted = (ids: string[]) => [...ids].sort();
-
-function run(h: Harness, importId: string, full: boolean): RunRecord {
-  const records = [h.call<RunRecord>('runImport', full ? [importId, { full: true }] : [importId])];
-  while (lastOf(records).status === 'continuing') records.push(h.call<RunRecord>('continueImport', [importId]));
-  return lastOf(records);
-}
 
 /** Virtual times of every range read during `act`. */
 function readsDuring(h: Harness, act: () => void): number[] {
@@ -36,10 +39,10 @@ describe.each([250, 1_000])('a full run over its base at %i ms of latency', (lat
     });
     connect(h);
     const definition = saveImport(h, opportunityImport({ filters: EVERYTHING, columns: ['name', 'stage'] }));
-    expect(run(h, definition.id, false).status).toBe('succeeded');
+    expect(lastOf(runToEnd(h, definition.id)).status).toBe('succeeded');
     h.emu.clock.advance(HOUR);
     const from = h.sim.requests.length;
-    const reads = readsDuring(h, () => expect(run(h, definition.id, true).status).toBe('succeeded'));
+    const reads = readsDuring(h, () => expect(lastOf(runInFull(h, definition.id)).status).toBe('succeeded'));
     const fetch = h.sim.requests.slice(from).filter((request) => request.path.endsWith('/opportunities'));
     const [first, last] = [fetch[0].at, fetch[fetch.length - 1].at];
     expect(reads.filter((at) => at > first && at < last).length).toBeGreaterThanOrEqual(1);

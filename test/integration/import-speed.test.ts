@@ -2,7 +2,6 @@
 // exact when the seed is stale (records added, deleted, the account reshaped), rounds widen to Lever's burst when
 // it is slow, and lookup tables are fetched again only once the cache has expired.
 
-import type { RunRecord } from '../../src/shared/types';
 import { applyShape } from '../../tools/bench/dataset-shapes';
 import { watchDataset } from '../../tools/lever-sim/dataset-watch';
 import { ALL_READINGS } from '../../tools/lever-sim/readings';
@@ -13,6 +12,7 @@ import {
   EVERYTHING,
   lastOf,
   opportunityImport,
+  runInFull,
   runToEnd,
   saveImport,
   sheetIds,
@@ -58,13 +58,6 @@ function staleSeed(h: Harness, shape: 'bulk-ms' | 'recent-month'): void {
   opportunities.splice(0, opportunities.length, ...kept, ...added);
   watchDataset(h.sim.dataset).bump();
   applyShape(h.sim.dataset, shape, now);
-}
-
-/** A full run (not a changes-only refresh), to its end. */
-function runInFull(h: Harness, importId: string): RunRecord[] {
-  const records = [h.call<RunRecord>('runImport', [importId, { full: true }])];
-  while (lastOf(records).status === 'continuing') records.push(h.call<RunRecord>('continueImport', [importId]));
-  return records;
 }
 
 describe.each(ALL_READINGS.listOrder)('list order %s, seeded from the last run', (listOrder) => {

@@ -51,6 +51,13 @@ export function runToEnd(h: Harness, importId: string, user = USER, maxCalls = 3
   return records;
 }
 
+/** A full run (not a changes-only refresh), to its end. */
+export function runInFull(h: Harness, importId: string): RunRecord[] {
+  const records = [h.call<RunRecord>('runImport', [importId, { full: true }])];
+  while (lastOf(records).status === 'continuing') records.push(h.call<RunRecord>('continueImport', [importId]));
+  return records;
+}
+
 export function lastOf<T>(list: readonly T[]): T {
   return list[list.length - 1];
 }

@@ -29,6 +29,17 @@ function setup() {
   return { fake, counts, tracked };
 }
 
+/** The fake's own cell count, and the sizes the tracked workbook told it (`known`) on its last count. */
+function spyOnCount(fake: FakeWorkbook) {
+  let given: ReadonlyMap<number, number> | undefined;
+  const total = fake.totalCells.bind(fake);
+  fake.totalCells = (known?: ReadonlyMap<number, number>) => {
+    given = known;
+    return total();
+  };
+  return { total, given: () => given };
+}
+
 describe('trackWorkbook', () => {
   it('asks a sheet for its size once, then follows its growth and shrinking', () => {
     const { fake, counts, tracked } = setup();
@@ -63,28 +74,18 @@ describe('trackWorkbook', () => {
     const { fake, tracked } = setup();
     const data = tracked.sheetByName('Data') as SheetPort;
     const cells = data.maxRows() * data.maxColumns();
-    let given: ReadonlyMap<number, number> | undefined;
-    const total = fake.totalCells.bind(fake);
-    fake.totalCells = (known?: ReadonlyMap<number, number>) => {
-      given = known;
-      return total();
-    };
+    const { total, given } = spyOnCount(fake);
     expect(tracked.totalCells()).toBe(total());
-    expect([...(given ?? new Map())]).toEqual([[data.sheetId, cells]]);
+    expect([...(given() ?? new Map())]).toEqual([[data.sheetId, cells]]);
   });
 
   it('sizes the sheets it holds when it counts, so a sheet counted is not asked its size again', () => {
     const { fake, counts, tracked } = setup();
     const data = tracked.sheetByName('Data') as SheetPort;
-    let given: ReadonlyMap<number, number> | undefined;
-    const total = fake.totalCells.bind(fake);
-    fake.totalCells = (known?: ReadonlyMap<number, number>) => {
-      given = known;
-      return total();
-    };
+    const { total, given } = spyOnCount(fake);
     expect(tracked.totalCells()).toBe(total());
     // The count is told the size it asked through the sheet, so it does not ask that sheet again itself.
-    expect([...(given ?? new Map())]).toEqual([[data.sheetId, 26_000]]);
+    expect([...(given() ?? new Map())]).toEqual([[data.sheetId, 26_000]]);
     expect([data.maxRows(), data.maxColumns()]).toEqual([1000, 26]);
     data.insertRowsAfter(1000, 500);
     expect(tracked.totalCells()).toBe(total());
