@@ -5,7 +5,7 @@ import { describeForEveryone } from '../schedule/describe';
 import { sharedScheduleContext } from '../schedule/facts';
 import type { ImportDefinition } from '../shared/types';
 import { findTarget, insertOrFind } from '../sheet/target';
-import { listDefinitions } from '../store/imports-store';
+import { listDefinitions, withRecordedTarget } from '../store/imports-store';
 import { loadRuns } from '../store/runs-store';
 import { forgetStatusLayout, loadStatusLayout, saveStatusLayout } from '../store/status-layout';
 import { type ImportHealth, STATUS_SHEET, statusBlock } from './status-rows';
@@ -76,7 +76,10 @@ export function refreshStatus(workbook: WorkbookPort, store: KeyValueStore, now:
   const definitions = listDefinitions(store);
   const found = openStatusSheet(workbook, store, definitions);
   if (definitions.length === 0 && !found.sheet) return;
-  const targets = definitions.map((definition) => ({ definition, sheet: findTarget(workbook, definition) }));
+  const targets = definitions.map((definition) => ({
+    definition,
+    sheet: findTarget(workbook, withRecordedTarget(store, definition)),
+  }));
   if (!found.created && usedAsTarget(found.sheet, targets)) return;
   const block = statusBlock(gatherHealth(workbook, store, now, targets), workbook.timeZone());
   const sheet = found.sheet ?? insertOrFind(workbook, STATUS_SHEET).sheet;

@@ -10,6 +10,7 @@ import { deleteCheckpoint } from '../store/checkpoint';
 import {
   isListed,
   loadBlockLayout,
+  loadDefinition,
   patchTargetAfresh,
   saveBlockLayout,
   type TargetFields,
@@ -141,19 +142,22 @@ function recordCommit(slice: Slice, target: SheetPort, summary: WriteSummary, ba
   batched(deps.store, () => {
     deleteCheckpoint(deps.store, importId);
     withdrawBeforeRewrite(slice, base);
-    saveBlockLayout(deps.store, importId, { sheetId: target.sheetId, width: summary.width, style: summary.style });
-    recordTarget(slice, { sheetId: target.sheetId, sheetName: target.name() });
+    const recorded = { sheetId: target.sheetId, sheetName: target.name() };
+    saveBlockLayout(deps.store, importId, { ...recorded, width: summary.width, style: summary.style });
+    recordTarget(slice, recorded);
   });
 }
 
 /**
  * The target's id (first run) or new name (renamed) into the definition, on a fresh read in the script lock: only
- * when they changed or the definition is missing from the index (a run lists it again), as the lock costs calls. A
- * busy lock leaves it to the next run, which finds the sheet anyway (by its id, or on a first run by its name:
- * openTarget writes into the sheet of that name), so the run stands.
+ * when they differ from the stored ones or the definition is missing from the index (a run lists it again), as the
+ * lock costs calls. A busy lock leaves it to a later run, which knows the sheet from the layout written with this
+ * (withRecordedTarget) and records it then, so the run stands.
  */
 function recordTarget(slice: Slice, target: TargetFields): void {
-  const { definition, deps } = slice;
+  const { deps } = slice;
+  // The stored definition, not the run's: the run's may carry the id only the layout knew.
+  const definition = loadDefinition(deps.store, slice.definition.id) ?? slice.definition;
   const same = definition.sheetId === target.sheetId && definition.sheetName === target.sheetName;
   if (same && isListed(deps.store, definition.id)) return;
   try {

@@ -17,7 +17,7 @@ import {
   runRecordFrom,
   saveCheckpoint,
 } from '../store/checkpoint';
-import { requireDefinition } from '../store/imports-store';
+import { requireDefinition, withRecordedTarget } from '../store/imports-store';
 import { latestRun, saveRun } from '../store/runs-store';
 import { lookupsNeeded } from './columns';
 import { assertCommitCanFit, commitRun, estimateCommitMs, mayStartCommit, stagedCells } from './commit-phase';
@@ -208,7 +208,7 @@ export function runSlice(
   trigger: RunTrigger,
   options: SliceOptions = {},
 ): RunRecord {
-  const definition = requireDefinition(deps.store, importId);
+  const definition = withRecordedTarget(deps.store, requireDefinition(deps.store, importId));
   const existing = loadCheckpoint(deps.store, importId);
   if (!existing && options.continueOnly) return closeStaleRun(deps, importId);
   // Grid sizes are asked once per execution and then kept up to date here, not asked before every write.

@@ -16,6 +16,8 @@ const layoutKey = (id: string) => `layout.${id}`;
 /** Where an import's block sits in its target sheet after the last commit (to clear what a narrower result leaves). */
 export interface BlockLayout {
   sheetId: number;
+  /** The sheet's name at that commit: what the definition's record of its target says, even when that was skipped. */
+  sheetName?: string;
   width: number;
   /** Replace mode: the column formats and header styling already applied, so a refresh does not apply them again. */
   style?: { formats: string[]; formattedThrough: number; headerWidth: number; height?: number };
@@ -176,6 +178,19 @@ export function deleteDefinition(store: KeyValueStore, id: string): void {
 
 export function loadBlockLayout(store: KeyValueStore, id: string): BlockLayout | null {
   return readJson<BlockLayout>(store, layoutKey(id));
+}
+
+/**
+ * The definition with the sheet its last commit wrote to, when the commit's record of it in the definition was skipped
+ * (the script lock busy): the layout written in the same batch names it. Only while the definition still names the
+ * sheet the layout does: an edit to another sheet name means another sheet, as for a recorded id (definition.ts).
+ * Without this a first run's sheet, renamed before the next run, would be left behind for a new one of the old name.
+ */
+export function withRecordedTarget(store: KeyValueStore, definition: ImportDefinition): ImportDefinition {
+  if (definition.sheetId !== undefined) return definition;
+  const layout = loadBlockLayout(store, definition.id);
+  if (typeof layout?.sheetId !== 'number' || layout.sheetName !== definition.sheetName) return definition;
+  return { ...definition, sheetId: layout.sheetId };
 }
 
 export function saveBlockLayout(store: KeyValueStore, id: string, layout: BlockLayout): void {

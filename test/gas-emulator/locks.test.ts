@@ -12,6 +12,7 @@ const BUNDLE = `
   function tryDocumentLock(waitMs) { const lock = LockService.getDocumentLock(); return [lock.tryLock(waitMs), lock.hasLock()]; }
   function waitDocumentLock() { LockService.getDocumentLock().waitLock(2000); return 'got it'; }
   function tryUserLock() { return LockService.getUserLock().tryLock(0); }
+  function tryScriptLock(waitMs) { return LockService.getScriptLock().tryLock(waitMs); }
   function noDocumentLock() { return LockService.getDocumentLock(); }`;
 
 /** The fetch handler runs `inner` (a second execution) while the first is paused inside UrlFetchApp.fetch. */
@@ -64,6 +65,18 @@ test('document locks are per document and user locks per user', () => {
   emu.createSpreadsheet({ owner: ANA });
   emu.run('holdDuringFetch', [], { user: ANA, spreadsheetId: 'doc-1' });
   expect(seen[0]).toEqual([[true, true], true]);
+});
+
+test('a lock a test holds for an execution outside the emulator refuses every execution until released', () => {
+  const emu = emulator(BUNDLE, { fetch: () => ({ status: 200, body: '' }) });
+  const ss = emu.createSpreadsheet({ owner: ANA });
+  const release = emu.holdLock('script');
+  expect(() => emu.holdLock('script')).toThrow(/already held/);
+  expect(emu.run('tryScriptLock', [2000], { user: ANA })).toMatchObject({ value: false, elapsedMs: 2000 + 2 });
+  // Only the lock held: the document's lock is free.
+  expect(emu.run('tryDocumentLock', [0], { user: ANA, spreadsheetId: ss }).value).toEqual([true, true]);
+  release();
+  expect(emu.run('tryScriptLock', [2000], { user: ANA }).value).toBe(true);
 });
 
 test('getDocumentLock is null without a document', () => {

@@ -4,7 +4,7 @@ import type { ImportDefinition, ScheduleSpec, SidebarState } from '../../src/sha
 import type { ExecutionResult } from '../../tools/gas-emulator';
 import { createHarness, type Harness, NO_CONFIDENTIAL_KEY, OTHER_USER, START, USER } from '../support/harness';
 import { documentState, editState } from '../support/state';
-import { lastOf, runToEnd } from './import-support';
+import { book, lastOf, runToEnd } from './import-support';
 import { HOUR, latestRunOf, requisitionImport, scheduledImport, stepTo } from './schedule-support';
 
 const BUSY = /Lever for Sheets is busy/;
@@ -192,5 +192,56 @@ describe("an import's first run, its commit raced by a take-over or a schedule c
     expect(other.ok).toBe(true);
     expect(run.status).toBe('succeeded');
     expect(stored(h, definition.id)).toMatchObject({ scheduleOwner: USER, schedule: DAILY_11 });
+  });
+});
+
+describe("an import's first run, the script lock busy when it records its sheet", () => {
+  /** Ana's first run, with another execution holding the script lock through the run's first hold after its insert. */
+  function firstRunWithLockBusy(h: Harness, definition: ImportDefinition) {
+    let release: (() => void) | null = null;
+    let refused = false;
+    h.emu.onServiceCall((call) => {
+      if (refused || call.user !== USER) return;
+      if (release && call.name !== 'LockService.Lock.tryLock') {
+        release();
+        refused = true;
+      } else if (!release && call.name === 'LockService.getScriptLock' && book(h).hasSheet(definition.sheetName))
+        release = h.emu.holdLock('script');
+    });
+    const run = lastOf(runToEnd(h, definition.id));
+    h.emu.onServiceCall(null);
+    expect(refused).toBe(true);
+    return run;
+  }
+
+  it('refreshes the sheet the user renamed since, at the next run, and makes no new one', () => {
+    const h = createHarness({ requisitions: 5, opportunities: 5 });
+    h.call('saveApiKey', [NO_CONFIDENTIAL_KEY, 'production']);
+    const definition = h.call<ImportDefinition>('saveImport', [requisitionImport('Reqs', 'Reqs')]);
+    expect(firstRunWithLockBusy(h, definition).status).toBe('succeeded');
+    // The record was skipped: the definition does not know the sheet's id.
+    expect(stored(h, definition.id)?.sheetId).toBeUndefined();
+    const written = book(h).sheet('Reqs');
+    const ids = written
+      .values()
+      .slice(1)
+      .map((row) => row[0]);
+    expect(ids.length).toBeGreaterThan(0);
+
+    book(h).setSheetName('Reqs', 'My reqs');
+    written.type('A2', 'stale');
+    const sheetsBefore = book(h).sheetNames();
+    expect(lastOf(runToEnd(h, definition.id)).status).toBe('succeeded');
+
+    expect(book(h).sheetNames()).toEqual(sheetsBefore);
+    const refreshed = book(h).sheet('My reqs');
+    expect(refreshed.sheetId()).toBe(written.sheetId());
+    expect(
+      refreshed
+        .values()
+        .slice(1)
+        .map((row) => row[0]),
+    ).toEqual(ids);
+    expect(stored(h, definition.id)).toMatchObject({ sheetId: written.sheetId(), sheetName: 'My reqs' });
   });
 });

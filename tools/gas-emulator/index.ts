@@ -6,6 +6,7 @@ import { type GasReadings, mergedGasReadings, SET_VALUES_PAYLOAD_BYTES, type Tri
 import type { ExecutionSpec } from './runtime/execution';
 import { runExecution } from './runtime/runner';
 import { checkSidebarArgs, copyArgs, returnedToSidebar } from './runtime/sidebar-bridge';
+import { OUTSIDE_HOLDER } from './services/lock';
 import { defaultSpreadsheetModel, type SpreadsheetInspector } from './spreadsheet-model';
 import { AuthModeEnum } from './triggers/enums';
 import { advanceTo, fire, triggerRuntimeUsed } from './triggers/firing';
@@ -144,6 +145,19 @@ export class GasEmulator {
    */
   onServiceCall(hook: ((call: ServiceCall) => void) | null): void {
     this.core.callHook = hook;
+  }
+
+  /**
+   * Tests: another execution, one the emulator does not run, takes `lock` now and holds it until the returned
+   * function is called: every execution's tryLock on it fails after its wait, as while a long hold elsewhere lasts.
+   * A hook can take it at one call of an execution and release it at a later one (nested executions cannot: theirs
+   * end before the caller goes on).
+   */
+  holdLock(lock: 'script' | { document: string } | { user: string }): () => void {
+    const key = lock === 'script' ? 'script' : 'document' in lock ? `document:${lock.document}` : `user:${lock.user}`;
+    if (this.core.locks.holder(key) !== undefined) throw new Error(`GasEmulator: the ${key} lock is already held`);
+    this.core.locks.acquire(key, OUTSIDE_HOLDER);
+    return () => this.core.locks.release(key, OUTSIDE_HOLDER);
   }
 
   /**

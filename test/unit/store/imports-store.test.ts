@@ -13,6 +13,7 @@ import {
   requireDefinition,
   saveBlockLayout,
   updateDefinition,
+  withRecordedTarget,
 } from '../../../src/store/imports-store';
 import { loadKeptOffersMark, saveKeptOffersMark } from '../../../src/store/kept-offers-mark';
 import { executionView } from '../trigger/fakes';
@@ -121,6 +122,21 @@ describe('imports store', () => {
     shared.set('imports.index', JSON.stringify([]));
     patchTargetAfresh(executionView(shared), kept.id, { sheetId: 7, sheetName: 'Requisitions' });
     expect(listDefinitions(shared).map((d) => d.id)).toEqual([kept.id]);
+  });
+
+  it('knows a sheet whose record in the definition was skipped from the layout its commit wrote, for that name only', () => {
+    const store = memoryStore();
+    const saved = saveImportInput(store, input('Reqs', 'Requisitions'), new Date(0));
+    expect(withRecordedTarget(store, saved)).toEqual(saved);
+    saveBlockLayout(store, saved.id, { sheetId: 7, sheetName: 'Requisitions', width: 3 });
+    expect(withRecordedTarget(store, saved)).toEqual({ ...saved, sheetId: 7 });
+    // Edited to write to another sheet: the layout's is not that one.
+    const moved = saveImportInput(store, { ...input('Reqs', 'Elsewhere'), id: saved.id }, new Date(1000));
+    expect(withRecordedTarget(store, moved).sheetId).toBeUndefined();
+    // A recorded id stands; a layout written before layouts named their sheet says nothing.
+    expect(withRecordedTarget(store, { ...saved, sheetId: 9 }).sheetId).toBe(9);
+    saveBlockLayout(store, saved.id, { sheetId: 7, width: 3 });
+    expect(withRecordedTarget(store, saved).sheetId).toBeUndefined();
   });
 
   it('rejects invalid input without storing anything', () => {

@@ -5,6 +5,9 @@ import { expectArgs, strictObject } from './strict';
 
 const TIMEOUT_MESSAGE = 'Lock timeout: another process was holding the lock for too long.';
 
+/** The holder of a lock a test took for an execution the emulator does not run (see GasEmulator.holdLock). */
+export const OUTSIDE_HOLDER = -1;
+
 /** Who holds which lock, across executions. Keys: 'document:<id>', 'user:<email>', 'script'. */
 export class LockRegistry {
   private readonly holders = new Map<string, number>();
@@ -43,6 +46,7 @@ function createLock(exec: Execution, core: EmulatorCore, key: string): object {
   const locks = core.locks;
   const free = () => {
     const holder = locks.holder(key);
+    if (holder === OUTSIDE_HOLDER) return false;
     return holder === undefined || holder === exec.id || !core.isLive(holder);
   };
   /** Tries to take the lock; when another live execution holds it, the whole timeout passes (nothing can release it meanwhile). */
