@@ -8,12 +8,12 @@ import type { WriteSummary } from '../sheet/write-block';
 import { writeResult } from '../sheet/writer';
 import { deleteCheckpoint } from '../store/checkpoint';
 import {
-  isListed,
   loadBlockLayout,
   loadDefinition,
   patchTargetAfresh,
   saveBlockLayout,
   type TargetFields,
+  wouldList,
 } from '../store/imports-store';
 import {
   type BaseWrite,
@@ -150,8 +150,8 @@ function recordCommit(slice: Slice, target: SheetPort, summary: WriteSummary, ba
 
 /**
  * The target's id (first run) or new name (renamed) into the definition, on a fresh read in the script lock: only
- * when they differ from the stored ones or the definition is missing from the index (a run lists it again), as the
- * lock costs calls. A busy lock leaves it to a later run, which knows the sheet from the layout written with this
+ * when they differ from the stored ones or the definition is missing from the index with room to list it again (a
+ * run lists it again; with the index full it stays unlisted, its result kept), as the lock costs calls. A busy lock leaves it to a later run, which knows the sheet from the layout written with this
  * (withRecordedTarget) and records it then, so the run stands.
  */
 function recordTarget(slice: Slice, target: TargetFields): void {
@@ -159,7 +159,7 @@ function recordTarget(slice: Slice, target: TargetFields): void {
   // The stored definition, not the run's: the run's may carry the id only the layout knew.
   const definition = loadDefinition(deps.store, slice.definition.id) ?? slice.definition;
   const same = definition.sheetId === target.sheetId && definition.sheetName === target.sheetName;
-  if (same && isListed(deps.store, definition.id)) return;
+  if (same && !wouldList(deps.store, definition.id)) return;
   try {
     patchTargetAfresh(deps.store, definition.id, target);
   } catch (error) {

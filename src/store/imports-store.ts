@@ -8,6 +8,20 @@ import { keptOffersMarkKey, saveKeptOffersMark } from './kept-offers-mark';
 import { runsKey } from './runs-store';
 import { LAYOUT_KEY as STATUS_LAYOUT_KEY } from './status-layout';
 
+/**
+ * Imports a spreadsheet may hold. The owner's approvals for one spreadsheet are one UserProperties value, which
+ * Google caps at 9 KB: an entry (15-character id, 44-character SHA-256 in base64, quotes) takes about 65 bytes, so
+ * about 140 would fit; 50 leaves room, and bounds what one hourly firing has to check.
+ */
+export const MAX_IMPORTS_PER_SPREADSHEET = 50;
+
+/**
+ * What a write of an import missing from the index does when the index is full: 'refuse' throws tooManyImports and
+ * writes nothing (saving, scheduling, a take-over: the user is told), 'keepUnlisted' writes it still unlisted (a
+ * run's record of its sheet: the run's result stands, and the sidebar still shows the import's warning).
+ */
+export type WhenFull = 'refuse' | 'keepUnlisted';
+
 const INDEX_KEY = 'imports.index';
 const DEFINITION_PREFIX = 'import.';
 const definitionKey = (id: string) => DEFINITION_PREFIX + id;
@@ -82,9 +96,32 @@ export function saveDefinition(store: KeyValueStore, definition: ImportDefinitio
   else exclusively(store, () => addDefinition(store, definition));
 }
 
-function addDefinition(store: KeyValueStore, definition: ImportDefinition): void {
+/** The one rule for adding an import to the index (a new one, or one missing from it): fewer listed than the limit. */
+function indexHasRoom(store: KeyValueStore): boolean {
+  return listDefinitions(store).length < MAX_IMPORTS_PER_SPREADSHEET;
+}
+
+/** Throws tooManyImports when the index is full (saving checks it early too, before the settings). */
+export function assertIndexHasRoom(store: KeyValueStore): void {
+  if (!indexHasRoom(store))
+    throw new AppError('BAD_INPUT', { reason: 'tooManyImports', max: MAX_IMPORTS_PER_SPREADSHEET });
+}
+
+/** Whether a write may add the import to the index; with it full, 'refuse' throws rather than answer false. */
+function roomToList(store: KeyValueStore, whenFull: WhenFull): boolean {
+  if (whenFull === 'refuse') assertIndexHasRoom(store);
+  return indexHasRoom(store);
+}
+
+/** True when the import is missing from the index and there is room to list it again: a write of it would. */
+export function wouldList(store: KeyValueStore, id: string): boolean {
+  return !isListed(store, id) && indexHasRoom(store);
+}
+
+/** Writes the definition, adding it to the index when it is missing: every listing goes through here, so the limit. */
+function addDefinition(store: KeyValueStore, definition: ImportDefinition, whenFull: WhenFull = 'refuse'): void {
   const index = readIndex(store);
-  if (index.includes(definition.id)) {
+  if (index.includes(definition.id) || !roomToList(store, whenFull)) {
     writeJson(store, definitionKey(definition.id), definition);
     return;
   }
@@ -101,19 +138,19 @@ function addDefinition(store: KeyValueStore, definition: ImportDefinition): void
  * Read-modify-write of an existing import on a fresh read in the store's lock, so a delete, take-over or save by
  * another editor since this execution first read it is seen rather than written over: `change` gets the stored
  * definition (and may refuse by throwing); a definition that is gone (deleted) throws `gone`'s error and is never
- * written back. A definition missing from the index (an older race) is listed again.
+ * written back. A definition missing from the index (an older race) is listed again, within the limit (`whenFull`).
  */
 export function saveExistingAfresh(
   store: KeyValueStore,
   id: string,
   change: (current: ImportDefinition) => ImportDefinition,
-  gone: () => AppError = () => new AppError('BAD_INPUT', { reason: 'importGone' }),
+  options: { gone?: () => AppError; whenFull?: WhenFull } = {},
 ): ImportDefinition {
   return exclusively(store, () => {
     const current = loadDefinition(store, id);
-    if (!current) throw gone();
+    if (!current) throw options.gone?.() ?? new AppError('BAD_INPUT', { reason: 'importGone' });
     const next = change(current);
-    addDefinition(store, next);
+    addDefinition(store, next, options.whenFull);
     return next;
   });
 }
@@ -122,21 +159,22 @@ export function saveExistingAfresh(
 export type TargetFields = Pick<ImportDefinition, 'sheetId' | 'sheetName'>;
 
 /** True when the definition is in imports.index (as this execution last read it). */
-export function isListed(store: KeyValueStore, id: string): boolean {
+function isListed(store: KeyValueStore, id: string): boolean {
   return readIndex(store).includes(id);
 }
 
 /**
  * Sets the target's id and name on a fresh read in the store's lock, so a take-over, schedule change or edit made
  * during the run is kept rather than written over with the definition the run read at its start; a definition
- * deleted meanwhile stays deleted, one missing from the index is listed again. BUSY when the lock cannot be had.
+ * deleted meanwhile stays deleted, one missing from the index is listed again when there is room (else it is
+ * written still unlisted: the run's result stands). BUSY when the lock cannot be had.
  */
 export function patchTargetAfresh(store: KeyValueStore, id: string, target: TargetFields): void {
   exclusively(store, () => {
     const current = loadDefinition(store, id);
     if (!current) return;
     const same = current.sheetId === target.sheetId && current.sheetName === target.sheetName;
-    if (!same || !isListed(store, id)) addDefinition(store, { ...current, ...target });
+    if (!same || wouldList(store, id)) addDefinition(store, { ...current, ...target }, 'keepUnlisted');
   });
 }
 

@@ -61,13 +61,16 @@ function withSchedule(deps: ScheduleChangeDeps, definition: ImportDefinition, sp
  * The definition and its slot state, written together on a fresh read in the store's lock (BUSY when it cannot be
  * had): a take-over, another editor's change or a firing's claim made since this call first read them is seen, not
  * written over, and the owner rule is checked again on that read. An import deleted meanwhile is not brought back.
+ * One missing from the index is listed again, within the limit: a schedule turned on is refused when the index is
+ * full (it would never run), one turned off is stored all the same (nothing left to run).
  */
 function storeSchedule(deps: ScheduleChangeDeps, importId: string, spec: ScheduleSpec): ImportDefinition {
   const store = deps.documentStore;
+  const whenFull = isScheduled(spec) ? 'refuse' : 'keepUnlisted';
   return exclusively(store, () => {
     const current = requireDefinition(store, importId);
     assertMayChangeSchedule(current, deps.user);
-    const updated = saveExistingAfresh(store, importId, () => withSchedule(deps, current, spec));
+    const updated = saveExistingAfresh(store, importId, () => withSchedule(deps, current, spec), { whenFull });
     updateSlotState(deps, current, spec);
     return updated;
   });

@@ -59,6 +59,7 @@ export function takeOverSchedule(deps: ScheduleChangeDeps, importId: string): Im
  * The new owner and the slot state, in one hold of the store's lock on a fresh read: the owner's schedule change or
  * a delete made since this call read them is not undone, and no firing lands between the two writes. The old
  * owner's notes (their quota, their email day) say nothing about the new owner's runs; the slot claimed stays.
+ * One missing from the index is listed again, within the limit: refused when the index is full (it would not run).
  */
 function storeTakeOver(deps: ScheduleChangeDeps, importId: string): ImportDefinition {
   const store = deps.documentStore;

@@ -158,6 +158,28 @@ describe('an import missing from the index (an older version lost its entry)', (
   });
 });
 
+describe('an import missing from a full index (50 others listed)', () => {
+  it('runs all the same and stays unlisted; scheduling it says why it cannot', () => {
+    const h = createHarness({ requisitions: 5, opportunities: 5 });
+    h.call('saveApiKey', [NO_CONFIDENTIAL_KEY, 'production']);
+    const lost = h.call<ImportDefinition>('saveImport', [requisitionImport('Lost', 'Lost')]);
+    const fillers = Array.from({ length: 50 }, (_, n) => `filler${n}`);
+    for (const id of fillers) editState(h, `import.${id}`, JSON.stringify({ ...lost, id, name: id, sheetName: id }));
+    editState(h, 'imports.index', JSON.stringify(fillers));
+
+    expect(lastOf(runToEnd(h, lost.id)).status).toBe('succeeded');
+    expect(stored(h, lost.id)?.sheetId).toBe(book(h).sheet('Lost').sheetId());
+    expect(JSON.parse(documentState(h.emu, h.ssId)['imports.index'])).toEqual(fillers);
+
+    const scheduling = setAs(h, lost.id, DAILY_10);
+    expect(scheduling.ok).toBe(false);
+    expect(scheduling.error?.message).toMatch(/at most 50 imports, and this one has that many/);
+    expect(stored(h, lost.id)?.schedule).toBeUndefined();
+    expect(h.emu.triggers({ user: USER })).toEqual([]);
+    expect(lastOf(sidebar(h).imports)).toMatchObject({ definition: { id: lost.id }, warning: expect.any(String) });
+  });
+});
+
 // (A delete is refused while the run holds its lease: imports-store.test.ts checks the write keeps it deleted.)
 describe("an import's first run, its commit raced by a take-over or a schedule change", () => {
   /** Runs Ana's first run of the import from the sidebar, `inner` once as soon as its commit made the target sheet. */

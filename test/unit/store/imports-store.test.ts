@@ -1,6 +1,6 @@
 // Import definitions in document properties: save, list in order, update, delete, and validation on save.
 
-import { MAX_IMPORTS_PER_SPREADSHEET, saveImportInput } from '../../../src/import/definition-input';
+import { saveImportInput } from '../../../src/import/definition-input';
 import { memoryStore } from '../../../src/ports/store';
 import type { ImportDefinitionInput } from '../../../src/shared/types';
 import {
@@ -9,14 +9,16 @@ import {
   listUnindexedDefinitions,
   loadBlockLayout,
   loadDefinition,
+  MAX_IMPORTS_PER_SPREADSHEET,
   patchTargetAfresh,
   requireDefinition,
   saveBlockLayout,
+  saveExistingAfresh,
   updateDefinition,
   withRecordedTarget,
 } from '../../../src/store/imports-store';
 import { loadKeptOffersMark, saveKeptOffersMark } from '../../../src/store/kept-offers-mark';
-import { executionView } from '../trigger/fakes';
+import { executionView, fillIndexWithout } from '../trigger/fakes';
 
 function input(name: string, sheetName: string): ImportDefinitionInput {
   return {
@@ -104,6 +106,22 @@ describe('imports store', () => {
     expect(() => saveImportInput(store, edit, new Date())).toThrow(/at most 50 imports/);
     expect(listDefinitions(store)).toHaveLength(MAX_IMPORTS_PER_SPREADSHEET);
     expect(loadDefinition(store, stray.id)?.name).toBe('Stray');
+  });
+
+  it("records a run's target on an import missing from a full index, leaving it unlisted and the index full", () => {
+    const store = memoryStore();
+    const stray = saveImportInput(store, input('Stray', 'Stray'), new Date(0));
+    fillIndexWithout(store, stray.id);
+    patchTargetAfresh(executionView(store), stray.id, { sheetId: 7, sheetName: 'Stray' });
+    expect(loadDefinition(store, stray.id)).toMatchObject({ sheetId: 7, sheetName: 'Stray' });
+    expect(listDefinitions(store)).toHaveLength(MAX_IMPORTS_PER_SPREADSHEET);
+    expect(listUnindexedDefinitions(store).map((d) => d.id)).toEqual([stray.id]);
+    // A write with room lists it again; one that refuses (saving, scheduling) says why and writes nothing.
+    expect(() => saveExistingAfresh(store, stray.id, (d) => ({ ...d, name: 'Stray v2' }))).toThrow(/at most 50/);
+    expect(loadDefinition(store, stray.id)?.name).toBe('Stray');
+    store.set('imports.index', JSON.stringify(JSON.parse(store.get('imports.index')!).slice(1)));
+    patchTargetAfresh(executionView(store), stray.id, { sheetId: 7, sheetName: 'Stray' });
+    expect(listDefinitions(store).map((d) => d.id)).toContain(stray.id);
   });
 
   it("records a run's target on a fresh read: a take-over is kept, a deleted import stays deleted", () => {

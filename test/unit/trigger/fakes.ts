@@ -3,9 +3,10 @@
 import type { LogSheet, LogWorkbook } from '../../../src/health/run-log';
 import type { MailPort } from '../../../src/ports/mail';
 import type { CellValue } from '../../../src/ports/sheet';
-import { type KeyValueStore, memoryStore, writeJson } from '../../../src/ports/store';
+import { type KeyValueStore, memoryStore, readJson, writeJson } from '../../../src/ports/store';
 import type { TriggerInfo, TriggerPort } from '../../../src/ports/triggers';
 import type { ImportDefinition, RunRecord, ScheduleSpec } from '../../../src/shared/types';
+import { MAX_IMPORTS_PER_SPREADSHEET } from '../../../src/store/imports-store';
 
 export const TOO_MANY_IN_DOCUMENT =
   'This add-on has created too many time-based triggers in this document for this Google user account.';
@@ -179,6 +180,16 @@ export function documentWith(definitions: ImportDefinition[]): KeyValueStore {
     definitions.map((d) => d.id),
   );
   return store;
+}
+
+/** The index filled to the limit of imports with others, `unlisted` left out of it (as an older version's race did). */
+export function fillIndexWithout(store: KeyValueStore, unlisted: string): void {
+  const index = (readJson<string[]>(store, 'imports.index') ?? []).filter((id) => id !== unlisted);
+  for (let n = 0; index.length < MAX_IMPORTS_PER_SPREADSHEET; n++) {
+    writeJson(store, `import.filler${n}`, definition(`filler${n}`));
+    index.push(`filler${n}`);
+  }
+  writeJson(store, 'imports.index', index);
 }
 
 /**

@@ -1,9 +1,14 @@
 // setSchedule's rules: validation, owner-only changes, trigger created before storing and removed after the last.
 import { memoryStore, writeJson } from '../../../src/ports/store';
-import { deleteDefinition, loadDefinition } from '../../../src/store/imports-store';
+import {
+  deleteDefinition,
+  listDefinitions,
+  loadDefinition,
+  MAX_IMPORTS_PER_SPREADSHEET,
+} from '../../../src/store/imports-store';
 import { patchImportState, readImportState } from '../../../src/store/schedule-state';
 import { changeSchedule, type ScheduleChangeDeps } from '../../../src/trigger/set-schedule';
-import { caught, definition, documentWith, executionView, FakeTriggers, scheduled } from './fakes';
+import { caught, definition, documentWith, executionView, FakeTriggers, fillIndexWithout, scheduled } from './fakes';
 
 const ANA = 'ana@example.com';
 const BEN = 'ben@example.com';
@@ -123,6 +128,32 @@ describe('changeSchedule', () => {
       caught(() => changeSchedule({ ...deps, documentStore: later }, 'b', { kind: 'daily', hour: 9 })).message,
     ).toMatch(/no longer exists/);
     expect(shared.get('import.b')).toBeNull();
+  });
+
+  it('refuses to turn on the schedule of an import missing from a full index, saying why, and keeps no trigger', () => {
+    const { deps, triggers } = setup();
+    fillIndexWithout(deps.documentStore, 'a');
+    const error = caught(() => changeSchedule(deps, 'a', { kind: 'daily', hour: 7 }));
+    expect(error.message).toMatch(/at most 50 imports, and this one has that many/);
+    expect(loadDefinition(deps.documentStore, 'a')?.schedule).toBeUndefined();
+    expect(listDefinitions(deps.documentStore)).toHaveLength(MAX_IMPORTS_PER_SPREADSHEET);
+    expect(triggers.triggers).toEqual([]);
+  });
+
+  it('turns off the schedule of an import missing from a full index, which stays unlisted', () => {
+    const { deps } = setup([scheduled('a', { kind: 'daily', hour: 7 }, ANA), definition('b')]);
+    fillIndexWithout(deps.documentStore, 'a');
+    expect(changeSchedule(deps, 'a', { kind: 'off' }).schedule).toEqual({ kind: 'off' });
+    expect(loadDefinition(deps.documentStore, 'a')?.schedule).toEqual({ kind: 'off' });
+    expect(listDefinitions(deps.documentStore).map((d) => d.id)).not.toContain('a');
+    expect(listDefinitions(deps.documentStore)).toHaveLength(MAX_IMPORTS_PER_SPREADSHEET);
+  });
+
+  it('lists again an import missing from the index when the index has room', () => {
+    const { deps } = setup();
+    writeJson(deps.documentStore, 'imports.index', ['b']);
+    changeSchedule(deps, 'a', { kind: 'daily', hour: 7 });
+    expect(listDefinitions(deps.documentStore).map((d) => d.id)).toEqual(['b', 'a']);
   });
 
   it('refuses bad specs, unknown imports and unknown users', () => {

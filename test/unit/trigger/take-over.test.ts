@@ -1,13 +1,13 @@
 // takeOverSchedule: the key must fit, the trigger slot is ensured first, the owner changes, the slot state stays.
 import { memoryStore, writeJson } from '../../../src/ports/store';
 import { LEVER_ENDPOINTS, type LeverEndpoint, type LeverEnvironment } from '../../../src/shared/types';
-import { loadDefinition } from '../../../src/store/imports-store';
+import { listDefinitions, loadDefinition, MAX_IMPORTS_PER_SPREADSHEET } from '../../../src/store/imports-store';
 import { saveKey } from '../../../src/store/key-store';
 import { readImportState, readTriggerRecord, writeImportState } from '../../../src/store/schedule-state';
 import type { ScheduleChangeDeps } from '../../../src/trigger/set-schedule';
 import { reconcileTrigger } from '../../../src/trigger/slot';
 import { takeOverSchedule } from '../../../src/trigger/take-over';
-import { caught, definition, documentWith, executionView, FakeTriggers, scheduled } from './fakes';
+import { caught, definition, documentWith, executionView, FakeTriggers, fillIndexWithout, scheduled } from './fakes';
 
 const ANA = 'ana@example.com';
 const BEN = 'ben@example.com';
@@ -135,6 +135,18 @@ describe('takeOverSchedule', () => {
     takeOverSchedule({ ...deps, documentStore }, 'a');
     expect(holds).toBe(1);
     expect(readImportState(deps.documentStore, 'a')).toEqual({ lastSlot: SLOT, since: NOW });
+  });
+
+  it('refuses an import missing from a full index, saying why, and leaves the owner as it was', () => {
+    const { deps, triggers } = setup();
+    fillIndexWithout(deps.documentStore, 'a');
+    const error = caught(() => takeOverSchedule(deps, 'a'));
+    expect(error.message).toMatch(/at most 50 imports, and this one has that many/);
+    expect(loadDefinition(deps.documentStore, 'a')?.scheduleOwner).toBe(ANA);
+    expect(listDefinitions(deps.documentStore)).toHaveLength(MAX_IMPORTS_PER_SPREADSHEET);
+    // The one trigger made for the take-over stays, for Ben's own schedule 'c'.
+    expect(triggers.clockUids()).toHaveLength(1);
+    expect(triggers.maxClockHeld).toBe(1);
   });
 
   it('leaves the owner unchanged when Google refuses the trigger', () => {
