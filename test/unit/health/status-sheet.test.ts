@@ -4,7 +4,7 @@ import { STATUS_HEADERS, STATUS_SHEET } from '../../../src/health/status-rows';
 import { refreshStatus } from '../../../src/health/status-sheet';
 import { writeJson } from '../../../src/ports/store';
 import type { ImportDefinition } from '../../../src/shared/types';
-import { deleteDefinition } from '../../../src/store/imports-store';
+import { deleteDefinition, saveBlockLayout } from '../../../src/store/imports-store';
 import { saveRun } from '../../../src/store/runs-store';
 import { writeImportState } from '../../../src/store/schedule-state';
 import { FakeWorkbook } from '../sheet/fake-workbook';
@@ -69,6 +69,18 @@ describe('refreshStatus', () => {
     const target = workbook.insertSheet('Reqs');
     writeJson(store, 'import.a', definition('a', { sheetName: 'Reqs', sheetId: target.sheetId }));
     writeJson(store, 'imports.index', ['a']);
+    target.title = 'Reqs 2026';
+    refresh();
+    expect(workbook.sheet(STATUS_SHEET).cell(2, STATUS_HEADERS.indexOf('Sheet') + 1)).toBe('Reqs 2026');
+  });
+
+  it('shows the current name of a renamed target sheet whose id only the block layout knows', () => {
+    const { workbook, store, refresh } = setup([]);
+    const target = workbook.insertSheet('Reqs');
+    // The first run's record of its sheet in the definition was skipped (the script lock busy).
+    writeJson(store, 'import.a', definition('a', { sheetName: 'Reqs' }));
+    writeJson(store, 'imports.index', ['a']);
+    saveBlockLayout(store, 'a', { sheetId: target.sheetId, sheetName: 'Reqs', width: 1 });
     target.title = 'Reqs 2026';
     refresh();
     expect(workbook.sheet(STATUS_SHEET).cell(2, STATUS_HEADERS.indexOf('Sheet') + 1)).toBe('Reqs 2026');
