@@ -151,8 +151,9 @@ function recordCommit(slice: Slice, target: SheetPort, summary: WriteSummary, ba
 /**
  * The target's id (first run) or new name (renamed) into the definition, on a fresh read in the script lock: only
  * when they differ from the stored ones or the definition is missing from the index with room to list it again (a
- * run lists it again; with the index full it stays unlisted, its result kept), as the lock costs calls. A busy lock leaves it to a later run, which knows the sheet from the layout written with this
- * (withRecordedTarget) and records it then, so the run stands.
+ * run lists it again; with the index full it stays unlisted, its result kept), as the lock costs calls. A busy
+ * lock leaves it to a later run, which knows the sheet from the layout written with this (withRecordedTarget) and
+ * records it then, so the run stands.
  */
 function recordTarget(slice: Slice, target: TargetFields): void {
   const { deps } = slice;

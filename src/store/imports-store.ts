@@ -109,8 +109,9 @@ export function assertIndexHasRoom(store: KeyValueStore): void {
 
 /** Whether a write may add the import to the index; with it full, 'refuse' throws rather than answer false. */
 function roomToList(store: KeyValueStore, whenFull: WhenFull): boolean {
+  if (indexHasRoom(store)) return true;
   if (whenFull === 'refuse') assertIndexHasRoom(store);
-  return indexHasRoom(store);
+  return false;
 }
 
 /** True when the import is missing from the index and there is room to list it again: a write of it would. */
@@ -151,8 +152,20 @@ export function saveExistingAfresh(
     if (!current) throw options.gone?.() ?? new AppError('BAD_INPUT', { reason: 'importGone' });
     const next = change(current);
     addDefinition(store, next, options.whenFull);
+    if (next.sheetName !== current.sheetName) forgetLayoutSheet(store, id);
     return next;
   });
+}
+
+/**
+ * A save naming another sheet drops the sheet's id (definition.ts); the layout's name goes too, or an edit away and
+ * back would hand that id back (withRecordedTarget) and write into a sheet the user renamed to keep.
+ */
+function forgetLayoutSheet(store: KeyValueStore, id: string): void {
+  const layout = loadBlockLayout(store, id);
+  if (layout?.sheetName === undefined) return;
+  const { sheetName: _dropped, ...rest } = layout;
+  saveBlockLayout(store, id, rest);
 }
 
 /** What a run learns of its target sheet (its stable id, its name now), the only fields a run writes back. */

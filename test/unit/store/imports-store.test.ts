@@ -142,7 +142,7 @@ describe('imports store', () => {
     expect(listDefinitions(shared).map((d) => d.id)).toEqual([kept.id]);
   });
 
-  it('knows a sheet whose record in the definition was skipped from the layout its commit wrote, for that name only', () => {
+  it("knows a skipped record's sheet from the layout, for that sheet name only", () => {
     const store = memoryStore();
     const saved = saveImportInput(store, input('Reqs', 'Requisitions'), new Date(0));
     expect(withRecordedTarget(store, saved)).toEqual(saved);
@@ -151,6 +151,10 @@ describe('imports store', () => {
     // Edited to write to another sheet: the layout's is not that one.
     const moved = saveImportInput(store, { ...input('Reqs', 'Elsewhere'), id: saved.id }, new Date(1000));
     expect(withRecordedTarget(store, moved).sheetId).toBeUndefined();
+    // And back again with no run between: the sheet the user may have renamed to keep is not that one either.
+    const back = saveImportInput(store, { ...input('Reqs', 'Requisitions'), id: saved.id }, new Date(2000));
+    expect(withRecordedTarget(store, back).sheetId).toBeUndefined();
+    expect(loadBlockLayout(store, saved.id)).toEqual({ sheetId: 7, width: 3 });
     // A recorded id stands; a layout written before layouts named their sheet says nothing.
     expect(withRecordedTarget(store, { ...saved, sheetId: 9 }).sheetId).toBe(9);
     saveBlockLayout(store, saved.id, { sheetId: 7, width: 3 });
