@@ -6,11 +6,12 @@ import { appsScriptBase64, appsScriptHttp } from '../gas/http';
 import { userStore } from '../gas/properties';
 import { createLeverAccess, noticingConfidential } from '../lever/access';
 import { type LastUse, LeverClient } from '../lever/client';
-import type { LeverCredential } from '../lever/credential';
+import { type KeyCheck, keyScope, type LeverCredential, lookupsReadConfidential } from '../lever/credential';
 import { FetchSeedCache } from '../lever/fetch-seed';
 import { LookupCache } from '../lever/lookup-cache';
-import type { LeverAccess } from '../lever/source';
+import type { LeverAccess, LookupTables } from '../lever/source';
 import { countingHttp } from '../schedule/urlfetch-quota';
+import type { LeverEnvironment } from '../shared/types';
 import { loadCredential, markConfidentialReadable } from '../store/key-store';
 
 export interface LeverFactoryOptions {
@@ -54,11 +55,11 @@ export function leverForUser(options: LeverFactoryOptions = {}): LeverAccess {
   const saved = loadCredential(userStore(), appsScriptBase64);
   if (!saved) throw noKeyError();
   // The user's own cache; a new key is a new check, so tables and seeds of an earlier key are never read back.
-  const scope = `${saved.credential.environment}.${saved.check.confidentialAccess}.${saved.check.checkedAt}`;
+  const scope = keyScope(saved.credential.environment, saved.check);
   const access = createLeverAccess({
     client: clientFor(saved.credential, saved.check.permissions),
     clock: appsScriptClock,
-    confidentialAccess: saved.check.confidentialAccess === true,
+    confidentialAccess: lookupsReadConfidential(saved.check.confidentialAccess),
     deadline: () => executionBudget().deadline,
     maxParallel: options.maxParallel,
     lookupCache: new LookupCache(userCache(), scope),
@@ -67,4 +68,18 @@ export function leverForUser(options: LeverFactoryOptions = {}): LeverAccess {
   if (saved.check.confidentialAccess !== 'unknown') return access;
   // Not known at the key check: a confidential record coming back settles it ("can read") for this user's key.
   return { ...access, source: noticingConfidential(access.source, () => markConfidentialReadable(userStore())) };
+}
+
+/**
+ * Keeps the tables a key check read in full where the next run's lookups look first (the user's cache, under the
+ * new check's scope). Only a saving: a failure leaves the run to fetch them and never fails the check.
+ */
+export function keepCheckedLookups(
+  environment: LeverEnvironment,
+  check: KeyCheck,
+  tables: Partial<LookupTables>,
+): void {
+  try {
+    new LookupCache(userCache(), keyScope(environment, check)).save(tables);
+  } catch (_error) {}
 }

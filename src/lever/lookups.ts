@@ -122,6 +122,11 @@ export function lookupRequest(name: PagedLookupName, confidentialAccess: boolean
   return { path: spec.path, params: { ...spec.params(confidentialAccess), limit: pageSize } };
 }
 
+/** The tables listed from one endpoint (`/postings`: titles and details), in a fixed order. */
+export function lookupsOn(path: string): PagedLookupName[] {
+  return (Object.keys(LOOKUPS) as PagedLookupName[]).filter((name) => LOOKUPS[name].path === path);
+}
+
 /** Adds one page of a table's records to the table. */
 export function addLookupEntries(
   name: PagedLookupName,

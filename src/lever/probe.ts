@@ -1,14 +1,22 @@
-// Checks what an API key may read: one page of one record from every endpoint, all in a single fetchAll.
+// Checks what an API key may read: the first page of every endpoint, all in a single fetchAll.
 import { AppError } from '../errors';
 import { LEVER_ENDPOINTS, type LeverEndpoint } from '../shared/types';
 import type { LeverClient, PageOutcome, PageRequest } from './client';
 import type { ConfidentialAccess, KeyCheck } from './credential';
+import { probedLookups, probeRequest } from './probe-lookups';
+import type { LookupTables } from './source';
+
+/** What the check found, and the lookup tables its pages held in full (for the first import: see probe-lookups). */
+export interface KeyProbe {
+  check: KeyCheck;
+  lookups: Partial<LookupTables>;
+}
 
 /** Objects whose confidential records the probe asks for, in order of preference. */
 const CONFIDENTIAL_PROBES: readonly LeverEndpoint[] = ['requisitions', 'opportunities'];
 
 function probeRequests(): PageRequest[] {
-  const plain = LEVER_ENDPOINTS.map((endpoint) => ({ path: `/${endpoint}`, params: { limit: 1 } }));
+  const plain = LEVER_ENDPOINTS.map(probeRequest);
   const confidential = CONFIDENTIAL_PROBES.map((endpoint) => ({
     path: `/${endpoint}`,
     params: { confidentiality: 'confidential', limit: 1 },
@@ -68,7 +76,7 @@ function offersReadable(client: LeverClient, opportunities: PageOutcome, deadlin
 }
 
 /** Throws LEVER_AUTH when Lever rejects the key outright, so a wrong key is never saved. */
-export function probeKey(client: LeverClient, deadline: number, now: () => number): KeyCheck {
+export function probeKey(client: LeverClient, deadline: number, now: () => number): KeyProbe {
   const outcomes = client.getPages(probeRequests(), deadline);
   const rejected = outcomes.find((outcome) => outcome.kind === 'failed' && outcome.status === 401);
   if (rejected?.kind === 'failed') throw rejected.error;
@@ -76,11 +84,12 @@ export function probeKey(client: LeverClient, deadline: number, now: () => numbe
   LEVER_ENDPOINTS.forEach((endpoint, index) => {
     permissions[endpoint] = readable(outcomes[index]);
   });
-  const confidentialOutcomes = outcomes.slice(LEVER_ENDPOINTS.length);
-  return {
+  const confidentialAccess = confidentialAccessOf(permissions, outcomes.slice(LEVER_ENDPOINTS.length));
+  const check = {
     checkedAt: new Date(now()).toISOString(),
     permissions,
-    confidentialAccess: confidentialAccessOf(permissions, confidentialOutcomes),
+    confidentialAccess,
     offersAccess: offersReadable(client, outcomes[LEVER_ENDPOINTS.indexOf('opportunities')], deadline),
   };
+  return { check, lookups: probedLookups(LEVER_ENDPOINTS, outcomes, confidentialAccess) };
 }

@@ -48,10 +48,13 @@ describe('saveApiKey', () => {
     expect(Object.values(status.permissions ?? {})).toEqual([true, true, true, true, true, true, true]);
     const stored = JSON.parse(h.emu.userProperties(USER)['lever.key']);
     expect(stored).toMatchObject({ key: FULL_KEY, environment: 'production', confidentialAccess: true });
-    // The probe: every endpoint with limit=1, plus the confidential checks.
+    // The probe: every endpoint (a lookup's list as the lookup asks it), plus the confidential checks and offers.
     const paths = h.sim.requests.map((request) => request.path);
     expect(paths).toEqual(expect.arrayContaining(['/v1/opportunities', '/v1/requisition_fields', '/v1/users']));
-    expect(h.sim.requests.every((request) => request.query.limit?.[0] === '1')).toBe(true);
+    expect(h.sim.requests).toHaveLength(10);
+    const limits = h.sim.requests.map((request) => `${request.path} ${request.query.limit?.[0]}`);
+    expect(limits.filter((limit) => limit.endsWith(' 100'))).toHaveLength(6);
+    expect(limits).not.toContain('/v1/opportunities 100');
     expectNoKeyAnywhere(h, [status]);
   });
 

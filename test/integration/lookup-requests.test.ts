@@ -1,5 +1,6 @@
 // Through the built bundle, counting the simulator's requests: a requisition import asks offers only for the hires
 // of the requisitions it holds, and each lookup endpoint is asked once a run even when two tables read it.
+import { LOOKUP_CACHE_SECONDS } from '../../src/lever/lookup-cache';
 import { ALL_READINGS } from '../../tools/lever-sim/readings';
 import {
   connect,
@@ -71,11 +72,13 @@ describe.each(ALL_READINGS.listOrder)('requisition hire columns under list order
 });
 
 describe('one request per lookup endpoint per run', () => {
-  // A fresh account and user cache per test: a table cached by an earlier run would hide a second request.
+  // A fresh account and user cache per test: a table cached by an earlier run would hide a second request. The key
+  // check's tables (archive reasons and postings read in full) are left to expire, so that the run asks for them.
   let h = createHarness({ opportunities: 400, requisitions: 40 });
   beforeEach(() => {
     h = createHarness({ opportunities: 400, requisitions: 40 });
     connect(h);
+    h.emu.clock.advance(LOOKUP_CACHE_SECONDS * 1000);
   });
 
   function countsFrom(from: number): Map<string, number> {

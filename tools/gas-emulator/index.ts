@@ -124,6 +124,10 @@ export class GasEmulator {
   seedUserProperty(email: string, key: string, value: string): void {
     this.core.properties.userStore(email).set(key, value);
   }
+  /** A user's CacheService cache as stored (expired entries included: no read, no eviction). */
+  userCache(email: string): Record<string, string> {
+    return Object.fromEntries([...this.core.caches.cache(`user:${email}`)].map(([key, entry]) => [key, entry.value]));
+  }
   documentProperties(spreadsheetId: string): Record<string, string> {
     return Object.fromEntries(this.core.properties.documentStore(spreadsheetId));
   }

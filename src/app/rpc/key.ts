@@ -6,7 +6,7 @@ import { appsScriptBase64 } from '../../gas/http';
 import { userStore } from '../../gas/properties';
 import type { KeyCheck, LeverCredential } from '../../lever/credential';
 import { isLeverEnvironment, LEVER_ENVIRONMENTS } from '../../lever/endpoints';
-import { probeKey } from '../../lever/probe';
+import { type KeyProbe, probeKey } from '../../lever/probe';
 import type { ServerApi } from '../../shared/rpc';
 import type { KeyStatus, LeverEnvironment } from '../../shared/types';
 import {
@@ -17,7 +17,7 @@ import {
   saveKey,
   updateKeyCheck,
 } from '../../store/key-store';
-import { clientFor, noKeyError } from '../lever';
+import { clientFor, keepCheckedLookups, noKeyError } from '../lever';
 import { guarded } from './guarded';
 
 /** Lever keys are a few dozen characters; anything far longer is a paste gone wrong. */
@@ -42,7 +42,7 @@ export function validateKeyInput(key: unknown, environment: unknown): { key: str
   return { key: trimmed, environment };
 }
 
-function probe(credential: LeverCredential): KeyCheck {
+function probe(credential: LeverCredential): KeyProbe {
   return probeKey(clientFor(credential), executionBudget().deadline, () => appsScriptClock.now());
 }
 
@@ -76,8 +76,9 @@ function saveApiKey(rawKey: string, rawEnvironment: LeverEnvironment): KeyStatus
   const credential = credentialFor(key, environment, appsScriptBase64);
   try {
     // Lever must accept the key before it is stored: a wrong key is never saved.
-    const check = probe(credential);
+    const { check, lookups } = probe(credential);
     saveKey(userStore(), key, environment, check);
+    keepCheckedLookups(environment, check, lookups);
     return statusWithMessage(check);
   } catch (error) {
     throw scrubbed(error, credential);
@@ -88,8 +89,9 @@ function checkApiKey(): KeyStatus {
   const saved = loadCredential(userStore(), appsScriptBase64);
   if (!saved) throw noKeyError();
   try {
-    const check = probe(saved.credential);
+    const { check, lookups } = probe(saved.credential);
     updateKeyCheck(userStore(), check);
+    keepCheckedLookups(saved.credential.environment, check, lookups);
     return statusWithMessage(check);
   } catch (error) {
     throw scrubbed(error, saved.credential);

@@ -1,7 +1,9 @@
 // Lookup tables cached between runs: read back by the same scope within the expiry, fetched again after it.
 import { createLeverAccess } from '../../../src/lever/access';
 import { LeverClient } from '../../../src/lever/client';
+import { keyScope } from '../../../src/lever/credential';
 import { LOOKUP_CACHE_SECONDS, LookupCache } from '../../../src/lever/lookup-cache';
+import { probeKey } from '../../../src/lever/probe';
 import type { CachePort } from '../../../src/ports/cache';
 import { FakeClock, FakeHttp, fakeLever, json, makeRecords, testCredential } from './fakes';
 
@@ -91,5 +93,21 @@ describe('LookupCache through LeverAccess', () => {
     const stored = [...cache.values.values()].join('\n');
     expect(stored).toContain('New lead');
     expect(stored).not.toContain(testCredential().authorizationHeader().split(' ').pop() as string);
+  });
+
+  it("serves the key check's complete tables to the next run under the check's scope, and no other", () => {
+    const clock = new FakeClock(NEWEST);
+    const cache = fakeCache(clock);
+    const lever = (request: { url: string }) =>
+      json(200, { data: request.url.includes('/stages?') ? STAGES : [], hasNext: false });
+    const client = new LeverClient({ http: new FakeHttp(lever, clock, 250), clock, credential: testCredential() });
+    const { check, lookups } = probeKey(client, clock.now() + 60_000, () => clock.now());
+    const scope = keyScope('production', check);
+    new LookupCache(cache, scope).save(lookups);
+    expect(scope).toBe(`production.unknown.${check.checkedAt}`);
+    const next = run(clock, cache, scope, [{ id: 'lead-new', text: 'Renamed since' }]);
+    expect(next.stageRequests).toBe(0);
+    expect(next.tables.stages).toEqual({ 'lead-new': 'New lead' });
+    expect(run(clock, cache, keyScope('production', { ...check, checkedAt: 'later' })).stageRequests).toBe(1);
   });
 });
