@@ -38,10 +38,16 @@ function loadRecord(store: KeyValueStore): StoredKey | null {
   return record as StoredKey;
 }
 
-/** Replaces the saved key's check results, keeping the key itself. */
-export function updateKeyCheck(store: KeyValueStore, check: KeyCheck): void {
+/**
+ * Replaces the saved key's check results, keeping the key itself, only while the record is still the one checked
+ * (`checkedAt` as loaded): a key saved in another sidebar meanwhile must not get this key's results (nor, cached
+ * under its scope, this account's lookup tables). False when it was left alone.
+ */
+export function updateKeyCheck(store: KeyValueStore, check: KeyCheck, checkedAtBefore: string): boolean {
   const record = loadRecord(store);
-  if (record) writeJson(store, KEY_PROPERTY, { ...record, ...check });
+  if (!record || record.checkedAt !== checkedAtBefore) return false;
+  writeJson(store, KEY_PROPERTY, { ...record, ...check });
+  return true;
 }
 
 /**

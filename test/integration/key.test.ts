@@ -26,6 +26,8 @@ function expectNoKeyAnywhere(h: Harness, returned: unknown[]) {
     logs: h.emu.logs,
     documentProperties: documentState(h.emu, h.ssId),
     otherUser: h.emu.userProperties(OTHER_USER),
+    // The user's own cache holds the lookup tables the key check fetched: names, never the key.
+    userCache: h.emu.userCache(USER),
     scriptProperties: h.emu.scriptProperties(),
     returned,
   });

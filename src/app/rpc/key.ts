@@ -90,8 +90,9 @@ function checkApiKey(): KeyStatus {
   if (!saved) throw noKeyError();
   try {
     const { check, lookups } = probe(saved.credential);
-    updateKeyCheck(userStore(), check);
-    keepCheckedLookups(saved.credential.environment, check, lookups);
+    if (updateKeyCheck(userStore(), check, saved.check.checkedAt)) {
+      keepCheckedLookups(saved.credential.environment, check, lookups);
+    }
     return statusWithMessage(check);
   } catch (error) {
     throw scrubbed(error, saved.credential);

@@ -63,12 +63,16 @@ describe('saveKey and loadKeyStatus', () => {
   it('updates the check but keeps the key, and removes it', () => {
     const store = memoryStore();
     saveKey(store, KEY, 'production', check);
-    updateKeyCheck(store, { ...check, confidentialAccess: true, checkedAt: '2026-02-01T00:00:00.000Z' });
+    const later = { ...check, confidentialAccess: true as const, checkedAt: '2026-02-01T00:00:00.000Z' };
+    expect(updateKeyCheck(store, later, check.checkedAt)).toBe(true);
     expect(loadKeyStatus(store)).toMatchObject({
       last4: 'WXYZ',
       confidentialAccess: true,
       checkedAt: '2026-02-01T00:00:00.000Z',
     });
+    // A check that started before another save (this record's check is no longer the one it read) is dropped.
+    expect(updateKeyCheck(store, { ...later, confidentialAccess: false }, check.checkedAt)).toBe(false);
+    expect(loadKeyStatus(store).confidentialAccess).toBe(true);
     removeKey(store);
     expect(store.get(KEY_PROPERTY)).toBeNull();
     expect(loadKeyStatus(store).saved).toBe(false);
