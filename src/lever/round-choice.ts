@@ -19,12 +19,14 @@ export interface RoundPace {
 
 /**
  * Requests a round of `size` sends: all of them when the limiter has the tokens (or the latency is not known yet),
- * otherwise what Lever refills in one latency (at least one) or what it lets go now, whichever is more.
+ * otherwise what Lever refills in one latency or what it lets go now, whichever is more. All of them too when one
+ * latency refills less than two: rounds of one would give the longest chain Lever's whole rate and the others
+ * nothing (measured: 20k bulk-ms again at 100 ms, 0.1 s slower).
  */
 export function roundBudget(size: number, pace: RoundPace): number {
   if (size <= pace.ready || pace.latencyMs === undefined) return size;
-  const refill = Math.max(1, Math.round((pace.ratePerSecond * pace.latencyMs) / 1000));
-  return Math.min(size, Math.max(refill, pace.ready));
+  const refill = Math.round((pace.ratePerSecond * pace.latencyMs) / 1000);
+  return refill < 2 ? size : Math.min(size, Math.max(refill, pace.ready));
 }
 
 /**

@@ -32,7 +32,11 @@ describe('roundBudget', () => {
     expect(roundBudget(17, { ...pace, ready: 2 })).toBe(10);
     expect(roundBudget(17, { ...pace, ready: 13 })).toBe(13);
     expect(roundBudget(6, { ratePerSecond: 10, latencyMs: 250, ready: 0 })).toBe(3);
-    expect(roundBudget(4, { ratePerSecond: 10, latencyMs: 20, ready: 0 })).toBe(1);
+  });
+
+  it('sends the whole round when one latency refills less than two (a round of one only gives one chain the rate)', () => {
+    expect(roundBudget(4, { ratePerSecond: 10, latencyMs: 100, ready: 0 })).toBe(4);
+    expect(roundBudget(4, { ratePerSecond: 10, latencyMs: 160, ready: 0 })).toBe(2);
     expect(roundBudget(4, { ratePerSecond: 10, latencyMs: 5000, ready: 0 })).toBe(4);
   });
 });
