@@ -2,7 +2,8 @@
 //
 // A round lasts its latency only if it need not wait for tokens; one that waits for all of them moves every window,
 // the longest too, one page per wait. Sending what Lever refills in one latency keeps its rate busy all the same,
-// and the windows with the most pages left, which set when the fetch ends, go every round.
+// and the windows with the most pages left, which set when the fetch ends, go every round. Only while a bulk
+// instant's range no filter cuts is among them (chainBound): windows of createdAt ranges are cut to even lengths.
 import type { DatedRecord, FetchWindow } from './windows';
 
 /** The windows a round sends, and the others (each in the order given). */
