@@ -7,6 +7,7 @@ import { type FetchSeed, type FetchSeeds, SEED_MAX_BUCKETS } from './fetch-seed'
 import { fingerprintQuery } from './fingerprint';
 import type { RoundCompanion } from './lookup-prefetch';
 import { offsetParam } from './query';
+import { chainBound, densityOf, longestFirst, roundBudget } from './round-choice';
 import { alignedBuckets, MIN_SLACK, newRecordsSlack, type Pace, planObservedCuts, planSeededCuts } from './seed-plan';
 import { SeedTally } from './seed-tally';
 import type { FetchProgress, FetchState, LeverRecord, ListQuery, RecordSource } from './source';
@@ -102,6 +103,8 @@ export interface WindowedFetchState extends FetchState {
 }
 
 type Counters = { pages: number; records: number };
+/** The windows a round sends, and those that wait for a later round (in the order they keep). */
+type Picked = { sent: FetchWindow[]; held: FetchWindow[] };
 /** What one page did to its window: finished it, left it reading, or split it by an exact two-valued filter. */
 type PageEffect = { kind: 'done' } | { kind: 'reading' } | { kind: 'replaced'; windows: FetchWindow[] };
 
@@ -293,13 +296,16 @@ export class WindowedRecordSource implements RecordSource {
    */
   private round(state: WindowedFetchState, deadline: number, sink: (r: LeverRecord[]) => void, counters: Counters) {
     // Windows up to the width, waiting for tokens if need be (a smaller round now gains nothing once Lever's rate
-    // is the bound, and splits more windows that end on partial pages); the companion also gets the tokens the
-    // bucket holds beyond them now, so its requests need not displace a window.
+    // is the bound, and splits more windows that end on partial pages), unless a bulk instant's range no filter
+    // cuts sets the end (shareOut); the companion also gets the tokens the bucket holds beyond them now, so its
+    // requests need not displace a window.
     const width = this.width(state);
     const size = Math.max(width, Math.min(this.maxParallel, this.client.sendableNow()));
-    const { sent, held } = this.pick(state, width, size - width);
+    const picked = this.pick(state, width, size - width);
+    const forCompanion = Math.min(this.companion?.waiting() ?? 0, size - picked.sent.length);
+    const { sent, held, requests } = this.shareOut(state, picked, size, forCompanion);
     const own = sent.map((window) => this.requestFor(state.query, window));
-    const extra = this.companion?.take(size - own.length) ?? [];
+    const extra = this.companion?.take(Math.min(forCompanion, requests - own.length)) ?? [];
     const outcomes = this.client.getPages([...own, ...extra], deadline);
     this.measure(state);
     if (extra.length > 0) this.companion?.settle(outcomes.slice(own.length));
@@ -321,8 +327,29 @@ export class WindowedRecordSource implements RecordSource {
     // Windows added during the loop (ranges read again once the order broke) come after the ones kept.
     state.windows = [...held, ...kept, ...state.windows.slice(before)];
     if (complete && state.ordered) state.windows.push(...this.split(state, candidates, this.freeSlots(state)));
-    if (complete && state.plannedPages) state.plannedPages -= 1;
+    // The plan's pages go one a round per window: a round that left some out moved the plan by its share of them.
+    const moved = Math.min(1, sent.length / Math.max(1, picked.sent.length));
+    if (complete && state.plannedPages) state.plannedPages = Math.max(0, state.plannedPages - moved);
     return complete;
+  }
+
+  /**
+   * The windows that go now beside the companion's requests, and how many requests the round sends. The picked
+   * ones, waiting for tokens if need be, unless one chain of pages sets when the fetch ends rather than Lever's rate
+   * (chainBound): then no more than Lever refills in one latency (or lets go now), the longest of all that may go
+   * first (at least one window); those left out wait for the next round ahead of the rest, their state unchanged.
+   */
+  private shareOut(state: WindowedFetchState, picked: Picked, size: number, forCompanion: number) {
+    const pace = { ready: this.client.sendableNow(), ratePerSecond: this.client.ratePerSecond };
+    const budget = roundBudget(size, { ...pace, latencyMs: state.latencyMs });
+    const all = { ...picked, requests: size };
+    const ready = picked.held.filter((window) => !waitsForInstant(state.windows, window));
+    if (picked.sent.length + forCompanion <= budget || !chainBound([...picked.sent, ...ready])) return all;
+    // Windows past the width or not started may go before the picked ones: a part of the instant must not wait
+    // for windows already reading to end.
+    const room = Math.max(Math.min(1, picked.sent.length), budget - forCompanion);
+    const { sent, rest } = longestFirst([...picked.sent, ...ready], room);
+    return { sent, held: [...rest, ...picked.held.filter((window) => !ready.includes(window))], requests: budget };
   }
 
   /**
@@ -342,7 +369,7 @@ export class WindowedRecordSource implements RecordSource {
    * the companion (lookup tables) has had its room, beyond the `spare` the round has past the width. The others
    * wait for the next round, ahead of the rest; a tail waits until the rest of its instant is read.
    */
-  private pick(state: WindowedFetchState, width: number, spare: number): { sent: FetchWindow[]; held: FetchWindow[] } {
+  private pick(state: WindowedFetchState, width: number, spare: number): Picked {
     const started = (window: FetchWindow) => window.next !== undefined || window.seen !== undefined;
     const all = state.windows.filter(started);
     const reading = all.slice(0, width);
@@ -375,6 +402,7 @@ export class WindowedRecordSource implements RecordSource {
     this.tally.add(result.records);
     if (result.records.length > 0) sink(result.records);
     if (result.done) return { kind: 'done' };
+    window.density = densityOf(data);
     const parts = this.partitionOnInstant(state, window, data);
     if (parts) return { kind: 'replaced', windows: parts };
     candidates.push({ window, remaining: estimateRemaining(window, data), span: spanOf(data) });

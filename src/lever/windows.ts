@@ -25,6 +25,8 @@ export interface FetchWindow {
    * every other window on that instant is done, so a record an edit moved between their ranges is read here.
    */
   tail?: true;
+  /** Records per ms of createdAt its last page showed: how much it has left, to choose who goes first (round-choice). */
+  density?: number;
 }
 
 export interface DatedRecord {

@@ -13,6 +13,7 @@ import {
   EVERYTHING,
   lastOf,
   opportunityImport,
+  runInFull,
   runToEnd,
   saveImport,
   sheet,
@@ -20,8 +21,10 @@ import {
 
 const sorted = (ids: string[]) => [...ids].sort();
 
-function bulkAccount(listOrder: (typeof ALL_READINGS.listOrder)[number]): Harness {
-  const h = createHarness({ opportunities: 3_000, requisitions: 5, latencyMs: 1_000, readings: { listOrder } });
+const LATENCY_MS = 1_000;
+
+function bulkAccount(listOrder: (typeof ALL_READINGS.listOrder)[number], opportunities = 3_000): Harness {
+  const h = createHarness({ opportunities, requisitions: 5, latencyMs: LATENCY_MS, readings: { listOrder } });
   applyShape(h.sim.dataset, 'bulk-ms', START);
   connect(h);
   return h;
@@ -112,6 +115,44 @@ describe('an instant whose page shows a record without lastAdvancedAt (newest-fi
     const from = h.sim.requests.length;
     expect(lastOf(runToEnd(h, definition.id)).status).toBe('succeeded');
     expect(advancedRequests(h, from)).toEqual([]);
+    const shown = [...stagesShown(h).keys()];
+    expect(sorted(shown)).toEqual(sorted(h.sim.query('opportunities', { confidentiality: 'all' })));
+  });
+});
+
+/** When each page of the longest chain read on the instant's first advanced_at range (no start) went out. */
+function neverAdvancedChain(h: Harness, from: number): number[] {
+  const chains = new Map<string, number[]>();
+  for (const request of advancedRequests(h, from)) {
+    if ('advanced_at_start' in request.query) continue;
+    const { offset: _offset, ...query } = request.query;
+    const key = JSON.stringify(query);
+    chains.set(key, [...(chains.get(key) ?? []), request.at]);
+  }
+  return [...chains.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+}
+
+describe("the instant's never-advanced records while Lever's rate bounds the rounds (newest-first order)", () => {
+  it('are read a page a latency: their rounds send what Lever refills in one, not the width waiting for tokens', () => {
+    const h = bulkAccount('newest-first', 8_000);
+    const definition = saveImport(h, opportunityImport({ filters: EVERYTHING, columns: ['name', 'stage'] }));
+    expect(lastOf(runToEnd(h, definition.id)).status).toBe('succeeded');
+    // Run again in full: the seed of the first run plans rounds that fill Lever's rate.
+    h.emu.clock.advance(3_600_000);
+    const from = h.sim.requests.length;
+    expect(lastOf(runInFull(h, definition.id)).status).toBe('succeeded');
+    const chain = neverAdvancedChain(h, from);
+    const gaps = chain.slice(1).map((at, k) => at - chain[k]);
+    // A round of the planning width (1.5 times what Lever refills in one latency) that waits for its tokens lasts
+    // 1.5 latencies at least: every page of the chain goes sooner than that after the one before.
+    expect(chain.length).toBeGreaterThanOrEqual(4);
+    expect(Math.max(...gaps)).toBeLessThan(1.5 * LATENCY_MS);
+    // Smaller rounds still leave the tail until every other window on the instant is done.
+    const ranges = advancedRequests(h, from);
+    const tail = ranges.filter((request) => !('advanced_at_end' in request.query));
+    const others = ranges.filter((request) => 'advanced_at_end' in request.query);
+    expect(tail.length).toBeGreaterThan(0);
+    expect(Math.min(...tail.map((request) => request.at))).toBeGreaterThan(Math.max(...others.map((r) => r.at)));
     const shown = [...stagesShown(h).keys()];
     expect(sorted(shown)).toEqual(sorted(h.sim.query('opportunities', { confidentiality: 'all' })));
   });
