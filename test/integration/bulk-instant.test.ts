@@ -20,8 +20,8 @@ import {
 
 const sorted = (ids: string[]) => [...ids].sort();
 
-function bulkAccount(listOrder: (typeof ALL_READINGS.listOrder)[number]): Harness {
-  const h = createHarness({ opportunities: 3_000, requisitions: 5, latencyMs: 1_000, readings: { listOrder } });
+function bulkAccount(listOrder: (typeof ALL_READINGS.listOrder)[number], latencyMs = 1_000): Harness {
+  const h = createHarness({ opportunities: 3_000, requisitions: 5, latencyMs, readings: { listOrder } });
   applyShape(h.sim.dataset, 'bulk-ms', START);
   connect(h);
   return h;
@@ -112,6 +112,20 @@ describe('an instant whose page shows a record without lastAdvancedAt (newest-fi
     const from = h.sim.requests.length;
     expect(lastOf(runToEnd(h, definition.id)).status).toBe('succeeded');
     expect(advancedRequests(h, from)).toEqual([]);
+    const shown = [...stagesShown(h).keys()];
+    expect(sorted(shown)).toEqual(sorted(h.sim.query('opportunities', { confidentiality: 'all' })));
+  });
+});
+
+describe('an instant met at 250 ms, a round of 6 (newest-first order)', () => {
+  it('still gets advanced_at ranges where its parts share the round (each rounded down had none)', () => {
+    const h = bulkAccount('newest-first', 250);
+    const definition = saveImport(h, opportunityImport({ filters: EVERYTHING, columns: ['name', 'stage'] }));
+    const from = h.sim.requests.length;
+    expect(lastOf(runToEnd(h, definition.id)).status).toBe('succeeded');
+    // Three windows left for four parts (confidentiality x archived): the part holding most of the instant gets two.
+    const ranges = new Set(advancedRequests(h, from).map((request) => JSON.stringify(request.query.advanced_at_end)));
+    expect(ranges.size).toBeGreaterThanOrEqual(2);
     const shown = [...stagesShown(h).keys()];
     expect(sorted(shown)).toEqual(sorted(h.sim.query('opportunities', { confidentiality: 'all' })));
   });
