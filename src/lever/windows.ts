@@ -188,17 +188,22 @@ export function splitWindow(window: FetchWindow): FetchWindow | null {
 /** How far back a first split looks for records below the newest page: older ones fall in one last window. */
 export const FAN_OUT_HORIZON_MS = 10 * 365 * 86_400_000;
 
+/** Pages a fanned-out window keeps, shared among the free slots: with one slot, it keeps this many. */
+export const FAN_OUT_KEEP_PAGES = 8;
+
 /**
  * The first split of a window whose range reaches far below its data (unbounded: from 1970). Halving would
  * plan windows over decades with nothing in them, so cuts go back from `seen` in steps growing geometrically
- * from `span` (what one page covered) to the horizon: every window likely holds records, the nearest ones
- * as many as a page or two. The window keeps [first cut, seen]; the last new one takes what lies below.
+ * from about `span` (what one page covered) to the horizon: every window likely holds records, the nearest ones
+ * as many as a page or two. The window keeps [first cut, seen]; the last new one takes what lies below. With few
+ * slots the first step is longer (FAN_OUT_KEEP_PAGES shared out): a window keeping one page would read it, end
+ * on a page of records below its floor, free its slot and fan the window below out again, a page lost each time.
  */
 export function fanOut(window: FetchWindow, span: number, slots: number): FetchWindow[] {
   const bottom = window.floor;
   if (window.seen === undefined || slots < 1 || window.seen - bottom < 2) return [];
   const depth = Math.min(window.seen - bottom, FAN_OUT_HORIZON_MS);
-  const step = Math.max(1, Math.min(span, depth / 2));
+  const step = Math.max(1, Math.min(span * Math.ceil(FAN_OUT_KEEP_PAGES / slots), depth / 2));
   const ratio = Math.max(1.5, (depth / step) ** (1 / slots));
   let cut = window.seen - Math.floor(step);
   window.floor = cut;
@@ -411,6 +416,25 @@ export function advancedRanges(
     ...(start === undefined ? {} : { advanced_at_start: String(start) }),
     advanced_at_end: String((cuts[k] ?? since) - 1),
   }));
+}
+
+/**
+ * `total` shared out by `weights` in whole numbers that add up to it (largest remainders first), as an instant's
+ * windows among its two-valued parts: rounded down each, the part holding most of the instant lost a window (2.7
+ * of 3 made 2, and its longer range was read alone at the end: bulk-ms 20k at 250 ms 18.4 s, shared out 18.1 s).
+ */
+export function shareOut(total: number, weights: readonly number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const exact = weights.map((weight) => (sum > 0 ? (Math.max(0, total) * weight) / sum : 0));
+  const counts = exact.map(Math.floor);
+  let left = Math.max(0, total) - counts.reduce((a, b) => a + b, 0);
+  const byRemainder = exact.map((_, k) => k).sort((a, b) => exact[b] - counts[b] - (exact[a] - counts[a]));
+  for (const k of byRemainder) {
+    if (left < 1 || sum === 0) break;
+    counts[k] += 1;
+    left -= 1;
+  }
+  return counts;
 }
 
 /**

@@ -23,8 +23,11 @@ const sorted = (ids: string[]) => [...ids].sort();
 
 const LATENCY_MS = 1_000;
 
-function bulkAccount(listOrder: (typeof ALL_READINGS.listOrder)[number], opportunities = 3_000): Harness {
-  const h = createHarness({ opportunities, requisitions: 5, latencyMs: LATENCY_MS, readings: { listOrder } });
+function bulkAccount(
+  listOrder: (typeof ALL_READINGS.listOrder)[number],
+  { opportunities = 3_000, latencyMs = LATENCY_MS } = {},
+): Harness {
+  const h = createHarness({ opportunities, requisitions: 5, latencyMs, readings: { listOrder } });
   applyShape(h.sim.dataset, 'bulk-ms', START);
   connect(h);
   return h;
@@ -134,7 +137,7 @@ function neverAdvancedChain(h: Harness, from: number): number[] {
 
 describe("the instant's never-advanced records while Lever's rate bounds the rounds (newest-first order)", () => {
   it('are read a page a latency: their rounds send what Lever refills in one, not the width waiting for tokens', () => {
-    const h = bulkAccount('newest-first', 8_000);
+    const h = bulkAccount('newest-first', { opportunities: 8_000 });
     const definition = saveImport(h, opportunityImport({ filters: EVERYTHING, columns: ['name', 'stage'] }));
     expect(lastOf(runToEnd(h, definition.id)).status).toBe('succeeded');
     // Run again in full: the seed of the first run plans rounds that fill Lever's rate.
@@ -153,6 +156,20 @@ describe("the instant's never-advanced records while Lever's rate bounds the rou
     const others = ranges.filter((request) => 'advanced_at_end' in request.query);
     expect(tail.length).toBeGreaterThan(0);
     expect(Math.min(...tail.map((request) => request.at))).toBeGreaterThan(Math.max(...others.map((r) => r.at)));
+    const shown = [...stagesShown(h).keys()];
+    expect(sorted(shown)).toEqual(sorted(h.sim.query('opportunities', { confidentiality: 'all' })));
+  });
+});
+
+describe('an instant met at 250 ms, a round of 6 (newest-first order)', () => {
+  it('still gets advanced_at ranges where its parts share the round (each rounded down had none)', () => {
+    const h = bulkAccount('newest-first', { latencyMs: 250 });
+    const definition = saveImport(h, opportunityImport({ filters: EVERYTHING, columns: ['name', 'stage'] }));
+    const from = h.sim.requests.length;
+    expect(lastOf(runToEnd(h, definition.id)).status).toBe('succeeded');
+    // Three windows left for four parts (confidentiality x archived): the part holding most of the instant gets two.
+    const ranges = new Set(advancedRequests(h, from).map((request) => JSON.stringify(request.query.advanced_at_end)));
+    expect(ranges.size).toBeGreaterThanOrEqual(2);
     const shown = [...stagesShown(h).keys()];
     expect(sorted(shown)).toEqual(sorted(h.sim.query('opportunities', { confidentiality: 'all' })));
   });

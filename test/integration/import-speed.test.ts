@@ -1,6 +1,7 @@
 // Through the built bundle: skewed accounts stay exact under every list order, a run seeded from the last one stays
 // exact when the seed is stale (records added, deleted, the account reshaped), rounds widen to Lever's burst when
-// it is slow, and lookup tables are fetched again only once the cache has expired.
+// it is slow, a blind run at 100 ms reads in few windows, and lookup tables are fetched again only once the cache has
+// expired.
 
 import { applyShape } from '../../tools/bench/dataset-shapes';
 import { watchDataset } from '../../tools/lever-sim/dataset-watch';
@@ -123,6 +124,27 @@ describe('speed', () => {
     expect(Math.max(...widest(2_500))).toBe(20);
     // The first round goes out before any latency is measured; after it, 10/s × 0.1 s × 1.5 + 2 windows.
     expect(Math.max(...widest(100).slice(1))).toBeLessThanOrEqual(4);
+  });
+
+  it('reads a blind first run at 100 ms in few windows (one alone reads at the rate Lever allows)', () => {
+    const h = createHarness({
+      opportunities: 8_000,
+      requisitions: 5,
+      latencyMs: 100,
+      readings: { listOrder: 'newest-first' },
+    });
+    connect(h);
+    const definition = saveImport(h, opportunityImport({ filters: EVERYTHING, columns: ['name'] }));
+    const from = h.sim.requests.length;
+    expect(lastOf(runToEnd(h, definition.id)).status).toBe('succeeded');
+    const pages = h.sim.requests.slice(from).filter((request) => request.path.endsWith('/opportunities'));
+    const windows = pages.filter((request) => request.query.offset === undefined);
+    // Before: 87 pages in 17 windows (a stair of windows keeping one page each, then late splits).
+    expect(pages.length).toBeLessThanOrEqual(85);
+    expect(windows.length).toBeLessThanOrEqual(10);
+    expect(sorted(sheetIds(h, 'Opportunities'))).toEqual(
+      sorted(h.sim.query('opportunities', { confidentiality: 'all' })),
+    );
   });
 
   it('reads lookup tables from the cache an hour later and fetches them again once it expired', () => {

@@ -10,6 +10,7 @@ import {
   isDescending,
   planSplits,
   restartWindow,
+  shareOut,
   splitWindow,
   windowParams,
 } from '../../../src/lever/windows';
@@ -177,6 +178,17 @@ describe('fanOut', () => {
     expect(seen - created[8].floor).toBeLessThanOrEqual(FAN_OUT_HORIZON_MS);
   });
 
+  it('with few slots, leaves the window several pages (not one, read and lost on a page below its floor)', () => {
+    const window: FetchWindow = { lo: null, hi: null, floor: EARLIEST, next: 't', seen };
+    const created = fanOut(window, DAY, 1);
+    // One slot: the window keeps eight pages' span (FAN_OUT_KEEP_PAGES); three share them, three spans each.
+    expect(window.floor).toBe(seen - 8 * DAY);
+    expect(created).toEqual([{ lo: null, hi: window.floor - 1, floor: EARLIEST }]);
+    const shared: FetchWindow = { lo: null, hi: null, floor: EARLIEST, next: 't', seen };
+    fanOut(shared, DAY, 3);
+    expect(shared.floor).toBe(seen - 3 * DAY);
+  });
+
   it('keeps a bounded query within its range and plans nothing when no page was read', () => {
     const bottom = seen - 30 * DAY;
     const window: FetchWindow = { lo: bottom, hi: null, floor: bottom, next: 't', seen };
@@ -184,5 +196,17 @@ describe('fanOut', () => {
     expect(created[created.length - 1]).toMatchObject({ lo: bottom, floor: bottom });
     expect(created.every((lower) => lower.lo !== null && lower.lo >= bottom)).toBe(true);
     expect(fanOut({ lo: null, hi: null, floor: EARLIEST }, DAY, 5)).toEqual([]);
+  });
+});
+
+describe('shareOut', () => {
+  it('shares a total out in whole numbers adding up to it, largest remainders first', () => {
+    // Rounded down, 2.7 of 3 made 2 and the third window was lost.
+    expect(shareOut(3, [10, 90])).toEqual([0, 3]);
+    expect(shareOut(3, [50, 50])).toEqual([2, 1]);
+    expect(shareOut(5, [1, 1, 1, 1, 1, 1])).toEqual([1, 1, 1, 1, 1, 0]);
+    expect(shareOut(0, [10, 90])).toEqual([0, 0]);
+    expect(shareOut(-2, [10, 90])).toEqual([0, 0]);
+    expect(shareOut(3, [0, 0])).toEqual([0, 0]);
   });
 });
