@@ -303,13 +303,13 @@ export class WindowedRecordSource implements RecordSource {
   private round(state: WindowedFetchState, deadline: number, sink: (r: LeverRecord[]) => void, counters: Counters) {
     // Windows up to the width, waiting for tokens if need be (a smaller round now gains nothing once Lever's rate
     // is the bound, and splits more windows that end on partial pages), unless a bulk instant's range no filter
-    // cuts sets the end (shareOut); the companion also gets the tokens the bucket holds beyond them now, so its
+    // cuts sets the end (cutRound); the companion also gets the tokens the bucket holds beyond them now, so its
     // requests need not displace a window.
     const width = this.width(state);
     const size = Math.max(width, Math.min(this.maxParallel, this.client.sendableNow()));
     const picked = this.pick(state, width, size - width);
     const forCompanion = Math.min(this.companion?.waiting() ?? 0, size - picked.sent.length);
-    const { sent, held, requests } = this.shareOut(state, picked, size, forCompanion);
+    const { sent, held, requests } = this.cutRound(state, picked, size, forCompanion);
     const own = sent.map((window) => this.requestFor(state.query, window));
     const extra = this.companion?.take(Math.min(forCompanion, requests - own.length)) ?? [];
     const outcomes = this.client.getPages([...own, ...extra], deadline);
@@ -345,7 +345,7 @@ export class WindowedRecordSource implements RecordSource {
    * (chainBound): then no more than Lever refills in one latency (or lets go now), the longest of all that may go
    * first (at least one window); those left out wait for the next round ahead of the rest, their state unchanged.
    */
-  private shareOut(state: WindowedFetchState, picked: Picked, size: number, forCompanion: number) {
+  private cutRound(state: WindowedFetchState, picked: Picked, size: number, forCompanion: number) {
     const pace = { ready: this.client.sendableNow(), ratePerSecond: this.client.ratePerSecond };
     const budget = roundBudget(size, { ...pace, latencyMs: state.latencyMs });
     const all = { ...picked, requests: size };
