@@ -10,6 +10,7 @@ import {
   observedPieces,
   type Pace,
   packWindows,
+  pagesToRead,
   planObservedCuts,
   planSeededCuts,
   roundSizes,
@@ -136,6 +137,27 @@ describe('planSeededCuts', () => {
     expect(
       planSeededCuts({ buckets: [[0, 0, 0]], pageSize: 100, maxWindows: 20, slack: 10, companion: 0, pace: pace(1) }),
     ).toEqual({ cuts: [], pages: 1 });
+  });
+});
+
+describe('planSeededCuts over a bulk instant (4,328 records on one millisecond)', () => {
+  // The oldest records on one instant, 9,600 more a minute apart above it: a seed of an account migrated in bulk.
+  const above: Bucket[] = perRecord(9_600).map(([at]) => [at + 60_000, at + 60_000, 1]);
+  const buckets = alignedBuckets([[0, 0, 4_328], ...above], 25, 2_000);
+  const input = { buckets, pageSize: 100, maxWindows: 17, slack: MIN_SLACK, companion: 0, pace: pace(1_000) };
+
+  it('costs the instant one page in its window, so that it does not set every plan alike', () => {
+    // The instant alone (one page), then 40 buckets (997 records: 10 pages), then the other 8,603 (87 pages).
+    expect(pagesToRead(buckets, [buckets[1][0], buckets[41][0]], 100)).toEqual([1, 10, 87]);
+  });
+
+  it('plans windows of a few pages above it, not a few long ones (fewest requests when every plan ends with it)', () => {
+    const plan = planSeededCuts(input);
+    // Counted whole, it made 4 windows of 44 pages: a run again at 1 s took 47.9 s, not 16.9 s.
+    expect(plan.cuts.length + 1).toBeGreaterThanOrEqual(10);
+    expect(plan.pages).toBeLessThanOrEqual(10);
+    // The instant is a window of its own: its first page is a full page on it, which partitions it.
+    expect(plan.cuts[0]).toBe(60_000);
   });
 });
 
