@@ -32,8 +32,8 @@ export function roundBudget(size: number, pace: RoundPace): number {
 
 /**
  * The `count` windows with the most left to read (ties keep their order), and the others in their order. On a
- * bulk instant, the first `advanced_at` range holds the records that never advanced, which no filter can cut: it
- * goes first. The instant's other ranges follow (their length is unknown: a page on one instant shows no density),
+ * bulk instant, the first `advanced_at` range (or a part left uncut) holds the records that never advanced, which no
+ * filter can cut: it goes first. The instant's other ranges follow (their length is unknown: a page on one instant shows no density),
  * then windows not started yet, then the others by the records their last page's density leaves in their range.
  */
 export function longestFirst(windows: readonly FetchWindow[], count: number): Chosen {
@@ -66,9 +66,12 @@ export function recordsLeft(window: FetchWindow): number {
   return window.density * Math.max(0, window.seen - window.floor);
 }
 
-/** The first advanced_at range of an instant: no start, so it holds the records that never advanced. */
+/**
+ * A part of an instant with no advanced_at start: the first range, or a part left uncut; either holds the records
+ * that never advanced, which no filter can cut.
+ */
 function isAtom(part: Record<string, string>): boolean {
-  return part.advanced_at_end !== undefined && part.advanced_at_start === undefined;
+  return part.advanced_at_start === undefined;
 }
 
 /** Records per millisecond of createdAt a page shows (its records over its span), kept to three digits. */

@@ -33,6 +33,13 @@ export function alignedBuckets(buckets: readonly Bucket[], step: number, max: nu
   let below = 0;
   let current: Bucket | null = null;
   for (const [from, to, count] of merged) {
+    // An instant of more than a step closes what is open below it first: its bucket must be the instant alone, so
+    // that a plan knows it (pagesToRead) and a cut can fall right below it.
+    if (current && from === to && count > step) {
+      aligned.push(current);
+      below += current[2];
+      current = null;
+    }
     current = current ? [current[0], to, current[2] + count] : [from, to, count];
     if (below + current[2] >= (Math.floor(below / step) + 1) * step) {
       aligned.push(current);
@@ -119,6 +126,8 @@ export interface SeedPlanInput {
   /** Requests of one page each that share the rounds' room (lookup tables). */
   companion: number;
   pace: Pace;
+  /** Whether a full page on one instant is read again side by side in `advanced_at` ranges (opportunities). */
+  instantsCut?: boolean;
 }
 
 export interface SeedPlan {
@@ -140,9 +149,10 @@ export function planSeededCuts(input: SeedPlanInput): SeedPlan {
   const allPages = Math.max(1, Math.ceil(sum(buckets) / input.pageSize));
   let best: { ms: number; requests: number; plan: SeedPlan } | null = null;
   for (let pages = Math.ceil(allPages / Math.max(1, input.maxWindows)); pages <= allPages; pages++) {
-    const { cuts, counts } = packWindows(buckets, pages * input.pageSize);
+    const packed = packWindows(buckets, pages * input.pageSize);
+    const { cuts, counts } = packed;
     if (counts.length > input.maxWindows) continue;
-    const perWindow = pagesToRead(buckets, cuts, input.pageSize);
+    const perWindow = pagesToRead(buckets, packed, input.pageSize, input.instantsCut === true);
     const ms = roundsMs(roundSizes(perWindow, input.maxWindows, input.companion), input.pace);
     const requests = perWindow.reduce((total, count) => total + count, 0);
     if (!best || ms < best.ms - 1 || (ms <= best.ms + 1 && requests < best.requests)) {
@@ -155,17 +165,24 @@ export function planSeededCuts(input: SeedPlanInput): SeedPlan {
 }
 
 /**
- * Pages each window between `cuts` reads itself. An instant holding more than a page (an account migrated in bulk)
- * costs its window one: a full page on one instant is read again side by side in windows of their own
- * (partitionOnInstant), which this plan does not make. Counted whole, it would set every plan's length alike, and
- * the fewest requests, a few long windows, would win.
+ * Pages each window packWindows made reads itself. Where `instantsCut`, an instant holding more than a page (an
+ * account migrated in bulk) costs its window one: a full page on one instant is read again side by side in
+ * `advanced_at` ranges of their own (partitionOnInstant), which this plan does not make. Counted whole, it would set
+ * every plan's length alike, and the fewest requests, a few long windows, would win. Where not (requisitions have no
+ * such filter), its window does read it page after page, and it counts whole.
  */
-export function pagesToRead(buckets: readonly Bucket[], cuts: readonly number[], pageSize: number): number[] {
-  const records = cuts.map(() => 0).concat(0);
-  let window = 0;
-  for (const [from, to, count] of buckets) {
-    while (window < cuts.length && from >= cuts[window]) window++;
-    records[window] += from === to ? Math.min(count, pageSize) : count;
+export function pagesToRead(
+  buckets: readonly Bucket[],
+  packed: { cuts: readonly number[]; counts: readonly number[] },
+  pageSize: number,
+  instantsCut = true,
+): number[] {
+  const records = [...packed.counts];
+  // packWindows never cuts an instant: the window an instant's bucket starts in holds all of it.
+  for (const [from, to, count] of instantsCut ? buckets : []) {
+    if (from !== to || count <= pageSize) continue;
+    const window = packed.cuts.filter((cut) => cut <= from).length;
+    records[window] -= count - pageSize;
   }
   return records.map((count) => Math.max(1, Math.ceil(count / pageSize)));
 }

@@ -214,6 +214,7 @@ export class WindowedRecordSource implements RecordSource {
       slack: to !== undefined && to < now ? MIN_SLACK : slack,
       companion: this.companion?.waiting() ?? 0,
       pace: this.pace(state),
+      instantsCut: cutsInstants(state.query),
     });
     state.plannedPages = plan.pages;
     return windowsAt(plan.cuts, from, to);
@@ -333,9 +334,7 @@ export class WindowedRecordSource implements RecordSource {
     // Windows added during the loop (ranges read again once the order broke) come after the ones kept.
     state.windows = [...held, ...kept, ...state.windows.slice(before)];
     if (complete && state.ordered) state.windows.push(...this.split(state, candidates, this.freeSlots(state)));
-    // The plan's pages go one a round per window: a round that left some out moved the plan by its share of them.
-    const moved = Math.min(1, sent.length / Math.max(1, picked.sent.length));
-    if (complete && state.plannedPages) state.plannedPages = Math.max(0, state.plannedPages - moved);
+    if (complete) advancePlan(state, sent, picked.sent);
     return complete;
   }
 
@@ -452,9 +451,7 @@ export class WindowedRecordSource implements RecordSource {
     twoValued: Array<Record<string, string>>,
     { around, since }: { around: number; since: number },
   ): Array<Record<string, string>> {
-    const { object, params } = state.query;
-    const bounded = params.advanced_at_start !== undefined || params.advanced_at_end !== undefined;
-    if (object !== 'opportunities' || bounded) return twoValued;
+    if (!cutsInstants(state.query)) return twoValued;
     // One record without it and Lever's documented "never null" does not hold: no range would select such records.
     if (!data.every((record) => Number.isFinite(record.lastAdvancedAt))) return twoValued;
     const room = Math.min(this.width(state), this.slotsBySize(state, PART_WINDOW_BYTES) + 1) - around - 1;
@@ -598,6 +595,21 @@ export class WindowedRecordSource implements RecordSource {
     const tokensToCome = state.windows.filter((window) => window.next === undefined).length * TOKEN_BYTES;
     return Math.floor((this.maxStateBytes - JSON.stringify(state).length - tokensToCome) / bytesEach);
   }
+}
+
+/**
+ * The plan's pages go one a round per window: a round that left some of the picked windows out (cutRound) moved
+ * the plan by the share of them it sent, kept to six digits (a saved state carries no long fractions).
+ */
+function advancePlan(state: WindowedFetchState, sent: readonly FetchWindow[], picked: readonly FetchWindow[]): void {
+  if (!state.plannedPages) return;
+  const share = picked.filter((window) => sent.includes(window)).length / Math.max(1, picked.length);
+  state.plannedPages = Math.max(0, Math.round((state.plannedPages - share) * 1e6) / 1e6);
+}
+
+/** Whether the query's instants may be cut in `advanced_at` ranges: opportunities, unless it bounds that itself. */
+function cutsInstants({ object, params }: ListQuery): boolean {
+  return object === 'opportunities' && params.advanced_at_start === undefined && params.advanced_at_end === undefined;
 }
 
 /** The windows above and below `instant` that, beside the windows on it, hold the rest of `window`'s range. */

@@ -53,6 +53,9 @@ describe('longestFirst', () => {
     expect(sent).toEqual([long, fresh, part, atom]);
     expect(rest).toEqual([short, tail]);
     expect(longestFirst([short, long, atom], 1).sent).toEqual([atom]);
+    // A part left uncut holds the never-advanced records too: it goes before another part's later ranges.
+    const uncut = on({ confidentiality: 'confidential' });
+    expect(longestFirst([part, uncut], 1).sent).toEqual([uncut]);
   });
 
   it('keeps the order of windows as long as each other, and sends all when there is room', () => {

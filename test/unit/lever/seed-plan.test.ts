@@ -144,11 +144,33 @@ describe('planSeededCuts over a bulk instant (4,328 records on one millisecond)'
   // The oldest records on one instant, 9,600 more a minute apart above it: a seed of an account migrated in bulk.
   const above: Bucket[] = perRecord(9_600).map(([at]) => [at + 60_000, at + 60_000, 1]);
   const buckets = alignedBuckets([[0, 0, 4_328], ...above], 25, 2_000);
-  const input = { buckets, pageSize: 100, maxWindows: 17, slack: MIN_SLACK, companion: 0, pace: pace(1_000) };
+  const input = {
+    buckets,
+    pageSize: 100,
+    maxWindows: 17,
+    slack: MIN_SLACK,
+    companion: 0,
+    pace: pace(1_000),
+    instantsCut: true,
+  };
 
   it('costs the instant one page in its window, so that it does not set every plan alike', () => {
     // The instant alone (one page), then 40 buckets (997 records: 10 pages), then the other 8,603 (87 pages).
-    expect(pagesToRead(buckets, [buckets[1][0], buckets[41][0]], 100)).toEqual([1, 10, 87]);
+    const packed = { cuts: [buckets[1][0], buckets[41][0]], counts: [4_328, 997, 8_603] };
+    expect(pagesToRead(buckets, packed, 100)).toEqual([1, 10, 87]);
+    // Where no filter cuts an instant (requisitions), its window reads it page after page: it counts whole.
+    expect(pagesToRead(buckets, packed, 100, false)).toEqual([44, 10, 87]);
+  });
+
+  it('keeps the instant a bucket of its own when records lie below it, closing theirs early', () => {
+    const below: Bucket[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((at) => [at, at, 1]);
+    const shifted: Bucket[] = above.map(([at]) => [at + 100, at + 100, 1]);
+    const folded = alignedBuckets([...below, [100, 100, 4_328], ...shifted], 25, 2_000);
+    expect(folded.slice(0, 2)).toEqual([
+      [1, 10, 10],
+      [100, 100, 4_328],
+    ]);
+    expect(planSeededCuts({ ...input, buckets: folded }).cuts).toContain(100);
   });
 
   it('plans windows of a few pages above it, not a few long ones (fewest requests when every plan ends with it)', () => {
