@@ -33,8 +33,9 @@ export function roundBudget(size: number, pace: RoundPace): number {
 /**
  * The `count` windows with the most left to read (ties keep their order), and the others in their order. On a
  * bulk instant, the first `advanced_at` range (or a part left uncut) holds the records that never advanced, which no
- * filter can cut: it goes first. The instant's other ranges follow (their length is unknown: a page on one instant shows no density),
- * then windows not started yet, then the others by the records their last page's density leaves in their range.
+ * filter can cut: it goes first. The instant's other ranges follow (their length is unknown: a page on one instant
+ * shows no density), then windows not started yet, then the others by the records their last page's density leaves
+ * in their range.
  */
 export function longestFirst(windows: readonly FetchWindow[], count: number): Chosen {
   const ranked = windows.map((window, index) => ({ window, index, left: recordsLeft(window) }));

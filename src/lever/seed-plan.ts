@@ -22,7 +22,8 @@ export function mergeInstants(buckets: readonly Bucket[]): Bucket[] {
 
 /**
  * The same records in buckets that close once they reach the next multiple of `step` records counted from the
- * oldest (past it only when an instant holds several), so windows cut where buckets meet hold whole pages. A step
+ * oldest (past it only when an instant holds several; an instant of more than a step closes what is open below it
+ * first, short of it, to stand alone), so windows cut where buckets meet hold whole pages. A step
  * of a quarter page leaves room to pack around instants that hold several records; it doubles until at most `max`
  * buckets remain (a huge account keeps coarser cuts, still at whole pages).
  */
@@ -142,7 +143,8 @@ export interface SeedPlan {
  * oldest record up, and the quickest by the model; the fewest requests when two take as long.
  */
 export function planSeededCuts(input: SeedPlanInput): SeedPlan {
-  const buckets = mergeInstants(input.buckets);
+  const seeded = mergeInstants(input.buckets);
+  const buckets = [...seeded];
   if (buckets.length === 0) return { cuts: [], pages: 1 };
   const newest = buckets[buckets.length - 1];
   buckets[buckets.length - 1] = [newest[0], newest[1], newest[2] + Math.max(0, input.slack)];
@@ -152,7 +154,8 @@ export function planSeededCuts(input: SeedPlanInput): SeedPlan {
     const packed = packWindows(buckets, pages * input.pageSize);
     const { cuts, counts } = packed;
     if (counts.length > input.maxWindows) continue;
-    const perWindow = pagesToRead(buckets, packed, input.pageSize, input.instantsCut === true);
+    // The instants as the seed counted them: the slack for records created since is no instant's.
+    const perWindow = pagesToRead(seeded, packed, input.pageSize, input.instantsCut === true);
     const ms = roundsMs(roundSizes(perWindow, input.maxWindows, input.companion), input.pace);
     const requests = perWindow.reduce((total, count) => total + count, 0);
     if (!best || ms < best.ms - 1 || (ms <= best.ms + 1 && requests < best.requests)) {
@@ -175,7 +178,7 @@ export function pagesToRead(
   buckets: readonly Bucket[],
   packed: { cuts: readonly number[]; counts: readonly number[] },
   pageSize: number,
-  instantsCut = true,
+  instantsCut: boolean,
 ): number[] {
   const records = [...packed.counts];
   // packWindows never cuts an instant: the window an instant's bucket starts in holds all of it.

@@ -103,14 +103,17 @@ function indexHasRoom(store: KeyValueStore): boolean {
 
 /** Throws tooManyImports when the index is full (saving checks it early too, before the settings). */
 export function assertIndexHasRoom(store: KeyValueStore): void {
-  if (!indexHasRoom(store))
-    throw new AppError('BAD_INPUT', { reason: 'tooManyImports', max: MAX_IMPORTS_PER_SPREADSHEET });
+  if (!indexHasRoom(store)) throw tooManyImports();
+}
+
+function tooManyImports(): AppError {
+  return new AppError('BAD_INPUT', { reason: 'tooManyImports', max: MAX_IMPORTS_PER_SPREADSHEET });
 }
 
 /** Whether a write may add the import to the index; with it full, 'refuse' throws rather than answer false. */
 function roomToList(store: KeyValueStore, whenFull: WhenFull): boolean {
   if (indexHasRoom(store)) return true;
-  if (whenFull === 'refuse') assertIndexHasRoom(store);
+  if (whenFull === 'refuse') throw tooManyImports();
   return false;
 }
 

@@ -73,6 +73,39 @@ describe('the key check serves the first run its lookup tables', () => {
     expect(h.sim.requests.slice(before).filter((request) => request.path !== '/v1/opportunities')).toEqual([]);
   });
 
+  it('keeps nothing of a re-check that another save of a key overtook, and shows that key as it stands', () => {
+    const h = createHarness({ opportunities: 150, requisitions: 5 });
+    connect(h, FULL_KEY);
+    const scopes = () =>
+      new Set(
+        Object.keys(h.emu.userCache(USER))
+          .filter((key) => key.startsWith('lever.lookups.'))
+          .map((key) => key.split('.').slice(3, -1).join('.')),
+      );
+    const before = scopes();
+    h.emu.clock.advance(60_000);
+    // Once the re-check of the full key has read it (its client reads the user's cache), the user saves another
+    // key in a second sidebar.
+    h.emu.onServiceCall((call) => {
+      if (!call.name.startsWith('CacheService.')) return;
+      h.emu.onServiceCall(null);
+      h.emu.clock.advance(1_000);
+      const saved = h.emu.callFromSidebar('saveApiKey', [NO_CONFIDENTIAL_KEY, 'production'], {
+        user: USER,
+        spreadsheetId: h.ssId,
+      });
+      expect(saved.ok).toBe(true);
+    });
+    const status = h.call<{ last4?: string; confidentialAccess?: unknown; message?: string }>('checkApiKey');
+    expect(status.last4).toBe(NO_CONFIDENTIAL_KEY.slice(-4));
+    expect(status.confidentialAccess).not.toBe(true);
+    expect(status.message).toBeUndefined();
+    // The other key's own check is cached; the overtaken re-check of the full key left no tables under any scope.
+    const after = [...scopes()].filter((scope) => !before.has(scope));
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatch(/^production\.(false|unknown)\./);
+  });
+
   it("keeps the tables in the user's own cache only, without the key", () => {
     const h = createHarness({ opportunities: 20, requisitions: 5 });
     connect(h, FULL_KEY);

@@ -90,9 +90,10 @@ function checkApiKey(): KeyStatus {
   if (!saved) throw noKeyError();
   try {
     const { check, lookups } = probe(saved.credential);
-    if (updateKeyCheck(userStore(), check, saved.check.checkedAt)) {
-      keepCheckedLookups(saved.credential.environment, check, lookups);
-    }
+    // Another key saved meanwhile: its status as it stands, without this check's message about the old key.
+    if (!updateKeyCheck(userStore(), check, saved.check.checkedAt))
+      return withConfidentialNotice(loadKeyStatus(userStore()));
+    keepCheckedLookups(saved.credential.environment, check, lookups);
     return statusWithMessage(check);
   } catch (error) {
     throw scrubbed(error, saved.credential);

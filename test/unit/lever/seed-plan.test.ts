@@ -157,7 +157,7 @@ describe('planSeededCuts over a bulk instant (4,328 records on one millisecond)'
   it('costs the instant one page in its window, so that it does not set every plan alike', () => {
     // The instant alone (one page), then 40 buckets (997 records: 10 pages), then the other 8,603 (87 pages).
     const packed = { cuts: [buckets[1][0], buckets[41][0]], counts: [4_328, 997, 8_603] };
-    expect(pagesToRead(buckets, packed, 100)).toEqual([1, 10, 87]);
+    expect(pagesToRead(buckets, packed, 100, true)).toEqual([1, 10, 87]);
     // Where no filter cuts an instant (requisitions), its window reads it page after page: it counts whole.
     expect(pagesToRead(buckets, packed, 100, false)).toEqual([44, 10, 87]);
   });
