@@ -17,9 +17,8 @@ import {
   runToEnd,
   saveImport,
   sheet,
+  sorted,
 } from './import-support';
-
-const sorted = (ids: string[]) => [...ids].sort();
 
 const LATENCY_MS = 1_000;
 

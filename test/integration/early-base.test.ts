@@ -13,10 +13,10 @@ import {
   runToEnd,
   saveImport,
   sheetIds,
+  sorted,
 } from './import-support';
 
 const HOUR = 3_600_000;
-const sorted = (ids: string[]) => [...ids].sort();
 
 /** Virtual times of every range read during `act`. */
 function readsDuring(h: Harness, act: () => void): number[] {

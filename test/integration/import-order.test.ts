@@ -14,6 +14,7 @@ import {
   runToEnd,
   saveImport,
   sheetIds,
+  sorted,
 } from './import-support';
 
 const ZONE = 'America/New_York';
@@ -37,8 +38,6 @@ function params(filters: ImportFilters, object: 'opportunities' | 'requisitions'
   }
   return out;
 }
-
-const sorted = (ids: string[]) => [...ids].sort();
 
 const FILTERS: Array<[string, ImportFilters]> = [
   ['created after', { archived: 'exclude', snoozed: 'exclude', confidential: 'exclude', createdAfter: '2025-06-01' }],

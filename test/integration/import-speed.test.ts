@@ -17,9 +17,9 @@ import {
   runToEnd,
   saveImport,
   sheetIds,
+  sorted,
 } from './import-support';
 
-const sorted = (ids: string[]) => [...ids].sort();
 const HOUR = 3_600_000;
 
 describe.each(ALL_READINGS.listOrder)('list order %s', (listOrder) => {

@@ -70,6 +70,9 @@ export function sheet(h: Harness, name: string): SheetInspector {
   return book(h).sheet(name);
 }
 
+/** IDs in a stable order, to compare sets of records whatever order they were read or written in. */
+export const sorted = (ids: readonly string[]): string[] => [...ids].sort();
+
 /** The Lever IDs in a sheet's first column, below the header. */
 export function sheetIds(h: Harness, name: string): string[] {
   return sheet(h, name)
